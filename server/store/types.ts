@@ -1,0 +1,62 @@
+import type { Ack } from '../../shared/protocol/messages';
+import type { Meeting, StoredEvent } from '../../shared';
+
+/** A command's ack kept for idempotency: the same (participant, command id) gets the same answer. */
+export interface CommandRecord {
+  participantId: string;
+  commandId: string;
+  ack: Ack;
+}
+
+/** A stored state of a meeting at `seq`, to replay from instead of from the start. */
+export interface Snapshot {
+  seq: number;
+  schemaVersion: number;
+  meeting: Meeting;
+}
+
+/** Raised by `append` when `expectedSeq` is not the last stored seq (another writer got there first). */
+export class SeqConflictError extends Error {
+  constructor(
+    readonly meetingId: string,
+    readonly expectedSeq: number,
+    readonly actualSeq: number,
+  ) {
+    super(`meeting ${meetingId}: expected seq ${expectedSeq}, store has ${actualSeq}`);
+    this.name = 'SeqConflictError';
+  }
+}
+
+/**
+ * Durable storage of meetings as event logs. SqliteStore implements it (embedded default); a
+ * RedisStore will implement the same interface and pass the same conformance suite
+ * (tests/store/conformance.ts).
+ *
+ * Durability contract: when `append` resolves, the events and command records are on disk (or
+ * in the durable backend); if it rejects, nothing of the batch was stored.
+ */
+export interface MeetingStore {
+  /** Ids of all meetings, oldest first. */
+  listMeetings(): Promise<Array<{ id: string; title: string; createdAt: number }>>;
+  /**
+   * Appends events atomically: their seqs must be `expectedSeq + 1, expectedSeq + 2, …` with no gap.
+   * Creates the meeting on its first append (expectedSeq 0); `title` is kept for listing.
+   * Also stores the acks of the commands that produced them (idempotency records).
+   */
+  append(
+    meetingId: string,
+    expectedSeq: number,
+    events: StoredEvent[],
+    commands: CommandRecord[],
+    meta?: { title: string },
+  ): Promise<void>;
+  /** Events with seq > afterSeq, in seq order, at most `limit` of them. */
+  readEvents(meetingId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
+  /** The last stored seq of the meeting; 0 when it has none. */
+  lastSeq(meetingId: string): Promise<number>;
+  /** The ack stored for a command, or null. */
+  findCommand(meetingId: string, participantId: string, commandId: string): Promise<Ack | null>;
+  saveSnapshot(meetingId: string, snapshot: Snapshot): Promise<void>;
+  latestSnapshot(meetingId: string): Promise<Snapshot | null>;
+  close(): Promise<void>;
+}

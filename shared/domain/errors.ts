@@ -1,0 +1,23 @@
+/**
+ * Error codes of refused commands, the same on every transport.
+ * - invalid: the payload does not match the protocol.
+ * - forbidden: the actor's role may not do this.
+ * - conflict: allowed, but not in the meeting's current state (e.g. the list is closed).
+ * - not_found: the item, request, participant or proposal does not exist.
+ * - rate_limited: too many messages; retry later.
+ * - unavailable: the server could not store the command; nothing was applied, retry.
+ */
+export const ERROR_CODES = ['invalid', 'forbidden', 'conflict', 'not_found', 'rate_limited', 'unavailable'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A refusal as a value, never an exception. */
+export interface DomainError {
+  code: ErrorCode;
+  message: string;
+}
+
+export const refuse = (code: ErrorCode, message: string): DomainError => ({ code, message });
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

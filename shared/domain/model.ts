@@ -1,0 +1,169 @@
+import type { InterventionId, ItemId, MeetingId, ParticipantId, ProposalId, RequestId } from '../ids';
+
+/** Roles a participant can hold in a meeting; they decide what each may do (see `permissions.ts`). */
+export const ROLES = ['chair', 'vice-chair', 'secretariat', 'spokesperson', 'delegate', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Membership categories of ITU-D participants. */
+export const CATEGORIES = [
+  'member-state',
+  'sector-member',
+  'associate',
+  'academia',
+  'rto',
+  'bdt',
+  'observer',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** ITU-D regions (the six RPM regions); `none` for BDT, sector members and the like. */
+export const REGIONS = ['ARB', 'EUR', 'ASP', 'AMS', 'AFR', 'CIS', 'none'] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** The six Regional Telecommunication Organizations and the region each speaks for. */
+export const RTO_REGION = {
+  APT: 'ASP',
+  ATU: 'AFR',
+  CEPT: 'EUR',
+  CITEL: 'AMS',
+  LAS: 'ARB',
+  RCC: 'CIS',
+} as const satisfies Record<string, Region>;
+export type RtoCode = keyof typeof RTO_REGION;
+export const RTO_CODES = Object.keys(RTO_REGION) as RtoCode[];
+
+/**
+ * Someone taking part, identified like a nameplate by delegation.
+ * @example { id: 'p_1', name: 'Amina Diallo', delegation: 'Kenya', role: 'delegate',
+ *            category: 'member-state', region: 'AFR', rto: null, online: false }
+ */
+export interface Participant {
+  id: ParticipantId;
+  name: string;
+  delegation: string;
+  role: Role;
+  category: Category;
+  region: Region;
+  rto: RtoCode | null;
+  online: boolean;
+}
+
+export type MeetingStatus = 'scheduled' | 'open' | 'suspended' | 'closed';
+export type ItemStatus = 'pending' | 'open' | 'concluded' | 'deferred';
+
+/**
+ * One agenda item. `spentSeconds` counts the time it has been the current item while the meeting
+ * was open; `openSince` is set while that clock runs.
+ */
+export interface AgendaItem {
+  id: ItemId;
+  number: string;
+  title: string;
+  description: string;
+  plannedMinutes: number;
+  status: ItemStatus;
+  outcome: string;
+  spentSeconds: number;
+  openSince: number | null;
+}
+
+/** Kinds of request for the floor; the order here is their priority in the queue. */
+export const FLOOR_KINDS = ['point_of_order', 'reply', 'speak'] as const;
+export type FloorKind = (typeof FLOOR_KINDS)[number];
+
+/**
+ * A waiting request for the floor. `priority` is the band within its kind (0 before 1 before 2):
+ * an RTO spokesperson's first request, then delegations new to the item, then the rest.
+ */
+export interface FloorRequest {
+  id: RequestId;
+  participantId: ParticipantId;
+  kind: FloorKind;
+  requestedAt: number;
+  priority: number;
+  limitSeconds: number | null;
+}
+
+/** The person who has the floor now. */
+export interface CurrentSpeaker {
+  requestId: RequestId;
+  participantId: ParticipantId;
+  kind: FloorKind;
+  startedAt: number;
+  limitSeconds: number;
+}
+
+/** The list of speakers of the current agenda item. */
+export interface Floor {
+  current: CurrentSpeaker | null;
+  queue: FloorRequest[];
+  closed: boolean;
+  /** Default speaking time for new interventions, in seconds. */
+  limitSeconds: number;
+}
+
+/** The waiting list of an agenda item that is not the current one, kept until it is opened again. */
+export interface ParkedList {
+  queue: FloorRequest[];
+  closed: boolean;
+}
+
+/** One finished intervention, for the minutes and the balance across regions. */
+export interface Intervention {
+  id: InterventionId;
+  requestId: RequestId;
+  participantId: ParticipantId;
+  delegation: string;
+  region: Region;
+  rto: RtoCode | null;
+  itemId: ItemId | null;
+  kind: FloorKind;
+  startedAt: number;
+  endedAt: number;
+  durationSeconds: number;
+  limitSeconds: number;
+  overrunSeconds: number;
+}
+
+export const PROPOSAL_STATUSES = ['draft', 'under-consideration', 'agreed', 'not-agreed', 'withdrawn'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Metadata of a consensus text; the text itself is a Yjs document (co-editing issue). */
+export interface Proposal {
+  id: ProposalId;
+  symbol: string;
+  title: string;
+  submittedBy: string;
+  itemId: ItemId | null;
+  status: ProposalStatus;
+  locked: boolean;
+  createdBy: ParticipantId | null;
+  createdAt: number;
+}
+
+/** How the list of speakers orders new requests (meeting options). */
+export interface FloorOptions {
+  /** An RTO spokesperson's first request on an item goes before delegates' requests. */
+  rtoSpokespersonsFirst: boolean;
+  /** Delegations that have not yet spoken on the item go before those that have. */
+  newDelegationsFirst: boolean;
+}
+
+/** The whole state of one meeting: `events.reduce(evolve, null)`. */
+export interface Meeting {
+  id: MeetingId;
+  title: string;
+  timezone: string;
+  status: MeetingStatus;
+  createdAt: number;
+  currentItemId: ItemId | null;
+  /** The chair, or the vice-chair the chair has handed presiding to. */
+  presidingParticipantId: ParticipantId | null;
+  options: FloorOptions;
+  participants: Participant[];
+  agenda: AgendaItem[];
+  floor: Floor;
+  parkedLists: Record<string, ParkedList>;
+  interventions: Intervention[];
+  proposals: Proposal[];
+}

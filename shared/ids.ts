@@ -1,0 +1,21 @@
+/**
+ * Branded id strings: a `MeetingId` cannot be passed where a `ParticipantId` is expected.
+ * Ids are opaque; the server makes them (see `server/ids.ts`), the domain only compares them.
+ */
+type Brand<T, B extends string> = T & { readonly __brand: B };
+
+/** Id of one meeting, e.g. `"m_4f2c9a1e0b"`. */
+export type MeetingId = Brand<string, 'MeetingId'>;
+/** Id of one participant of a meeting, e.g. `"p_9d81c0aa11"`. */
+export type ParticipantId = Brand<string, 'ParticipantId'>;
+/** Id of one agenda item, e.g. `"i_0c1d2e3f40"`. */
+export type ItemId = Brand<string, 'ItemId'>;
+/** Id of one request for the floor, e.g. `"r_77aa01bc23"`. */
+export type RequestId = Brand<string, 'RequestId'>;
+/** Id of one proposal (consensus text), e.g. `"x_5a5b5c5d5e"`. */
+export type ProposalId = Brand<string, 'ProposalId'>;
+/** Id of one logged intervention, e.g. `"v_1234abcd56"`. */
+export type InterventionId = Brand<string, 'InterventionId'>;
+
+/** Casts a string that is known to be an id (validated at the edge) to its brand. */
+export const asId = <T extends string>(value: string) => value as T;

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { CATEGORIES, FLOOR_KINDS, PROPOSAL_STATUSES, REGIONS, ROLES, RTO_CODES } from '../domain/model';
+
+/** Upper bounds that keep every command small; the server also caps the raw message size. */
+export const LIMITS = {
+  idLength: 64,
+  shortText: 200,
+  longText: 4000,
+  maxSpeakingSeconds: 3600,
+  maxPlannedMinutes: 600,
+} as const;
+
+const commandId = z.string().min(1).max(LIMITS.idLength);
+const refId = z.string().min(1).max(LIMITS.idLength);
+const shortText = z.string().trim().min(1).max(LIMITS.shortText);
+const longText = z.string().max(LIMITS.longText);
+const seconds = z.number().int().min(10).max(LIMITS.maxSpeakingSeconds);
+const index = z.number().int().min(0).max(10_000);
+
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ id: commandId, type: z.literal(type), ...shape });
+
+/**
+ * Every command a client may send, validated at the edge. Each carries a client-chosen `id`
+ * (idempotency key: the same id gets the same ack and is applied once).
+ * @example { id: 'c-17', type: 'floor.request', kind: 'point_of_order' }
+ */
+export const commandSchema = z.discriminatedUnion('type', [
+  cmd('meeting.open', {}),
+  cmd('meeting.suspend', {}),
+  cmd('meeting.resume', {}),
+  cmd('meeting.close', {}),
+  cmd('meeting.setOptions', {
+    rtoSpokespersonsFirst: z.boolean().optional(),
+    newDelegationsFirst: z.boolean().optional(),
+  }),
+  cmd('agenda.add', {
+    number: z.string().trim().min(1).max(20).optional(),
+    title: shortText,
+    description: longText.optional(),
+    plannedMinutes: z.number().int().min(0).max(LIMITS.maxPlannedMinutes).optional(),
+    toIndex: index.optional(),
+  }),
+  cmd('agenda.update', {
+    itemId: refId,
+    number: z.string().trim().min(1).max(20).optional(),
+    title: shortText.optional(),
+    description: longText.optional(),
+    plannedMinutes: z.number().int().min(0).max(LIMITS.maxPlannedMinutes).optional(),
+  }),
+  cmd('agenda.remove', { itemId: refId }),
+  cmd('agenda.move', { itemId: refId, toIndex: index }),
+  cmd('agenda.open', { itemId: refId }),
+  cmd('agenda.conclude', { itemId: refId, outcome: longText.optional() }),
+  cmd('agenda.defer', { itemId: refId }),
+  cmd('floor.request', {
+    kind: z.enum(FLOOR_KINDS),
+    /** Presiding officer or secretariat queueing someone else (e.g. an observer, an RTO round). */
+    participantId: refId.optional(),
+  }),
+  cmd('floor.withdraw', { requestId: refId.optional() }),
+  cmd('floor.give', { requestId: refId }),
+  cmd('floor.next', {}),
+  cmd('floor.end', {}),
+  cmd('floor.move', { requestId: refId, toIndex: index }),
+  cmd('floor.remove', { requestId: refId }),
+  cmd('floor.close', {}),
+  cmd('floor.reopen', {}),
+  cmd('floor.setLimit', { seconds, requestId: refId.optional() }),
+  cmd('floor.extend', { seconds: z.number().int().min(5).max(LIMITS.maxSpeakingSeconds) }),
+  cmd('presiding.handTo', { participantId: refId }),
+  cmd('presiding.resume', {}),
+  cmd('proposal.create', {
+    symbol: z.string().trim().min(1).max(60),
+    title: shortText,
+    submittedBy: shortText,
+    itemId: refId.optional(),
+  }),
+  cmd('proposal.update', {
+    proposalId: refId,
+    symbol: z.string().trim().min(1).max(60).optional(),
+    title: shortText.optional(),
+    submittedBy: shortText.optional(),
+    itemId: refId.nullable().optional(),
+  }),
+  cmd('proposal.setStatus', { proposalId: refId, status: z.enum(PROPOSAL_STATUSES) }),
+  cmd('proposal.lock', { proposalId: refId }),
+  cmd('proposal.unlock', { proposalId: refId }),
+]);
+
+/** A validated command. */
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+/** The command of one type, e.g. `CommandOf<'floor.give'>`. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** All command types, in protocol order (also the rows of the permission table). */
+export const COMMAND_TYPES = commandSchema.options.map((o) => o.shape.type.value) as CommandType[];
+
+/** Body of `POST /api/meetings`. */
+export const createMeetingSchema = z.strictObject({
+  title: shortText,
+  timezone: z
+    .string()
+    .max(64)
+    .refine((tz) => isTimeZone(tz), 'unknown IANA time zone')
+    .optional(),
+  defaultSpeakingSeconds: seconds.optional(),
+  chairName: shortText.optional(),
+  chairDelegation: shortText.optional(),
+});
+export type CreateMeetingBody = z.infer<typeof createMeetingSchema>;
+
+/** Body of `POST /api/meetings/:id/participants`. */
+export const addParticipantSchema = z.strictObject({
+  name: shortText,
+  delegation: shortText,
+  role: z.enum(ROLES),
+  category: z.enum(CATEGORIES).optional(),
+  region: z.enum(REGIONS).optional(),
+  rto: z.enum(RTO_CODES as [string, ...string[]]).optional(),
+});
+export type AddParticipantBody = z.infer<typeof addParticipantSchema>;
+
+/** Payload of the `resync` message. */
+export const resyncSchema = z.strictObject({ sinceSeq: z.number().int().min(0) });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

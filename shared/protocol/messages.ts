@@ -1,0 +1,43 @@
+import type { DomainError } from '../domain/errors';
+import type { StoredEvent } from '../domain/events';
+import type { Meeting, Role } from '../domain/model';
+import type { ParticipantId } from '../ids';
+import type { Command } from './commands';
+
+/**
+ * Version of the public protocol (docs/protocol.md). A client may send it as `auth.protocol` in the
+ * Socket.IO handshake; a mismatch is refused with `connect_error` message `protocol_mismatch`.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Answer to every command: the seq after it was stored, or why it was refused (nothing changed). */
+export type Ack = { ok: true; seq: number } | { ok: false; error: DomainError };
+
+/**
+ * Sent once on connect and whenever a resync is too far behind.
+ * @example { seq: 42, serverTime: 1752490800000, meeting: {...}, you: { participantId: 'p_1', role: 'chair' } }
+ */
+export interface SnapshotMessage {
+  seq: number;
+  serverTime: number;
+  meeting: Meeting;
+  you: { participantId: ParticipantId; role: Role };
+}
+
+/** Socket.IO events the server emits. `event` comes once per stored event, in seq order. */
+export interface ServerToClientEvents {
+  snapshot: (message: SnapshotMessage) => void;
+  event: (message: StoredEvent) => void;
+}
+
+/** Socket.IO events a client emits; both payloads are validated with zod on the server. */
+export interface ClientToServerEvents {
+  command: (command: Command, ack: (ack: Ack) => void) => void;
+  resync: (request: { sinceSeq: number }, ack?: (answer: { ok: boolean; mode?: 'events' | 'snapshot' }) => void) => void;
+}
+
+/** Handshake payload: `io(url, { auth: { token } })`. */
+export interface HandshakeAuth {
+  token: string;
+  protocol?: number;
+}
