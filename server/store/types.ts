@@ -1,5 +1,5 @@
-import type { Ack } from '../../shared/protocol/messages';
 import type { Meeting, StoredEvent } from '../../shared';
+import type { Ack } from '../../shared/protocol/messages';
 
 /** A command's ack kept for idempotency: the same (participant, command id) gets the same answer. */
 export interface CommandRecord {

@@ -61,7 +61,12 @@ export function addParticipant(meeting: Meeting, body: AddParticipantBody, ctx: 
  * Decides what a command from `actorId` does to `meeting`. Pure: it never reads a clock or makes
  * ids itself, and a refusal leaves nothing behind.
  */
-export function decide(meeting: Meeting, command: Command, actorId: ParticipantId, ctx: DecideContext): Decision {
+export function decide(
+  meeting: Meeting,
+  command: Command,
+  actorId: ParticipantId,
+  ctx: DecideContext,
+): Decision {
   const actor = meeting.participants.find((p) => p.id === actorId);
   if (!actor) return reject('forbidden', 'you are not a participant of this meeting');
   const access = accessOf(meeting, actor, command.type);
@@ -214,7 +219,8 @@ export function decide(meeting: Meeting, command: Command, actorId: ParticipantI
     case 'presiding.handTo': {
       const target = meeting.participants.find((p) => p.id === command.participantId);
       if (!target) return reject('not_found', 'no such participant');
-      if (target.role !== 'vice-chair') return reject('conflict', 'only a vice-chair can be asked to preside');
+      if (target.role !== 'vice-chair')
+        return reject('conflict', 'only a vice-chair can be asked to preside');
       if (meeting.presidingParticipantId === target.id) return reject('conflict', 'already presiding');
       return accept({ type: 'presiding.handed', participantId: target.id });
     }
@@ -225,7 +231,8 @@ export function decide(meeting: Meeting, command: Command, actorId: ParticipantI
       if (meeting.proposals.some((p) => p.symbol === command.symbol)) {
         return reject('conflict', `a proposal ${command.symbol} exists already`);
       }
-      if (command.itemId && !findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
+      if (command.itemId && !findItem(meeting, command.itemId))
+        return reject('not_found', 'no such agenda item');
       return accept({
         type: 'proposal.created',
         proposal: {
@@ -244,12 +251,17 @@ export function decide(meeting: Meeting, command: Command, actorId: ParticipantI
     case 'proposal.update': {
       const proposal = meeting.proposals.find((p) => p.id === command.proposalId);
       if (!proposal) return reject('not_found', 'no such proposal');
-      if (own && proposal.createdBy !== actor.id) return reject('forbidden', 'only its author may edit this proposal');
+      if (own && proposal.createdBy !== actor.id)
+        return reject('forbidden', 'only its author may edit this proposal');
       if (proposal.locked) return reject('conflict', 'the proposal is locked');
-      if (command.symbol && meeting.proposals.some((p) => p.symbol === command.symbol && p.id !== proposal.id)) {
+      if (
+        command.symbol &&
+        meeting.proposals.some((p) => p.symbol === command.symbol && p.id !== proposal.id)
+      ) {
         return reject('conflict', `a proposal ${command.symbol} exists already`);
       }
-      if (command.itemId && !findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
+      if (command.itemId && !findItem(meeting, command.itemId))
+        return reject('not_found', 'no such agenda item');
       const { id: _id, type: _type, proposalId: _p, itemId, ...rest } = command;
       const changes = defined({ ...rest, itemId: itemId as ItemId | null | undefined });
       return accept({ type: 'proposal.updated', proposalId: proposal.id, changes });
@@ -265,7 +277,8 @@ export function decide(meeting: Meeting, command: Command, actorId: ParticipantI
       const proposal = meeting.proposals.find((p) => p.id === command.proposalId);
       if (!proposal) return reject('not_found', 'no such proposal');
       const locking = command.type === 'proposal.lock';
-      if (proposal.locked === locking) return reject('conflict', `the proposal is already ${locking ? 'locked' : 'unlocked'}`);
+      if (proposal.locked === locking)
+        return reject('conflict', `the proposal is already ${locking ? 'locked' : 'unlocked'}`);
       return accept({ type: locking ? 'proposal.locked' : 'proposal.unlocked', proposalId: proposal.id });
     }
     default:

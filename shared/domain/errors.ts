@@ -7,7 +7,14 @@
  * - rate_limited: too many messages; retry later.
  * - unavailable: the server could not store the command; nothing was applied, retry.
  */
-export const ERROR_CODES = ['invalid', 'forbidden', 'conflict', 'not_found', 'rate_limited', 'unavailable'] as const;
+export const ERROR_CODES = [
+  'invalid',
+  'forbidden',
+  'conflict',
+  'not_found',
+  'rate_limited',
+  'unavailable',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A refusal as a value, never an exception. */

@@ -135,7 +135,9 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
     case 'floor.limitSet':
       if (event.requestId === null) return withFloor(m, { limitSeconds: event.seconds });
       return withFloor(m, {
-        queue: m.floor.queue.map((r) => (r.id === event.requestId ? { ...r, limitSeconds: event.seconds } : r)),
+        queue: m.floor.queue.map((r) =>
+          r.id === event.requestId ? { ...r, limitSeconds: event.seconds } : r,
+        ),
       });
     case 'floor.extended':
       return m.floor.current
@@ -161,7 +163,10 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
   }
 }
 
-const withFloor = (m: Meeting, changes: Partial<Floor>): Meeting => ({ ...m, floor: { ...m.floor, ...changes } });
+const withFloor = (m: Meeting, changes: Partial<Floor>): Meeting => ({
+  ...m,
+  floor: { ...m.floor, ...changes },
+});
 
 const updateItem = (m: Meeting, itemId: ItemId, change: (item: AgendaItem) => AgendaItem): Meeting => ({
   ...m,
@@ -184,7 +189,11 @@ function stopItemClock(m: Meeting, at: number): Meeting {
   return updateItem(m, m.currentItemId, (i) =>
     i.openSince === null
       ? i
-      : { ...i, openSince: null, spentSeconds: i.spentSeconds + Math.max(0, Math.round((at - i.openSince) / 1000)) },
+      : {
+          ...i,
+          openSince: null,
+          spentSeconds: i.spentSeconds + Math.max(0, Math.round((at - i.openSince) / 1000)),
+        },
   );
 }
 
@@ -197,7 +206,12 @@ function leaveCurrentItem(m: Meeting, at: number, status: AgendaItem['status']):
     m.floor.queue.length > 0 || m.floor.closed
       ? { ...m.parkedLists, [itemId]: { queue: m.floor.queue, closed: m.floor.closed } }
       : m.parkedLists;
-  return { ...stopped, currentItemId: null, parkedLists, floor: { ...stopped.floor, queue: [], closed: false } };
+  return {
+    ...stopped,
+    currentItemId: null,
+    parkedLists,
+    floor: { ...stopped.floor, queue: [], closed: false },
+  };
 }
 
 /** Rebuilds a meeting from its log. */

@@ -125,7 +125,13 @@ export interface Intervention {
   overrunSeconds: number;
 }
 
-export const PROPOSAL_STATUSES = ['draft', 'under-consideration', 'agreed', 'not-agreed', 'withdrawn'] as const;
+export const PROPOSAL_STATUSES = [
+  'draft',
+  'under-consideration',
+  'agreed',
+  'not-agreed',
+  'withdrawn',
+] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 /** Metadata of a consensus text; the text itself is a Yjs document (co-editing issue). */

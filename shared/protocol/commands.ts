@@ -94,6 +94,9 @@ export type CommandType = Command['type'];
 /** The command of one type, e.g. `CommandOf<'floor.give'>`. */
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
+/** A command before the client gives it an id: `{ type: 'floor.next' }`. */
+export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
 /** All command types, in protocol order (also the rows of the permission table). */
 export const COMMAND_TYPES = commandSchema.options.map((o) => o.shape.type.value) as CommandType[];
 

@@ -33,7 +33,10 @@ export interface ServerToClientEvents {
 /** Socket.IO events a client emits; both payloads are validated with zod on the server. */
 export interface ClientToServerEvents {
   command: (command: Command, ack: (ack: Ack) => void) => void;
-  resync: (request: { sinceSeq: number }, ack?: (answer: { ok: boolean; mode?: 'events' | 'snapshot' }) => void) => void;
+  resync: (
+    request: { sinceSeq: number },
+    ack?: (answer: { ok: boolean; mode?: 'events' | 'snapshot' }) => void,
+  ) => void;
 }
 
 /** Handshake payload: `io(url, { auth: { token } })`. */

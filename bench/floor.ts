@@ -1,0 +1,249 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * `npm run bench:floor`: 1000 clients in one meeting send 1000 floor requests within one second.
+ * Runs the same load against a bare Socket.IO broadcast server (bench/bare-server.ts) and against
+ * IRM Room (server/main.ts on a fresh SQLite DATA_DIR), each in its own process, and prints ack
+ * p50/p99 and the time from the last request until every client holds the same queue.
+ * Targets (2-core machine): ack p99 <= 250 ms; all clients agree within 500 ms of the last request.
+ */
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const SPREAD_MS = Number(process.env.BENCH_SPREAD_MS ?? 1000);
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+interface Result {
+  name: string;
+  p50: number;
+  p99: number;
+  max: number;
+  agreeAfterLastMs: number;
+  refused: number;
+}
+
+async function main(): Promise<void> {
+  const baseline = await runAgainst('bare Socket.IO broadcast', async () => {
+    const child = await spawnAndWait(['bench/bare-server.ts'], {});
+    return { ...child, tokens: Array.from({ length: CLIENTS }, () => 'x') };
+  });
+  const room = await runAgainst('IRM Room (SQLite, group commit)', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-bench-'));
+    const child = await spawnAndWait(['server/main.ts'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const admin = /Admin token[^:]*: (\S+)/.exec(child.out())![1]!;
+    const tokens = await setUpMeeting(child.url, admin);
+    return { ...child, tokens, cleanup: () => fs.rm(dataDir, { recursive: true, force: true }) };
+  });
+  const rows = [baseline, room];
+  console.log(`\nfloor bench: ${CLIENTS} clients, ${CLIENTS} requests spread over ${SPREAD_MS} ms`);
+  console.table(
+    rows.map((r) => ({
+      server: r.name,
+      'ack p50 ms': r.p50.toFixed(1),
+      'ack p99 ms': r.p99.toFixed(1),
+      'ack max ms': r.max.toFixed(1),
+      'all agree after last request, ms': r.agreeAfterLastMs.toFixed(0),
+      refused: r.refused,
+    })),
+  );
+  console.log(
+    `ratios IRM/bare: ack p99 ${(room.p99 / baseline.p99).toFixed(2)}x, agreement ${(room.agreeAfterLastMs / Math.max(1, baseline.agreeAfterLastMs)).toFixed(2)}x`,
+  );
+  const pass = room.p99 <= 250 && room.agreeAfterLastMs <= 500 && room.refused === 0;
+  console.log(`targets (ack p99 <= 250 ms, agree <= 500 ms): ${pass ? 'met' : 'NOT met'}`);
+}
+
+async function runAgainst(
+  name: string,
+  start: () => Promise<{ child: ChildProcess; url: string; tokens: string[]; cleanup?: () => Promise<void> }>,
+): Promise<Result> {
+  const server = await start();
+  try {
+    const clients = await connectAll(server.url, server.tokens);
+    // Let connection-time traffic (presence events) settle before measuring.
+    await settle(clients);
+    const startSeq = Math.max(...clients.map((c) => c.seq));
+    const latencies: number[] = [];
+    let refused = 0;
+    let lastSent = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      clients.map(
+        (c, i) =>
+          new Promise<void>((resolve) => {
+            setTimeout(
+              () => {
+                const sent = performance.now();
+                lastSent = Math.max(lastSent, sent);
+                c.socket.emit(
+                  'command',
+                  { id: `b${i}`, type: 'floor.request', kind: 'speak' },
+                  (ack: { ok: boolean }) => {
+                    latencies.push(performance.now() - sent);
+                    if (!ack.ok) refused++;
+                    resolve();
+                  },
+                );
+              },
+              (i / clients.length) * SPREAD_MS,
+            );
+          }),
+      ),
+    );
+    const target = startSeq + clients.length - refused;
+    const agreedAt = await allReach(clients, target);
+    void t0;
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+    for (const c of clients) c.socket.close();
+    return {
+      name,
+      p50: pct(50),
+      p99: pct(99),
+      max: latencies.at(-1)!,
+      agreeAfterLastMs: agreedAt - lastSent,
+      refused,
+    };
+  } finally {
+    server.child.kill('SIGKILL');
+    await server.cleanup?.();
+  }
+}
+
+interface BenchClient {
+  socket: Socket;
+  seq: number;
+  queueLength: number;
+  reachedAt: Map<number, number>;
+}
+
+async function connectAll(url: string, tokens: string[]): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < tokens.length; i += 100) {
+    const batch = tokens.slice(i, i + 100).map(
+      (token) =>
+        new Promise<BenchClient>((resolve, reject) => {
+          const socket = io(url, {
+            auth: { token },
+            transports: ['websocket'],
+            reconnection: false,
+            forceNew: true,
+          });
+          const client: BenchClient = { socket, seq: 0, queueLength: 0, reachedAt: new Map() };
+          socket.once('connect_error', reject);
+          socket.once('snapshot', (s: { seq: number; meeting: { floor: { queue: unknown[] } } }) => {
+            client.seq = s.seq;
+            client.queueLength = s.meeting.floor.queue.length;
+            resolve(client);
+          });
+          socket.on('event', (e: { seq: number; event: { type: string } }) => {
+            client.seq = e.seq;
+            if (e.event.type === 'floor.requested') client.queueLength++;
+          });
+        }),
+    );
+    clients.push(...(await Promise.all(batch)));
+  }
+  return clients;
+}
+
+async function settle(clients: BenchClient[]): Promise<void> {
+  let last = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const seqs = clients.map((c) => c.seq);
+    const max = Math.max(...seqs);
+    if (Math.min(...seqs) === max && max === last) return;
+    last = max;
+  }
+}
+
+function allReach(clients: BenchClient[], seq: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const deadline = performance.now() + 60_000;
+    const check = () => {
+      if (clients.every((c) => c.seq >= seq)) {
+        const lengths = new Set(clients.map((c) => c.queueLength));
+        if (lengths.size !== 1) return reject(new Error(`clients disagree on queue length: ${[...lengths]}`));
+        return resolve(performance.now());
+      }
+      if (performance.now() > deadline) return reject(new Error('clients never reached the final seq'));
+      setImmediate(check);
+    };
+    check();
+  });
+}
+
+async function setUpMeeting(url: string, admin: string): Promise<string[]> {
+  const post = async (route: string, token: string, body: unknown) => {
+    const res = await fetch(`${url}${route}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<{ meeting: { id: string }; chair: { token: string }; token: string }>;
+  };
+  const created = await post('/api/meetings', admin, { title: 'Bench IRM' });
+  const meetingId = created.meeting.id;
+  const regions = ['ARB', 'EUR', 'ASP', 'AMS', 'AFR', 'CIS'];
+  const tokens: string[] = [];
+  for (let i = 0; i < CLIENTS; i += 50) {
+    const batch = Array.from({ length: Math.min(50, CLIENTS - i) }, (_, j) =>
+      post(`/api/meetings/${meetingId}/participants`, admin, {
+        name: `Delegate ${i + j}`,
+        delegation: `Delegation ${i + j}`,
+        role: 'delegate',
+        region: regions[(i + j) % 6],
+      }),
+    );
+    tokens.push(...(await Promise.all(batch)).map((r) => r.token));
+  }
+  const chair = io(url, { auth: { token: created.chair.token }, transports: ['websocket'], forceNew: true });
+  const send = (command: object) =>
+    chair.timeout(10_000).emitWithAck('command', { id: `setup-${Math.random()}`, ...command });
+  await new Promise((r) => chair.once('snapshot', r));
+  await send({ type: 'meeting.open' });
+  const added = (await send({ type: 'agenda.add', title: 'Bench item' })) as { ok: boolean };
+  if (!added.ok) throw new Error('agenda.add failed');
+  const meeting = (await (
+    await fetch(`${url}/api/meetings/${meetingId}`, {
+      headers: { authorization: `Bearer ${created.chair.token}` },
+    })
+  ).json()) as { meeting: { agenda: Array<{ id: string }> } };
+  await send({ type: 'agenda.open', itemId: meeting.meeting.agenda[0]!.id });
+  chair.close();
+  return tokens;
+}
+
+function spawnAndWait(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; out: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
+      if (url && (!args[0]!.includes('main') || out.includes('Admin token')))
+        resolve({ child, url, out: () => out });
+    });
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

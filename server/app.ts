@@ -1,0 +1,101 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Invites } from './auth/invites';
+import { loadOrCreateSecret } from './auth/secrets';
+import { TokenService } from './auth/tokens';
+import type { Config } from './config';
+import { sendError } from './http/errors';
+import { homePage, joinPage } from './http/pages';
+import { apiRouter } from './http/routes';
+import { newId } from './ids';
+import { MeetingService } from './meeting/service';
+import { createLogger, type Logger } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { RealtimeGateway } from './realtime/socket';
+import { SqliteStore } from './store/sqlite';
+import type { MeetingStore } from './store/types';
+
+/** A running IRM Room server: HTTP + Socket.IO on one port, over one store. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  service: MeetingService;
+  tokens: TokenService;
+  invites: Invites;
+  adminToken: string;
+  log: Logger;
+  /** Stops taking connections, writes what is queued, closes the store. */
+  close: () => Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const adminToken = loadOrCreateSecret(config.dataDir, 'admin-token', config.adminToken);
+  const secret = loadOrCreateSecret(config.dataDir, 'token-secret', config.secret);
+  const tokens = new TokenService(secret, adminToken, config.tokenDays * 86_400);
+  const store: MeetingStore = SqliteStore.open(path.join(config.dataDir, 'irm.sqlite'));
+  const metrics = new Metrics();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: HttpServer = createServer(app);
+  const realtime = new RealtimeGateway(httpServer, tokens, metrics, log, {
+    allowedOrigins: config.allowedOrigins,
+  });
+  const service = await MeetingService.load(store, realtime, {
+    newId,
+    onAppend: (n) => metrics.appendBatch.observe(n),
+    onError: (error) => log.error({ err: error }, 'meeting room error'),
+  });
+  realtime.attach(service);
+
+  let publicUrl = config.publicUrl ?? '';
+  const invites = new Invites(tokens, () => publicUrl);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, meetings: service.meetingIds().length });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use('/api', apiRouter({ service, tokens, invites }));
+  app.get('/', homePage(service));
+  app.get(['/join', '/projector'], joinPage);
+  app.use((_req: Request, res: Response) => sendError(res, 'not_found', 'no such route'));
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      if (error.type === 'entity.parse.failed')
+        return sendError(res, 'invalid', 'the body is not valid JSON');
+      if (error.type === 'entity.too.large') return sendError(res, 'invalid', 'the body is too large');
+      log.error({ err: error }, 'http error');
+      sendError(res, 'unavailable', 'internal error');
+    },
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  publicUrl ||= url;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await realtime.close(); // also closes the HTTP server
+      await service.drain();
+      await store.close();
+    })();
+    return closing;
+  };
+  return { url, port, service, tokens, invites, adminToken, log, close };
+}

@@ -1,0 +1,35 @@
+import type { Participant } from '../../shared';
+import type { TokenService } from './tokens';
+
+/** A participant's way in: a signed token and the link that carries it. */
+export interface Invite {
+  participantId: string;
+  token: string;
+  joinUrl: string;
+}
+
+/**
+ * Mints invites. The token travels in the link's fragment (`#token=`), which browsers never send to
+ * the server, so it stays out of access logs and Referer headers.
+ */
+export class Invites {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly publicUrl: () => string,
+  ) {}
+
+  async for(meetingId: string, participant: Pick<Participant, 'id' | 'role'>): Promise<Invite> {
+    const token = await this.tokens.sign({
+      meetingId,
+      participantId: participant.id,
+      role: participant.role,
+    });
+    return { participantId: participant.id, token, joinUrl: `${this.publicUrl()}/join#token=${token}` };
+  }
+
+  /** A read-only projector link for the meeting, signed as the given observer-like participant. */
+  async projector(meetingId: string, participant: Pick<Participant, 'id' | 'role'>): Promise<string> {
+    const { token } = await this.for(meetingId, participant);
+    return `${this.publicUrl()}/projector#token=${token}`;
+  }
+}

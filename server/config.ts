@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/** Runtime settings, all from the environment (see the README's configuration table). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Admin bearer token; generated and kept in DATA_DIR when unset. */
+  adminToken: string | undefined;
+  /** HS256 secret for participant tokens; generated and kept in DATA_DIR when unset. */
+  secret: string | undefined;
+  /** Origins allowed on the Socket.IO handshake besides the server's own. */
+  allowedOrigins: string[];
+  /** Base of printed join links; defaults to http://HOST:PORT. */
+  publicUrl: string | undefined;
+  /** Days a participant token stays valid. */
+  tokenDays: number;
+  logLevel: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intOr(env.PORT, 3000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    adminToken: env.IRM_ADMIN_TOKEN || undefined,
+    secret: env.IRM_SECRET || undefined,
+    allowedOrigins: (env.IRM_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    publicUrl: env.PUBLIC_URL || undefined,
+    tokenDays: intOr(env.IRM_TOKEN_DAYS, 30),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+function intOr(value: string | undefined, fallback: number): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) ? n : fallback;
+}

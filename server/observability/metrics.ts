@@ -1,0 +1,37 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The server's Prometheus metrics. Default Node metrics include `nodejs_eventloop_lag_seconds`.
+ * One registry per server instance, so tests running several servers do not collide.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly connections = new Gauge({
+    name: 'irm_socket_connections',
+    help: 'Open Socket.IO connections',
+    registers: [this.registry],
+  });
+  readonly commands = new Counter({
+    name: 'irm_commands_total',
+    help: 'Meeting commands by type and result (ok or error code)',
+    labelNames: ['type', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly commandSeconds = new Histogram({
+    name: 'irm_command_duration_seconds',
+    help: 'Time from receiving a command to its ack (includes the durable write)',
+    labelNames: ['type'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly appendBatch = new Histogram({
+    name: 'irm_store_append_batch_events',
+    help: 'Events per durable append (group commit size)',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}

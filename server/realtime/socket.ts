@@ -1,0 +1,199 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  type Ack,
+  type ClientToServerEvents,
+  COMMAND_TYPES,
+  commandSchema,
+  type ErrorCode,
+  PROTOCOL_VERSION,
+  refuse,
+  resyncSchema,
+  type ServerToClientEvents,
+  type SnapshotMessage,
+  type StoredEvent,
+} from '../../shared';
+import type { ParticipantClaims, TokenService } from '../auth/tokens';
+import type { EventSink } from '../meeting/room';
+import type { MeetingService } from '../meeting/service';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { originAllowed } from './origin';
+import { TokenBucket } from './rateLimit';
+
+export interface RealtimeOptions {
+  allowedOrigins: readonly string[];
+  /** Largest Socket.IO message accepted, in bytes. */
+  maxMessageBytes?: number;
+  /** Commands per socket: burst and sustained rate. */
+  rate?: { burst: number; perSecond: number };
+}
+
+interface SocketData {
+  claims: ParticipantClaims;
+  bucket: TokenBucket;
+  strikes: number;
+}
+
+type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const roomName = (meetingId: string) => `meeting:${meetingId}`;
+/** Rate-limited messages a socket may send past its budget before it is disconnected. */
+const MAX_STRIKES = 200;
+
+/**
+ * Socket.IO edge: authenticates the handshake, validates every message, rate-limits, and passes
+ * commands to the meeting service. It is also the service's event sink: stored events go to the
+ * meeting's Socket.IO room, once each, in seq order.
+ */
+export class RealtimeGateway implements EventSink {
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  private service: MeetingService | undefined;
+  private readonly connections = new Map<string, number>();
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly tokens: TokenService,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    private readonly options: RealtimeOptions,
+  ) {
+    this.io = new Server(httpServer, {
+      maxHttpBufferSize: options.maxMessageBytes ?? 16 * 1024,
+      allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
+      cors: { origin: [...options.allowedOrigins], credentials: false },
+      serveClient: false,
+    });
+    this.io.use((socket, next) => {
+      void this.authenticate(socket).then(
+        (error) => next(error ?? undefined),
+        () => next(new Error('unauthorized')),
+      );
+    });
+    this.io.on('connection', (socket) => this.handleConnection(socket));
+  }
+
+  attach(service: MeetingService): void {
+    this.service = service;
+  }
+
+  publish(meetingId: string, events: readonly StoredEvent[]): void {
+    const room = this.io.to(roomName(meetingId));
+    for (const event of events) room.emit('event', event);
+  }
+
+  async close(): Promise<void> {
+    await this.io.close();
+  }
+
+  private async authenticate(socket: RoomSocket): Promise<Error | null> {
+    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; protocol?: unknown };
+    if (auth.protocol !== undefined && auth.protocol !== PROTOCOL_VERSION)
+      return new Error('protocol_mismatch');
+    const claims = await this.tokens.verify(auth.token);
+    const room = claims ? this.service?.room(claims.meetingId) : undefined;
+    if (!claims || !room?.state.participants.some((p) => p.id === claims.participantId)) {
+      return new Error('unauthorized');
+    }
+    const rate = this.options.rate ?? { burst: 20, perSecond: 5 };
+    socket.data = { claims, bucket: new TokenBucket(rate.burst, rate.perSecond), strikes: 0 };
+    return null;
+  }
+
+  private handleConnection(socket: RoomSocket): void {
+    const { meetingId, participantId } = socket.data.claims;
+    this.metrics.connections.inc();
+    // Join and snapshot in the same tick: every later event has a higher seq than the snapshot.
+    void socket.join(roomName(meetingId));
+    socket.emit('snapshot', this.snapshot(socket));
+    this.trackPresence(meetingId, participantId, +1);
+
+    socket.on('command', (payload, ack) => void this.handleCommand(socket, payload, ack));
+    socket.on('resync', (payload, ack) => this.handleResync(socket, payload, ack));
+    socket.on('disconnect', () => {
+      this.metrics.connections.dec();
+      this.trackPresence(meetingId, participantId, -1);
+    });
+  }
+
+  private async handleCommand(socket: RoomSocket, payload: unknown, ack: unknown): Promise<void> {
+    if (typeof ack !== 'function') return; // a command without an ack callback cannot be answered
+    const reply = ack as (ack: Ack) => void;
+    const started = performance.now();
+    const type = commandType(payload);
+    const answer = (result: Ack) => {
+      this.metrics.commands.inc({ type, result: result.ok ? 'ok' : result.error.code });
+      this.metrics.commandSeconds.observe({ type }, (performance.now() - started) / 1000);
+      reply(result);
+    };
+    if (!socket.data.bucket.take()) {
+      if (++socket.data.strikes > MAX_STRIKES) socket.disconnect(true);
+      return answer(refusal('rate_limited', 'too many commands; slow down'));
+    }
+    const parsed = commandSchema.safeParse(payload);
+    if (!parsed.success) return answer(refusal('invalid', describeIssues(parsed.error)));
+    const { meetingId, participantId } = socket.data.claims;
+    try {
+      answer(await this.service!.submitCommand(meetingId, participantId, parsed.data));
+    } catch (error) {
+      this.log.error({ err: error, type }, 'command failed');
+      answer(refusal('unavailable', 'the server could not handle the command; nothing was applied'));
+    }
+  }
+
+  private handleResync(socket: RoomSocket, payload: unknown, ack: unknown): void {
+    const reply = typeof ack === 'function' ? (ack as (a: unknown) => void) : () => {};
+    if (!socket.data.bucket.take()) return reply({ ok: false, error: refuse('rate_limited', 'slow down') });
+    const parsed = resyncSchema.safeParse(payload);
+    if (!parsed.success) return reply({ ok: false, error: refuse('invalid', describeIssues(parsed.error)) });
+    const room = this.service!.room(socket.data.claims.meetingId)!;
+    const missing = room.eventsSince(parsed.data.sinceSeq);
+    if (missing === null) {
+      socket.emit('snapshot', this.snapshot(socket));
+      return reply({ ok: true, mode: 'snapshot' });
+    }
+    for (const event of missing) socket.emit('event', event);
+    reply({ ok: true, mode: 'events' });
+  }
+
+  private snapshot(socket: RoomSocket): SnapshotMessage {
+    const { meetingId, participantId } = socket.data.claims;
+    const room = this.service!.room(meetingId)!;
+    const you = room.state.participants.find((p) => p.id === participantId)!;
+    return {
+      seq: room.seq,
+      serverTime: Date.now(),
+      meeting: room.state,
+      you: { participantId: you.id, role: you.role },
+    };
+  }
+
+  private trackPresence(meetingId: string, participantId: string, delta: 1 | -1): void {
+    const key = `${meetingId}/${participantId}`;
+    const before = this.connections.get(key) ?? 0;
+    const after = Math.max(0, before + delta);
+    if (after === 0) this.connections.delete(key);
+    else this.connections.set(key, after);
+    if ((before === 0) !== (after === 0)) {
+      this.service?.setPresence(meetingId, participantId, () => (this.connections.get(key) ?? 0) > 0);
+    }
+  }
+}
+
+/** Metric labels only for real command types, so junk payloads cannot blow up label cardinality. */
+const KNOWN_TYPES = new Set<string>(COMMAND_TYPES);
+
+const refusal = (code: ErrorCode, message: string): Ack => ({ ok: false, error: refuse(code, message) });
+
+function commandType(payload: unknown): string {
+  const type = (payload as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && KNOWN_TYPES.has(type) ? type : 'unknown';
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,252 @@
+/**
+ * Test helpers for the pure domain (no test framework here, so the fuzz test, benchmarks and the
+ * server's tests can share them): a deterministic context, a demo IRM built from events, and a
+ * small `Room` that decides and evolves commands like the server does, minus the storage.
+ */
+import type { ItemId, MeetingId, ParticipantId, RequestId } from '../ids';
+import type { AddParticipantBody, Command, CommandInput } from '../protocol/commands';
+import { addParticipant, createMeeting, type DecideContext, type Decision, decide } from './decide';
+import type { MeetingEvent } from './events';
+import { evolve } from './evolve';
+import type { FloorKind, FloorOptions, Meeting } from './model';
+
+/** 14 July 2025, 13:00 CEST: the start of IRM-1. */
+export const T0 = Date.UTC(2025, 6, 14, 11, 0, 0);
+
+/** A `DecideContext` with a clock that only moves when told and ids `prefix_1`, `prefix_2`, ... */
+export interface TestContext extends DecideContext {
+  /** Moves the clock forward (or back, with a negative value) by that many seconds. */
+  advance(seconds: number): void;
+  /** Sets the clock to an absolute time in milliseconds. */
+  set(ms: number): void;
+}
+
+export function testContext(start: number = T0): TestContext {
+  let now = start;
+  const counters = new Map<string, number>();
+  return {
+    get now() {
+      return now;
+    },
+    newId(prefix: string) {
+      const n = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, n);
+      return `${prefix}_${n}`;
+    },
+    advance(seconds: number) {
+      now += seconds * 1000;
+    },
+    set(ms: number) {
+      now = ms;
+    },
+  };
+}
+
+const pid = (value: string) => value as ParticipantId;
+
+export const MEETING_ID = 'm_irm1' as MeetingId;
+
+/** Participants of the demo meeting, by a short name. */
+export const P = {
+  chair: pid('p_chair'),
+  viceApt: pid('p_vc_apt'),
+  viceAtu: pid('p_vc_atu'),
+  viceCept: pid('p_vc_cept'),
+  viceCitel: pid('p_vc_citel'),
+  viceLas: pid('p_vc_las'),
+  viceRcc: pid('p_vc_rcc'),
+  spokesApt: pid('p_sp_apt'),
+  spokesAtu: pid('p_sp_atu'),
+  spokesCept: pid('p_sp_cept'),
+  spokesCitel: pid('p_sp_citel'),
+  spokesLas: pid('p_sp_las'),
+  spokesRcc: pid('p_sp_rcc'),
+  secretariat: pid('p_bdt'),
+  kenya: pid('p_kenya'),
+  kenya2: pid('p_kenya2'),
+  brazil: pid('p_brazil'),
+  france: pid('p_france'),
+  egypt: pid('p_egypt'),
+  japan: pid('p_japan'),
+  kazakhstan: pid('p_kazakhstan'),
+  observer: pid('p_youth'),
+} as const;
+export type PersonName = keyof typeof P;
+
+/** Who is who: one chair, a vice-chair and a spokesperson per RTO, BDT, delegates, an observer. */
+export const PEOPLE: Record<PersonName, AddParticipantBody> = {
+  chair: { name: 'Chair-designate', delegation: 'Azerbaijan', role: 'chair', region: 'CIS' },
+  viceApt: { name: 'VC APT', delegation: 'India', role: 'vice-chair', region: 'ASP', rto: 'APT' },
+  viceAtu: { name: 'VC ATU', delegation: 'Nigeria', role: 'vice-chair', region: 'AFR', rto: 'ATU' },
+  viceCept: { name: 'VC CEPT', delegation: 'Germany', role: 'vice-chair', region: 'EUR', rto: 'CEPT' },
+  viceCitel: { name: 'VC CITEL', delegation: 'Mexico', role: 'vice-chair', region: 'AMS', rto: 'CITEL' },
+  viceLas: { name: 'VC LAS', delegation: 'Saudi Arabia', role: 'vice-chair', region: 'ARB', rto: 'LAS' },
+  viceRcc: {
+    name: 'VC RCC',
+    delegation: 'Russian Federation',
+    role: 'vice-chair',
+    region: 'CIS',
+    rto: 'RCC',
+  },
+  spokesApt: { name: 'APT', delegation: 'APT', role: 'spokesperson', region: 'ASP', rto: 'APT' },
+  spokesAtu: { name: 'ATU', delegation: 'ATU', role: 'spokesperson', region: 'AFR', rto: 'ATU' },
+  spokesCept: { name: 'CEPT', delegation: 'CEPT', role: 'spokesperson', region: 'EUR', rto: 'CEPT' },
+  spokesCitel: { name: 'CITEL', delegation: 'CITEL', role: 'spokesperson', region: 'AMS', rto: 'CITEL' },
+  spokesLas: { name: 'LAS', delegation: 'Arab Group', role: 'spokesperson', region: 'ARB', rto: 'LAS' },
+  spokesRcc: { name: 'RCC', delegation: 'RCC', role: 'spokesperson', region: 'CIS', rto: 'RCC' },
+  secretariat: { name: 'BDT', delegation: 'BDT', role: 'secretariat', category: 'bdt' },
+  kenya: { name: 'Amina', delegation: 'Kenya', role: 'delegate', region: 'AFR' },
+  kenya2: { name: 'Otieno', delegation: 'Kenya', role: 'delegate', region: 'AFR' },
+  brazil: { name: 'Ana', delegation: 'Brazil', role: 'delegate', region: 'AMS' },
+  france: { name: 'Luc', delegation: 'France', role: 'delegate', region: 'EUR' },
+  egypt: { name: 'Omar', delegation: 'Egypt', role: 'delegate', region: 'ARB' },
+  japan: { name: 'Yuki', delegation: 'Japan', role: 'delegate', region: 'ASP' },
+  kazakhstan: { name: 'Aigerim', delegation: 'Kazakhstan', role: 'delegate', region: 'CIS' },
+  observer: { name: 'Youth', delegation: 'Youth representative', role: 'observer', category: 'observer' },
+};
+
+/** The agenda of the demo meeting, in order; ids are those the test context hands out. */
+export const ITEM = {
+  opening: 'i_1' as ItemId,
+  rtoReports: 'i_2' as ItemId,
+  resolution31: 'i_3' as ItemId,
+  aob: 'i_4' as ItemId,
+} as const;
+
+const AGENDA: CommandInput[] = [
+  { type: 'agenda.add', number: '1', title: 'Opening and adoption of the agenda', plannedMinutes: 10 },
+  { type: 'agenda.add', number: '2', title: 'Reports of the RTOs on their preparations', plannedMinutes: 60 },
+  { type: 'agenda.add', number: '3', title: 'Draft revision of Resolution 31', plannedMinutes: 90 },
+  { type: 'agenda.add', number: '4', title: 'Any other business', plannedMinutes: 10 },
+];
+
+export interface DemoOptions {
+  /** The context to use (and to keep using afterwards); a fresh `testContext()` by default. */
+  ctx?: TestContext;
+  /** Open the meeting (default true). */
+  open?: boolean;
+  /** Open this agenda item, or the first one with `true` (default: none). Implies `open`. */
+  openItem?: ItemId | boolean;
+  /** Floor options to set before anything else. */
+  options?: Partial<FloorOptions>;
+}
+
+/** The events that set up the demo meeting, in order. */
+export function demoEvents(opts: DemoOptions = {}): { events: MeetingEvent[]; ctx: TestContext } {
+  const ctx = opts.ctx ?? testContext();
+  const events: MeetingEvent[] = [];
+  let meeting: Meeting | null = null;
+  const push = (...more: MeetingEvent[]) => {
+    for (const event of more) {
+      meeting = evolve(meeting, event);
+      events.push(event);
+    }
+  };
+  push(
+    ...createMeeting(
+      MEETING_ID,
+      { title: 'IRM-1 for WTDC-25', timezone: 'Europe/Zurich', defaultSpeakingSeconds: 180 },
+      ctx,
+    ),
+  );
+  for (const [name, body] of Object.entries(PEOPLE) as [PersonName, AddParticipantBody][]) {
+    const decision = addParticipant(meeting!, body, { now: ctx.now, newId: () => P[name] });
+    push(...mustAccept(decision, `add ${name}`));
+  }
+  const chairDoes = (input: CommandInput) =>
+    push(...mustAccept(decide(meeting!, command(input), P.chair, ctx), input.type));
+  if (opts.options) chairDoes({ type: 'meeting.setOptions', ...opts.options });
+  for (const item of AGENDA) chairDoes(item);
+  if (opts.open !== false || opts.openItem) chairDoes({ type: 'meeting.open' });
+  if (opts.openItem) {
+    chairDoes({ type: 'agenda.open', itemId: opts.openItem === true ? ITEM.opening : opts.openItem });
+  }
+  return { events, ctx };
+}
+
+/** The demo meeting itself (see `demoEvents`). */
+export function demoMeeting(opts: DemoOptions = {}): Meeting {
+  return replayAll(demoEvents(opts).events);
+}
+
+/** `events.reduce(evolve, null)`, for a log known to start with `meeting.created`. */
+export function replayAll(events: readonly MeetingEvent[]): Meeting {
+  const meeting = events.reduce<Meeting | null>(evolve, null);
+  if (!meeting) throw new Error('empty log');
+  return meeting;
+}
+
+let commandCounter = 0;
+/** Gives a command input a fresh id. */
+export function command(input: CommandInput): Command {
+  commandCounter += 1;
+  return { id: `c_${commandCounter}`, ...input } as Command;
+}
+
+function mustAccept(decision: Decision, what: string): MeetingEvent[] {
+  if (!decision.ok) throw new Error(`${what} refused: ${decision.error.code} ${decision.error.message}`);
+  return decision.events;
+}
+
+/**
+ * A meeting in memory with its log: `run` decides a command and, if accepted, applies its events;
+ * `must` does the same and throws when the command is refused.
+ */
+export class Room {
+  meeting: Meeting;
+  readonly events: MeetingEvent[];
+  readonly ctx: TestContext;
+
+  constructor(opts: DemoOptions = {}) {
+    const { events, ctx } = demoEvents(opts);
+    this.events = events;
+    this.ctx = ctx;
+    this.meeting = replayAll(events);
+  }
+
+  run(actor: ParticipantId, input: CommandInput): Decision {
+    const decision = decide(this.meeting, command(input), actor, this.ctx);
+    if (decision.ok) {
+      for (const event of decision.events) {
+        this.meeting = evolve(this.meeting, event);
+        this.events.push(event);
+      }
+    }
+    return decision;
+  }
+
+  must(actor: ParticipantId, input: CommandInput): MeetingEvent[] {
+    return mustAccept(this.run(actor, input), `${input.type} by ${actor}`);
+  }
+
+  /** The chair queues `who` (which also works for observers) and returns the new request id. */
+  queue(who: ParticipantId, kind: FloorKind = 'speak'): RequestId {
+    const [event] = this.must(P.chair, { type: 'floor.request', kind, participantId: who });
+    if (event?.type !== 'floor.requested') throw new Error('expected floor.requested');
+    return event.request.id;
+  }
+
+  /** Queues `who` and gives them the floor at once. */
+  giveTo(who: ParticipantId, kind: FloorKind = 'speak'): RequestId {
+    const requestId = this.queue(who, kind);
+    this.must(P.chair, { type: 'floor.give', requestId });
+    return requestId;
+  }
+
+  /** Ids of the waiting requests' participants, in queue order. */
+  queuedParticipants(): ParticipantId[] {
+    return this.meeting.floor.queue.map((r) => r.participantId);
+  }
+
+  item(itemId: ItemId) {
+    const item = this.meeting.agenda.find((i) => i.id === itemId);
+    if (!item) throw new Error(`no item ${itemId}`);
+    return item;
+  }
+
+  participant(id: ParticipantId) {
+    const p = this.meeting.participants.find((x) => x.id === id);
+    if (!p) throw new Error(`no participant ${id}`);
+    return p;
+  }
+}

@@ -1,0 +1,214 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION, SqliteStore } from '../../server/store/sqlite';
+import { SeqConflictError } from '../../server/store/types';
+import { describeStoreConformance } from './conformance';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const WRITER = path.join(import.meta.dirname, 'crash-writer.ts');
+
+const tempDir = () => fs.mkdtemp(path.join(os.tmpdir(), 'irm-store-'));
+
+describeStoreConformance('SqliteStore', async () => {
+  const dir = await tempDir();
+  const file = path.join(dir, 'irm.sqlite');
+  const opened: SqliteStore[] = [SqliteStore.open(file)];
+  return {
+    store: opened[0]!,
+    reopen: async () => {
+      const store = SqliteStore.open(file);
+      opened.push(store);
+      return store;
+    },
+    cleanup: async () => {
+      for (const store of opened) await store.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+const event = (seq: number) => ({
+  seq,
+  at: 1000 + seq,
+  event: { type: 'floor.extended' as const, seconds: seq },
+});
+
+describe('SqliteStore', () => {
+  const cleanup: Array<() => Promise<unknown> | unknown> = [];
+  afterEach(async () => {
+    for (const fn of cleanup.splice(0).reverse()) await fn();
+  });
+  async function dir(): Promise<string> {
+    const d = await tempDir();
+    cleanup.push(() => fs.rm(d, { recursive: true, force: true }));
+    return d;
+  }
+  function open(file: string): SqliteStore {
+    const store = SqliteStore.open(file);
+    cleanup.push(() => store.close());
+    return store;
+  }
+
+  it('creates missing parent directories, WAL mode and the schema version', async () => {
+    const file = path.join(await dir(), 'a', 'b', 'irm.sqlite');
+    const store = open(file);
+    await store.append('m_a', 0, [event(1), event(2)], [], { title: 'A' });
+    await store.close();
+
+    const raw = new Database(file, { readonly: true });
+    cleanup.push(() => raw.close());
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // The event type has its own column, for queries over the log.
+    expect(raw.prepare('SELECT seq, type FROM events ORDER BY seq').all()).toEqual([
+      { seq: 1, type: 'floor.extended' },
+      { seq: 2, type: 'floor.extended' },
+    ]);
+  });
+
+  it('opens an existing file again without touching its data (idempotent schema)', async () => {
+    const file = path.join(await dir(), 'irm.sqlite');
+    const first = open(file);
+    await first.append('m_a', 0, [event(1)], [], { title: 'A' });
+    await first.close();
+    for (let i = 0; i < 3; i++) await open(file).close();
+    const again = open(file);
+    expect(await again.readEvents('m_a', 0)).toEqual([event(1)]);
+  });
+
+  it('refuses a file whose schema is newer than it knows', async () => {
+    const file = path.join(await dir(), 'irm.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => SqliteStore.open(file)).toThrow(/newer/);
+  });
+
+  it('detects a conflict between two connections to the same file', async () => {
+    const file = path.join(await dir(), 'irm.sqlite');
+    const a = open(file);
+    const b = open(file);
+    await a.append('m_a', 0, [event(1)], [], { title: 'A' });
+    await expect(b.append('m_a', 0, [event(1)], [], { title: 'A' })).rejects.toBeInstanceOf(SeqConflictError);
+    await b.append('m_a', 1, [event(2)], []);
+    expect(await a.readEvents('m_a', 0)).toEqual([event(1), event(2)]);
+  });
+
+  it('keeps the first ack recorded for a command if the same command is recorded again', async () => {
+    const store = open(path.join(await dir(), 'irm.sqlite'));
+    await store.append(
+      'm_a',
+      0,
+      [event(1)],
+      [{ participantId: 'p_1', commandId: 'c_1', ack: { ok: true, seq: 1 } }],
+      {
+        title: 'A',
+      },
+    );
+    await store.append(
+      'm_a',
+      1,
+      [event(2)],
+      [{ participantId: 'p_1', commandId: 'c_1', ack: { ok: true, seq: 2 } }],
+    );
+    expect(await store.findCommand('m_a', 'p_1', 'c_1')).toEqual({ ok: true, seq: 1 });
+    expect(await store.lastSeq('m_a')).toBe(2);
+  });
+
+  it('keeps only the latest few snapshots of a meeting', async () => {
+    const file = path.join(await dir(), 'irm.sqlite');
+    const store = open(file);
+    const meeting = { title: 'x' } as never;
+    for (let seq = 1; seq <= 10; seq++) await store.saveSnapshot('m_a', { seq, schemaVersion: 1, meeting });
+    await store.saveSnapshot('m_b', { seq: 1, schemaVersion: 1, meeting });
+    const raw = new Database(file, { readonly: true });
+    cleanup.push(() => raw.close());
+    const rows = raw.prepare('SELECT meeting_id AS m, seq FROM snapshots ORDER BY meeting_id, seq').all();
+    expect(rows).toEqual([
+      { m: 'm_a', seq: 8 },
+      { m: 'm_a', seq: 9 },
+      { m: 'm_a', seq: 10 },
+      { m: 'm_b', seq: 1 },
+    ]);
+  });
+
+  it('loses nothing it acknowledged when its process is killed with SIGKILL mid-stream', async () => {
+    const file = path.join(await dir(), 'irm.sqlite');
+    let acknowledged = 0;
+    // Three writers in turn on the same file, each killed at a different point; each one recovers
+    // the file left by the previous kill and continues the log from its last seq.
+    for (const killAfter of [40, 170, 333]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, 'm_crash'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      cleanup.push(() => child.kill('SIGKILL'));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once('exit', (_c, s) => resolve(s)),
+      );
+      let err = '';
+      child.stderr!.on('data', (d) => {
+        err += d;
+      });
+      const { start, reported } = await new Promise<{ start: number | null; reported: number[] }>(
+        (resolve, reject) => {
+          let buffer = '';
+          const seqs: number[] = [];
+          let start: number | null = null;
+          const timer = setTimeout(
+            () => reject(new Error(`writer too slow: ${seqs.length} appends\n${err}`)),
+            25_000,
+          );
+          void exited.then(() => reject(new Error(`writer exited early:\n${err}`)));
+          child.stdout!.on('data', (d) => {
+            buffer += d;
+            const lines = buffer.split('\n');
+            buffer = lines.pop()!;
+            for (const line of lines) {
+              if (line.startsWith('start ')) start = Number(line.slice(6));
+              else seqs.push(Number(line));
+            }
+            if (seqs.length >= killAfter) {
+              // Killed while it is still appending: whatever it printed after this is not counted.
+              child.kill('SIGKILL');
+              clearTimeout(timer);
+              resolve({ start, reported: seqs.slice() });
+            }
+          });
+        },
+      );
+      expect(await exited).toBe('SIGKILL');
+      // The writer resumed from at least everything acknowledged before the previous kill.
+      expect(start).toBeGreaterThanOrEqual(acknowledged);
+      expect(reported.length).toBeGreaterThanOrEqual(killAfter);
+      acknowledged = Math.max(...reported);
+
+      const store = SqliteStore.open(file);
+      try {
+        const last = await store.lastSeq('m_crash');
+        expect(last).toBeGreaterThanOrEqual(acknowledged);
+        const stored = await store.readEvents('m_crash', 0);
+        expect(stored.map((e) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+        expect(stored).toEqual(
+          stored.map((e) => ({
+            seq: e.seq,
+            at: 1_752_490_800_000 + e.seq,
+            event: { type: 'floor.extended', seconds: e.seq },
+          })),
+        );
+        for (const seq of reported) {
+          expect(await store.findCommand('m_crash', 'p_writer', `c_${seq}`)).toEqual({ ok: true, seq });
+        }
+        expect(await store.listMeetings()).toEqual([
+          { id: 'm_crash', title: 'crash', createdAt: 1_752_490_800_001 },
+        ]);
+      } finally {
+        await store.close();
+      }
+    }
+  });
+});

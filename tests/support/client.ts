@@ -1,0 +1,126 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  type Ack,
+  type ClientToServerEvents,
+  type CommandInput,
+  evolve,
+  type Meeting,
+  type ServerToClientEvents,
+  type SnapshotMessage,
+  type StoredEvent,
+} from '../../shared';
+
+/**
+ * A client written only against the public contract (docs/protocol.md): HTTP with bearer tokens,
+ * Socket.IO with `auth: {token}`, `snapshot` then `event`s, `command` with an ack.
+ */
+export async function api<T = unknown>(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  route: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export interface TestClient {
+  socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  snapshot: SnapshotMessage;
+  /** Every event received, in arrival order. */
+  events: StoredEvent[];
+  /** The meeting as this client sees it: snapshot plus received events through the shared evolve. */
+  meeting: () => Meeting;
+  seq: () => number;
+  send: (command: CommandInput & { id?: string }) => Promise<Ack>;
+  /** Resolves once this client has seen `seq`. */
+  waitForSeq: (seq: number, timeoutMs?: number) => Promise<void>;
+  close: () => void;
+}
+
+let counter = 0;
+
+export function connect(
+  baseUrl: string,
+  token: string,
+  extra: { origin?: string; auth?: Record<string, unknown> } = {},
+): Promise<TestClient> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+    auth: { token, ...extra.auth },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: extra.origin ? { origin: extra.origin } : undefined,
+  });
+  const events: StoredEvent[] = [];
+  let state: Meeting | null = null;
+  let seq = 0;
+  const waiters: Array<{ seq: number; resolve: () => void }> = [];
+  const wake = () => {
+    for (const w of [...waiters]) {
+      if (seq >= w.seq) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  socket.on('event', (e) => {
+    events.push(e);
+    if (e.seq === seq + 1) {
+      state = evolve(state, e.event);
+      seq = e.seq;
+      wake();
+    }
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+    socket.once('snapshot', (snapshot) => {
+      state = snapshot.meeting;
+      seq = snapshot.seq;
+      socket.on('snapshot', (s) => {
+        state = s.meeting;
+        seq = s.seq;
+        wake();
+      });
+      resolve({
+        socket,
+        snapshot,
+        events,
+        meeting: () => state!,
+        seq: () => seq,
+        send: (command) =>
+          socket
+            .timeout(10_000)
+            .emitWithAck('command', { id: `t${++counter}`, ...command } as never) as Promise<Ack>,
+        waitForSeq: (target, timeoutMs = 10_000) =>
+          seq >= target
+            ? Promise.resolve()
+            : new Promise<void>((res, rej) => {
+                const timer = setTimeout(
+                  () => rej(new Error(`timed out waiting for seq ${target}, at ${seq}`)),
+                  timeoutMs,
+                );
+                waiters.push({
+                  seq: target,
+                  resolve: () => {
+                    clearTimeout(timer);
+                    res();
+                  },
+                });
+              }),
+        close: () => socket.close(),
+      });
+    });
+  });
+}
