@@ -122,19 +122,28 @@ describe('public protocol, checked from outside', () => {
   });
 
   it('a command from a wrong role is forbidden and changes nothing', async () => {
+    const vice = await join(people.vice.token);
+    const observer = await join(people.observer.token);
     const d = await join(people.brazil.token);
     const before = d.seq();
     const ack = await d.send({ type: 'floor.next' });
     expect(ack).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
-    const vice = await join(people.vice.token);
-    expect((await vice.send({ type: 'agenda.open', itemId })).ok).toBe(false);
-    const observer = await join(people.observer.token);
+    expect(await vice.send({ type: 'agenda.open', itemId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await observer.send({ type: 'floor.request', kind: 'speak' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    const snap = await api<{ seq: number }>(server.url, 'GET', `/api/meetings/${meetingId}`, chair.token);
+    const snap = await api<{ seq: number; meeting: unknown }>(
+      server.url,
+      'GET',
+      `/api/meetings/${meetingId}`,
+      chair.token,
+    );
     expect(snap.body.seq).toBe(before);
+    expect(snap.body.meeting).toEqual(d.meeting());
   });
 
   it('a malformed payload is invalid and nothing crashes', async () => {
