@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const room = await runAgainst('IRM Room (SQLite, group commit)', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-bench-'));
     const child = await spawnAndWait(['server/main.ts'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    const admin = /Admin token[^:]*: (\S+)/.exec(child.out())![1]!;
+    const admin = /Admin token: (\S+)/.exec(child.out())![1]!;
     const tokens = await setUpMeeting(child.url, admin);
     return { ...child, tokens, cleanup: () => fs.rm(dataDir, { recursive: true, force: true }) };
   });
@@ -127,7 +127,7 @@ async function connectAll(url: string, tokens: string[]): Promise<BenchClient[]>
       (token) =>
         new Promise<BenchClient>((resolve, reject) => {
           const socket = io(url, {
-            auth: { token },
+            auth: { token, batch: true },
             transports: ['websocket'],
             reconnection: false,
             forceNew: true,
@@ -139,10 +139,14 @@ async function connectAll(url: string, tokens: string[]): Promise<BenchClient[]>
             client.queueLength = s.meeting.floor.queue.length;
             resolve(client);
           });
-          socket.on('event', (e: { seq: number; event: { type: string } }) => {
+          const apply = (e: { seq: number; event: { type: string } }) => {
+            if (e.seq <= client.seq) return;
             client.seq = e.seq;
             if (e.event.type === 'floor.requested') client.queueLength++;
-          });
+          };
+          // IRM Room sends batched `events` (asked for with auth.batch); the bare server sends `event`s.
+          socket.on('event', apply);
+          socket.on('events', (list: Array<{ seq: number; event: { type: string } }>) => list.forEach(apply));
         }),
     );
     clients.push(...(await Promise.all(batch)));
@@ -228,6 +232,8 @@ function spawnAndWait(
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A failed setup must not leave a server behind.
+  process.once('exit', () => child.kill('SIGKILL'));
   let out = '';
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));

@@ -15,7 +15,12 @@ async function main(): Promise<void> {
     out.push('', `${meeting.title}${id === seeded ? '  (demo meeting, just created)' : ''}`);
     out.push(...(await joinLinks(meeting, invites)));
   }
-  out.push('', `Admin token (Authorization: Bearer …): ${server.adminToken}`, '');
+  out.push(
+    '',
+    `Admin token: ${server.adminToken}`,
+    '  (send it as "Authorization: Bearer <admin token>" to POST /api/meetings)',
+    '',
+  );
   process.stdout.write(`${out.join('\n')}\n`);
 
   const shutdown = (signal: string) => {

@@ -32,6 +32,7 @@ export interface RealtimeOptions {
 
 interface SocketData {
   claims: ParticipantClaims;
+  batch: boolean;
   bucket: TokenBucket;
   strikes: number;
 }
@@ -39,6 +40,13 @@ interface SocketData {
 type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const roomName = (meetingId: string) => `meeting:${meetingId}`;
+const batchedRoomName = (meetingId: string) => `meeting:${meetingId}:batched`;
+/**
+ * Batched clients get the first events at once, then at most one `events` message per window while
+ * events keep coming: under a burst, each client gets ~1000/BATCH_WINDOW_MS messages a second instead
+ * of one per event, which is what keeps a 1000-client burst within its latency budget.
+ */
+const BATCH_WINDOW_MS = 25;
 /** Rate-limited messages a socket may send past its budget before it is disconnected. */
 const MAX_STRIKES = 200;
 
@@ -51,6 +59,7 @@ export class RealtimeGateway implements EventSink {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   private service: MeetingService | undefined;
   private readonly connections = new Map<string, number>();
+  private readonly batches = new Map<string, { pending: StoredEvent[]; timer: NodeJS.Timeout }>();
 
   constructor(
     httpServer: HttpServer,
@@ -81,9 +90,36 @@ export class RealtimeGateway implements EventSink {
   publish(meetingId: string, events: readonly StoredEvent[]): void {
     const room = this.io.to(roomName(meetingId));
     for (const event of events) room.emit('event', event);
+    const batch = this.batches.get(meetingId);
+    if (batch) {
+      batch.pending.push(...events);
+      return;
+    }
+    this.io.to(batchedRoomName(meetingId)).emit('events', [...events]);
+    this.batches.set(meetingId, {
+      pending: [],
+      timer: setTimeout(() => this.flushBatch(meetingId), BATCH_WINDOW_MS),
+    });
+  }
+
+  /** Sends what the window held back; keeps the window open while events keep coming. */
+  private flushBatch(meetingId: string): void {
+    const batch = this.batches.get(meetingId);
+    if (!batch) return;
+    clearTimeout(batch.timer);
+    if (batch.pending.length === 0) {
+      this.batches.delete(meetingId);
+      return;
+    }
+    this.io.to(batchedRoomName(meetingId)).emit('events', batch.pending);
+    batch.pending = [];
+    batch.timer = setTimeout(() => this.flushBatch(meetingId), BATCH_WINDOW_MS);
   }
 
   async close(): Promise<void> {
+    for (const meetingId of [...this.batches.keys()]) this.flushBatch(meetingId);
+    for (const batch of this.batches.values()) clearTimeout(batch.timer);
+    this.batches.clear();
     await this.io.close();
   }
 
@@ -97,7 +133,12 @@ export class RealtimeGateway implements EventSink {
       return new Error('unauthorized');
     }
     const rate = this.options.rate ?? { burst: 20, perSecond: 5 };
-    socket.data = { claims, bucket: new TokenBucket(rate.burst, rate.perSecond), strikes: 0 };
+    socket.data = {
+      claims,
+      batch: (auth as { batch?: unknown }).batch === true,
+      bucket: new TokenBucket(rate.burst, rate.perSecond),
+      strikes: 0,
+    };
     return null;
   }
 
@@ -105,12 +146,17 @@ export class RealtimeGateway implements EventSink {
     const { meetingId, participantId } = socket.data.claims;
     this.metrics.connections.inc();
     // Join and snapshot in the same tick: every later event has a higher seq than the snapshot.
-    void socket.join(roomName(meetingId));
+    // Held-back batched events are older than the snapshot, so they go out to the others first.
+    if (socket.data.batch) this.flushBatch(meetingId);
+    void socket.join(socket.data.batch ? batchedRoomName(meetingId) : roomName(meetingId));
     socket.emit('snapshot', this.snapshot(socket));
     this.trackPresence(meetingId, participantId, +1);
 
     socket.on('command', (payload, ack) => void this.handleCommand(socket, payload, ack));
     socket.on('resync', (payload, ack) => this.handleResync(socket, payload, ack));
+    socket.on('clock', (ack) => {
+      if (typeof ack === 'function' && socket.data.bucket.take()) ack(Date.now());
+    });
     socket.on('disconnect', () => {
       this.metrics.connections.dec();
       this.trackPresence(meetingId, participantId, -1);
@@ -147,13 +193,17 @@ export class RealtimeGateway implements EventSink {
     if (!socket.data.bucket.take()) return reply({ ok: false, error: refuse('rate_limited', 'slow down') });
     const parsed = resyncSchema.safeParse(payload);
     if (!parsed.success) return reply({ ok: false, error: refuse('invalid', describeIssues(parsed.error)) });
-    const room = this.service!.room(socket.data.claims.meetingId)!;
+    const { meetingId } = socket.data.claims;
+    // Anything held back for batching goes out first, so the missed events come after it in order.
+    if (socket.data.batch) this.flushBatch(meetingId);
+    const room = this.service!.room(meetingId)!;
     const missing = room.eventsSince(parsed.data.sinceSeq);
     if (missing === null) {
       socket.emit('snapshot', this.snapshot(socket));
       return reply({ ok: true, mode: 'snapshot' });
     }
-    for (const event of missing) socket.emit('event', event);
+    if (socket.data.batch) socket.emit('events', missing);
+    else for (const event of missing) socket.emit('event', event);
     reply({ ok: true, mode: 'events' });
   }
 

@@ -24,10 +24,15 @@ export interface SnapshotMessage {
   you: { participantId: ParticipantId; role: Role };
 }
 
-/** Socket.IO events the server emits. `event` comes once per stored event, in seq order. */
+/**
+ * Socket.IO events the server emits. A client gets every stored event once, in seq order: as one
+ * `event` per stored event, or, when it asked for `batch` in the handshake, as `events` arrays that
+ * coalesce what was stored within a few milliseconds (one message instead of many under load).
+ */
 export interface ServerToClientEvents {
   snapshot: (message: SnapshotMessage) => void;
   event: (message: StoredEvent) => void;
+  events: (messages: StoredEvent[]) => void;
 }
 
 /** Socket.IO events a client emits; both payloads are validated with zod on the server. */
@@ -37,10 +42,14 @@ export interface ClientToServerEvents {
     request: { sinceSeq: number },
     ack?: (answer: { ok: boolean; mode?: 'events' | 'snapshot' }) => void,
   ) => void;
+  /** Clock sync: the ack carries the server's `Date.now()`; the client halves the round trip. */
+  clock: (ack: (serverTime: number) => void) => void;
 }
 
 /** Handshake payload: `io(url, { auth: { token } })`. */
 export interface HandshakeAuth {
   token: string;
   protocol?: number;
+  /** Receive events as batched `events` arrays instead of one `event` each. */
+  batch?: boolean;
 }

@@ -218,6 +218,26 @@ describe('public protocol, checked from outside', () => {
     });
   });
 
+  it('a batched client gets the same events, each once, in seq order', async () => {
+    const plain = await join(people.secretariat.token);
+    const batched = await connect(server.url, people.vice.token, { auth: { batch: true } });
+    clients.push(batched);
+    const from = batched.seq();
+    const acks = await Promise.all(
+      [plain, batched].flatMap((c) => [
+        c.send({ type: 'floor.request', kind: 'speak' }),
+        c.send({ type: 'floor.request', kind: 'point_of_order' }),
+      ]),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const last = Math.max(...acks.map((a) => (a.ok ? a.seq : 0)));
+    await Promise.all([plain.waitForSeq(last), batched.waitForSeq(last)]);
+    const seqs = batched.events.map((e) => e.seq).filter((s) => s > from);
+    expect(seqs).toEqual(Array.from({ length: last - from }, (_, i) => from + 1 + i));
+    expect(batched.meeting()).toEqual(plain.meeting());
+    expect((await batched.socket.timeout(5000).emitWithAck('clock')) as number).toBeGreaterThan(0);
+  });
+
   it('the same command id gets the same ack and is applied once', async () => {
     const e = await join(people.egypt.token);
     const first = await e.send({ id: 'same-id', type: 'floor.request', kind: 'speak' });

@@ -72,14 +72,16 @@ export function connect(
       }
     }
   };
-  socket.on('event', (e) => {
+  const receive = (e: StoredEvent) => {
     events.push(e);
     if (e.seq === seq + 1) {
       state = evolve(state, e.event);
       seq = e.seq;
       wake();
     }
-  });
+  };
+  socket.on('event', receive);
+  socket.on('events', (list) => list.forEach(receive));
   return new Promise((resolve, reject) => {
     socket.once('connect_error', (error) => {
       socket.close();

@@ -37,7 +37,7 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
     });
     child.stdout!.on('data', () => {
       const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
-      const admin = /Admin token[^:]*: (\S+)/.exec(out)?.[1];
+      const admin = /Admin token: (\S+)/.exec(out)?.[1];
       if (!url || !admin) return;
       clearTimeout(timer);
       const links = [...out.matchAll(/^\s+(\S+) · (.+?)\s+http\S+#token=(\S+)$/gm)].map((m) => ({
