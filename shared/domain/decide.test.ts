@@ -850,6 +850,54 @@ describe('floor: move, remove, limits, close', () => {
   });
 });
 
+describe('floor: RTO round', () => {
+  it('queues the spokespersons in the chosen order, after requests already waiting', () => {
+    const room = new Room({ openItem: true });
+    room.queue(P.france);
+    const decision = room.must(P.chair, { type: 'floor.rtoRound', rtos: ['LAS', 'CEPT', 'APT'] });
+    expect(types(decision)).toEqual(['floor.requested', 'floor.requested', 'floor.requested']);
+    expect(room.queuedParticipants()).toEqual([P.france, P.spokesLas, P.spokesCept, P.spokesApt]);
+  });
+
+  it('with rtoSpokespersonsFirst, the round goes before delegates and keeps its order', () => {
+    const room = new Room({ openItem: true, options: { rtoSpokespersonsFirst: true } });
+    room.queue(P.france);
+    room.must(P.chair, { type: 'floor.rtoRound', rtos: ['RCC', 'ATU', 'CITEL', 'APT', 'CEPT', 'LAS'] });
+    expect(room.queuedParticipants()).toEqual([
+      P.spokesRcc,
+      P.spokesAtu,
+      P.spokesCitel,
+      P.spokesApt,
+      P.spokesCept,
+      P.spokesLas,
+      P.france,
+    ]);
+  });
+
+  it('a spokesperson already queued to speak keeps their place and is not queued twice', () => {
+    const room = new Room({ openItem: true });
+    room.queue(P.spokesCept);
+    room.queue(P.brazil);
+    room.must(P.chair, { type: 'floor.rtoRound', rtos: ['APT', 'CEPT'] });
+    expect(room.queuedParticipants()).toEqual([P.spokesCept, P.brazil, P.spokesApt]);
+  });
+
+  it.each<[string, DemoOptions, 'ok' | ErrorCode]>([
+    ['no item open', { open: true }, 'conflict'],
+    ['meeting not open', {}, 'conflict'],
+  ])('%s → %s, nothing queued', (_name, opts, expected) => {
+    const room = new Room(opts);
+    const before = room.meeting;
+    expect(refused(room.run(P.chair, { type: 'floor.rtoRound', rtos: ['APT'] }))).toBe(expected);
+    expect(room.meeting).toBe(before);
+  });
+
+  it('a delegate may not call an RTO round', () => {
+    const room = new Room({ openItem: true });
+    expect(refused(room.run(P.france, { type: 'floor.rtoRound', rtos: ['APT'] }))).toBe('forbidden');
+  });
+});
+
 describe('presiding', () => {
   it('the chair hands presiding to a vice-chair, who gets floor powers until the chair resumes', () => {
     const room = new Room({ openItem: true });
@@ -1183,6 +1231,7 @@ describe('a closed meeting refuses everything', () => {
       'floor.reopen': { type: 'floor.reopen' },
       'floor.setLimit': { type: 'floor.setLimit', seconds: 120 },
       'floor.extend': { type: 'floor.extend', seconds: 60 },
+      'floor.rtoRound': { type: 'floor.rtoRound', rtos: ['CEPT'] },
       'presiding.handTo': { type: 'presiding.handTo', participantId: P.viceApt },
       'presiding.resume': { type: 'presiding.resume' },
       'proposal.create': { type: 'proposal.create', symbol: 'NEW/1', title: 't', submittedBy: 's' },
@@ -1204,7 +1253,10 @@ describe('a closed meeting refuses everything', () => {
     room.must(P.chair, { type: 'presiding.handTo', participantId: P.viceCept });
     // proves the command would be accepted on the open meeting
     const open = decide(room.meeting, command(plausible(type, { request, proposal })), P.chair, room.ctx);
-    if (!['meeting.open', 'meeting.resume', 'floor.close', 'proposal.unlock'].includes(type)) {
+    // floor.rtoRound queues speakers, which the closed list refuses.
+    if (
+      !['meeting.open', 'meeting.resume', 'floor.close', 'floor.rtoRound', 'proposal.unlock'].includes(type)
+    ) {
       expect(refused(open)).toBe('ok');
     }
     room.must(P.chair, { type: 'meeting.close' });

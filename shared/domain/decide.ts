@@ -2,6 +2,7 @@ import type { InterventionId, ItemId, MeetingId, ParticipantId, ProposalId, Requ
 import type { AddParticipantBody, Command, CommandOf, CreateMeetingBody } from '../protocol/commands';
 import { assertNever, type DomainError, refuse } from './errors';
 import type { MeetingEvent } from './events';
+import { evolve } from './evolve';
 import type { FloorRequest, Meeting, Participant } from './model';
 import { accessOf, presides } from './permissions';
 import { clampMove, insertionIndex, priorityFor } from './queue';
@@ -158,6 +159,8 @@ export function decide(
     }
     case 'floor.request':
       return requestFloor(meeting, actor, command, ctx);
+    case 'floor.rtoRound':
+      return rtoRound(meeting, actor, command, ctx);
     case 'floor.withdraw': {
       const mine = meeting.floor.queue.filter((r) => r.participantId === actor.id);
       const request = command.requestId
@@ -316,6 +319,45 @@ function requestFloor(
     limitSeconds: null,
   };
   return accept({ type: 'floor.requested', request, index: insertionIndex(meeting.floor.queue, request) });
+}
+
+/**
+ * One floor.requested per RTO spokesperson, in the chair's order; spokespersons already queued to
+ * speak (or speaking) keep their place. The queue rules still place each request.
+ */
+function rtoRound(
+  meeting: Meeting,
+  actor: Participant,
+  command: CommandOf<'floor.rtoRound'>,
+  ctx: DecideContext,
+): Decision {
+  const events: MeetingEvent[] = [];
+  let working = meeting;
+  const missing: string[] = [];
+  for (const rto of command.rtos) {
+    const spokesperson = meeting.participants.find((p) => p.role === 'spokesperson' && p.rto === rto);
+    if (!spokesperson) {
+      missing.push(rto);
+      continue;
+    }
+    const queued = working.floor.queue.some((r) => r.participantId === spokesperson.id && r.kind === 'speak');
+    if (queued || working.floor.current?.participantId === spokesperson.id) continue;
+    const decision = requestFloor(
+      working,
+      actor,
+      { id: command.id, type: 'floor.request', kind: 'speak', participantId: spokesperson.id },
+      ctx,
+    );
+    if (!decision.ok) return decision;
+    for (const event of decision.events) {
+      events.push(event);
+      working = evolve(working, event);
+    }
+  }
+  if (missing.length === command.rtos.length) {
+    return reject('not_found', `no spokesperson for ${missing.join(', ')}`);
+  }
+  return accept(...events);
 }
 
 function giveFloor(meeting: Meeting, request: FloorRequest, ctx: DecideContext): Decision {

@@ -77,6 +77,7 @@ const SCENARIOS: Record<CommandType, (room: Room, actor: Actor, owner: Owner) =>
     return { type: 'floor.reopen' };
   },
   'floor.setLimit': () => ({ type: 'floor.setLimit', seconds: 120 }),
+  'floor.rtoRound': () => ({ type: 'floor.rtoRound', rtos: ['LAS', 'APT'] }),
   'floor.extend': (room) => {
     room.giveTo(P.brazil);
     return { type: 'floor.extend', seconds: 60 };

@@ -53,6 +53,7 @@ export const PERMISSIONS: Record<CommandType, Row> = {
   'floor.reopen': presideOnly,
   'floor.setLimit': presideOnly,
   'floor.extend': presideOnly,
+  'floor.rtoRound': presideOnly,
   'presiding.handTo': row('yes', 'no', 'no', 'no', 'no', 'no'),
   'presiding.resume': row('yes', 'no', 'no', 'no', 'no', 'no'),
   'proposal.create': row('yes', 'yes', 'yes', 'yes', 'yes', 'no'),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CATEGORIES, FLOOR_KINDS, PROPOSAL_STATUSES, REGIONS, ROLES, RTO_CODES } from '../domain/model';
+import {
+  CATEGORIES,
+  FLOOR_KINDS,
+  PROPOSAL_STATUSES,
+  REGIONS,
+  ROLES,
+  RTO_CODES,
+  type RtoCode,
+} from '../domain/model';
 
 /** Upper bounds that keep every command small; the server also caps the raw message size. */
 export const LIMITS = {
@@ -67,6 +75,14 @@ export const commandSchema = z.discriminatedUnion('type', [
   cmd('floor.close', {}),
   cmd('floor.reopen', {}),
   cmd('floor.setLimit', { seconds, requestId: refId.optional() }),
+  /** Queues the named RTOs' spokespersons, in this order, for the current item. */
+  cmd('floor.rtoRound', {
+    rtos: z
+      .array(z.enum(RTO_CODES as [RtoCode, ...RtoCode[]]))
+      .min(1)
+      .max(RTO_CODES.length)
+      .refine((list) => new Set(list).size === list.length, 'each RTO once'),
+  }),
   cmd('floor.extend', { seconds: z.number().int().min(5).max(LIMITS.maxSpeakingSeconds) }),
   cmd('presiding.handTo', { participantId: refId }),
   cmd('presiding.resume', {}),

@@ -21,7 +21,7 @@ import {
   T0,
   testContext,
 } from '../../shared/domain/fixtures';
-import { FLOOR_KINDS, type Meeting, PROPOSAL_STATUSES } from '../../shared/domain/model';
+import { FLOOR_KINDS, type Meeting, PROPOSAL_STATUSES, RTO_CODES } from '../../shared/domain/model';
 import { accessOf } from '../../shared/domain/permissions';
 import { kindsInOrder } from '../../shared/domain/queue';
 import type { ParticipantId } from '../../shared/ids';
@@ -68,6 +68,13 @@ class Random {
     if (existing.length > 0 && this.chance(0.8)) return this.pick(existing);
     if (stale.length > 0 && this.chance(0.5)) return this.pick(stale);
     return `${prefix}_bogus${this.int(0, 3)}`;
+  }
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    return items;
   }
   maybe<T>(value: () => T, p = 0.5): T | undefined {
     return this.chance(p) ? value() : undefined;
@@ -185,6 +192,8 @@ function randomCommand(rng: Random, meeting: Meeting, pool: Pools): CommandInput
       return { type, seconds: seconds(), requestId: rng.maybe(request, 0.4) };
     case 'floor.extend':
       return { type, seconds: seconds() };
+    case 'floor.rtoRound':
+      return { type, rtos: rng.shuffle([...RTO_CODES]).slice(0, rng.int(1, RTO_CODES.length)) };
     case 'presiding.handTo':
       return {
         type,
