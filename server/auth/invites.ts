@@ -1,5 +1,5 @@
 import type { Participant } from '../../shared';
-import type { TokenService } from './tokens';
+import { type TokenService, VIEWER_ID } from './tokens';
 
 /** A participant's way in: a signed token and the link that carries it. */
 export interface Invite {
@@ -27,9 +27,9 @@ export class Invites {
     return { participantId: participant.id, token, joinUrl: `${this.publicUrl()}/join#token=${token}` };
   }
 
-  /** A read-only projector link for the meeting, signed as the given observer-like participant. */
-  async projector(meetingId: string, participant: Pick<Participant, 'id' | 'role'>): Promise<string> {
-    const { token } = await this.for(meetingId, participant);
+  /** The read-only projector link of a meeting: a view token, good for no command. */
+  async projector(meetingId: string): Promise<string> {
+    const token = await this.tokens.sign({ meetingId, participantId: VIEWER_ID, role: 'observer', view: true });
     return `${this.publicUrl()}/projector#token=${token}`;
   }
 }

@@ -2,12 +2,19 @@ import { timingSafeEqual } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { ROLES, type Role } from '../../shared';
 
-/** What a participant token says: which meeting, who, and in which role. */
+/**
+ * What a token says: which meeting, who, and in which role. A `view` token (the projector link)
+ * names no participant: it may read the meeting and receive its events, never send a command.
+ */
 export interface ParticipantClaims {
   meetingId: string;
   participantId: string;
   role: Role;
+  view?: true;
 }
+
+/** The participant id that view tokens carry; no participant ever has it. */
+export const VIEWER_ID = 'viewer';
 
 const ISSUER = 'irm-room';
 const AUDIENCE = 'irm-room:participant';
@@ -25,7 +32,7 @@ export class TokenService {
   }
 
   sign(claims: ParticipantClaims, ttlSeconds = this.ttlSeconds): Promise<string> {
-    return new SignJWT({ mid: claims.meetingId, role: claims.role })
+    return new SignJWT({ mid: claims.meetingId, role: claims.role, ...(claims.view ? { scope: 'view' } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.participantId)
       .setIssuer(ISSUER)
@@ -47,6 +54,12 @@ export class TokenService {
       const role = payload.role as Role;
       if (typeof payload.mid !== 'string' || typeof payload.sub !== 'string' || !ROLES.includes(role))
         return null;
+      if (payload.scope === 'view') {
+        return payload.sub === VIEWER_ID
+          ? { meetingId: payload.mid, participantId: VIEWER_ID, role: 'observer', view: true }
+          : null;
+      }
+      if (payload.sub === VIEWER_ID) return null;
       return { meetingId: payload.mid, participantId: payload.sub, role };
     } catch {
       return null;

@@ -46,6 +46,17 @@ export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
     res.status(201).json({ participant: result, token: invite.token, joinUrl: invite.joinUrl });
   });
 
+  api.get('/meetings/:id/projector', async (req: Request, res: Response) => {
+    const meetingId = String(req.params.id);
+    const caller = req.caller!;
+    const mayManage =
+      caller.kind === 'admin' ||
+      (caller.claims.meetingId === meetingId && managerRole(service, meetingId, caller.claims.participantId));
+    if (!mayManage) return sendError(res, 'forbidden', 'only the chair, the secretariat or the administrator');
+    if (!service.room(meetingId)) return sendError(res, 'not_found', 'no such meeting');
+    res.json({ url: await invites.projector(meetingId) });
+  });
+
   api.get('/meetings/:id', (req: Request, res: Response) => {
     const meetingId = String(req.params.id);
     const caller = req.caller!;

@@ -129,7 +129,8 @@ export class RealtimeGateway implements EventSink {
       return new Error('protocol_mismatch');
     const claims = await this.tokens.verify(auth.token);
     const room = claims ? this.service?.room(claims.meetingId) : undefined;
-    if (!claims || !room?.state.participants.some((p) => p.id === claims.participantId)) {
+    if (!claims || !room) return new Error('unauthorized');
+    if (!claims.view && !room.state.participants.some((p) => p.id === claims.participantId)) {
       return new Error('unauthorized');
     }
     const rate = this.options.rate ?? { burst: 20, perSecond: 5 };
@@ -145,12 +146,13 @@ export class RealtimeGateway implements EventSink {
   private handleConnection(socket: RoomSocket): void {
     const { meetingId, participantId } = socket.data.claims;
     this.metrics.connections.inc();
-    // Join and snapshot in the same tick: every later event has a higher seq than the snapshot.
-    // Held-back batched events are older than the snapshot, so they go out to the others first.
+    // Join and catch up in the same tick: every later event has a higher seq than what is sent here.
+    // Held-back batched events are older than that, so they go out to the others first.
     if (socket.data.batch) this.flushBatch(meetingId);
     void socket.join(socket.data.batch ? batchedRoomName(meetingId) : roomName(meetingId));
-    socket.emit('snapshot', this.snapshot(socket));
-    this.trackPresence(meetingId, participantId, +1);
+    this.catchUp(socket);
+    const view = socket.data.claims.view === true;
+    if (!view) this.trackPresence(meetingId, participantId, +1);
 
     socket.on('command', (payload, ack) => void this.handleCommand(socket, payload, ack));
     socket.on('resync', (payload, ack) => this.handleResync(socket, payload, ack));
@@ -159,8 +161,25 @@ export class RealtimeGateway implements EventSink {
     });
     socket.on('disconnect', () => {
       this.metrics.connections.dec();
-      this.trackPresence(meetingId, participantId, -1);
+      if (!view) this.trackPresence(meetingId, participantId, -1);
     });
+  }
+
+  /**
+   * A reconnecting client names the last seq it holds (`auth.sinceSeq`) and gets only the events it
+   * missed; anyone else, or a client too far behind, gets a snapshot.
+   */
+  private catchUp(socket: RoomSocket): void {
+    const sinceSeq = (socket.handshake.auth as { sinceSeq?: unknown } | undefined)?.sinceSeq;
+    const room = this.service!.room(socket.data.claims.meetingId)!;
+    const missing =
+      typeof sinceSeq === 'number' && Number.isInteger(sinceSeq) && sinceSeq >= 0 && sinceSeq <= room.seq
+        ? room.eventsSince(sinceSeq)
+        : null;
+    if (missing === null) return void socket.emit('snapshot', this.snapshot(socket));
+    if (socket.data.batch) {
+      if (missing.length > 0) socket.emit('events', missing);
+    } else for (const event of missing) socket.emit('event', event);
   }
 
   private async handleCommand(socket: RoomSocket, payload: unknown, ack: unknown): Promise<void> {
@@ -179,7 +198,8 @@ export class RealtimeGateway implements EventSink {
     }
     const parsed = commandSchema.safeParse(payload);
     if (!parsed.success) return answer(refusal('invalid', describeIssues(parsed.error)));
-    const { meetingId, participantId } = socket.data.claims;
+    const { meetingId, participantId, view } = socket.data.claims;
+    if (view) return answer(refusal('forbidden', 'the projector view is read-only'));
     try {
       answer(await this.service!.submitCommand(meetingId, participantId, parsed.data));
     } catch (error) {
@@ -210,12 +230,12 @@ export class RealtimeGateway implements EventSink {
   private snapshot(socket: RoomSocket): SnapshotMessage {
     const { meetingId, participantId } = socket.data.claims;
     const room = this.service!.room(meetingId)!;
-    const you = room.state.participants.find((p) => p.id === participantId)!;
+    const you = room.state.participants.find((p) => p.id === participantId);
     return {
       seq: room.seq,
       serverTime: Date.now(),
       meeting: room.state,
-      you: { participantId: you.id, role: you.role },
+      you: you ? { participantId: you.id, role: you.role } : { participantId: null, role: 'viewer' },
     };
   }
 

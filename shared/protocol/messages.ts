@@ -21,7 +21,8 @@ export interface SnapshotMessage {
   seq: number;
   serverTime: number;
   meeting: Meeting;
-  you: { participantId: ParticipantId; role: Role };
+  /** Who this connection is; the read-only projector view is `{participantId: null, role: 'viewer'}`. */
+  you: { participantId: ParticipantId; role: Role } | { participantId: null; role: 'viewer' };
 }
 
 /**
@@ -52,4 +53,6 @@ export interface HandshakeAuth {
   protocol?: number;
   /** Receive events as batched `events` arrays instead of one `event` each. */
   batch?: boolean;
+  /** On reconnect: the last seq this client holds; it then gets the missed events, not a snapshot. */
+  sinceSeq?: number;
 }

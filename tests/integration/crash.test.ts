@@ -82,7 +82,7 @@ describe('kill -9 and restart', () => {
     const requests = rest.map((c) =>
       c.send({ type: 'floor.request', kind: 'speak' }).then(
         (ack) => {
-          if (ack.ok) acked.push(c.snapshot.you.participantId);
+          if (ack.ok) acked.push(c.snapshot.you.participantId ?? '');
         },
         () => undefined,
       ),

@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, connect, type TestClient } from '../support/client';
 import { createMeetingWith, type Invitee, STANDARD_PEOPLE } from '../support/meeting';
@@ -236,6 +237,66 @@ describe('public protocol, checked from outside', () => {
     expect(seqs).toEqual(Array.from({ length: last - from }, (_, i) => from + 1 + i));
     expect(batched.meeting()).toEqual(plain.meeting());
     expect((await batched.socket.timeout(5000).emitWithAck('clock')) as number).toBeGreaterThan(0);
+  });
+
+  it('the projector link reads the meeting live and can do nothing else', async () => {
+    const denied = await api(server.url, 'GET', `/api/meetings/${meetingId}/projector`, people.brazil.token);
+    expect(denied.status).toBe(403);
+    const link = await api<{ url: string }>(
+      server.url,
+      'GET',
+      `/api/meetings/${meetingId}/projector`,
+      chair.token,
+    );
+    expect(link.body.url).toMatch(/\/projector#token=/);
+    const token = link.body.url.split('#token=')[1]!;
+    const projector = await join(token);
+    expect(projector.snapshot.you).toEqual({ participantId: null, role: 'viewer' });
+    const online = projector.meeting().participants.filter((p) => p.online).length;
+    expect(await projector.send({ type: 'floor.request', kind: 'speak' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const add = await api(server.url, 'POST', `/api/meetings/${meetingId}/participants`, token, {
+      name: 'X',
+      delegation: 'X',
+      role: 'chair',
+    });
+    expect(add.status).toBe(403);
+    const c = await join(chair.token);
+    const ack = await c.send({ type: 'floor.setLimit', seconds: 150 });
+    expect(ack.ok).toBe(true);
+    await projector.waitForSeq(ack.ok ? ack.seq : 0);
+    expect(projector.meeting().floor.limitSeconds).toBe(150);
+    expect(projector.meeting().participants.filter((p) => p.online).length).toBe(online);
+  });
+
+  it('a reconnect with auth.sinceSeq gets only the missed events, not a snapshot', async () => {
+    const c = await join(chair.token);
+    const since = c.seq();
+    const a1 = await c.send({ type: 'floor.setLimit', seconds: 170 });
+    const a2 = await c.send({ type: 'floor.setLimit', seconds: 160 });
+    expect(a1.ok && a2.ok).toBe(true);
+    const back = await new Promise<{ snapshots: number; seqs: number[] }>((resolve, reject) => {
+      const socket = io(server.url, {
+        auth: { token: chair.token, batch: true, sinceSeq: since },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      const seen = { snapshots: 0, seqs: [] as number[] };
+      socket.on('snapshot', () => seen.snapshots++);
+      socket.on('events', (list: Array<{ seq: number }>) => {
+        seen.seqs.push(...list.map((e) => e.seq));
+        if (seen.seqs.includes(a2.ok ? a2.seq : -1)) {
+          socket.close();
+          resolve(seen);
+        }
+      });
+      socket.on('connect_error', reject);
+    });
+    expect(back.snapshots).toBe(0);
+    expect(back.seqs.slice(0, 2)).toEqual([since + 1, since + 2]);
   });
 
   it('the same command id gets the same ack and is applied once', async () => {
