@@ -1,13 +1,12 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** The browser app lives in client/; the server serves its build from dist/client. */
+/**
+ * The browser app lives in client/. `npm run build` writes dist/client, which `npm start` serves;
+ * `npm run dev` runs Vite inside the server process (middleware mode) with hot reload, same origin.
+ */
 export default defineConfig({
   root: 'client',
-  build: { outDir: '../dist/client', emptyOutDir: true },
-  server: {
-    proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
-    },
-  },
+  plugins: [react()],
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
 });

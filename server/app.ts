@@ -7,7 +7,8 @@ import { loadOrCreateSecret } from './auth/secrets';
 import { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import { sendError } from './http/errors';
-import { homePage, joinPage } from './http/pages';
+import { mountClient } from './http/client';
+import { homePage } from './http/pages';
 import { apiRouter } from './http/routes';
 import { newId } from './ids';
 import { MeetingService } from './meeting/service';
@@ -62,7 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   app.use('/api', apiRouter({ service, tokens, invites }));
   app.get('/', homePage(service));
-  app.get(['/join', '/projector'], joinPage);
+  await mountClient(app, httpServer, config.client);
   app.use((_req: Request, res: Response) => sendError(res, 'not_found', 'no such route'));
   app.use(
     (

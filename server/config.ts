@@ -16,6 +16,8 @@ export interface Config {
   /** Days a participant token stays valid. */
   tokenDays: number;
   logLevel: string;
+  /** `built` serves dist/client; `vite` runs Vite with hot reload in the process (npm run dev). */
+  client: 'built' | 'vite';
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,6 +34,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     tokenDays: intOr(env.IRM_TOKEN_DAYS, 30),
     logLevel: env.LOG_LEVEL || 'info',
+    client: env.IRM_CLIENT === 'vite' ? 'vite' : 'built',
   };
 }
 

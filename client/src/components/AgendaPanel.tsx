@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaItem } from '../../../shared';
+import { duration } from '../format';
+import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
+import { iPreside } from '../room/selectors';
+
+/** The agenda with statuses and time; the presiding officer (and secretariat) manage it here. */
+export function AgendaPanel() {
+  const { t } = useTranslation();
+  const state = useRoom();
+  const meeting = state.meeting!;
+  const chair = iPreside(state);
+  const manage = chair || state.you?.role === 'secretariat';
+  const [adding, setAdding] = useState(false);
+  return (
+    <section className="panel agenda" aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading">{t('agenda.heading')}</h2>
+      <ol className="agenda-list">
+        {meeting.agenda.map((item, index) => (
+          <AgendaRow key={item.id} item={item} index={index} last={index === meeting.agenda.length - 1} chair={chair} manage={manage} current={item.id === meeting.currentItemId} />
+        ))}
+      </ol>
+      {manage &&
+        (adding ? (
+          <ItemForm onDone={() => setAdding(false)} />
+        ) : (
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('agenda.add')}
+          </button>
+        ))}
+    </section>
+  );
+}
+
+function AgendaRow(props: { item: AgendaItem; index: number; last: boolean; chair: boolean; manage: boolean; current: boolean }) {
+  const { item, index, last, chair, manage, current } = props;
+  const { t } = useTranslation();
+  const room = useRoomPort();
+  const now = useServerNow(1000);
+  const [mode, setMode] = useState<'view' | 'edit' | 'conclude'>('view');
+  const spent = item.spentSeconds + (item.openSince ? Math.max(0, Math.round((now - item.openSince) / 1000)) : 0);
+  const over = item.plannedMinutes > 0 && spent > item.plannedMinutes * 60;
+  return (
+    <li className={`agenda-item status-${item.status} ${current ? 'agenda-current' : ''}`} aria-current={current ? 'step' : undefined}>
+      <div className="agenda-line">
+        <span className="agenda-number">{item.number}</span>
+        <span className="agenda-title">{item.title}</span>
+        <span className={`pill item-${item.status}`}>{t(`itemStatus.${item.status}`)}</span>
+      </div>
+      <div className="agenda-times">
+        {item.plannedMinutes > 0 && <span>{t('agenda.planned', { minutes: item.plannedMinutes })}</span>}
+        {spent > 0 && <span className={over ? 'over' : ''}>{t('agenda.spent', { time: duration(spent) })}</span>}
+      </div>
+      {item.outcome && <p className="outcome">{t('agenda.outcomeShown', { outcome: item.outcome })}</p>}
+      {mode === 'edit' && <ItemForm item={item} onDone={() => setMode('view')} />}
+      {mode === 'conclude' && <ConcludeForm item={item} onDone={() => setMode('view')} />}
+      {manage && mode === 'view' && (
+        <div className="row-actions" role="group" aria-label={t('agenda.actionsFor', { number: item.number })}>
+          {chair && item.status !== 'open' && item.status !== 'concluded' && (
+            <button type="button" onClick={() => void room.send({ type: 'agenda.open', itemId: item.id })}>
+              {t('agenda.open')}
+            </button>
+          )}
+          {chair && item.status === 'open' && (
+            <button type="button" onClick={() => setMode('conclude')}>
+              {t('agenda.conclude')}
+            </button>
+          )}
+          {chair && (item.status === 'open' || item.status === 'pending') && (
+            <button type="button" onClick={() => void room.send({ type: 'agenda.defer', itemId: item.id })}>
+              {t('agenda.defer')}
+            </button>
+          )}
+          <button type="button" onClick={() => setMode('edit')}>
+            {t('agenda.edit')}
+          </button>
+          <button type="button" className="icon" disabled={index === 0} aria-label={t('agenda.moveUp', { number: item.number })} onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index - 1 })}>
+            ↑
+          </button>
+          <button type="button" className="icon" disabled={last} aria-label={t('agenda.moveDown', { number: item.number })} onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index + 1 })}>
+            ↓
+          </button>
+          {item.status === 'pending' && (
+            <button type="button" className="danger" onClick={() => void room.send({ type: 'agenda.remove', itemId: item.id })}>
+              {t('agenda.remove')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ConcludeForm({ item, onDone }: { item: AgendaItem; onDone: () => void }) {
+  const { t } = useTranslation();
+  const room = useRoomPort();
+  const [outcome, setOutcome] = useState(item.outcome);
+  return (
+    <form
+      className="stack-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const ack = await room.send({ type: 'agenda.conclude', itemId: item.id, outcome });
+        if (ack.ok) onDone();
+      }}
+    >
+      <label>
+        {t('agenda.outcome')}
+        <textarea value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder={t('agenda.outcomeHint')} rows={3} maxLength={4000} autoFocus />
+      </label>
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {t('agenda.concludeWith')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('agenda.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
+  const { t } = useTranslation();
+  const room = useRoomPort();
+  const [number, setNumber] = useState(item?.number ?? '');
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [description, setDescription] = useState(item?.description ?? '');
+  const [minutes, setMinutes] = useState(String(item?.plannedMinutes ?? 15));
+  return (
+    <form
+      className="stack-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const fields = {
+          title: title.trim(),
+          description,
+          plannedMinutes: Number(minutes) || 0,
+          ...(number.trim() ? { number: number.trim() } : {}),
+        };
+        const ack = await room.send(item ? { type: 'agenda.update', itemId: item.id, ...fields } : { type: 'agenda.add', ...fields });
+        if (ack.ok) onDone();
+      }}
+    >
+      <div className="form-grid">
+        <label>
+          {t('agenda.number')}
+          <input value={number} onChange={(e) => setNumber(e.target.value)} maxLength={20} size={4} />
+        </label>
+        <label className="wide">
+          {t('agenda.title')}
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} autoFocus />
+        </label>
+        <label>
+          {t('agenda.minutes')}
+          <input type="number" min={0} max={600} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        </label>
+      </div>
+      <label>
+        {t('agenda.description')}
+        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={4000} />
+      </label>
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {t('agenda.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('agenda.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RTO_CODES, type RtoCode } from '../../../shared';
+import { useRoom, useRoomPort } from '../room/RoomContext';
+import { spokespersonOf } from '../room/selectors';
+
+/** Meeting status, presiding, list options, RTO round and the projector link: the chair's console. */
+export function MeetingControls() {
+  const { t } = useTranslation();
+  const state = useRoom();
+  const room = useRoomPort();
+  const meeting = state.meeting!;
+  const isChair = state.you?.role === 'chair';
+  const vices = meeting.participants.filter((p) => p.role === 'vice-chair');
+  const [vice, setVice] = useState(vices[0]?.id ?? '');
+  const handedOver = meeting.presidingParticipantId !== null && meeting.presidingParticipantId !== state.you?.participantId;
+  const send = room.send;
+  return (
+    <section className="panel console" aria-labelledby="console-heading">
+      <h2 id="console-heading">{t('chair.console')}</h2>
+      <div className="button-row" role="group" aria-label={t('meeting.controls')}>
+        {meeting.status === 'scheduled' && (
+          <button type="button" className="primary" onClick={() => void send({ type: 'meeting.open' })}>
+            {t('meeting.open')}
+          </button>
+        )}
+        {meeting.status === 'open' && (
+          <button type="button" onClick={() => void send({ type: 'meeting.suspend' })}>
+            {t('meeting.suspend')}
+          </button>
+        )}
+        {meeting.status === 'suspended' && (
+          <button type="button" className="primary" onClick={() => void send({ type: 'meeting.resume' })}>
+            {t('meeting.resume')}
+          </button>
+        )}
+        {meeting.status !== 'closed' && (
+          <button type="button" className="danger" onClick={() => window.confirm(t('meeting.confirmClose')) && void send({ type: 'meeting.close' })}>
+            {t('meeting.close')}
+          </button>
+        )}
+        {room.projectorUrl && (
+          <button
+            type="button"
+            onClick={() => {
+              // Open the window in the click (popup blockers), then point it at the signed link.
+              const win = window.open('about:blank', '_blank');
+              void room.projectorUrl?.().then((url) => {
+                if (win) win.location.href = url;
+              });
+            }}
+          >
+            {t('meeting.projector')}
+          </button>
+        )}
+      </div>
+      {isChair && vices.length > 0 && (
+        <div className="inline-form">
+          {handedOver ? (
+            <button type="button" onClick={() => void send({ type: 'presiding.resume' })}>
+              {t('meeting.takeBack')}
+            </button>
+          ) : (
+            <>
+              <label>
+                {t('meeting.handTo')}
+                <select value={vice} onChange={(e) => setVice(e.target.value)}>
+                  {vices.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.name} ({v.delegation}, {v.rto})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" onClick={() => void send({ type: 'presiding.handTo', participantId: vice })}>
+                {t('meeting.handOver')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <fieldset className="options">
+        <legend>{t('meeting.options')}</legend>
+        <label className="check">
+          <input type="checkbox" checked={meeting.options.rtoSpokespersonsFirst} onChange={(e) => void send({ type: 'meeting.setOptions', rtoSpokespersonsFirst: e.target.checked })} />
+          {t('meeting.rtoFirst')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={meeting.options.newDelegationsFirst} onChange={(e) => void send({ type: 'meeting.setOptions', newDelegationsFirst: e.target.checked })} />
+          {t('meeting.newFirst')}
+        </label>
+      </fieldset>
+      <RtoRound />
+    </section>
+  );
+}
+
+/** Orders the six RTOs, then queues their spokespersons in one command. */
+function RtoRound() {
+  const { t } = useTranslation();
+  const { meeting } = useRoom();
+  const room = useRoomPort();
+  const [order, setOrder] = useState<RtoCode[]>([...RTO_CODES]);
+  const [included, setIncluded] = useState<Set<RtoCode>>(new Set(RTO_CODES));
+  const swap = (i: number, j: number) =>
+    setOrder((o) => {
+      const next = [...o];
+      [next[i], next[j]] = [next[j]!, next[i]!];
+      return next;
+    });
+  return (
+    <fieldset className="rto-round">
+      <legend>{t('chair.rtoRound')}</legend>
+      <p className="hint">{t('chair.rtoRoundHelp')}</p>
+      <ol>
+        {order.map((rto, i) => {
+          const sp = spokespersonOf(meeting!, rto);
+          return (
+            <li key={rto}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={included.has(rto)}
+                  disabled={!sp}
+                  onChange={(e) =>
+                    setIncluded((s) => {
+                      const next = new Set(s);
+                      if (e.target.checked) next.add(rto);
+                      else next.delete(rto);
+                      return next;
+                    })
+                  }
+                />
+                <strong>{rto}</strong> <span className="person">{sp ? sp.name : t('chair.noSpokesperson')}</span>
+              </label>
+              <button type="button" className="icon" disabled={i === 0} aria-label={t('chair.rtoUp', { rto })} onClick={() => swap(i, i - 1)}>
+                ↑
+              </button>
+              <button type="button" className="icon" disabled={i === order.length - 1} aria-label={t('chair.rtoDown', { rto })} onClick={() => swap(i, i + 1)}>
+                ↓
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        disabled={!meeting?.currentItemId}
+        onClick={() => void room.send({ type: 'floor.rtoRound', rtos: order.filter((r) => included.has(r) && spokespersonOf(meeting!, r)) })}
+      >
+        {t('chair.rtoRoundGo')}
+      </button>
+    </fieldset>
+  );
+}

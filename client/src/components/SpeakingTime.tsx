@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { duration, timeIn } from '../format';
+import { useRoom, useServerNow } from '../room/RoomContext';
+import { participantOf, type StatsGroup, type StatsScope, speakingTime } from '../room/selectors';
+
+/** Speaking time per delegation, region or RTO, as a chart and a table: the balance across regions. */
+export function SpeakingTime() {
+  const { t } = useTranslation();
+  const { meeting } = useRoom();
+  const now = useServerNow(1000);
+  const [scope, setScope] = useState<StatsScope>('item');
+  const [group, setGroup] = useState<StatsGroup>('region');
+  const rows = speakingTime(meeting!, scope, group, now);
+  const max = Math.max(1, ...rows.map((r) => r.seconds));
+  const label = (key: string) => (group === 'region' ? t(`regions.${key}`) : key);
+  const spoken = rows.some((r) => r.interventions > 0);
+  return (
+    <section className="panel stats" aria-labelledby="stats-heading">
+      <h2 id="stats-heading">{t('stats.heading')}</h2>
+      <div className="segmented" role="radiogroup" aria-label={t('stats.scope')}>
+        {(['item', 'meeting'] as const).map((s) => (
+          <button key={s} type="button" role="radio" aria-checked={scope === s} onClick={() => setScope(s)}>
+            {t(`stats.${s}`)}
+          </button>
+        ))}
+      </div>
+      <div className="segmented" role="radiogroup" aria-label={t('stats.group')}>
+        {(['delegation', 'region', 'rto'] as const).map((g) => (
+          <button key={g} type="button" role="radio" aria-checked={group === g} onClick={() => setGroup(g)}>
+            {t(`stats.${g}`)}
+          </button>
+        ))}
+      </div>
+      {!spoken ? (
+        <p className="empty">{t('stats.empty')}</p>
+      ) : (
+        <>
+          <svg className="chart" role="img" aria-label={t('stats.chart')} viewBox={`0 0 300 ${rows.length * 22}`} preserveAspectRatio="none">
+            {rows.map((r, i) => (
+              <g key={r.key} transform={`translate(0 ${i * 22})`}>
+                <rect x="0" y="3" height="16" width={(r.seconds / max) * 300} rx="2" className="bar" />
+              </g>
+            ))}
+          </svg>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(`stats.${group}`)}</th>
+                <th scope="col">{t('stats.time')}</th>
+                <th scope="col">{t('stats.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{label(r.key)}</th>
+                  <td>{duration(r.seconds)}</td>
+                  <td>{r.interventions}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The interventions logged so far, newest first, with times in both time zones. */
+export function InterventionLog() {
+  const { t, i18n } = useTranslation();
+  const { meeting } = useRoom();
+  const m = meeting!;
+  const items = [...m.interventions].reverse().slice(0, 30);
+  return (
+    <section className="panel log" aria-labelledby="log-heading">
+      <h2 id="log-heading">{t('log.heading')}</h2>
+      {items.length === 0 ? (
+        <p className="empty">{t('log.empty')}</p>
+      ) : (
+        <ol className="log-list" data-testid="intervention-log">
+          {items.map((i) => {
+            const item = m.agenda.find((a) => a.id === i.itemId);
+            return (
+              <li key={i.id}>
+                <time dateTime={new Date(i.startedAt).toISOString()} title={timeIn(i.startedAt, undefined, i18n.language)}>
+                  {timeIn(i.startedAt, m.timezone, i18n.language)}
+                </time>{' '}
+                <strong>{i.delegation}</strong> <span className="person">{participantOf(m, i.participantId)?.name}</span> ·{' '}
+                {t(`kinds.${i.kind}`)} · {item ? `${item.number}` : ''} · {duration(i.durationSeconds)}
+                {i.overrunSeconds > 0 && <span className="over"> ({t('log.over', { time: duration(i.overrunSeconds) })})</span>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

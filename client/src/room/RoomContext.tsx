@@ -1,0 +1,31 @@
+import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { RoomPort, RoomState } from './roomClient';
+
+const RoomContext = createContext<RoomPort | null>(null);
+
+export function RoomProvider({ room, children }: { room: RoomPort; children: ReactNode }) {
+  return <RoomContext.Provider value={room}>{children}</RoomContext.Provider>;
+}
+
+export function useRoomPort(): RoomPort {
+  const room = useContext(RoomContext);
+  if (!room) throw new Error('useRoom outside RoomProvider');
+  return room;
+}
+
+/** The room state; re-renders on every change. */
+export function useRoom(): RoomState {
+  const room = useRoomPort();
+  return useSyncExternalStore(room.subscribe, room.getState);
+}
+
+/** Server time now, ticking every `everyMs`: countdowns agree across participants. */
+export function useServerNow(everyMs = 250): number {
+  const { clockOffset } = useRoom();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now + clockOffset;
+}

@@ -1,0 +1,168 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  type Ack,
+  type ClientToServerEvents,
+  type CommandInput,
+  type DomainError,
+  evolve,
+  type Meeting,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+  type SnapshotMessage,
+  type StoredEvent,
+} from '../../../shared';
+import { bestOffset } from './clock';
+
+/** What the connection is doing, shown to the participant. */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unauthorized';
+
+/** Everything the UI renders from: the meeting (snapshot + events through the shared evolve). */
+export interface RoomState {
+  meeting: Meeting | null;
+  seq: number;
+  you: SnapshotMessage['you'] | null;
+  connection: ConnectionState;
+  /** Server clock minus ours, in ms. */
+  clockOffset: number;
+  /** The last command the server refused, for the participant to read. */
+  refusal: { type: string; error: DomainError; at: number } | null;
+}
+
+/** The narrow port the React views use; tests pass their own. */
+export interface RoomPort {
+  getState(): RoomState;
+  subscribe(listener: () => void): () => void;
+  send(command: CommandInput): Promise<Ack>;
+  dismissRefusal(): void;
+  /** The read-only projector link (chair and secretariat only). */
+  projectorUrl?(): Promise<string>;
+}
+
+const COMMAND_TIMEOUT_MS = 10_000;
+
+/**
+ * One participant's live connection to a meeting over Socket.IO: snapshot, then batched events
+ * applied with the shared `evolve`; on reconnect it names its last seq so only missed events come.
+ */
+export class RoomClient implements RoomPort {
+  private state: RoomState = {
+    meeting: null,
+    seq: 0,
+    you: null,
+    connection: 'connecting',
+    clockOffset: 0,
+    refusal: null,
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {
+    this.socket = io(baseUrl, {
+      // A function, so every reconnect carries the seq we hold at that moment.
+      auth: (cb) =>
+        cb({
+          token,
+          protocol: PROTOCOL_VERSION,
+          batch: true,
+          ...(this.state.meeting ? { sinceSeq: this.state.seq } : {}),
+        }),
+      transports: ['websocket'],
+      reconnectionDelayMax: 5_000,
+    });
+    this.socket.on('snapshot', (s) => {
+      this.set({ meeting: s.meeting, seq: s.seq, you: s.you, connection: 'online' });
+      void this.syncClock();
+    });
+    this.socket.on('event', (e) => this.receive([e]));
+    this.socket.on('events', (list) => this.receive(list));
+    this.socket.on('connect', () => {
+      if (this.state.meeting) {
+        this.set({ connection: 'online' });
+        void this.syncClock();
+      }
+    });
+    this.socket.on('disconnect', () => this.set({ connection: 'reconnecting' }));
+    this.socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized' || error.message === 'protocol_mismatch') {
+        this.socket.disconnect();
+        this.set({ connection: 'unauthorized' });
+      } else this.set({ connection: this.state.meeting ? 'reconnecting' : 'connecting' });
+    });
+  }
+
+  getState = (): RoomState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  send = async (command: CommandInput): Promise<Ack> => {
+    const id = crypto.randomUUID();
+    let ack: Ack;
+    if (!this.socket.connected) {
+      ack = { ok: false, error: { code: 'unavailable', message: 'not connected' } };
+    } else {
+      try {
+        ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { id, ...command } as never);
+      } catch {
+        ack = { ok: false, error: { code: 'unavailable', message: 'no answer from the server' } };
+      }
+    }
+    if (!ack.ok) this.set({ refusal: { type: command.type, error: ack.error, at: Date.now() } });
+    return ack;
+  };
+
+  dismissRefusal = (): void => this.set({ refusal: null });
+
+  projectorUrl = async (): Promise<string> => {
+    const id = this.state.meeting?.id ?? '';
+    const res = await fetch(`${this.baseUrl}/api/meetings/${encodeURIComponent(id)}/projector`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    if (!res.ok) throw new Error(`projector link refused (${res.status})`);
+    return ((await res.json()) as { url: string }).url;
+  };
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private receive(list: readonly StoredEvent[]): void {
+    let { meeting, seq } = this.state;
+    if (!meeting) return;
+    for (const e of list) {
+      if (e.seq <= seq) continue;
+      if (e.seq !== seq + 1) {
+        // A gap: ask for what is missing; the answer arrives in order after this.
+        this.socket.emit('resync', { sinceSeq: seq });
+        break;
+      }
+      meeting = evolve(meeting, e.event);
+      seq = e.seq;
+    }
+    if (seq !== this.state.seq) this.set({ meeting, seq });
+  }
+
+  private async syncClock(): Promise<void> {
+    const samples: Array<{ sentAt: number; receivedAt: number; serverTime: number }> = [];
+    for (let i = 0; i < 3; i++) {
+      const sentAt = Date.now();
+      try {
+        const serverTime = await this.socket.timeout(5_000).emitWithAck('clock');
+        samples.push({ sentAt, receivedAt: Date.now(), serverTime });
+      } catch {
+        return;
+      }
+    }
+    this.set({ clockOffset: bestOffset(samples) });
+  }
+
+  private set(patch: Partial<RoomState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

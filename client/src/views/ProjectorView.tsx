@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { SpeakerTimer } from '../components/SpeakerTimer';
+import { useRoom } from '../room/RoomContext';
+import { currentItem, participantOf } from '../room/selectors';
+import { Status } from './RoomView';
+
+/** For screen sharing or streaming: the item, the speaker with the timer, the next speakers. */
+export function ProjectorView() {
+  const { t } = useTranslation();
+  const state = useRoom();
+  const meeting = state.meeting;
+  if (!meeting) return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
+  const item = currentItem(meeting);
+  const current = meeting.floor.current;
+  const speaker = participantOf(meeting, current?.participantId);
+  const next = meeting.floor.queue.slice(0, 5);
+  return (
+    <main className="projector">
+      <header>
+        <p className="projector-meeting">{meeting.title}</p>
+        <h1 className="projector-item">
+          {item ? (
+            <>
+              <span className="agenda-number">{item.number}</span> {item.title}
+            </>
+          ) : (
+            t('projector.noItem')
+          )}
+        </h1>
+      </header>
+      <section className="projector-speaker" aria-live="polite">
+        {current && speaker ? (
+          <>
+            <p className="eyebrow">{t('floor.hasFloor')}</p>
+            <p className="projector-delegation">{speaker.delegation}</p>
+            <p className="projector-name">
+              {speaker.name} · {t(`kinds.${current.kind}`)}
+            </p>
+            <SpeakerTimer current={current} large />
+          </>
+        ) : (
+          <p className="projector-delegation muted">{t('floor.nobody')}</p>
+        )}
+      </section>
+      <section className="projector-next">
+        <h2>{t('projector.next')}</h2>
+        {next.length === 0 ? (
+          <p className="muted">{t('floor.empty')}</p>
+        ) : (
+          <ol>
+            {next.map((r) => (
+              <li key={r.id} className={`kind-${r.kind}`}>
+                <strong>{participantOf(meeting, r.participantId)?.delegation}</strong>
+                {r.kind !== 'speak' && <span className={`kind-badge kind-${r.kind}`}>{t(`kinds.${r.kind}`)}</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </main>
+  );
+}
