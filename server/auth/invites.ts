@@ -29,7 +29,12 @@ export class Invites {
 
   /** The read-only projector link of a meeting: a view token, good for no command. */
   async projector(meetingId: string): Promise<string> {
-    const token = await this.tokens.sign({ meetingId, participantId: VIEWER_ID, role: 'observer', view: true });
+    const token = await this.tokens.sign({
+      meetingId,
+      participantId: VIEWER_ID,
+      role: 'observer',
+      view: true,
+    });
     return `${this.publicUrl()}/projector#token=${token}`;
   }
 }

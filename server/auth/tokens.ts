@@ -32,7 +32,11 @@ export class TokenService {
   }
 
   sign(claims: ParticipantClaims, ttlSeconds = this.ttlSeconds): Promise<string> {
-    return new SignJWT({ mid: claims.meetingId, role: claims.role, ...(claims.view ? { scope: 'view' } : {}) })
+    return new SignJWT({
+      mid: claims.meetingId,
+      role: claims.role,
+      ...(claims.view ? { scope: 'view' } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.participantId)
       .setIssuer(ISSUER)

@@ -41,6 +41,8 @@ export async function joinLinks(meeting: Meeting, invites: Invites): Promise<str
     const { joinUrl } = await invites.for(meeting.id, p);
     lines.push(`  ${`${p.role} · ${p.delegation}`.padEnd(58)} ${joinUrl}`);
   }
-  lines.push(`  ${'projector (read-only, for screen sharing)'.padEnd(58)} ${await invites.projector(meeting.id)}`);
+  lines.push(
+    `  ${'projector (read-only, for screen sharing)'.padEnd(58)} ${await invites.projector(meeting.id)}`,
+  );
   return lines;
 }

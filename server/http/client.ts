@@ -13,7 +13,11 @@ const APP_ROUTES = ['/join', '/projector'];
  * middleware mode with hot reload on the same HTTP server. Without a build it falls back to the
  * plain join page, so the server is never without a way in.
  */
-export async function mountClient(app: Express, httpServer: HttpServer, mode: 'built' | 'vite'): Promise<void> {
+export async function mountClient(
+  app: Express,
+  httpServer: HttpServer,
+  mode: 'built' | 'vite',
+): Promise<void> {
   if (mode === 'vite') {
     const { createServer } = await import('vite');
     const vite = await createServer({
@@ -37,7 +41,10 @@ export async function mountClient(app: Express, httpServer: HttpServer, mode: 'b
     return;
   }
   // Hashed file names: cache for a year; index.html itself is never cached.
-  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', index: false }),
+  );
   app.get(APP_ROUTES, (_req: Request, res: Response) => {
     res.set('cache-control', 'no-cache').sendFile(index);
   });

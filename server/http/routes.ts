@@ -52,7 +52,8 @@ export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
     const mayManage =
       caller.kind === 'admin' ||
       (caller.claims.meetingId === meetingId && managerRole(service, meetingId, caller.claims.participantId));
-    if (!mayManage) return sendError(res, 'forbidden', 'only the chair, the secretariat or the administrator');
+    if (!mayManage)
+      return sendError(res, 'forbidden', 'only the chair, the secretariat or the administrator');
     if (!service.room(meetingId)) return sendError(res, 'not_found', 'no such meeting');
     res.json({ url: await invites.projector(meetingId) });
   });

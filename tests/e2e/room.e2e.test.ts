@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Meeting, Participant } from '../../shared';
 import { seedDemoIfEmpty } from '../../server/demo/seed';
+import type { Meeting, Participant } from '../../shared';
 import { ARTIFACTS, buildClient, launchChromium } from '../support/browser';
 import { startTestServer } from '../support/server';
 
@@ -20,9 +20,14 @@ describe('the room in a browser', () => {
   let meeting: Meeting;
   const contexts: BrowserContext[] = [];
 
-  const person = (delegation: string): Participant => meeting.participants.find((p) => p.delegation === delegation)!;
+  const person = (delegation: string): Participant =>
+    meeting.participants.find((p) => p.delegation === delegation)!;
   const open = async (participant: Participant | null, route = '/join'): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'America/Los_Angeles' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'America/Los_Angeles',
+    });
     contexts.push(context);
     const page = await context.newPage();
     const url = participant
@@ -61,28 +66,44 @@ describe('the room in a browser', () => {
 
     // The chair opens the meeting and item 4.
     await chair.getByRole('button', { name: 'Open the meeting' }).click();
-    await chair.getByRole('group', { name: 'Actions for item 4' }).getByRole('button', { name: 'Open item' }).click();
-    await expect.poll(() => brazil.getByTestId('current-item').textContent()).toContain('Outcomes of the six');
+    await chair
+      .getByRole('group', { name: 'Actions for item 4' })
+      .getByRole('button', { name: 'Open item' })
+      .click();
+    await expect
+      .poll(() => brazil.getByTestId('current-item').textContent())
+      .toContain('Outcomes of the six');
 
     // Brazil asks for the floor, then Egypt; Egypt's point of order goes ahead of both.
     await brazil.getByRole('button', { name: 'Request the floor' }).click();
-    await expect.poll(() => brazil.getByTestId('my-place').textContent()).toContain('Your place in the list: 1');
+    await expect
+      .poll(() => brazil.getByTestId('my-place').textContent())
+      .toContain('Your place in the list: 1');
     await egypt.getByRole('button', { name: 'Request the floor' }).click();
-    await expect.poll(() => egypt.getByTestId('my-place').textContent()).toContain('Your place in the list: 2');
+    await expect
+      .poll(() => egypt.getByTestId('my-place').textContent())
+      .toContain('Your place in the list: 2');
     await egypt.getByRole('button', { name: 'Point of order' }).click();
-    await expect.poll(() => brazil.getByTestId('my-place').textContent()).toContain('Your place in the list: 2');
-    const queue = async (page: Page) => (await page.getByTestId('queue-item').allTextContents()).map((s) => s.replace(/\s+/g, ' '));
+    await expect
+      .poll(() => brazil.getByTestId('my-place').textContent())
+      .toContain('Your place in the list: 2');
+    const queue = async (page: Page) =>
+      (await page.getByTestId('queue-item').allTextContents()).map((s) => s.replace(/\s+/g, ' '));
     await expect.poll(async () => (await queue(chair))[0]).toContain('Egypt');
     expect((await queue(chair))[0]).toContain('Point of order');
 
     // Brazil's page is reloaded mid-queue and keeps its place.
     await brazil.reload();
-    await expect.poll(() => brazil.getByTestId('my-place').textContent()).toContain('Your place in the list: 2');
+    await expect
+      .poll(() => brazil.getByTestId('my-place').textContent())
+      .toContain('Your place in the list: 2');
     await brazil.screenshot({ path: path.join(SHOTS, 'delegate-view.png'), fullPage: true });
 
     // The chair gives the floor: the point of order first; Egypt is told, and the timer runs.
     await chair.getByRole('button', { name: 'Next speaker' }).click();
-    await expect.poll(() => egypt.getByRole('alert').filter({ hasText: 'You have the floor' }).count()).toBe(1);
+    await expect
+      .poll(() => egypt.getByRole('alert').filter({ hasText: 'You have the floor' }).count())
+      .toBe(1);
     await expect.poll(() => brazil.getByTestId('announcer').textContent()).toContain('Egypt has the floor');
     const first = await egypt.getByTestId('timer').textContent();
     await expect.poll(() => egypt.getByTestId('timer').textContent(), { timeout: 5_000 }).not.toBe(first);
@@ -97,26 +118,39 @@ describe('the room in a browser', () => {
     await chair.getByRole('button', { name: 'End intervention' }).click();
     await expect.poll(() => chair.getByTestId('intervention-log').textContent()).toContain('Egypt');
     await chair.getByRole('button', { name: 'Next speaker' }).click();
-    await expect.poll(() => brazil.getByRole('alert').filter({ hasText: 'You have the floor' }).count()).toBe(1);
+    await expect
+      .poll(() => brazil.getByRole('alert').filter({ hasText: 'You have the floor' }).count())
+      .toBe(1);
     await brazil.getByRole('button', { name: 'Yield the floor' }).click();
-    await expect.poll(async () => (await chair.getByTestId('intervention-log').locator('li').count())).toBe(2);
+    await expect.poll(async () => await chair.getByTestId('intervention-log').locator('li').count()).toBe(2);
     const logged = server.service.room(meeting.id)!.state.interventions.map((i) => i.delegation);
     expect(logged).toEqual(['Egypt', 'Brazil']);
 
     // The agenda advances: item 4 concluded with an outcome, item 5 opened.
-    await chair.getByRole('group', { name: 'Actions for item 4' }).getByRole('button', { name: 'Conclude' }).click();
+    await chair
+      .getByRole('group', { name: 'Actions for item 4' })
+      .getByRole('button', { name: 'Conclude' })
+      .click();
     await chair.getByLabel('Outcome').fill('The meeting took note of the six RPM reports.');
     await chair.getByRole('button', { name: 'Conclude with this outcome' }).click();
-    await chair.getByRole('group', { name: 'Actions for item 5' }).getByRole('button', { name: 'Open item' }).click();
+    await chair
+      .getByRole('group', { name: 'Actions for item 5' })
+      .getByRole('button', { name: 'Open item' })
+      .click();
     await expect.poll(() => egypt.getByTestId('current-item').textContent()).toMatch(/^5/);
     const item4 = server.service.room(meeting.id)!.state.agenda.find((i) => i.number === '4')!;
-    expect(item4).toMatchObject({ status: 'concluded', outcome: 'The meeting took note of the six RPM reports.' });
+    expect(item4).toMatchObject({
+      status: 'concluded',
+      outcome: 'The meeting took note of the six RPM reports.',
+    });
     expect(seq()).toBeGreaterThan(0);
   });
 
   it('an observer is told how to get the floor and has no request buttons', async () => {
     const observer = await open(person('Youth representative'));
-    await expect.poll(() => observer.getByText('Observers speak when the chair gives them the floor.').count()).toBe(1);
+    await expect
+      .poll(() => observer.getByText('Observers speak when the chair gives them the floor.').count())
+      .toBe(1);
     expect(await observer.getByRole('button', { name: 'Request the floor' }).count()).toBe(0);
   });
 

@@ -30,10 +30,14 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Builds the client into dist/client, as `npm start` does, so the browser tests see what users get. */
 export function buildClient(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 export const ARTIFACTS = path.join(ROOT, 'tests/.artifacts');

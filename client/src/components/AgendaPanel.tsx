@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../shared';
 import { duration } from '../format';
@@ -18,7 +18,15 @@ export function AgendaPanel() {
       <h2 id="agenda-heading">{t('agenda.heading')}</h2>
       <ol className="agenda-list">
         {meeting.agenda.map((item, index) => (
-          <AgendaRow key={item.id} item={item} index={index} last={index === meeting.agenda.length - 1} chair={chair} manage={manage} current={item.id === meeting.currentItemId} />
+          <AgendaRow
+            key={item.id}
+            item={item}
+            index={index}
+            last={index === meeting.agenda.length - 1}
+            chair={chair}
+            manage={manage}
+            current={item.id === meeting.currentItemId}
+          />
         ))}
       </ol>
       {manage &&
@@ -33,16 +41,27 @@ export function AgendaPanel() {
   );
 }
 
-function AgendaRow(props: { item: AgendaItem; index: number; last: boolean; chair: boolean; manage: boolean; current: boolean }) {
+function AgendaRow(props: {
+  item: AgendaItem;
+  index: number;
+  last: boolean;
+  chair: boolean;
+  manage: boolean;
+  current: boolean;
+}) {
   const { item, index, last, chair, manage, current } = props;
   const { t } = useTranslation();
   const room = useRoomPort();
   const now = useServerNow(1000);
   const [mode, setMode] = useState<'view' | 'edit' | 'conclude'>('view');
-  const spent = item.spentSeconds + (item.openSince ? Math.max(0, Math.round((now - item.openSince) / 1000)) : 0);
+  const spent =
+    item.spentSeconds + (item.openSince ? Math.max(0, Math.round((now - item.openSince) / 1000)) : 0);
   const over = item.plannedMinutes > 0 && spent > item.plannedMinutes * 60;
   return (
-    <li className={`agenda-item status-${item.status} ${current ? 'agenda-current' : ''}`} aria-current={current ? 'step' : undefined}>
+    <li
+      className={`agenda-item status-${item.status} ${current ? 'agenda-current' : ''}`}
+      aria-current={current ? 'step' : undefined}
+    >
       <div className="agenda-line">
         <span className="agenda-number">{item.number}</span>
         <span className="agenda-title">{item.title}</span>
@@ -50,13 +69,15 @@ function AgendaRow(props: { item: AgendaItem; index: number; last: boolean; chai
       </div>
       <div className="agenda-times">
         {item.plannedMinutes > 0 && <span>{t('agenda.planned', { minutes: item.plannedMinutes })}</span>}
-        {spent > 0 && <span className={over ? 'over' : ''}>{t('agenda.spent', { time: duration(spent) })}</span>}
+        {spent > 0 && (
+          <span className={over ? 'over' : ''}>{t('agenda.spent', { time: duration(spent) })}</span>
+        )}
       </div>
       {item.outcome && <p className="outcome">{t('agenda.outcomeShown', { outcome: item.outcome })}</p>}
       {mode === 'edit' && <ItemForm item={item} onDone={() => setMode('view')} />}
       {mode === 'conclude' && <ConcludeForm item={item} onDone={() => setMode('view')} />}
       {manage && mode === 'view' && (
-        <div className="row-actions" role="group" aria-label={t('agenda.actionsFor', { number: item.number })}>
+        <fieldset className="row-actions" aria-label={t('agenda.actionsFor', { number: item.number })}>
           {chair && item.status !== 'open' && item.status !== 'concluded' && (
             <button type="button" onClick={() => void room.send({ type: 'agenda.open', itemId: item.id })}>
               {t('agenda.open')}
@@ -75,18 +96,34 @@ function AgendaRow(props: { item: AgendaItem; index: number; last: boolean; chai
           <button type="button" onClick={() => setMode('edit')}>
             {t('agenda.edit')}
           </button>
-          <button type="button" className="icon" disabled={index === 0} aria-label={t('agenda.moveUp', { number: item.number })} onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index - 1 })}>
+          <button
+            type="button"
+            className="icon"
+            disabled={index === 0}
+            aria-label={t('agenda.moveUp', { number: item.number })}
+            onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index - 1 })}
+          >
             ↑
           </button>
-          <button type="button" className="icon" disabled={last} aria-label={t('agenda.moveDown', { number: item.number })} onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index + 1 })}>
+          <button
+            type="button"
+            className="icon"
+            disabled={last}
+            aria-label={t('agenda.moveDown', { number: item.number })}
+            onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index + 1 })}
+          >
             ↓
           </button>
           {item.status === 'pending' && (
-            <button type="button" className="danger" onClick={() => void room.send({ type: 'agenda.remove', itemId: item.id })}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void room.send({ type: 'agenda.remove', itemId: item.id })}
+            >
               {t('agenda.remove')}
             </button>
           )}
-        </div>
+        </fieldset>
       )}
     </li>
   );
@@ -96,6 +133,7 @@ function ConcludeForm({ item, onDone }: { item: AgendaItem; onDone: () => void }
   const { t } = useTranslation();
   const room = useRoomPort();
   const [outcome, setOutcome] = useState(item.outcome);
+  const first = useFocusOnOpen<HTMLTextAreaElement>();
   return (
     <form
       className="stack-form"
@@ -107,7 +145,14 @@ function ConcludeForm({ item, onDone }: { item: AgendaItem; onDone: () => void }
     >
       <label>
         {t('agenda.outcome')}
-        <textarea value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder={t('agenda.outcomeHint')} rows={3} maxLength={4000} autoFocus />
+        <textarea
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          placeholder={t('agenda.outcomeHint')}
+          rows={3}
+          maxLength={4000}
+          ref={first}
+        />
       </label>
       <div className="button-row">
         <button type="submit" className="primary">
@@ -128,6 +173,7 @@ function ItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
   const [title, setTitle] = useState(item?.title ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
   const [minutes, setMinutes] = useState(String(item?.plannedMinutes ?? 15));
+  const first = useFocusOnOpen<HTMLInputElement>();
   return (
     <form
       className="stack-form"
@@ -139,7 +185,9 @@ function ItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
           plannedMinutes: Number(minutes) || 0,
           ...(number.trim() ? { number: number.trim() } : {}),
         };
-        const ack = await room.send(item ? { type: 'agenda.update', itemId: item.id, ...fields } : { type: 'agenda.add', ...fields });
+        const ack = await room.send(
+          item ? { type: 'agenda.update', itemId: item.id, ...fields } : { type: 'agenda.add', ...fields },
+        );
         if (ack.ok) onDone();
       }}
     >
@@ -150,16 +198,33 @@ function ItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
         </label>
         <label className="wide">
           {t('agenda.title')}
-          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} autoFocus />
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+            maxLength={200}
+            ref={first}
+          />
         </label>
         <label>
           {t('agenda.minutes')}
-          <input type="number" min={0} max={600} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+          <input
+            type="number"
+            min={0}
+            max={600}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
         </label>
       </div>
       <label>
         {t('agenda.description')}
-        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={4000} />
+        <textarea
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          rows={2}
+          maxLength={4000}
+        />
       </label>
       <div className="button-row">
         <button type="submit" className="primary">
@@ -171,4 +236,11 @@ function ItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
       </div>
     </form>
   );
+}
+
+/** A form that opens in place takes the keyboard focus, so keyboard users land in it. */
+function useFocusOnOpen<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
 }

@@ -27,7 +27,9 @@ export function Announcer() {
     } else if (now.request !== before.request) {
       if (current) {
         const who = participantOf(meeting, current.participantId);
-        setMessage(mine ? t('announce.youGiven') : t('announce.given', { delegation: who?.delegation ?? '' }));
+        setMessage(
+          mine ? t('announce.youGiven') : t('announce.given', { delegation: who?.delegation ?? '' }),
+        );
         if (mine) chime();
       } else {
         const ended = meeting.interventions.at(-1);

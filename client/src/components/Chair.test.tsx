@@ -21,7 +21,10 @@ describe('chair console', () => {
     await user.click(within(item('1')).getByRole('button', { name: 'Conclude' }));
     await user.type(screen.getByLabelText('Outcome'), 'The agenda was adopted.');
     await user.click(screen.getByRole('button', { name: 'Conclude with this outcome' }));
-    expect(room.item(ITEM.opening)).toMatchObject({ status: 'concluded', outcome: 'The agenda was adopted.' });
+    expect(room.item(ITEM.opening)).toMatchObject({
+      status: 'concluded',
+      outcome: 'The agenda was adopted.',
+    });
     expect(screen.getByText('Outcome: The agenda was adopted.')).toBeTruthy();
     await user.click(within(item('4')).getByRole('button', { name: 'Defer' }));
     expect(room.item(ITEM.aob).status).toBe('deferred');
@@ -63,7 +66,13 @@ describe('chair console', () => {
     await user.click(screen.getByRole('button', { name: 'Move LAS earlier' }));
     await user.click(screen.getByRole('checkbox', { name: /RCC/ }));
     await user.click(screen.getByRole('button', { name: 'Queue the RTO round' }));
-    expect(room.queuedParticipants()).toEqual([P.spokesApt, P.spokesAtu, P.spokesLas, P.spokesCept, P.spokesCitel]);
+    expect(room.queuedParticipants()).toEqual([
+      P.spokesApt,
+      P.spokesAtu,
+      P.spokesLas,
+      P.spokesCept,
+      P.spokesCitel,
+    ]);
   });
 
   it('shows why the server refused a command, until dismissed', async () => {

@@ -19,7 +19,9 @@ describe('list of speakers, as a delegate', () => {
 
     await user.click(screen.getByRole('button', { name: 'Request the floor' }));
     expect(screen.getByTestId('my-place').textContent).toBe('Speaker: Your place in the list: 1');
-    expect((screen.getByRole('button', { name: 'Request the floor' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Request the floor' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
 
     act(() => by(P.egypt, { type: 'floor.request', kind: 'point_of_order' }));
     expect(queueText()[0]).toContain('Egypt');
@@ -44,9 +46,15 @@ describe('list of speakers, as a delegate', () => {
     by(P.chair, { type: 'floor.close' });
     renderWith(port, <FloorPanel />);
     expect(screen.getByText('The list is closed: only points of order and replies')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Request the floor' }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Point of order' }) as HTMLButtonElement).disabled).toBe(false);
-    expect((screen.getByRole('button', { name: 'Right of reply' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Request the floor' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect((screen.getByRole('button', { name: 'Point of order' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+    expect((screen.getByRole('button', { name: 'Right of reply' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 });
 
@@ -75,7 +83,11 @@ describe('list of speakers, as the chair', () => {
     const { room } = chairWithQueue();
     screen.getByRole('button', { name: 'Move Egypt up' }).focus();
     await user.keyboard('{Enter}');
-    expect(queueText().map((t) => t.match(/Brazil|France|Egypt/)?.[0])).toEqual(['Brazil', 'Egypt', 'France']);
+    expect(queueText().map((t) => t.match(/Brazil|France|Egypt/)?.[0])).toEqual([
+      'Brazil',
+      'Egypt',
+      'France',
+    ]);
     await user.click(screen.getByRole('button', { name: 'Give the floor to France' }));
     expect(room.meeting.floor.current?.participantId).toBe(P.france);
     await user.click(screen.getByRole('button', { name: 'Remove Egypt from the list' }));
@@ -96,6 +108,8 @@ describe('list of speakers, as the chair', () => {
     await user.clear(limit);
     await user.type(limit, '120{Enter}');
     expect(room.meeting.floor.limitSeconds).toBe(120);
-    expect(within(screen.getByRole('list', { name: 'Waiting requests' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(
+      within(screen.getByRole('list', { name: 'Waiting requests' })).getAllByRole('listitem'),
+    ).toHaveLength(2);
   });
 });

@@ -47,7 +47,8 @@ function QueueList(props: { meeting: Meeting; queue: FloorRequest[]; chair: bool
   const [dragging, setDragging] = useState<string | null>(null);
   const { meeting, queue, chair, youId } = props;
   if (queue.length === 0) return <p className="empty">{t('floor.empty')}</p>;
-  const move = (requestId: string, toIndex: number) => void room.send({ type: 'floor.move', requestId, toIndex });
+  const move = (requestId: string, toIndex: number) =>
+    void room.send({ type: 'floor.move', requestId, toIndex });
   const onDrop = (e: DragEvent, toIndex: number) => {
     e.preventDefault();
     const id = e.dataTransfer.getData('text/plain') || dragging;
@@ -76,7 +77,7 @@ function QueueList(props: { meeting: Meeting; queue: FloorRequest[]; chair: bool
               onDrop={chair ? (e) => onDrop(e, index) : undefined}
               data-testid="queue-item"
             >
-              <span className="queue-pos" aria-label={t('floor.position', { position: index + 1 })}>
+              <span className="queue-pos" aria-hidden="true">
                 {index + 1}
               </span>
               <span className="queue-who">
@@ -86,16 +87,37 @@ function QueueList(props: { meeting: Meeting; queue: FloorRequest[]; chair: bool
               {request.limitSeconds !== null && <span className="limit">{clock(request.limitSeconds)}</span>}
               {chair && (
                 <span className="queue-actions">
-                  <button type="button" onClick={() => void room.send({ type: 'floor.give', requestId: request.id })} aria-label={t('chair.giveTo', { delegation })}>
+                  <button
+                    type="button"
+                    onClick={() => void room.send({ type: 'floor.give', requestId: request.id })}
+                    aria-label={t('chair.giveTo', { delegation })}
+                  >
                     {t('chair.give')}
                   </button>
-                  <button type="button" className="icon" disabled={index === 0} onClick={() => move(request.id, index - 1)} aria-label={t('chair.up', { delegation })}>
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={index === 0}
+                    onClick={() => move(request.id, index - 1)}
+                    aria-label={t('chair.up', { delegation })}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="icon" disabled={index === queue.length - 1} onClick={() => move(request.id, index + 1)} aria-label={t('chair.down', { delegation })}>
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={index === queue.length - 1}
+                    onClick={() => move(request.id, index + 1)}
+                    aria-label={t('chair.down', { delegation })}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="icon danger" onClick={() => void room.send({ type: 'floor.remove', requestId: request.id })} aria-label={t('chair.removeFrom', { delegation })}>
+                  <button
+                    type="button"
+                    className="icon danger"
+                    onClick={() => void room.send({ type: 'floor.remove', requestId: request.id })}
+                    aria-label={t('chair.removeFrom', { delegation })}
+                  >
                     ×
                   </button>
                 </span>
@@ -127,16 +149,30 @@ export function DelegateControls() {
         <p className="hint">{t('floor.observerNote')}</p>
       ) : (
         <div className="button-row">
-          <button type="button" className="primary" disabled={!canAsk || has('speak') || meeting.floor.closed} onClick={() => ask('speak')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!canAsk || has('speak') || meeting.floor.closed}
+            onClick={() => ask('speak')}
+          >
             {t('floor.request')}
           </button>
-          <button type="button" className="warn" disabled={!canAsk || has('point_of_order')} onClick={() => ask('point_of_order')}>
+          <button
+            type="button"
+            className="warn"
+            disabled={!canAsk || has('point_of_order')}
+            onClick={() => ask('point_of_order')}
+          >
             {t('floor.pointOfOrder')}
           </button>
           <button type="button" disabled={!canAsk || has('reply')} onClick={() => ask('reply')}>
             {t('floor.reply')}
           </button>
-          <button type="button" disabled={mine.length === 0} onClick={() => void room.send({ type: 'floor.withdraw', requestId: mine.at(-1)?.request.id })}>
+          <button
+            type="button"
+            disabled={mine.length === 0}
+            onClick={() => void room.send({ type: 'floor.withdraw', requestId: mine.at(-1)?.request.id })}
+          >
             {t('floor.withdraw')}
           </button>
           {speaking && (
@@ -148,7 +184,11 @@ export function DelegateControls() {
       )}
       <p className="my-place" aria-live="polite" data-testid="my-place">
         {mine.length > 0
-          ? mine.map((m) => `${t(`kinds.${m.request.kind}`)}: ${t('floor.yourPlace', { position: m.position })}`).join(' · ')
+          ? mine
+              .map(
+                (m) => `${t(`kinds.${m.request.kind}`)}: ${t('floor.yourPlace', { position: m.position })}`,
+              )
+              .join(' · ')
           : t('floor.notInList')}
       </p>
     </div>
@@ -166,21 +206,38 @@ function ChairFloorControls() {
   return (
     <div className="controls chair-controls">
       <div className="button-row">
-        <button type="button" className="primary" disabled={m.floor.queue.length === 0} onClick={() => void send({ type: 'floor.next' })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={m.floor.queue.length === 0}
+          onClick={() => void send({ type: 'floor.next' })}
+        >
           {t('chair.next')}
         </button>
         <button type="button" disabled={!m.floor.current} onClick={() => void send({ type: 'floor.end' })}>
           {t('chair.end')}
         </button>
-        <button type="button" disabled={!m.floor.current} onClick={() => void send({ type: 'floor.extend', seconds: 60 })}>
+        <button
+          type="button"
+          disabled={!m.floor.current}
+          onClick={() => void send({ type: 'floor.extend', seconds: 60 })}
+        >
           {t('chair.extend')}
         </button>
         {m.floor.closed ? (
-          <button type="button" disabled={!m.currentItemId} onClick={() => void send({ type: 'floor.reopen' })}>
+          <button
+            type="button"
+            disabled={!m.currentItemId}
+            onClick={() => void send({ type: 'floor.reopen' })}
+          >
             {t('chair.reopen')}
           </button>
         ) : (
-          <button type="button" disabled={!m.currentItemId} onClick={() => void send({ type: 'floor.close' })}>
+          <button
+            type="button"
+            disabled={!m.currentItemId}
+            onClick={() => void send({ type: 'floor.close' })}
+          >
             {t('chair.close')}
           </button>
         )}
@@ -195,7 +252,14 @@ function ChairFloorControls() {
       >
         <label>
           {t('chair.limitLabel')}
-          <input type="number" min={10} max={3600} step={10} value={limit} onChange={(e) => setLimit(e.target.value)} />
+          <input
+            type="number"
+            min={10}
+            max={3600}
+            step={10}
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+          />
         </label>
         <button type="submit">{t('chair.setLimit')}</button>
       </form>

@@ -19,9 +19,7 @@ export function Header() {
       <div className="topbar-title">
         <h1>{meeting.title}</h1>
         <p className="meta">
-          <span className={`pill status-${meeting.status}`} aria-label={`${t('header.status')}: ${t(`status.${meeting.status}`)}`}>
-            {t(`status.${meeting.status}`)}
-          </span>
+          <span className={`pill status-${meeting.status}`}>{t(`status.${meeting.status}`)}</span>
           {presiding && (
             <span>
               {t('header.presiding')}: <strong>{presiding.name}</strong> ({presiding.delegation})
@@ -43,7 +41,8 @@ export function Header() {
           </span>
           {own !== meeting.timezone && (
             <span>
-              {t('header.yourTime')} <time>{timeIn(now, own, lang)}</time> <small>{zoneName(now, own, lang)}</small>
+              {t('header.yourTime')} <time>{timeIn(now, own, lang)}</time>{' '}
+              <small>{zoneName(now, own, lang)}</small>
             </span>
           )}
         </p>

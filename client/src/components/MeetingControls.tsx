@@ -13,12 +13,13 @@ export function MeetingControls() {
   const isChair = state.you?.role === 'chair';
   const vices = meeting.participants.filter((p) => p.role === 'vice-chair');
   const [vice, setVice] = useState(vices[0]?.id ?? '');
-  const handedOver = meeting.presidingParticipantId !== null && meeting.presidingParticipantId !== state.you?.participantId;
+  const handedOver =
+    meeting.presidingParticipantId !== null && meeting.presidingParticipantId !== state.you?.participantId;
   const send = room.send;
   return (
     <section className="panel console" aria-labelledby="console-heading">
       <h2 id="console-heading">{t('chair.console')}</h2>
-      <div className="button-row" role="group" aria-label={t('meeting.controls')}>
+      <fieldset className="button-row bare" aria-label={t('meeting.controls')}>
         {meeting.status === 'scheduled' && (
           <button type="button" className="primary" onClick={() => void send({ type: 'meeting.open' })}>
             {t('meeting.open')}
@@ -35,7 +36,11 @@ export function MeetingControls() {
           </button>
         )}
         {meeting.status !== 'closed' && (
-          <button type="button" className="danger" onClick={() => window.confirm(t('meeting.confirmClose')) && void send({ type: 'meeting.close' })}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => window.confirm(t('meeting.confirmClose')) && void send({ type: 'meeting.close' })}
+          >
             {t('meeting.close')}
           </button>
         )}
@@ -53,7 +58,7 @@ export function MeetingControls() {
             {t('meeting.projector')}
           </button>
         )}
-      </div>
+      </fieldset>
       {isChair && vices.length > 0 && (
         <div className="inline-form">
           {handedOver ? (
@@ -72,7 +77,10 @@ export function MeetingControls() {
                   ))}
                 </select>
               </label>
-              <button type="button" onClick={() => void send({ type: 'presiding.handTo', participantId: vice })}>
+              <button
+                type="button"
+                onClick={() => void send({ type: 'presiding.handTo', participantId: vice })}
+              >
                 {t('meeting.handOver')}
               </button>
             </>
@@ -82,11 +90,21 @@ export function MeetingControls() {
       <fieldset className="options">
         <legend>{t('meeting.options')}</legend>
         <label className="check">
-          <input type="checkbox" checked={meeting.options.rtoSpokespersonsFirst} onChange={(e) => void send({ type: 'meeting.setOptions', rtoSpokespersonsFirst: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={meeting.options.rtoSpokespersonsFirst}
+            onChange={(e) =>
+              void send({ type: 'meeting.setOptions', rtoSpokespersonsFirst: e.target.checked })
+            }
+          />
           {t('meeting.rtoFirst')}
         </label>
         <label className="check">
-          <input type="checkbox" checked={meeting.options.newDelegationsFirst} onChange={(e) => void send({ type: 'meeting.setOptions', newDelegationsFirst: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={meeting.options.newDelegationsFirst}
+            onChange={(e) => void send({ type: 'meeting.setOptions', newDelegationsFirst: e.target.checked })}
+          />
           {t('meeting.newFirst')}
         </label>
       </fieldset>
@@ -131,12 +149,25 @@ function RtoRound() {
                     })
                   }
                 />
-                <strong>{rto}</strong> <span className="person">{sp ? sp.name : t('chair.noSpokesperson')}</span>
+                <strong>{rto}</strong>{' '}
+                <span className="person">{sp ? sp.name : t('chair.noSpokesperson')}</span>
               </label>
-              <button type="button" className="icon" disabled={i === 0} aria-label={t('chair.rtoUp', { rto })} onClick={() => swap(i, i - 1)}>
+              <button
+                type="button"
+                className="icon"
+                disabled={i === 0}
+                aria-label={t('chair.rtoUp', { rto })}
+                onClick={() => swap(i, i - 1)}
+              >
                 ↑
               </button>
-              <button type="button" className="icon" disabled={i === order.length - 1} aria-label={t('chair.rtoDown', { rto })} onClick={() => swap(i, i + 1)}>
+              <button
+                type="button"
+                className="icon"
+                disabled={i === order.length - 1}
+                aria-label={t('chair.rtoDown', { rto })}
+                onClick={() => swap(i, i + 1)}
+              >
                 ↓
               </button>
             </li>
@@ -146,7 +177,12 @@ function RtoRound() {
       <button
         type="button"
         disabled={!meeting?.currentItemId}
-        onClick={() => void room.send({ type: 'floor.rtoRound', rtos: order.filter((r) => included.has(r) && spokespersonOf(meeting!, r)) })}
+        onClick={() =>
+          void room.send({
+            type: 'floor.rtoRound',
+            rtos: order.filter((r) => included.has(r) && spokespersonOf(meeting!, r)),
+          })
+        }
       >
         {t('chair.rtoRoundGo')}
       </button>

@@ -11,7 +11,8 @@ export function ParticipantsPanel() {
   return (
     <section className="panel participants" aria-labelledby="participants-heading">
       <h2 id="participants-heading">
-        {t('participants.heading')} <small>{t('participants.count', { online, total: m.participants.length })}</small>
+        {t('participants.heading')}{' '}
+        <small>{t('participants.count', { online, total: m.participants.length })}</small>
       </h2>
       {byRegion(m).map((group) => (
         <div key={group.region} className="region-group">
@@ -19,7 +20,11 @@ export function ParticipantsPanel() {
           <ul>
             {group.people.map((p) => (
               <li key={p.id} className={p.online ? 'online' : 'offline'}>
-                <span className="dot" role="img" aria-label={p.online ? t('participants.online') : t('participants.offline')} />
+                <span
+                  className="dot"
+                  role="img"
+                  aria-label={p.online ? t('participants.online') : t('participants.offline')}
+                />
                 <strong>{p.delegation}</strong> <span className="person">{p.name}</span>{' '}
                 <span className="role">
                   {t(`roles.${p.role}`)}

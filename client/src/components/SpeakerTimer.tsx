@@ -12,7 +12,9 @@ export function SpeakerTimer({ current, large = false }: { current: CurrentSpeak
   const over = left < 0;
   const share = Math.max(0, Math.min(1, left / current.limitSeconds));
   return (
-    <div className={`timer ${over ? 'timer-over' : left <= 30 ? 'timer-low' : ''} ${large ? 'timer-large' : ''}`}>
+    <div
+      className={`timer ${over ? 'timer-over' : left <= 30 ? 'timer-low' : ''} ${large ? 'timer-large' : ''}`}
+    >
       <span className="timer-label">{over ? t('floor.overTime') : t('floor.timeLeft')}</span>
       <span className="timer-value" role="timer" aria-live="off" data-testid="timer">
         {clock(over ? -left : left)}

@@ -18,25 +18,31 @@ export function SpeakingTime() {
   return (
     <section className="panel stats" aria-labelledby="stats-heading">
       <h2 id="stats-heading">{t('stats.heading')}</h2>
-      <div className="segmented" role="radiogroup" aria-label={t('stats.scope')}>
-        {(['item', 'meeting'] as const).map((s) => (
-          <button key={s} type="button" role="radio" aria-checked={scope === s} onClick={() => setScope(s)}>
-            {t(`stats.${s}`)}
-          </button>
-        ))}
-      </div>
-      <div className="segmented" role="radiogroup" aria-label={t('stats.group')}>
-        {(['delegation', 'region', 'rto'] as const).map((g) => (
-          <button key={g} type="button" role="radio" aria-checked={group === g} onClick={() => setGroup(g)}>
-            {t(`stats.${g}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('stats.scope')}
+        name="stats-scope"
+        value={scope}
+        onChange={setScope}
+        options={['item', 'meeting'] as const}
+      />
+      <Segmented
+        label={t('stats.group')}
+        name="stats-group"
+        value={group}
+        onChange={setGroup}
+        options={['delegation', 'region', 'rto'] as const}
+      />
       {!spoken ? (
         <p className="empty">{t('stats.empty')}</p>
       ) : (
         <>
-          <svg className="chart" role="img" aria-label={t('stats.chart')} viewBox={`0 0 300 ${rows.length * 22}`} preserveAspectRatio="none">
+          <svg
+            className="chart"
+            role="img"
+            aria-label={t('stats.chart')}
+            viewBox={`0 0 300 ${rows.length * 22}`}
+            preserveAspectRatio="none"
+          >
             {rows.map((r, i) => (
               <g key={r.key} transform={`translate(0 ${i * 22})`}>
                 <rect x="0" y="3" height="16" width={(r.seconds / max) * 300} rx="2" className="bar" />
@@ -84,17 +90,51 @@ export function InterventionLog() {
             const item = m.agenda.find((a) => a.id === i.itemId);
             return (
               <li key={i.id}>
-                <time dateTime={new Date(i.startedAt).toISOString()} title={timeIn(i.startedAt, undefined, i18n.language)}>
+                <time
+                  dateTime={new Date(i.startedAt).toISOString()}
+                  title={timeIn(i.startedAt, undefined, i18n.language)}
+                >
                   {timeIn(i.startedAt, m.timezone, i18n.language)}
                 </time>{' '}
-                <strong>{i.delegation}</strong> <span className="person">{participantOf(m, i.participantId)?.name}</span> ·{' '}
+                <strong>{i.delegation}</strong>{' '}
+                <span className="person">{participantOf(m, i.participantId)?.name}</span> ·{' '}
                 {t(`kinds.${i.kind}`)} · {item ? `${item.number}` : ''} · {duration(i.durationSeconds)}
-                {i.overrunSeconds > 0 && <span className="over"> ({t('log.over', { time: duration(i.overrunSeconds) })})</span>}
+                {i.overrunSeconds > 0 && (
+                  <span className="over"> ({t('log.over', { time: duration(i.overrunSeconds) })})</span>
+                )}
               </li>
             );
           })}
         </ol>
       )}
     </section>
+  );
+}
+
+/** Radio buttons drawn as a segmented control: native radios, so arrow keys and screen readers work. */
+function Segmented<T extends string>(props: {
+  label: string;
+  name: string;
+  value: T;
+  options: readonly T[];
+  onChange: (value: T) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="segmented">
+      <legend className="sr-only">{props.label}</legend>
+      {props.options.map((option) => (
+        <label key={option} className={props.value === option ? 'selected' : ''}>
+          <input
+            type="radio"
+            name={props.name}
+            value={option}
+            checked={props.value === option}
+            onChange={() => props.onChange(option)}
+          />
+          {t(`stats.${option}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

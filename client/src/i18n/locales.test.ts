@@ -19,6 +19,14 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) =>
 /** Strings that are the same in every language: names and codes, not words. */
 const SAME_EVERYWHERE = new Set(['app.name']);
 
+/**
+ * Words that are spelt the same as in English because they are the same word in that language
+ * (checked, not forgotten). Anything else equal to English fails the test.
+ */
+const SAME_WORD: Partial<Record<string, Set<string>>> = {
+  fr: new Set(['regions.EUR', 'agenda.description', 'floor.position', 'participants.heading', 'stats.count']),
+};
+
 const english = flatten(en as unknown as Tree);
 
 describe.each(LANGUAGES.filter((l) => l.code !== 'en'))('$name ($code)', ({ code }) => {
@@ -30,7 +38,11 @@ describe.each(LANGUAGES.filter((l) => l.code !== 'en'))('$name ($code)', ({ code
 
   it('translates every string (none left in English, none empty)', () => {
     const untranslated = [...english].filter(
-      ([key, value]) => !SAME_EVERYWHERE.has(key) && /[a-z]{3}/i.test(value) && strings.get(key) === value,
+      ([key, value]) =>
+        !SAME_EVERYWHERE.has(key) &&
+        !SAME_WORD[code]?.has(key) &&
+        /[a-z]{3}/i.test(value) &&
+        strings.get(key) === value,
     );
     expect(untranslated.map(([key]) => key)).toEqual([]);
     expect([...strings].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);

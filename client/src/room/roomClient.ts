@@ -107,7 +107,9 @@ export class RoomClient implements RoomPort {
       ack = { ok: false, error: { code: 'unavailable', message: 'not connected' } };
     } else {
       try {
-        ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { id, ...command } as never);
+        ack = await this.socket
+          .timeout(COMMAND_TIMEOUT_MS)
+          .emitWithAck('command', { id, ...command } as never);
       } catch {
         ack = { ok: false, error: { code: 'unavailable', message: 'no answer from the server' } };
       }

@@ -44,7 +44,12 @@ export interface StatsRow {
  * Speaking time per delegation, region or RTO, for the current item or the whole meeting, with the
  * running intervention counted up to `now`: the chair's view of the balance across regions.
  */
-export function speakingTime(meeting: Meeting, scope: StatsScope, group: StatsGroup, now: number): StatsRow[] {
+export function speakingTime(
+  meeting: Meeting,
+  scope: StatsScope,
+  group: StatsGroup,
+  now: number,
+): StatsRow[] {
   const rows = new Map<string, StatsRow>();
   const add = (key: string, seconds: number) => {
     const row = rows.get(key) ?? { key, seconds: 0, interventions: 0 };
@@ -61,7 +66,9 @@ export function speakingTime(meeting: Meeting, scope: StatsScope, group: StatsGr
   const current = meeting.floor.current;
   const speaker = current && participantOf(meeting, current.participantId);
   if (current && speaker) add(keyOf(speaker), Math.max(0, Math.round((now - current.startedAt) / 1000)));
-  if (group === 'region') for (const r of REGIONS) if (r !== 'none' && !rows.has(r)) rows.set(r, { key: r, seconds: 0, interventions: 0 });
+  if (group === 'region')
+    for (const r of REGIONS)
+      if (r !== 'none' && !rows.has(r)) rows.set(r, { key: r, seconds: 0, interventions: 0 });
   return [...rows.values()].sort((a, b) => b.seconds - a.seconds || a.key.localeCompare(b.key));
 }
 

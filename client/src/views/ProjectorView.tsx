@@ -9,7 +9,8 @@ export function ProjectorView() {
   const { t } = useTranslation();
   const state = useRoom();
   const meeting = state.meeting;
-  if (!meeting) return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
+  if (!meeting)
+    return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
   const item = currentItem(meeting);
   const current = meeting.floor.current;
   const speaker = participantOf(meeting, current?.participantId);
@@ -51,7 +52,9 @@ export function ProjectorView() {
             {next.map((r) => (
               <li key={r.id} className={`kind-${r.kind}`}>
                 <strong>{participantOf(meeting, r.participantId)?.delegation}</strong>
-                {r.kind !== 'speak' && <span className={`kind-badge kind-${r.kind}`}>{t(`kinds.${r.kind}`)}</span>}
+                {r.kind !== 'speak' && (
+                  <span className={`kind-badge kind-${r.kind}`}>{t(`kinds.${r.kind}`)}</span>
+                )}
               </li>
             ))}
           </ol>

@@ -14,7 +14,8 @@ export function RoomView() {
   const { t } = useTranslation();
   const state = useRoom();
   const meeting = state.meeting;
-  if (!meeting) return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
+  if (!meeting)
+    return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
   const chair = iPreside(state);
   const item = currentItem(meeting);
   return (
