@@ -5,13 +5,26 @@ export function clock(seconds: number): string {
   return `${sign}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** "1 h 05 min" / "4 min 10 s" style durations for tables. */
-export function duration(seconds: number): string {
+type Translate = (
+  key: 'units.hm' | 'units.ms' | 'units.s',
+  values: Record<string, string | number>,
+) => string;
+
+/** "1 h 05 min" / "4 min 10 s" / "8 s", with the units of the UI language. */
+export function duration(seconds: number, t: Translate): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-  return m > 0 ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
+  if (h > 0) return t('units.hm', { h, m: String(m).padStart(2, '0') });
+  return m > 0 ? t('units.ms', { m, s: String(s).padStart(2, '0') }) : t('units.s', { s });
+}
+
+/**
+ * The demo and many real lists name people by function ("Delegate", "Vice-chair (APT)"); shown next
+ * to the role, that only repeats it, so such names are left out.
+ */
+export function personalName(name: string): string | null {
+  return /^(chair|vice-chair|delegate|spokesperson|secretariat|observer)\b/i.test(name.trim()) ? null : name;
 }
 
 /** A time of day in a time zone, in the UI language. */

@@ -70,7 +70,7 @@ function AgendaRow(props: {
       <div className="agenda-times">
         {item.plannedMinutes > 0 && <span>{t('agenda.planned', { minutes: item.plannedMinutes })}</span>}
         {spent > 0 && (
-          <span className={over ? 'over' : ''}>{t('agenda.spent', { time: duration(spent) })}</span>
+          <span className={over ? 'over' : ''}>{t('agenda.spent', { time: duration(spent, t) })}</span>
         )}
       </div>
       {item.outcome && <p className="outcome">{t('agenda.outcomeShown', { outcome: item.outcome })}</p>}

@@ -1,7 +1,7 @@
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FloorKind, FloorRequest, Meeting } from '../../../shared';
-import { clock } from '../format';
+import { clock, personalName } from '../format';
 import { useRoom, useRoomPort } from '../room/RoomContext';
 import { iPreside, myRequests, participantOf } from '../room/selectors';
 import { SpeakerTimer } from './SpeakerTimer';
@@ -25,7 +25,7 @@ export function FloorPanel() {
               <span className="eyebrow">{t('floor.hasFloor')}</span>
               <strong className="delegation">{speaker.delegation}</strong>
               <span className="person">
-                {speaker.name} · {t(`kinds.${current.kind}`)}
+                {[personalName(speaker.name), t(`kinds.${current.kind}`)].filter(Boolean).join(' · ')}
               </span>
             </p>
             <SpeakerTimer current={current} />
@@ -81,7 +81,7 @@ function QueueList(props: { meeting: Meeting; queue: FloorRequest[]; chair: bool
                 {index + 1}
               </span>
               <span className="queue-who">
-                <strong>{delegation}</strong> <span className="person">{who?.name}</span>
+                <strong>{delegation}</strong> <span className="person">{who && personalName(who.name)}</span>
               </span>
               <span className={`kind-badge kind-${request.kind}`}>{t(`kinds.${request.kind}`)}</span>
               {request.limitSeconds !== null && <span className="limit">{clock(request.limitSeconds)}</span>}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { personalName } from '../format';
 import { useRoom } from '../room/RoomContext';
 import { byRegion } from '../room/selectors';
 
@@ -25,7 +26,7 @@ export function ParticipantsPanel() {
                   role="img"
                   aria-label={p.online ? t('participants.online') : t('participants.offline')}
                 />
-                <strong>{p.delegation}</strong> <span className="person">{p.name}</span>{' '}
+                <strong>{p.delegation}</strong> <span className="person">{personalName(p.name)}</span>{' '}
                 <span className="role">
                   {t(`roles.${p.role}`)}
                   {p.rto ? ` · ${p.rto}` : ''}

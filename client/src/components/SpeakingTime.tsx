@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { duration, timeIn } from '../format';
+import { duration, personalName, timeIn } from '../format';
 import { useRoom, useServerNow } from '../room/RoomContext';
 import { participantOf, type StatsGroup, type StatsScope, speakingTime } from '../room/selectors';
 
@@ -61,7 +61,7 @@ export function SpeakingTime() {
               {rows.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">{label(r.key)}</th>
-                  <td>{duration(r.seconds)}</td>
+                  <td>{duration(r.seconds, t)}</td>
                   <td>{r.interventions}</td>
                 </tr>
               ))}
@@ -97,10 +97,10 @@ export function InterventionLog() {
                   {timeIn(i.startedAt, m.timezone, i18n.language)}
                 </time>{' '}
                 <strong>{i.delegation}</strong>{' '}
-                <span className="person">{participantOf(m, i.participantId)?.name}</span> ·{' '}
-                {t(`kinds.${i.kind}`)} · {item ? `${item.number}` : ''} · {duration(i.durationSeconds)}
+                <span className="person">{personalName(participantOf(m, i.participantId)?.name ?? '')}</span>{' '}
+                · {t(`kinds.${i.kind}`)} · {item ? `${item.number}` : ''} · {duration(i.durationSeconds, t)}
                 {i.overrunSeconds > 0 && (
-                  <span className="over"> ({t('log.over', { time: duration(i.overrunSeconds) })})</span>
+                  <span className="over"> ({t('log.over', { time: duration(i.overrunSeconds, t) })})</span>
                 )}
               </li>
             );

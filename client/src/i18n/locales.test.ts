@@ -17,7 +17,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 /** Strings that are the same in every language: names and codes, not words. */
-const SAME_EVERYWHERE = new Set(['app.name']);
+const SAME_EVERYWHERE = new Set(['app.name', 'units.hm', 'units.ms', 'units.s']);
 
 /**
  * Words that are spelt the same as in English because they are the same word in that language

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SpeakerTimer } from '../components/SpeakerTimer';
+import { personalName } from '../format';
 import { useRoom } from '../room/RoomContext';
 import { currentItem, participantOf } from '../room/selectors';
 import { Status } from './RoomView';
@@ -35,7 +36,7 @@ export function ProjectorView() {
             <p className="eyebrow">{t('floor.hasFloor')}</p>
             <p className="projector-delegation">{speaker.delegation}</p>
             <p className="projector-name">
-              {speaker.name} · {t(`kinds.${current.kind}`)}
+              {[personalName(speaker.name), t(`kinds.${current.kind}`)].filter(Boolean).join(' · ')}
             </p>
             <SpeakerTimer current={current} large />
           </>

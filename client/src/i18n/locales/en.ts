@@ -170,6 +170,7 @@ export const en = {
     unavailable: 'The server is not reachable; try again.',
     dismiss: 'Dismiss',
   },
+  units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Next speakers',
     noItem: 'The meeting will begin shortly',
