@@ -125,6 +125,12 @@ describe('the room in a browser', () => {
     await expect.poll(async () => await chair.getByTestId('intervention-log').locator('li').count()).toBe(2);
     const logged = server.service.room(meeting.id)!.state.interventions.map((i) => i.delegation);
     expect(logged).toEqual(['Egypt', 'Brazil']);
+    // Speaking time per region for the item: the table names both regions that spoke.
+    const stats = chair.getByRole('region', { name: 'Speaking time' });
+    await expect.poll(() => stats.getByRole('row').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Arab States'), expect.stringContaining('Americas')]),
+    );
+    await stats.screenshot({ path: path.join(SHOTS, 'speaking-time.png') });
 
     // The agenda advances: item 4 concluded with an outcome, item 5 opened.
     await chair

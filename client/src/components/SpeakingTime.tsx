@@ -36,19 +36,17 @@ export function SpeakingTime() {
         <p className="empty">{t('stats.empty')}</p>
       ) : (
         <>
-          <svg
-            className="chart"
-            role="img"
-            aria-label={t('stats.chart')}
-            viewBox={`0 0 300 ${rows.length * 22}`}
-            preserveAspectRatio="none"
-          >
-            {rows.map((r, i) => (
-              <g key={r.key} transform={`translate(0 ${i * 22})`}>
-                <rect x="0" y="3" height="16" width={(r.seconds / max) * 300} rx="2" className="bar" />
-              </g>
+          <div className="chart" role="img" aria-label={t('stats.chart')}>
+            {rows.map((r) => (
+              <div key={r.key} className="chart-row" aria-hidden="true">
+                <span className="chart-label">{label(r.key)}</span>
+                <span className="chart-track">
+                  <span className="chart-bar" style={{ inlineSize: `${(r.seconds / max) * 100}%` }} />
+                </span>
+                <span className="chart-value">{duration(r.seconds, t)}</span>
+              </div>
             ))}
-          </svg>
+          </div>
           <table>
             <thead>
               <tr>
