@@ -127,9 +127,11 @@ describe('the room in a browser', () => {
     expect(logged).toEqual(['Egypt', 'Brazil']);
     // Speaking time per region for the item: the table names both regions that spoke.
     const stats = chair.getByRole('region', { name: 'Speaking time' });
-    await expect.poll(() => stats.getByRole('row').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Arab States'), expect.stringContaining('Americas')]),
-    );
+    await expect
+      .poll(() => stats.getByRole('row').allTextContents())
+      .toEqual(
+        expect.arrayContaining([expect.stringContaining('Arab States'), expect.stringContaining('Americas')]),
+      );
     await stats.screenshot({ path: path.join(SHOTS, 'speaking-time.png') });
 
     // The agenda advances: item 4 concluded with an outcome, item 5 opened.
@@ -158,6 +160,40 @@ describe('the room in a browser', () => {
       .poll(() => observer.getByText('Observers speak when the chair gives them the floor.').count())
       .toBe(1);
     expect(await observer.getByRole('button', { name: 'Request the floor' }).count()).toBe(0);
+  });
+
+  it('says plainly when a link is bad or expired', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const chairPerson = meeting.participants.find((p) => p.role === 'chair')!;
+    const expired = await server.tokens.sign(
+      { meetingId: meeting.id, participantId: chairPerson.id, role: 'chair' },
+      -60,
+    );
+    for (const token of ['not-a-token', expired]) {
+      await page.goto(`${server.url}/join#token=${token}`);
+      await expect
+        .poll(() => page.getByRole('status').textContent())
+        .toBe('This link is not valid or has expired. Ask the secretariat for a new one.');
+    }
+  });
+
+  it('fits a phone screen', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto((await server.invites.for(meeting.id, person('France'))).joinUrl);
+    const request = page.getByRole('button', { name: 'Request the floor' });
+    await expect.poll(() => request.count()).toBe(1);
+    const box = await request.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, 'delegate-phone.png'), fullPage: true });
   });
 
   it('renders Arabic right to left, and the keyboard reaches the floor buttons', async () => {
