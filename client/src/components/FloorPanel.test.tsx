@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { P } from '../../../shared/domain/fixtures';
@@ -92,6 +92,26 @@ describe('list of speakers, as the chair', () => {
     expect(room.meeting.floor.current?.participantId).toBe(P.france);
     await user.click(screen.getByRole('button', { name: 'Remove Egypt from the list' }));
     expect(queueText()).toHaveLength(1);
+  });
+
+  it('reorders by drag and drop', () => {
+    const { room } = chairWithQueue();
+    const items = screen.getAllByTestId('queue-item');
+    const egypt = room.meeting.floor.queue[2]!.id;
+    const dataTransfer = {
+      data: '',
+      setData(_t: string, v: string) {
+        this.data = v;
+      },
+      getData() {
+        return this.data;
+      },
+      effectAllowed: '',
+    };
+    fireEvent.dragStart(items[2]!, { dataTransfer });
+    fireEvent.dragOver(items[0]!, { dataTransfer });
+    fireEvent.drop(items[0]!, { dataTransfer });
+    expect(room.meeting.floor.queue[0]!.id).toBe(egypt);
   });
 
   it('extends time, closes and reopens the list, sets the limit', async () => {
