@@ -60,3 +60,32 @@ export interface MeetingStore {
   latestSnapshot(meetingId: string): Promise<Snapshot | null>;
   close(): Promise<void>;
 }
+
+/** A named version of a proposal's text: the whole Yjs state at that moment. */
+export interface DocVersionMeta {
+  id: string;
+  name: string;
+  /** Participant id, or null for versions the server makes (version 0, the base text). */
+  createdBy: string | null;
+  createdAt: number;
+}
+
+/**
+ * Durable storage of proposal texts (one Yjs document per proposal, keyed by proposal id): an
+ * append-only log of updates folded now and then into a snapshot, plus named versions.
+ *
+ * Durability contract: when `appendDocUpdate` resolves, the update is on disk; the collab server
+ * relays an update to other clients only after that.
+ */
+export interface DocStore {
+  /** Appends one (validated) Yjs update; resolves with its id, increasing per document. */
+  appendDocUpdate(docId: string, update: Uint8Array): Promise<number>;
+  /** The snapshot (null if none yet) and every update stored after it, in order. */
+  loadDoc(docId: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }>;
+  /** Atomically stores `state` as the snapshot and drops the updates with id <= upToId. */
+  compactDoc(docId: string, state: Uint8Array, upToId: number): Promise<void>;
+  saveVersion(docId: string, meta: DocVersionMeta, state: Uint8Array): Promise<void>;
+  /** Versions of a document, oldest first. */
+  listVersions(docId: string): Promise<DocVersionMeta[]>;
+  loadVersion(docId: string, versionId: string): Promise<Uint8Array | null>;
+}

@@ -249,6 +249,7 @@ export function decide(
           createdBy: actor.id,
           createdAt: ctx.now,
         },
+        ...(command.baseText ? { baseText: command.baseText } : {}),
       });
     }
     case 'proposal.update': {

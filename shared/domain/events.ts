@@ -65,7 +65,8 @@ export type MeetingEvent =
   | { type: 'floor.extended'; seconds: number }
   | { type: 'presiding.handed'; participantId: ParticipantId }
   | { type: 'presiding.resumed'; participantId: ParticipantId }
-  | { type: 'proposal.created'; proposal: Proposal }
+  /** `baseText`, when given, seeds the proposal's text and is kept as its version 0. */
+  | { type: 'proposal.created'; proposal: Proposal; baseText?: string }
   | {
       type: 'proposal.updated';
       proposalId: ProposalId;

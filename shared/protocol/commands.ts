@@ -14,6 +14,8 @@ export const LIMITS = {
   idLength: 64,
   shortText: 200,
   longText: 4000,
+  /** Fits in one Socket.IO message (16 KiB) with room for the rest of the command. */
+  baseText: 12_000,
   maxSpeakingSeconds: 3600,
   maxPlannedMinutes: 600,
 } as const;
@@ -91,6 +93,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     title: shortText,
     submittedBy: shortText,
     itemId: refId.optional(),
+    /** The text the proposal starts from (e.g. the resolution in force); kept as version 0. */
+    baseText: z.string().max(LIMITS.baseText).optional(),
   }),
   cmd('proposal.update', {
     proposalId: refId,
