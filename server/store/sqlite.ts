@@ -3,10 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Meeting, StoredEvent } from '../../shared';
 import type { Ack } from '../../shared/protocol/messages';
-import { type CommandRecord, type MeetingStore, SeqConflictError, type Snapshot } from './types';
+import {
+  type CommandRecord,
+  type DocStore,
+  type DocVersionMeta,
+  type MeetingStore,
+  SeqConflictError,
+  type Snapshot,
+} from './types';
 
-/** Version of the schema below, kept in `PRAGMA user_version`. Bump it with a migration step. */
-export const SCHEMA_VERSION = 1;
 /** Snapshots kept per meeting; older ones are deleted when a newer one is saved. */
 export const SNAPSHOTS_KEPT = 3;
 /** How long a writer waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -42,6 +47,41 @@ const SCHEMA_V1 = `
   );
 `;
 
+// Proposal texts (DocStore). Ordinary rowid tables rather than WITHOUT ROWID: their rows carry blobs
+// (a snapshot can be hundreds of KB), which WITHOUT ROWID tables store badly; the rowid also gives
+// versions their insertion order.
+const SCHEMA_V2 = `
+  CREATE TABLE IF NOT EXISTS doc_updates (
+    doc_id TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    body BLOB NOT NULL,
+    PRIMARY KEY (doc_id, id)
+  );
+  CREATE TABLE IF NOT EXISTS doc_snapshots (
+    doc_id TEXT PRIMARY KEY,
+    state BLOB NOT NULL,
+    up_to_id INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS doc_versions (
+    doc_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_by TEXT,
+    created_at INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (doc_id, id)
+  );
+`;
+
+/**
+ * The schema as migration steps: step `i` brings a file from `user_version` i to i + 1. Never edit a
+ * step that has shipped (files out there are past it); add one. Steps are idempotent (IF NOT EXISTS).
+ * Exported so tests can build a file at an older version.
+ */
+export const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2];
+/** Version of the schema, kept in `PRAGMA user_version`. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
 interface EventRow {
   seq: number;
   at: number;
@@ -53,15 +93,26 @@ interface SnapshotRow {
   body: string;
 }
 
+interface DocUpdateRow {
+  id: number;
+  body: Buffer;
+}
+interface DocSnapshotRow {
+  state: Buffer;
+  up_to_id: number;
+}
+
 /**
- * The embedded MeetingStore: one SQLite file in WAL mode with `synchronous = FULL`, so every
- * committed transaction is fsync'd before `append` resolves. The work is synchronous (better-sqlite3);
- * the methods return promises only to share the interface with networked stores.
+ * The embedded MeetingStore and DocStore: one SQLite file in WAL mode with `synchronous = FULL`, so
+ * every committed transaction is fsync'd before `append` or `appendDocUpdate` resolves. The work is
+ * synchronous (better-sqlite3); the methods return promises only to share the interfaces with
+ * networked stores.
  */
-export class SqliteStore implements MeetingStore {
+export class SqliteStore implements MeetingStore, DocStore {
   private readonly stmts;
   private readonly appendTx;
   private readonly snapshotTx;
+  private readonly doc;
 
   private constructor(private readonly db: Database.Database) {
     const s = {
@@ -135,6 +186,8 @@ export class SqliteStore implements MeetingStore {
       s.saveSnapshot.run(meetingId, snapshot.seq, snapshot.schemaVersion, JSON.stringify(snapshot.meeting));
       s.pruneSnapshots.run(meetingId, meetingId, SNAPSHOTS_KEPT);
     });
+
+    this.doc = docStatements(db);
   }
 
   /** Opens (or creates, with its parent directory) the database file and brings its schema up to date. */
@@ -196,20 +249,125 @@ export class SqliteStore implements MeetingStore {
     return { seq: row.seq, schemaVersion: row.schema_version, meeting: JSON.parse(row.body) as Meeting };
   }
 
+  async appendDocUpdate(docId: string, update: Uint8Array): Promise<number> {
+    // IMMEDIATE: hold the write lock from reading the last id to inserting, so two connections to the
+    // file cannot hand out the same id.
+    return this.doc.appendTx.immediate(docId, update);
+  }
+
+  async loadDoc(
+    docId: string,
+  ): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }> {
+    // One read transaction, so a compaction by another connection cannot fall between the two reads.
+    return this.doc.loadTx.deferred(docId);
+  }
+
+  async compactDoc(docId: string, state: Uint8Array, upToId: number): Promise<void> {
+    if (!Number.isSafeInteger(upToId) || upToId < 0) throw new Error(`doc ${docId}: bad upToId ${upToId}`);
+    this.doc.compactTx.immediate(docId, state, upToId);
+  }
+
+  async saveVersion(docId: string, meta: DocVersionMeta, state: Uint8Array): Promise<void> {
+    // A second save of the same id fails on the primary key (SQLITE_CONSTRAINT_PRIMARYKEY).
+    this.doc.insertVersion.run(docId, meta.id, meta.name, meta.createdBy, meta.createdAt, state);
+  }
+
+  async listVersions(docId: string): Promise<DocVersionMeta[]> {
+    return this.doc.listVersions.all(docId);
+  }
+
+  async loadVersion(docId: string, versionId: string): Promise<Uint8Array | null> {
+    return this.doc.loadVersion.get(docId, versionId)?.state ?? null;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
 
-/** Creates the schema on a new file; refuses a file written by a newer version. */
+/** The DocStore's statements and transactions (kept apart from the meeting log's). */
+function docStatements(db: Database.Database) {
+  const s = {
+    // The last id ever handed out: an update's, or the snapshot's up_to_id once compaction has deleted
+    // the updates it folded in, so ids are never reused (also after a restart).
+    lastId: db.prepare<[string, string], { last: number }>(
+      `SELECT MAX(COALESCE((SELECT MAX(id) FROM doc_updates WHERE doc_id = ?), 0),
+                  COALESCE((SELECT up_to_id FROM doc_snapshots WHERE doc_id = ?), 0)) AS last`,
+    ),
+    insertUpdate: db.prepare<[string, number, Uint8Array]>(
+      'INSERT INTO doc_updates (doc_id, id, body) VALUES (?, ?, ?)',
+    ),
+    snapshot: db.prepare<[string], DocSnapshotRow>(
+      'SELECT state, up_to_id FROM doc_snapshots WHERE doc_id = ?',
+    ),
+    // Only the number: the compaction check need not read the whole state blob.
+    snapshotUpTo: db.prepare<[string], { up_to_id: number }>(
+      'SELECT up_to_id FROM doc_snapshots WHERE doc_id = ?',
+    ),
+    updatesAfter: db.prepare<[string, number], DocUpdateRow>(
+      'SELECT id, body FROM doc_updates WHERE doc_id = ? AND id > ? ORDER BY id',
+    ),
+    saveSnapshot: db.prepare<[string, Uint8Array, number]>(
+      `INSERT INTO doc_snapshots (doc_id, state, up_to_id) VALUES (?, ?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, up_to_id = excluded.up_to_id`,
+    ),
+    deleteUpdatesUpTo: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND id <= ?'),
+    insertVersion: db.prepare<[string, string, string, string | null, number, Uint8Array]>(
+      `INSERT INTO doc_versions (doc_id, id, name, created_by, created_at, state) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    listVersions: db.prepare<[string], DocVersionMeta>(
+      `SELECT id, name, created_by AS createdBy, created_at AS createdAt FROM doc_versions
+       WHERE doc_id = ? ORDER BY created_at, rowid`,
+    ),
+    loadVersion: db.prepare<[string, string], { state: Buffer }>(
+      'SELECT state FROM doc_versions WHERE doc_id = ? AND id = ?',
+    ),
+  };
+  const lastId = (docId: string) => s.lastId.get(docId, docId)?.last ?? 0;
+
+  return {
+    insertVersion: s.insertVersion,
+    listVersions: s.listVersions,
+    loadVersion: s.loadVersion,
+    appendTx: db.transaction((docId: string, update: Uint8Array): number => {
+      const id = lastId(docId) + 1;
+      s.insertUpdate.run(docId, id, update);
+      return id;
+    }),
+    loadTx: db.transaction((docId: string) => {
+      const snap = s.snapshot.get(docId);
+      const rows = s.updatesAfter.all(docId, snap?.up_to_id ?? 0);
+      return {
+        snapshot: snap ? snap.state : null,
+        updates: rows.map((r): Uint8Array => r.body),
+        lastUpdateId: Math.max(rows.at(-1)?.id ?? 0, snap?.up_to_id ?? 0),
+      };
+    }),
+    compactTx: db.transaction((docId: string, state: Uint8Array, upToId: number) => {
+      // A slow compaction finishing after a newer one must not bring back an older state.
+      if (upToId < (s.snapshotUpTo.get(docId)?.up_to_id ?? 0)) return;
+      s.saveSnapshot.run(docId, state, upToId);
+      s.deleteUpdatesUpTo.run(docId, upToId);
+    }),
+  };
+}
+
+/** Brings the schema up to date step by step; refuses a file written by a newer version. */
 function migrate(db: Database.Database, file: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    throw new Error(`${file}: schema version ${version} is newer than this server's (${SCHEMA_VERSION})`);
-  }
-  if (version === SCHEMA_VERSION) return;
+  const current = () => db.pragma('user_version', { simple: true }) as number;
+  const check = (version: number) => {
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`${file}: schema version ${version} is newer than this server's (${SCHEMA_VERSION})`);
+    }
+  };
+  const found = current();
+  check(found);
+  if (found === SCHEMA_VERSION) return;
   db.transaction(() => {
-    db.exec(SCHEMA_V1);
+    // Read again under the write lock: another process may have migrated the file meanwhile.
+    const version = current();
+    check(version);
+    for (const step of MIGRATIONS.slice(version)) db.exec(step);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

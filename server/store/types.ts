@@ -80,8 +80,13 @@ export interface DocVersionMeta {
 export interface DocStore {
   /** Appends one (validated) Yjs update; resolves with its id, increasing per document. */
   appendDocUpdate(docId: string, update: Uint8Array): Promise<number>;
-  /** The snapshot (null if none yet) and every update stored after it, in order. */
-  loadDoc(docId: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }>;
+  /**
+   * The snapshot (null if none yet) and every update stored after it, in order. `lastUpdateId` is the
+   * highest id handed out so far (the snapshot's `upToId` when every update has been folded into it).
+   */
+  loadDoc(
+    docId: string,
+  ): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }>;
   /** Atomically stores `state` as the snapshot and drops the updates with id <= upToId. */
   compactDoc(docId: string, state: Uint8Array, upToId: number): Promise<void>;
   saveVersion(docId: string, meta: DocVersionMeta, state: Uint8Array): Promise<void>;
