@@ -5,18 +5,20 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Invites } from './auth/invites';
 import { loadOrCreateSecret } from './auth/secrets';
 import { TokenService } from './auth/tokens';
+import { collabRouter } from './collab/routes';
+import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import { mountClient } from './http/client';
 import { sendError } from './http/errors';
 import { homePage } from './http/pages';
 import { apiRouter } from './http/routes';
 import { newId } from './ids';
+import type { EventSink } from './meeting/room';
 import { MeetingService } from './meeting/service';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { RealtimeGateway } from './realtime/socket';
 import { SqliteStore } from './store/sqlite';
-import type { MeetingStore } from './store/types';
 
 /** A running IRM Room server: HTTP + Socket.IO on one port, over one store. */
 export interface RunningServer {
@@ -36,7 +38,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const adminToken = loadOrCreateSecret(config.dataDir, 'admin-token', config.adminToken);
   const secret = loadOrCreateSecret(config.dataDir, 'token-secret', config.secret);
   const tokens = new TokenService(secret, adminToken, config.tokenDays * 86_400);
-  const store: MeetingStore = SqliteStore.open(path.join(config.dataDir, 'irm.sqlite'));
+  // One SQLite file holds both the meeting logs (MeetingStore) and the proposal texts (DocStore).
+  const store = SqliteStore.open(path.join(config.dataDir, 'irm.sqlite'));
   const metrics = new Metrics();
 
   const app = express();
@@ -45,12 +48,39 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const realtime = new RealtimeGateway(httpServer, tokens, metrics, log, {
     allowedOrigins: config.allowedOrigins,
   });
-  const service = await MeetingService.load(store, realtime, {
+  // Stored meeting events go to the Socket.IO rooms and to the collab server (which reacts to locks,
+  // the meeting closing and new proposals' base texts). The collab server needs the loaded service,
+  // so it joins the sink right after.
+  let collab: CollabServer | undefined;
+  const sink: EventSink = {
+    publish(meetingId, events) {
+      realtime.publish(meetingId, events);
+      collab?.handleMeetingEvents(meetingId, events);
+    },
+  };
+  const service = await MeetingService.load(store, sink, {
     newId,
     onAppend: (n) => metrics.appendBatch.observe(n),
     onError: (error) => log.error({ err: error }, 'meeting room error'),
   });
   realtime.attach(service);
+  collab = new CollabServer(
+    {
+      httpServer,
+      service,
+      tokens,
+      store,
+      readEvents: (meetingId, afterSeq, limit) => store.readEvents(meetingId, afterSeq, limit),
+      metrics,
+      log,
+      newId,
+    },
+    {
+      ...config.collab,
+      allowedOrigins: [...config.allowedOrigins, ...(config.collab?.allowedOrigins ?? [])],
+    },
+  );
+  const collabServer = collab;
 
   let publicUrl = config.publicUrl ?? '';
   const invites = new Invites(tokens, () => publicUrl);
@@ -61,6 +91,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.use('/api', collabRouter({ collab: collabServer, service, tokens }));
   app.use('/api', apiRouter({ service, tokens, invites }));
   app.get('/', homePage(service));
   await mountClient(app, httpServer, config.client);
@@ -92,6 +123,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // First: the HTTP server's close waits for upgraded sockets, and documents need the store.
+      await collabServer.close();
       await realtime.close(); // also closes the HTTP server
       await service.drain();
       await store.close();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { CollabOptions } from './collab/server';
 
 /** Runtime settings, all from the environment (see the README's configuration table). */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   logLevel: string;
   /** `built` serves dist/client; `vite` runs Vite with hot reload in the process (npm run dev). */
   client: 'built' | 'vite';
+  /** Co-editing limits and timings (docs/collab.md); unset fields take the defaults. */
+  collab?: Partial<CollabOptions>;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {

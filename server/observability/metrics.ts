@@ -31,6 +31,23 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly collabConnections = new Gauge({
+    name: 'irm_collab_connections',
+    help: 'Open co-editing (y-websocket) connections',
+    registers: [this.registry],
+  });
+  readonly collabDocuments = new Gauge({
+    name: 'irm_collab_documents',
+    help: 'Proposal documents loaded in memory',
+    registers: [this.registry],
+  });
+  readonly collabUpdates = new Counter({
+    name: 'irm_collab_updates_total',
+    help: 'Co-editing messages by result: applied, read_only, invalid, malformed, rate_limited, store_failed',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

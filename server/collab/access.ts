@@ -1,0 +1,59 @@
+import type { Meeting, Participant, Proposal } from '../../shared';
+import type { ParticipantClaims } from '../auth/tokens';
+import type { MeetingService } from '../meeting/service';
+
+/** Where a proposal lives: its meeting id and the proposal record. */
+export interface ProposalRef {
+  meetingId: string;
+  proposal: Proposal;
+}
+
+/**
+ * Finds a proposal across all meetings. Proposal ids are random and unique, and meetings hold a
+ * handful of proposals, so a scan is cheaper than keeping an index in step with the event log.
+ */
+export function findProposal(service: MeetingService, proposalId: string): ProposalRef | null {
+  for (const meetingId of service.meetingIds()) {
+    const proposal = service.room(meetingId)?.state.proposals.find((p) => p.id === proposalId);
+    if (proposal) return { meetingId, proposal };
+  }
+  return null;
+}
+
+/** Who is on a connection: a participant, or the projector (a view token, nobody in particular). */
+export type Identity = { kind: 'participant'; participant: Participant } | { kind: 'view' };
+
+/**
+ * The identity behind valid claims for a meeting, or null when the token names nobody in it. The
+ * role always comes from the meeting's participant record, never from the token.
+ */
+export function identify(meeting: Meeting, claims: ParticipantClaims): Identity | null {
+  if (claims.meetingId !== meeting.id) return null;
+  if (claims.view) return { kind: 'view' };
+  const participant = meeting.participants.find((p) => p.id === claims.participantId);
+  return participant ? { kind: 'participant', participant } : null;
+}
+
+/** Why a connection may not change the text, or null when it may. */
+export type ReadOnlyReason = 'view' | 'observer' | 'locked' | 'closed' | 'gone';
+
+/**
+ * The read-only rule (docs/collab.md): the projector and observers always; everyone once the proposal
+ * is locked or the meeting is closed. Evaluated against the meeting's current state, so a lock or a
+ * close takes effect on open connections when the server recomputes it.
+ */
+export function readOnlyReason(
+  meeting: Meeting,
+  identity: Identity,
+  proposalId: string,
+): ReadOnlyReason | null {
+  const proposal = meeting.proposals.find((p) => p.id === proposalId);
+  if (!proposal) return 'gone';
+  if (identity.kind === 'view') return 'view';
+  const current = meeting.participants.find((p) => p.id === identity.participant.id);
+  if (!current) return 'gone';
+  if (current.role === 'observer') return 'observer';
+  if (meeting.status === 'closed') return 'closed';
+  if (proposal.locked) return 'locked';
+  return null;
+}

@@ -1,0 +1,365 @@
+import * as Y from 'yjs';
+import { DOC_FIELDS, seedDoc } from '../../shared/collab/schema';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import type { DocStore, DocVersionMeta } from '../store/types';
+import { AwarenessRelay } from './awarenessRelay';
+import type { Connection } from './connection';
+import {
+  CLOSE,
+  hasStructs,
+  isEmptyUpdate,
+  parseMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from './protocol';
+import type { UpdateValidator } from './validate';
+
+/** What a live document needs from the server around it. */
+export interface LiveDocDeps {
+  store: DocStore;
+  validator: UpdateValidator;
+  metrics: Metrics;
+  log: Logger;
+  /** Fold the update log into a snapshot after this many stored updates. */
+  compactEvery: number;
+  /** Called when the last connection leaves (the registry schedules an unload). */
+  onIdle: (live: LiveDoc) => void;
+  /** Called once when the document had to be dropped (a write failed; memory is ahead of the store). */
+  onBroken: (live: LiveDoc) => void;
+}
+
+type Job =
+  | { kind: 'message'; conn: Connection; data: Uint8Array }
+  | { kind: 'task'; run: () => Promise<void>; cancel: () => void };
+
+/** Raised by `LiveDoc.run` when the document was dropped before the task ran. */
+export class DocumentGone extends Error {
+  constructor(readonly docId: string) {
+    super(`document ${docId} was unloaded`);
+    this.name = 'DocumentGone';
+  }
+}
+
+/** Messages handled together: their updates are validated in parallel and stored in one write. */
+const MAX_BATCH = 100;
+
+/**
+ * One proposal's Yjs document in memory, with its connections and awareness.
+ *
+ * Everything that reads or changes the document runs in one queue per document, in arrival order:
+ * client messages (in batches) and tasks (initial sync, versions, seeding, compaction, unload). A batch
+ * is handled in three steps: updates are validated (worker pool) and applied; what the document
+ * actually changed is appended to the store in one write; only after that write has resolved are the
+ * change, the sync replies and the awareness changes sent out. So no client ever receives text that is
+ * not on disk, and a reply to a sync request never includes an update still being written.
+ */
+export class LiveDoc {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly conns = new Set<Connection>();
+  private readonly presence: AwarenessRelay;
+  private jobs: Job[] = [];
+  private draining = false;
+  /** Updates the document emitted since the last store write (what is relayed next). */
+  private captured: Uint8Array[] = [];
+  private capturing = false;
+  /** Sends held back until the current batch's write has resolved. */
+  private outbox: Array<() => void> | null = null;
+  private lastUpdateId = 0;
+  private sinceCompact = 0;
+  private readonly ready: Promise<void>;
+  /** Loaded with nothing at all in the store (a new document). */
+  empty = false;
+  /** Dropped: no job runs any more; the registry forgets it. */
+  destroyed = false;
+
+  constructor(
+    readonly id: string,
+    private readonly deps: LiveDocDeps,
+  ) {
+    this.presence = new AwarenessRelay(this.doc, (message, origin) => {
+      if (this.destroyed) return;
+      const send = () => {
+        for (const conn of this.conns) if (conn !== origin) conn.send(message);
+      };
+      if (this.outbox) this.outbox.push(send);
+      else send();
+    });
+    this.doc.on('update', (update: Uint8Array) => {
+      if (this.capturing) this.captured.push(update);
+    });
+    this.ready = this.load();
+    // A failed load is handled in drain(); this only keeps it from being an unhandled rejection.
+    this.ready.catch(() => {});
+  }
+
+  /** Queues a client message. */
+  receive(conn: Connection, data: Uint8Array): void {
+    this.enqueue({ kind: 'message', conn, data });
+  }
+
+  /**
+   * Runs `fn` in the document's queue, between batches: it sees exactly what is stored. Rejects with
+   * {@link DocumentGone} if the document is dropped first.
+   */
+  run<T>(fn: () => Promise<T> | T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue({
+        kind: 'task',
+        run: async () => {
+          try {
+            resolve(await fn());
+          } catch (error) {
+            reject(error);
+          }
+        },
+        cancel: () => reject(new DocumentGone(this.id)),
+      });
+    });
+  }
+
+  /** Jobs waiting behind the one running (an unload goes ahead only when nothing waits). */
+  get waiting(): number {
+    return this.jobs.length;
+  }
+
+  attach(conn: Connection): void {
+    this.conns.add(conn);
+    void this.run(() => {
+      conn.send(syncStep1Message(this.doc));
+      if (this.presence.size > 0) conn.send(this.presence.statesMessage());
+    }).catch(() => {});
+  }
+
+  detach(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    this.presence.release(conn);
+    if (this.conns.size === 0 && !this.destroyed) this.deps.onIdle(this);
+  }
+
+  /**
+   * Seeds an empty document with a proposal's base text, stores it, and keeps it as the first version
+   * ("Base text", by nobody). Does nothing to a document that has text or versions already, so it can
+   * be repeated after a crash. Call it from inside `run`.
+   */
+  async seedBaseText(baseText: string, newVersionId: () => string): Promise<void> {
+    if (this.doc.getXmlFragment(DOC_FIELDS.text).length === 0) {
+      this.capturing = true;
+      try {
+        seedDoc(this.doc, baseText);
+      } finally {
+        this.capturing = false;
+      }
+      if (!(await this.commit(new Set()))) throw new Error(`document ${this.id}: base text not stored`);
+    }
+    if ((await this.deps.store.listVersions(this.id)).length > 0) return;
+    await this.saveVersion({ id: newVersionId(), name: 'Base text', createdBy: null, createdAt: Date.now() });
+  }
+
+  /** Stores the current (stored) state as a named version. Call it from inside `run`. */
+  async saveVersion(meta: DocVersionMeta): Promise<void> {
+    await this.deps.store.saveVersion(this.id, meta, Y.encodeStateAsUpdate(this.doc));
+  }
+
+  /** Folds the update log into a snapshot, if anything was appended since the last one. */
+  async compact(): Promise<void> {
+    if (this.sinceCompact === 0) return;
+    const upTo = this.lastUpdateId;
+    await this.deps.store.compactDoc(this.id, Y.encodeStateAsUpdate(this.doc), upTo);
+    this.sinceCompact = 0;
+  }
+
+  /** Closes every connection and frees the document. Call it from inside `run` (or after a failure). */
+  destroy(close: { code: number; reason: string } = CLOSE.goingAway): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const job of this.jobs.splice(0)) if (job.kind === 'task') job.cancel();
+    for (const conn of [...this.conns]) conn.close(close);
+    this.conns.clear();
+    this.presence.destroy();
+    this.doc.destroy();
+  }
+
+  private async load(): Promise<void> {
+    const { snapshot, updates, lastUpdateId } = await this.deps.store.loadDoc(this.id);
+    this.empty = snapshot === null && updates.length === 0;
+    // Everything stored was validated before it was written, so it is applied here directly.
+    for (const update of snapshot ? [snapshot, ...updates] : updates) {
+      try {
+        Y.applyUpdate(this.doc, update);
+      } catch (error) {
+        this.deps.log.error({ err: error, doc: this.id }, 'stored document update does not apply; skipped');
+      }
+    }
+    this.lastUpdateId = lastUpdateId;
+    this.sinceCompact = updates.length;
+  }
+
+  private enqueue(job: Job): void {
+    if (this.destroyed) {
+      if (job.kind === 'task') job.cancel();
+      return;
+    }
+    this.jobs.push(job);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      try {
+        await this.ready;
+      } catch (error) {
+        this.deps.log.error({ err: error, doc: this.id }, 'document could not be loaded');
+        this.breakDown();
+        return;
+      }
+      while (this.jobs.length > 0 && !this.destroyed) {
+        const first = this.jobs[0]!;
+        if (first.kind === 'task') {
+          this.jobs.shift();
+          await first.run();
+          continue;
+        }
+        let n = 0;
+        while (n < this.jobs.length && n < MAX_BATCH && this.jobs[n]!.kind === 'message') n++;
+        const batch = this.jobs.splice(0, n) as Array<Extract<Job, { kind: 'message' }>>;
+        try {
+          await this.handleBatch(batch);
+        } catch (error) {
+          // Not expected (each step guards itself); the document may be ahead of the store, so it goes.
+          this.deps.log.error({ err: error, doc: this.id }, 'collab batch failed');
+          this.breakDown();
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async handleBatch(batch: Array<{ conn: Connection; data: Uint8Array }>): Promise<void> {
+    const { metrics, validator, log } = this.deps;
+    const messages = batch.map(({ conn, data }) => ({ conn, message: parseMessage(data) }));
+    // Validation runs in parallel across the pool; applying stays in arrival order.
+    const verdicts = messages.map(({ conn, message }) =>
+      (message.type === 'update' || message.type === 'syncStep2') &&
+      conn.readOnly === null &&
+      !conn.rejected &&
+      !isEmptyUpdate(message.update)
+        ? validator.validate(message.update)
+        : null,
+    );
+    const origins = new Set<Connection>();
+    const outbox: Array<() => void> = [];
+    this.outbox = outbox;
+    try {
+      for (const [i, { conn, message }] of messages.entries()) {
+        if (conn.rejected) continue;
+        switch (message.type) {
+          case 'invalid':
+            this.reject(conn, 'malformed', message.why);
+            break;
+          case 'ignored':
+            break;
+          case 'syncStep1':
+            // Computed when sent, i.e. after this batch is stored.
+            outbox.push(() => conn.send(syncStep2Message(this.doc, message.stateVector)));
+            break;
+          case 'queryAwareness':
+            outbox.push(() => conn.send(this.presence.statesMessage()));
+            break;
+          case 'awareness':
+            try {
+              this.presence.receive(conn, message.update);
+            } catch (error) {
+              this.reject(conn, 'malformed', error instanceof Error ? error.message : 'awareness');
+            }
+            break;
+          case 'syncStep2':
+          case 'update': {
+            if (isEmptyUpdate(message.update)) break;
+            if (conn.readOnly !== null) {
+              // Refused silently: the client derives read-only from the meeting state (docs/collab.md).
+              // A step 2 without structs is the automatic answer to our step 1, not an edit.
+              if (message.type === 'update' || hasStructs(message.update)) {
+                metrics.collabUpdates.inc({ result: 'read_only' });
+              }
+              break;
+            }
+            const verdict = await (verdicts[i] ?? validator.validate(message.update));
+            if (!verdict.ok) {
+              this.reject(conn, verdict.reason, verdict.detail);
+              break;
+            }
+            if (conn.readOnly !== null) break; // locked while it was being validated
+            this.capturing = true;
+            try {
+              Y.applyUpdate(this.doc, message.update, conn);
+              origins.add(conn);
+              metrics.collabUpdates.inc({ result: 'applied' });
+            } catch (error) {
+              // Decoding is proven by the worker; a throw here would be a Yjs bug. What the document
+              // did take is in `captured` and is stored and relayed like anything else.
+              log.error({ err: error, doc: this.id }, 'validated update failed to apply');
+              this.reject(conn, 'invalid', 'update failed to apply');
+            } finally {
+              this.capturing = false;
+            }
+            break;
+          }
+        }
+      }
+    } finally {
+      this.outbox = null;
+    }
+    if (!(await this.commit(origins))) return;
+    for (const send of outbox) send();
+    if (this.sinceCompact >= this.deps.compactEvery) {
+      await this.compact().catch((error) =>
+        log.error({ err: error, doc: this.id }, 'compaction failed; the update log is kept'),
+      );
+    }
+  }
+
+  /**
+   * Stores what the document emitted since the last write as one update, then relays it to every
+   * connection but its only origin. False (and the document is dropped) when the write failed.
+   */
+  private async commit(origins: Set<Connection>): Promise<boolean> {
+    const effective = this.captured.splice(0);
+    if (effective.length === 0) return true;
+    const merged = effective.length === 1 ? effective[0]! : Y.mergeUpdates(effective);
+    try {
+      this.lastUpdateId = await this.deps.store.appendDocUpdate(this.id, merged);
+    } catch (error) {
+      this.deps.log.error({ err: error, doc: this.id }, 'document update not stored; dropping the document');
+      this.breakDown();
+      return false;
+    }
+    this.sinceCompact++;
+    const message = updateMessage(merged);
+    const skip = origins.size === 1 ? [...origins][0] : undefined;
+    for (const conn of this.conns) if (conn !== skip) conn.send(message);
+    return true;
+  }
+
+  /** Refuses a connection's traffic and closes it with 4400: a stock client never sends such things. */
+  private reject(conn: Connection, reason: string, detail: string): void {
+    this.deps.metrics.collabUpdates.inc({ result: reason === 'malformed' ? 'malformed' : 'invalid' });
+    this.deps.log.warn(
+      { doc: this.id, participantId: conn.participantId, reason, detail },
+      'collab message refused',
+    );
+    conn.rejected = true;
+    conn.close(CLOSE.invalid);
+  }
+
+  /** The store is behind memory (or the load failed): drop everything; clients reconnect and resync. */
+  private breakDown(): void {
+    if (this.destroyed) return;
+    this.deps.metrics.collabUpdates.inc({ result: 'store_failed' });
+    this.destroy(CLOSE.unavailable);
+    this.deps.onBroken(this);
+  }
+}

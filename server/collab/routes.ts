@@ -1,0 +1,88 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { TokenService } from '../auth/tokens';
+import { authenticate } from '../http/auth';
+import { sendError } from '../http/errors';
+import type { MeetingService } from '../meeting/service';
+import { findProposal, identify, type ProposalRef } from './access';
+import type { CollabServer } from './server';
+
+export interface CollabRouterDeps {
+  collab: CollabServer;
+  service: MeetingService;
+  tokens: TokenService;
+}
+
+const saveVersionSchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+/**
+ * Named versions of proposal texts, mounted under /api (docs/collab.md):
+ * `GET /proposals/:id/versions`, `POST /proposals/:id/versions` `{name}`,
+ * `GET /proposals/:id/versions/:versionId` → `{version, state}` (state: base64 Yjs update).
+ * Reading takes any token of the proposal's meeting (or the admin token); saving takes a participant
+ * who may edit: not an observer, not the projector.
+ */
+export function collabRouter({ collab, service, tokens }: CollabRouterDeps): Router {
+  const router = express.Router();
+  const auth = authenticate(tokens);
+
+  /** The proposal, if the caller may read it; otherwise answers the error and returns null. */
+  const readable = (req: Request, res: Response): ProposalRef | null => {
+    const found = findProposal(service, String(req.params.id));
+    if (!found) {
+      sendError(res, 'not_found', 'no such proposal');
+      return null;
+    }
+    const caller = req.caller!;
+    if (caller.kind === 'participant' && caller.claims.meetingId !== found.meetingId) {
+      sendError(res, 'forbidden', 'this token belongs to another meeting');
+      return null;
+    }
+    return found;
+  };
+
+  router.get('/proposals/:id/versions', auth, async (req: Request, res: Response) => {
+    const found = readable(req, res);
+    if (!found) return;
+    res.json({ versions: await collab.listVersions(found.proposal.id) });
+  });
+
+  router.get('/proposals/:id/versions/:versionId', auth, async (req: Request, res: Response) => {
+    const found = readable(req, res);
+    if (!found) return;
+    const versionId = String(req.params.versionId);
+    const versions = await collab.listVersions(found.proposal.id);
+    const version = versions.find((v) => v.id === versionId);
+    const state = version ? await collab.loadVersion(found.proposal.id, versionId) : null;
+    if (!version || !state) return sendError(res, 'not_found', 'no such version');
+    res.json({ version, state: Buffer.from(state).toString('base64') });
+  });
+
+  router.post(
+    '/proposals/:id/versions',
+    express.json({ limit: '4kb' }),
+    auth,
+    async (req: Request, res: Response) => {
+      const found = readable(req, res);
+      if (!found) return;
+      const caller = req.caller!;
+      const meeting = service.room(found.meetingId)!.state;
+      const identity = caller.kind === 'participant' ? identify(meeting, caller.claims) : null;
+      if (identity?.kind !== 'participant' || identity.participant.role === 'observer') {
+        return sendError(res, 'forbidden', 'only participants who may edit the text save versions');
+      }
+      const body = saveVersionSchema.safeParse(req.body ?? {});
+      if (!body.success) {
+        return sendError(
+          res,
+          'invalid',
+          body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
+      }
+      const version = await collab.saveVersion(found.proposal.id, body.data.name, identity.participant.id);
+      res.status(201).json({ version });
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,313 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { StoredEvent } from '../../shared';
+import type { TokenService } from '../auth/tokens';
+import type { MeetingService } from '../meeting/service';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { originAllowed } from '../realtime/origin';
+import type { DocStore, DocVersionMeta, MeetingStore } from '../store/types';
+import { findProposal, identify, readOnlyReason } from './access';
+import { Connection, type ConnectionLimits } from './connection';
+import { DocRegistry } from './docRegistry';
+import { CLOSE } from './protocol';
+import { UpdateValidator, type ValidatorOptions } from './validate';
+
+/** Limits and timings of the collab server (docs/collab.md); every field has a default. */
+export interface CollabOptions extends ConnectionLimits {
+  /** Origins allowed besides the server's own (as for Socket.IO). */
+  allowedOrigins: readonly string[];
+  /** Largest WebSocket message, in bytes; larger ones close the connection with 1009. */
+  maxMessageBytes: number;
+  /** A document without connections is unloaded after this long. */
+  unloadDelayMs: number;
+  /** The update log is folded into a snapshot after this many stored updates. */
+  compactEvery: number;
+  /** Keep-alive: a connection that does not answer a ping within this long is dropped. */
+  pingIntervalMs: number;
+  validation: Omit<ValidatorOptions, 'workerUrl'>;
+}
+
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
+  allowedOrigins: [],
+  maxMessageBytes: 1024 * 1024,
+  rate: { burst: 200, perSecond: 100 },
+  bytes: { burst: 4 * 1024 * 1024, perSecond: 1024 * 1024 },
+  maxBufferedBytes: 8 * 1024 * 1024,
+  unloadDelayMs: 10_000,
+  compactEvery: 200,
+  pingIntervalMs: 30_000,
+  validation: { workers: 2, timeoutMs: 1000, maxOldGenerationSizeMb: 64 },
+};
+
+export interface CollabDeps {
+  httpServer: HttpServer;
+  service: MeetingService;
+  tokens: TokenService;
+  store: DocStore;
+  /** The meeting log, to find a proposal's base text again after a crash (see DocRegistry). */
+  readEvents: MeetingStore['readEvents'];
+  metrics: Metrics;
+  log: Logger;
+  newId: (prefix: string) => string;
+}
+
+const PATH_PREFIX = '/collab/';
+
+/**
+ * Co-editing of proposal texts: one Yjs document per proposal, served over the y-websocket protocol
+ * at `/collab/<proposalId>?token=…` on the app's HTTP server (docs/collab.md). Authenticates at the
+ * upgrade, keeps read-only connections from changing anything, sanitises awareness, validates every
+ * update off the main thread, and stores each change before relaying it.
+ */
+export class CollabServer {
+  private readonly options: CollabOptions;
+  private readonly wss: WebSocketServer;
+  private readonly registry: DocRegistry;
+  private readonly validator: UpdateValidator;
+  private readonly pinger: NodeJS.Timeout;
+  /** Proposals known to have no base text, so the log is scanned once at most. */
+  private readonly noBaseText = new Set<string>();
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: CollabDeps,
+    options: Partial<CollabOptions> = {},
+  ) {
+    const d = DEFAULT_COLLAB_OPTIONS;
+    this.options = {
+      ...d,
+      ...options,
+      rate: { ...d.rate, ...options.rate },
+      bytes: { ...d.bytes, ...options.bytes },
+      validation: { ...d.validation, ...options.validation },
+    };
+    const { metrics, log } = deps;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes });
+    this.validator = new UpdateValidator(this.options.validation, (reason) =>
+      log.warn({ reason }, 'update validation worker replaced'),
+    );
+    this.registry = new DocRegistry({
+      store: deps.store,
+      validator: this.validator,
+      metrics,
+      log,
+      compactEvery: this.options.compactEvery,
+      unloadDelayMs: this.options.unloadDelayMs,
+      baseTextOf: (docId) => this.baseTextOf(docId),
+      newVersionId: () => deps.newId('v'),
+    });
+    deps.httpServer.on('upgrade', this.onUpgrade);
+    this.pinger = setInterval(() => this.ping(), this.options.pingIntervalMs);
+    this.pinger.unref();
+  }
+
+  /**
+   * Reacts to stored meeting events (the app calls it for every batch the service publishes): seeds
+   * new proposals' base texts, and recomputes read-only access of open connections when a proposal
+   * is locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's writer.
+   */
+  handleMeetingEvents(meetingId: string, events: readonly StoredEvent[]): void {
+    if (this.closing) return;
+    try {
+      let recompute = false;
+      for (const { event } of events) {
+        switch (event.type) {
+          case 'proposal.created':
+            if (event.baseText) this.seed(event.proposal.id, event.baseText);
+            else this.noBaseText.add(event.proposal.id);
+            break;
+          case 'proposal.locked':
+          case 'proposal.unlocked':
+          case 'meeting.closed':
+            recompute = true;
+            break;
+        }
+      }
+      if (recompute) this.recomputeAccess(meetingId);
+    } catch (error) {
+      this.deps.log.error({ err: error, meetingId }, 'collab could not handle meeting events');
+    }
+  }
+
+  /** Versions of a proposal's text, oldest first. */
+  listVersions(proposalId: string): Promise<DocVersionMeta[]> {
+    return this.deps.store.listVersions(proposalId);
+  }
+
+  /** Saves the proposal's current text (as stored) as a named version. */
+  async saveVersion(proposalId: string, name: string, createdBy: string): Promise<DocVersionMeta> {
+    const meta: DocVersionMeta = { id: this.deps.newId('v'), name, createdBy, createdAt: Date.now() };
+    await this.registry.use(proposalId, (live) => live.saveVersion(meta));
+    return meta;
+  }
+
+  loadVersion(proposalId: string, versionId: string): Promise<Uint8Array | null> {
+    return this.deps.store.loadVersion(proposalId, versionId);
+  }
+
+  /**
+   * Stops taking connections, stores what is queued, compacts every document and closes its
+   * connections (1001), then stops the validation workers. Call it before the HTTP server closes
+   * (which waits for upgraded sockets) and before the store closes.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.deps.httpServer.off('upgrade', this.onUpgrade);
+      clearInterval(this.pinger);
+      await this.registry.closeAll();
+      for (const ws of this.wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+      await this.validator.close();
+    })();
+    return this.closing;
+  }
+
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Other upgrades (Socket.IO at /socket.io, Vite's HMR) belong to other listeners.
+    if (!url.pathname.startsWith(PATH_PREFIX)) return;
+    socket.on('error', () => {}); // a client that vanishes mid-handshake must not crash the process
+    this.admit(req, socket, head, url).catch((error) => {
+      this.deps.log.error({ err: error }, 'collab upgrade failed');
+      refuse(socket, 503, 'Service Unavailable');
+    });
+  };
+
+  /** Checks origin, token and proposal, answering 403/401/404 before the WebSocket opens. */
+  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    if (this.closing) return refuse(socket, 503, 'Service Unavailable');
+    let proposalId: string;
+    try {
+      proposalId = decodeURIComponent(url.pathname.slice(PATH_PREFIX.length));
+    } catch {
+      return refuse(socket, 404, 'Not Found');
+    }
+    if (!proposalId || proposalId.length > 64 || proposalId.includes('/')) {
+      return refuse(socket, 404, 'Not Found');
+    }
+    if (!originAllowed(req, this.options.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
+    const claims = await this.deps.tokens.verify(url.searchParams.get('token') ?? undefined);
+    if (!claims) return refuse(socket, 401, 'Unauthorized');
+    const found = findProposal(this.deps.service, proposalId);
+    if (!found) return refuse(socket, 404, 'Not Found');
+    const meeting = this.deps.service.room(found.meetingId)?.state;
+    const identity = meeting ? identify(meeting, claims) : null;
+    if (!meeting || !identity) return refuse(socket, 401, 'Unauthorized');
+    if (this.closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable');
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = new Connection(
+        ws,
+        found.meetingId,
+        proposalId,
+        identity,
+        readOnlyReason(meeting, identity, proposalId),
+        this.options,
+      );
+      this.open(conn);
+    });
+  }
+
+  private open(conn: Connection): void {
+    const { metrics, log } = this.deps;
+    if (this.closing) return conn.close(CLOSE.goingAway); // upgraded while shutdown began
+    const live = this.registry.open(conn.proposalId);
+    metrics.collabConnections.inc();
+    live.attach(conn);
+    conn.ws.on('message', (data, isBinary) => {
+      try {
+        if (conn.rejected) return;
+        const bytes = toBytes(data);
+        if (!isBinary) {
+          conn.rejected = true;
+          return conn.close(CLOSE.invalid);
+        }
+        if (!conn.admit(bytes.byteLength)) {
+          metrics.collabUpdates.inc({ result: 'rate_limited' });
+          conn.rejected = true;
+          return conn.close(CLOSE.rateLimited);
+        }
+        live.receive(conn, bytes);
+      } catch (error) {
+        log.error({ err: error, doc: conn.proposalId }, 'collab message handling failed');
+      }
+    });
+    conn.ws.on('pong', () => {
+      conn.alive = true;
+    });
+    conn.ws.on('error', (error) => log.debug({ err: error, doc: conn.proposalId }, 'collab socket error'));
+    conn.ws.once('close', () => {
+      metrics.collabConnections.dec();
+      live.detach(conn);
+    });
+  }
+
+  private seed(proposalId: string, baseText: string): void {
+    this.registry
+      .use(proposalId, (live) => live.seedBaseText(baseText, () => this.deps.newId('v')), { recover: false })
+      .catch((error) => this.deps.log.error({ err: error, doc: proposalId }, 'seeding the base text failed'));
+  }
+
+  private recomputeAccess(meetingId: string): void {
+    const meeting = this.deps.service.room(meetingId)?.state;
+    if (!meeting) return;
+    for (const live of this.registry.all()) {
+      for (const conn of live.conns) {
+        if (conn.meetingId === meetingId)
+          conn.readOnly = readOnlyReason(meeting, conn.identity, conn.proposalId);
+      }
+    }
+  }
+
+  /** Finds the base text in the proposal's `proposal.created` event (crash recovery; rare). */
+  private async baseTextOf(proposalId: string): Promise<string | undefined> {
+    if (this.noBaseText.has(proposalId)) return undefined;
+    const found = findProposal(this.deps.service, proposalId);
+    if (!found) return undefined;
+    for (let after = 0; ; ) {
+      const events = await this.deps.readEvents(found.meetingId, after, 1000);
+      if (events.length === 0) break;
+      for (const { event } of events) {
+        if (event.type === 'proposal.created' && event.proposal.id === proposalId) {
+          if (event.baseText) return event.baseText;
+          this.noBaseText.add(proposalId);
+          return undefined;
+        }
+      }
+      after = events.at(-1)!.seq;
+    }
+    this.noBaseText.add(proposalId);
+    return undefined;
+  }
+
+  private ping(): void {
+    for (const live of this.registry.all()) {
+      for (const conn of live.conns) {
+        if (!conn.alive) {
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.ws.ping();
+      }
+    }
+  }
+}
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket: no WebSocket opens. */
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.destroyed) return;
+  const body = `${status} ${text}`;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** A copy of the message: ws hands out views of its read buffers, which queued messages would pin. */
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return new Uint8Array(data instanceof ArrayBuffer ? data.slice(0) : data);
+}

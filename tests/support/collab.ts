@@ -1,0 +1,185 @@
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { DOC_FIELDS } from '../../shared/collab/schema';
+import type { TestClient } from './client';
+
+// Every provider registers a process 'exit' listener; ten editors in one test are expected.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 100));
+
+const wsBase = (baseUrl: string) => baseUrl.replace(/^http/, 'ws');
+
+/** A stock y-websocket client in Node (the `ws` package as its WebSocket), as the browser editor uses. */
+export interface Editor {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves on the first sync with the server. */
+  synced: Promise<void>;
+  /** Resolves with the close code of the first connection the server closes. */
+  closed: Promise<{ code: number; reason: string }>;
+  destroy: () => void;
+}
+
+export function openEditor(
+  baseUrl: string,
+  proposalId: string,
+  token: string,
+  options: { doc?: Y.Doc } = {},
+): Editor {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(`${wsBase(baseUrl)}/collab`, proposalId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    // Node has BroadcastChannel: without this, editors in one test process would sync through it
+    // instead of through the server.
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) resolve();
+    });
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    provider.on('connection-close', (event: { code: number; reason: string } | null) => {
+      if (event) resolve({ code: event.code, reason: event.reason });
+    });
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    closed,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** The Y.XmlText of the document's first paragraph (the seeded base text lives there). */
+export function firstParagraph(doc: Y.Doc): Y.XmlText {
+  const paragraph = doc.getXmlFragment(DOC_FIELDS.text).get(0) as Y.XmlElement;
+  return paragraph.get(0) as Y.XmlText;
+}
+
+/** A raw WebSocket on a document, for messages no stock client sends. */
+export interface RawCollab {
+  ws: WebSocket;
+  received: Uint8Array[];
+  closed: Promise<{ code: number; reason: string }>;
+  send: (bytes: Uint8Array) => void;
+}
+
+export function openRaw(baseUrl: string, proposalId: string, token: string): Promise<RawCollab> {
+  const ws = new WebSocket(`${wsBase(baseUrl)}/collab/${proposalId}?token=${encodeURIComponent(token)}`);
+  const received: Uint8Array[] = [];
+  ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ws, received, closed, send: (bytes) => ws.send(bytes) }));
+    ws.once('error', reject);
+  });
+}
+
+/**
+ * Attempts a WebSocket upgrade and reports the HTTP status: 101 when the socket opened, else the
+ * status of the refusal (the socket never opened).
+ */
+export function upgradeStatus(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; opened: boolean }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${wsBase(baseUrl)}${path}`, { headers });
+    ws.once('open', () => {
+      ws.close();
+      resolve({ status: 101, opened: true });
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve({ status: res.statusCode ?? 0, opened: false });
+      res.resume();
+      ws.terminate();
+    });
+    ws.once('error', (error) => reject(error));
+  });
+}
+
+/** Polls until `check` is true. */
+export async function waitUntil(check: () => boolean, label: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Creates a proposal through the chair's Socket.IO connection and returns its id. */
+export async function createProposal(
+  chair: TestClient,
+  fields: { symbol: string; title?: string; baseText?: string },
+): Promise<string> {
+  const ack = await chair.send({
+    type: 'proposal.create',
+    symbol: fields.symbol,
+    title: fields.title ?? fields.symbol,
+    submittedBy: 'Chair',
+    ...(fields.baseText ? { baseText: fields.baseText } : {}),
+  });
+  if (!ack.ok) throw new Error(`proposal.create refused: ${ack.error.message}`);
+  await chair.waitForSeq(ack.seq);
+  return chair.meeting().proposals.find((p) => p.symbol === fields.symbol)!.id;
+}
+
+/** A y-websocket message: sync (0) with the given sync type and payload. */
+export function syncMessage(syncType: 0 | 1 | 2, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * A V1 Yjs update of `count` subdocument structs (~7 bytes each): decoding it creates one Y.Doc per
+ * struct, so a megabyte of it takes about a second and hundreds of MB in Yjs 13.6.
+ */
+export function subdocBomb(count: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1); // one client
+  encoding.writeVarUint(e, count); // structs
+  encoding.writeVarUint(e, 77); // client id
+  encoding.writeVarUint(e, 0); // first clock
+  for (let i = 0; i < count; i++) {
+    encoding.writeUint8(e, 9); // ContentDoc, no origins: parent info follows
+    encoding.writeVarUint(e, 1); // parent is a root type, named:
+    encoding.writeVarString(e, 'a');
+    encoding.writeVarString(e, ''); // guid
+    encoding.writeAny(e, {}); // options
+  }
+  encoding.writeVarUint(e, 0); // empty delete set
+  return encoding.toUint8Array(e);
+}
+
+/** A V1 update that declares 0xffffffff structs for one client and carries none (a few bytes). */
+export function hugeCountUpdate(): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 0xffffffff);
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 0);
+  return encoding.toUint8Array(e);
+}
+
+/** A V1 update that declares 0xffffffff clients. */
+export function hugeClientsUpdate(): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0xffffffff);
+  encoding.writeVarUint(e, 0xffffffff);
+  return encoding.toUint8Array(e);
+}
