@@ -8,6 +8,8 @@ export default defineConfig({
       'client/**/*.test.{ts,tsx}',
       'tests/**/*.test.ts',
     ],
+    // The browser tests need dist/client; it is built once here (tests/support/globalSetup.ts).
+    globalSetup: ['tests/support/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

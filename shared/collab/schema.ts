@@ -7,8 +7,21 @@ import * as Y from 'yjs';
  *   Square brackets are a `bracket` mark, i.e. a `bracket` formatting attribute on Y.XmlText.
  * - `comments` (Y.Array of Y.Map): {@link CommentRecord}s anchored with Yjs relative positions.
  * - `bracketLog` (Y.Array): {@link BracketLogEntry}s: who removed which brackets, when.
+ * - `authors` (Y.Map): clientID → {@link Author}, for revision marks; trust-based (each editor writes its own).
  */
-export const DOC_FIELDS = { text: 'default', comments: 'comments', bracketLog: 'bracketLog' } as const;
+export const DOC_FIELDS = {
+  text: 'default',
+  comments: 'comments',
+  bracketLog: 'bracketLog',
+  authors: 'authors',
+} as const;
+
+/** Who a Yjs client id belongs to (`authors` Y.Map, keyed by clientID); set by each editor for itself. */
+export interface Author {
+  participantId: string;
+  name: string;
+  delegation: string;
+}
 
 /** A comment on a range of the text; `from`/`to` are `Y.relativePositionToJSON` values. */
 export interface CommentRecord {

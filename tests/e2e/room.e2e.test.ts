@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../../server/demo/seed';
 import type { Meeting, Participant } from '../../shared';
-import { ARTIFACTS, buildClient, launchChromium } from '../support/browser';
+import { ARTIFACTS, launchChromium } from '../support/browser';
 import { startTestServer } from '../support/server';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -39,7 +39,6 @@ describe('the room in a browser', () => {
   const seq = () => server.service.room(meeting.id)!.seq;
 
   beforeAll(async () => {
-    buildClient();
     fs.mkdirSync(SHOTS, { recursive: true });
     server = await startTestServer();
     const id = await seedDemoIfEmpty(server.service);

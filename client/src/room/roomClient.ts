@@ -36,6 +36,8 @@ export interface RoomPort {
   dismissRefusal(): void;
   /** The read-only projector link (chair and secretariat only). */
   projectorUrl?(): Promise<string>;
+  /** The participant token, for the other channels of the same sign-in (proposal texts, versions). */
+  readonly token?: string;
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
@@ -58,7 +60,7 @@ export class RoomClient implements RoomPort {
 
   constructor(
     private readonly baseUrl: string,
-    private readonly token: string,
+    readonly token: string,
   ) {
     this.socket = io(baseUrl, {
       // A function, so every reconnect carries the seq we hold at that moment.

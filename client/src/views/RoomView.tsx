@@ -1,3 +1,4 @@
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgendaPanel } from '../components/AgendaPanel';
 import { Announcer, RefusalAlert } from '../components/Announcer';
@@ -5,15 +6,22 @@ import { FloorPanel } from '../components/FloorPanel';
 import { Header } from '../components/Header';
 import { MeetingControls } from '../components/MeetingControls';
 import { ParticipantsPanel } from '../components/ParticipantsPanel';
+import { ProposalsPanel } from '../components/ProposalsPanel';
 import { InterventionLog, SpeakingTime } from '../components/SpeakingTime';
 import { useRoom } from '../room/RoomContext';
 import { currentItem, iPreside } from '../room/selectors';
+
+// The editor (Tiptap, Yjs, the Word exporter) is most of the app's weight: loaded when a text is opened.
+const ProposalEditor = lazy(() =>
+  import('../components/editor/ProposalEditor').then((m) => ({ default: m.ProposalEditor })),
+);
 
 /** The room as a participant sees it; whoever presides also gets the chair console. */
 export function RoomView() {
   const { t } = useTranslation();
   const state = useRoom();
   const meeting = state.meeting;
+  const text = useOpenProposal();
   if (!meeting)
     return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
   const chair = iPreside(state);
@@ -42,6 +50,11 @@ export function RoomView() {
           )}
           {item?.description && <p className="muted">{item.description}</p>}
         </section>
+        {text.open && (
+          <Suspense fallback={<p className="panel muted">{t('editor.connecting')}</p>}>
+            <ProposalEditor proposalId={text.open} onClose={text.close} />
+          </Suspense>
+        )}
         <div className="columns">
           <div className="column-main">
             <FloorPanel />
@@ -50,6 +63,7 @@ export function RoomView() {
           </div>
           <div className="column-side">
             <AgendaPanel />
+            <ProposalsPanel onOpen={text.show} />
             <SpeakingTime />
             <ParticipantsPanel />
           </div>
@@ -57,6 +71,23 @@ export function RoomView() {
       </main>
     </div>
   );
+}
+
+/** Which proposal's text is open; closing it puts the focus back on what opened it. */
+function useOpenProposal() {
+  const [open, setOpen] = useState<string | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const show = useCallback((id: string) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpen(id);
+    window.scrollTo?.({ top: 0 });
+  }, []);
+  const close = useCallback(() => {
+    setOpen(null);
+    const back = opener.current;
+    if (back?.isConnected) requestAnimationFrame(() => back.focus());
+  }, []);
+  return { open, show, close };
 }
 
 export function Status({ text }: { text: string }) {

@@ -1,0 +1,51 @@
+import * as Y from 'yjs';
+import { type Author, DOC_FIELDS } from '../../../shared/collab/schema';
+
+export type { Author };
+
+/** The `authors` map: Yjs clientID (as a string) → {@link Author}. */
+export const authorsOf = (doc: Y.Doc) => doc.getMap<Author>(DOC_FIELDS.authors);
+
+/**
+ * Records that this document's Yjs client is `author`, so that others can attribute what it types.
+ * Trust-based: each editor writes its own entry and nothing stops a client from claiming another
+ * name; it is a courtesy for reading revision marks, not an audit trail (the server's awareness and
+ * versions carry the authenticated identities).
+ */
+export function registerAuthor(doc: Y.Doc, author: Author): void {
+  const map = authorsOf(doc);
+  const key = String(doc.clientID);
+  const known = map.get(key);
+  if (known?.participantId === author.participantId && known.name === author.name) return;
+  map.set(key, author);
+}
+
+/**
+ * For each block of the text (in the order of `docParagraphs`), the Yjs client that wrote each
+ * character: the `id.client` of the live items of its Y.XmlText children. Walks the same nodes as
+ * `docParagraphs` so that offsets line up.
+ */
+export function blockWriters(doc: Y.Doc): number[][] {
+  const blocks: number[][] = [];
+  const walk = (node: Y.XmlElement | Y.XmlFragment) => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      const name = child.nodeName;
+      if (name === 'bulletList' || name === 'orderedList' || name === 'listItem') {
+        walk(child);
+        continue;
+      }
+      const writers: number[] = [];
+      for (const part of child.toArray()) {
+        if (!(part instanceof Y.XmlText)) continue;
+        for (let item = part._start; item !== null; item = item.right) {
+          if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+          for (let i = 0; i < item.length; i++) writers.push(item.id.client);
+        }
+      }
+      blocks.push(writers);
+    }
+  };
+  walk(doc.getXmlFragment(DOC_FIELDS.text));
+  return blocks;
+}

@@ -1,0 +1,80 @@
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** Where the live text connection stands. */
+export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused';
+
+/**
+ * One open proposal text: the Y.Doc, the awareness (carets, who is here) and the connection status.
+ * The editor only needs this much, so tests can give it an in-memory session.
+ */
+export interface CollabSession {
+  doc: Y.Doc;
+  /** Shaped like a provider, as CollaborationCaret expects. */
+  provider: { awareness: Awareness };
+  status(): CollabStatus;
+  /** True once the server's copy has arrived: the editor must not show (or write) an empty text before. */
+  everSynced(): boolean;
+  onStatus(listener: () => void): () => void;
+  destroy(): void;
+}
+
+/** Opens the text of a proposal with the participant's token. */
+export type CollabConnector = (proposalId: string, token: string) => CollabSession;
+
+/**
+ * The real connection: y-websocket to `/collab/<proposalId>?token=…` on this origin (docs/collab.md).
+ * `disableBc`: y-websocket would otherwise also sync tabs of this browser directly over
+ * BroadcastChannel, bypassing the server's read-only rule (another tab may be signed in as an
+ * observer, or hold a locked text that this tab still thinks is open).
+ */
+export const websocketConnector: CollabConnector = (proposalId, token) => {
+  const doc = new Y.Doc();
+  const url = `${location.origin.replace(/^http/, 'ws')}/collab`;
+  const provider = new WebsocketProvider(url, proposalId, doc, { params: { token }, disableBc: true });
+  let status: CollabStatus = 'connecting';
+  let synced = false;
+  const listeners = new Set<() => void>();
+  const set = (next: CollabStatus) => {
+    if (next === status) return;
+    status = next;
+    for (const l of listeners) l();
+  };
+  provider.on('sync', (isSynced: boolean) => {
+    if (isSynced) synced = true;
+    set(isSynced ? 'synced' : synced ? 'offline' : 'connecting');
+  });
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (s === 'disconnected') set(synced ? 'offline' : 'connecting');
+  });
+  // 44xx close codes are permanent refusals (bad token, no such proposal): y-websocket stops retrying.
+  provider.on('closed', () => set('refused'));
+  return {
+    doc,
+    provider,
+    status: () => status,
+    everSynced: () => synced,
+    onStatus: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    destroy: () => {
+      listeners.clear();
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+};
+
+/** An in-memory session over `doc` (tests, and previews of a text without a server). */
+export function localSession(doc: Y.Doc = new Y.Doc()): CollabSession {
+  return {
+    doc,
+    provider: { awareness: new Awareness(doc) },
+    status: () => 'synced',
+    everSynced: () => true,
+    onStatus: () => () => undefined,
+    destroy: () => undefined,
+  };
+}

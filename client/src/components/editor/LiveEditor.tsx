@@ -1,0 +1,207 @@
+import { Extension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Proposal } from '../../../../shared';
+import { type BracketLogEntry, DOC_FIELDS } from '../../../../shared/collab/schema';
+import { registerAuthor } from '../../collab/authors';
+import { removedBracketTexts } from '../../collab/brackets';
+import { CommentHighlights, refreshHighlights } from '../../collab/commentHighlights';
+import { contentExtensions } from '../../collab/extensions';
+import { displayName } from '../../collab/identity';
+import type { CollabSession } from '../../collab/session';
+import type { Version, VersionsApi } from '../../collab/versions';
+import { AgreedHistory } from './AgreedHistory';
+import { BracketList } from './BracketList';
+import { type CommentDraft, CommentsPanel } from './CommentsPanel';
+import { CompareView } from './CompareView';
+import { ExportPanel } from './ExportPanel';
+import { Presence } from './Presence';
+import { Toolbar } from './Toolbar';
+import { VersionsPanel } from './VersionsPanel';
+
+/** The signed-in participant as the editor shows them to others. */
+export interface EditorUser {
+  participantId: string;
+  name: string;
+  delegation: string;
+  color: string;
+}
+
+/** A caret of someone else, labelled "Name (Delegation)" in their colour. */
+function caret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === 'string' ? user.color : '#666666';
+  const name = displayName({
+    name: String(user.name ?? '?'),
+    delegation: typeof user.delegation === 'string' ? user.delegation : '',
+  });
+  const cursor = document.createElement('span');
+  cursor.className = 'collaboration-carets__caret';
+  cursor.style.borderColor = color;
+  const label = document.createElement('span');
+  label.className = 'collaboration-carets__label';
+  label.style.backgroundColor = color;
+  label.textContent = name;
+  cursor.append(label);
+  // Not part of the text for screen readers; the "in the text now" list names everyone.
+  cursor.setAttribute('aria-hidden', 'true');
+  return cursor;
+}
+
+/** Mod-Alt-M comments on the selection, like the toolbar button. */
+const CommentShortcut = Extension.create<{ run: () => void }>({
+  name: 'commentShortcut',
+  addOptions: () => ({ run: () => undefined }),
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Alt-m': () => {
+        this.options.run();
+        return true;
+      },
+    };
+  },
+});
+
+/**
+ * The co-editing surface of one proposal, once its text has arrived: Tiptap over the shared Y.Doc
+ * with live carets, the toolbar, and beside it brackets, comments, versions, agreed text and export.
+ */
+export function LiveEditor(props: {
+  session: CollabSession;
+  proposal: Proposal;
+  readOnly: boolean;
+  user: EditorUser | null;
+  versions: VersionsApi | null;
+  /** Observers read versions but do not save them. */
+  canSaveVersions: boolean;
+}) {
+  const { session, proposal, readOnly, user, versions, canSaveVersions } = props;
+  const { t } = useTranslation();
+  const contentId = useId();
+  const [draft, setDraft] = useState<CommentDraft | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<Version | null>(null);
+  // Read by editor callbacks created once per session.
+  const live = useRef({ user, active, startComment: (): void => undefined });
+  live.current.user = user;
+  live.current.active = active;
+
+  const editor = useEditor(
+    {
+      extensions: [
+        ...contentExtensions(),
+        Collaboration.configure({ document: session.doc, field: DOC_FIELDS.text }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          // The server replaces this with the authenticated identity; ours shows until it does.
+          user: user ?? { name: '?', color: '#666666' },
+          render: caret,
+        }),
+        CommentHighlights.configure({ doc: session.doc, active: () => live.current.active }),
+        CommentShortcut.configure({ run: () => live.current.startComment() }),
+      ],
+      editable: !readOnly,
+      editorProps: {
+        attributes: {
+          id: contentId,
+          class: 'editor-text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('editor.textLabel', { symbol: proposal.symbol }),
+          // The text may be in any of the six languages, Arabic included: each paragraph finds its direction.
+          dir: 'auto',
+        },
+      },
+      onTransaction: ({ transaction }) => {
+        // Remote changes are logged by whoever made them.
+        if (transaction.getMeta(ySyncPluginKey)) return;
+        const me = live.current.user;
+        const texts = removedBracketTexts(transaction);
+        if (!me || texts.length === 0) return;
+        const at = Date.now();
+        session.doc
+          .getArray<BracketLogEntry>(DOC_FIELDS.bracketLog)
+          .push(texts.map((text) => ({ by: me.participantId, byName: displayName(me), at, text })));
+      },
+    },
+    [session],
+  );
+
+  live.current.startComment = () => {
+    if (!editor || readOnly) return;
+    const { from, to, empty } = editor.state.selection;
+    if (empty) return;
+    setDraft({ from, to, quote: editor.state.doc.textBetween(from, to, ' ') });
+  };
+
+  // The lock, the meeting's close and role changes apply at once, without reopening the text.
+  useEffect(() => {
+    if (!editor) return;
+    editor.setEditable(!readOnly);
+    editor.view.dom.setAttribute('aria-readonly', String(readOnly));
+    if (readOnly) setDraft(null);
+  }, [editor, readOnly]);
+
+  // Writers are registered once they may write, so revision marks can name them.
+  useEffect(() => {
+    if (!readOnly && user) registerAuthor(session.doc, user);
+  }, [session, readOnly, user]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the highlights read `active` through a ref.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) refreshHighlights(editor.view);
+  }, [editor, active]);
+
+  const me = useMemo(() => (user ? { id: user.participantId, name: displayName(user) } : null), [user]);
+  if (!editor) return null;
+  return (
+    <div className="editor-layout">
+      <div className="editor-main">
+        <Toolbar
+          editor={editor}
+          readOnly={readOnly}
+          onComment={() => live.current.startComment()}
+          controls={contentId}
+        />
+        <EditorContent editor={editor} className={`editor-frame ${readOnly ? 'read-only' : ''}`} />
+        <Presence awareness={session.provider.awareness} />
+        {comparing && versions && (
+          <CompareView
+            doc={session.doc}
+            api={versions}
+            version={comparing}
+            symbol={proposal.symbol}
+            title={proposal.title}
+            onClose={() => setComparing(null)}
+          />
+        )}
+      </div>
+      <div className="editor-side">
+        <BracketList editor={editor} />
+        <CommentsPanel
+          editor={editor}
+          doc={session.doc}
+          me={me}
+          readOnly={readOnly}
+          draft={draft}
+          onDraftDone={() => setDraft(null)}
+          active={active}
+          onActivate={setActive}
+        />
+        {versions && (
+          <VersionsPanel
+            api={versions}
+            canSave={canSaveVersions}
+            comparing={comparing?.id ?? null}
+            onCompare={(v) => setComparing((c) => (c?.id === v.id ? null : v))}
+          />
+        )}
+        <AgreedHistory doc={session.doc} />
+        <ExportPanel doc={session.doc} symbol={proposal.symbol} title={proposal.title} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import { usePresence } from '../../collab/hooks';
+import { displayName } from '../../collab/identity';
+
+/** Who has the text open now, each with the colour of their caret. */
+export function Presence({ awareness }: { awareness: Awareness }) {
+  const { t } = useTranslation();
+  const people = usePresence(awareness);
+  return (
+    <div className="presence">
+      <span className="muted small">{t('editor.present')}</span>
+      <ul aria-label={t('editor.present')} data-testid="presence">
+        {people.map((p) => (
+          <li key={p.clientId}>
+            <span className="swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />
+            {displayName(p)}
+            {p.self && <span className="muted"> ({t('editor.you')})</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

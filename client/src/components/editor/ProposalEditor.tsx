@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCollabSession, useCollabStatus } from '../../collab/hooks';
+import { editorUser } from '../../collab/identity';
+import { readOnlyReason } from '../../collab/readOnly';
+import { versionsApi } from '../../collab/versions';
+import { useRoom, useRoomPort } from '../../room/RoomContext';
+import { ProposalControls } from '../ProposalsPanel';
+import { LockIcon } from './Icons';
+import { LiveEditor } from './LiveEditor';
+
+/**
+ * An open proposal, full width above the room: its heading, status and lock, a banner when it can
+ * only be read, and the live editor once the text has arrived. Escape or "Close" leaves it; the
+ * caller puts the focus back where it was.
+ */
+export function ProposalEditor({ proposalId, onClose }: { proposalId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const state = useRoom();
+  const room = useRoomPort();
+  const meeting = state.meeting!;
+  const proposal = meeting.proposals.find((p) => p.id === proposalId);
+  const session = useCollabSession(proposalId);
+  const status = useCollabStatus(session);
+  const ref = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const user = useMemo(
+    () => editorUser(meeting, state.you?.participantId),
+    [meeting, state.you?.participantId],
+  );
+  const versions = useMemo(
+    () => (room.token ? versionsApi(proposalId, room.token) : null),
+    [proposalId, room.token],
+  );
+
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && ref.current?.contains(e.target as Node)) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  if (!proposal) return null;
+  const reason = readOnlyReason(meeting, proposal, state.you?.role);
+  return (
+    <section
+      ref={ref}
+      className="panel proposal-editor"
+      aria-labelledby="proposal-heading"
+      data-testid="proposal-editor"
+    >
+      <div className="proposal-editor-head">
+        <h2 id="proposal-heading" ref={heading} tabIndex={-1}>
+          <span className="proposal-symbol">{proposal.symbol}</span> <span dir="auto">{proposal.title}</span>
+        </h2>
+        <span className={`pill proposal-${proposal.status}`}>{t(`proposalStatus.${proposal.status}`)}</span>
+        <button type="button" className="close-button" onClick={onClose}>
+          {t('editor.close')}
+        </button>
+      </div>
+      <ProposalControls proposal={proposal} />
+      {reason && (
+        <p className={`read-only-banner reason-${reason}`} role="status" data-testid="read-only-banner">
+          <LockIcon /> {t(`editor.readOnly.${reason}`)}
+        </p>
+      )}
+      {status === 'offline' && (
+        <p className="connection-banner" role="status">
+          {t('editor.offline')}
+        </p>
+      )}
+      {status === 'refused' && (
+        <p className="error" role="alert">
+          {t('editor.refused')}
+        </p>
+      )}
+      {session?.everSynced() ? (
+        <LiveEditor
+          key={proposalId}
+          session={session}
+          proposal={proposal}
+          readOnly={reason !== null || status === 'refused'}
+          user={user}
+          versions={versions}
+          canSaveVersions={!!user && reason !== 'observer'}
+        />
+      ) : (
+        status !== 'refused' && (
+          <p className="muted" role="status">
+            {t('editor.connecting')}
+          </p>
+        )
+      )}
+    </section>
+  );
+}
