@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
   type Ack,
@@ -28,6 +28,13 @@ export interface RealtimeOptions {
   maxMessageBytes?: number;
   /** Commands per socket: burst and sustained rate. */
   rate?: { burst: number; perSecond: number };
+  /**
+   * A Socket.IO adapter shared by several processes (the Redis streams adapter when REDIS_URL is
+   * set). Meeting events are still emitted to this process's own sockets only: every process
+   * catches up from the store and publishes each event once, in seq order, to the clients it holds,
+   * so relaying them through the adapter as well would deliver them twice.
+   */
+  adapter?: ServerOptions['adapter'];
 }
 
 interface SocketData {
@@ -73,6 +80,7 @@ export class RealtimeGateway implements EventSink {
       allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
       cors: { origin: [...options.allowedOrigins], credentials: false },
       serveClient: false,
+      ...(options.adapter ? { adapter: options.adapter } : {}),
     });
     this.io.use((socket, next) => {
       void this.authenticate(socket).then(
@@ -88,14 +96,14 @@ export class RealtimeGateway implements EventSink {
   }
 
   publish(meetingId: string, events: readonly StoredEvent[]): void {
-    const room = this.io.to(roomName(meetingId));
+    const room = this.io.local.to(roomName(meetingId));
     for (const event of events) room.emit('event', event);
     const batch = this.batches.get(meetingId);
     if (batch) {
       batch.pending.push(...events);
       return;
     }
-    this.io.to(batchedRoomName(meetingId)).emit('events', [...events]);
+    this.io.local.to(batchedRoomName(meetingId)).emit('events', [...events]);
     this.batches.set(meetingId, {
       pending: [],
       timer: setTimeout(() => this.flushBatch(meetingId), BATCH_WINDOW_MS),
@@ -111,7 +119,7 @@ export class RealtimeGateway implements EventSink {
       this.batches.delete(meetingId);
       return;
     }
-    this.io.to(batchedRoomName(meetingId)).emit('events', batch.pending);
+    this.io.local.to(batchedRoomName(meetingId)).emit('events', batch.pending);
     batch.pending = [];
     batch.timer = setTimeout(() => this.flushBatch(meetingId), BATCH_WINDOW_MS);
   }
