@@ -13,6 +13,7 @@ import { sendError } from './http/errors';
 import { homePage } from './http/pages';
 import { apiRouter } from './http/routes';
 import { newId } from './ids';
+import type { MeetingBus } from './meeting/bus';
 import type { EventSink } from './meeting/room';
 import { MeetingService } from './meeting/service';
 import { createLogger, type Logger } from './observability/logger';
@@ -33,7 +34,13 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** Optional parts for running several processes over one shared store. */
+export interface ServerDeps {
+  /** Tells the other processes of this one's appends and this one of theirs (default: none, one process). */
+  bus?: MeetingBus;
+}
+
+export async function startServer(config: Config, deps: ServerDeps = {}): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const adminToken = loadOrCreateSecret(config.dataDir, 'admin-token', config.adminToken);
   const secret = loadOrCreateSecret(config.dataDir, 'token-secret', config.secret);
@@ -60,6 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
   const service = await MeetingService.load(store, sink, {
     newId,
+    ...(deps.bus ? { bus: deps.bus } : {}),
     onAppend: (n) => metrics.appendBatch.observe(n),
     onError: (error) => log.error({ err: error }, 'meeting room error'),
   });
@@ -126,7 +134,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // First: the HTTP server's close waits for upgraded sockets, and documents need the store.
       await collabServer.close();
       await realtime.close(); // also closes the HTTP server
-      await service.drain();
+      await service.close();
       await store.close();
     })();
     return closing;

@@ -7,7 +7,8 @@ import {
   type MeetingEvent,
   type StoredEvent,
 } from '../../shared';
-import type { CommandRecord, MeetingStore } from '../store/types';
+import { type CommandRecord, type MeetingStore, SeqConflictError } from '../store/types';
+import type { MeetingBus } from './bus';
 
 /** Where stored events go next (Socket.IO rooms; later a Redis pub/sub). */
 export interface EventSink {
@@ -19,6 +20,12 @@ export interface Job {
   decide: (meeting: Meeting, ctx: DecideContext) => Decision;
   /** `participantId:commandId`; the same key is applied once and always gets the same ack. */
   idempotencyKey?: string;
+  /**
+   * The room's `epoch` when the caller looked `idempotencyKey` up in the store (`findCommand`) and
+   * found nothing. If the room has taken events from another writer since, it looks the key up again
+   * before deciding. Unset: the room looks it up whenever another writer has been seen at all.
+   */
+  checkedAt?: number;
 }
 
 export interface RoomOptions {
@@ -34,14 +41,34 @@ export interface RoomOptions {
   snapshotEvery?: number;
   onAppend?: (events: number) => void;
   onError?: (error: unknown) => void;
+  /**
+   * Several processes writing the same store: the room announces its appends here, and the owner of
+   * the subscription (MeetingService) calls `advanced` when another process announces one.
+   */
+  bus?: MeetingBus;
+  /** Tries at appending one batch when other writers keep getting there first (default 8). */
+  maxAppendAttempts?: number;
+  /** Base of the jittered exponential backoff between those tries, in ms (default 2). */
+  retryBackoffMs?: number;
+  /** Called when another writer got there first and the batch is decided again (a metric). */
+  onConflict?: (attempt: number) => void;
 }
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 const MAX_REMEMBERED_ACKS = 20_000;
+/** Events read from the store per query when catching up. */
+const CATCH_UP_PAGE = 1000;
+const MAX_BACKOFF_MS = 100;
+const UNAVAILABLE: Ack = {
+  ok: false,
+  error: { code: 'unavailable', message: 'the command could not be stored; nothing was applied' },
+};
 
 interface Pending {
   job: Job;
   resolve: (ack: Ack) => void;
+  /** The room's epoch when the store last had no record of this job's idempotency key. */
+  checkedAt: number;
 }
 
 /**
@@ -51,6 +78,13 @@ interface Pending {
  * the previous one, all resulting events are written in one durable transaction, and only then are
  * the jobs acknowledged and the events published. If the write fails, the state stays as it was and
  * every accepted job is answered `unavailable`.
+ *
+ * Other processes may write the same meeting to the same store. The store refuses an append whose
+ * expected seq is stale (SeqConflictError); the room then catches up (reads the events it lacks,
+ * applies and publishes them, looks up again the idempotency records of its pending commands) and
+ * decides the batch again against the new state, a few times with a jittered backoff before it
+ * answers `unavailable`. A bus notification (`advanced`) catches it up the same way when idle, so its
+ * sink gets every event of the meeting once, in seq order, whichever process wrote it.
  */
 export class MeetingRoom {
   private pending: Pending[] = [];
@@ -58,6 +92,9 @@ export class MeetingRoom {
   private readonly acks = new Map<string, Ack>();
   private recent: StoredEvent[] = [];
   private lastSnapshotSeq: number;
+  /** The highest seq the store is known to hold (from bus notifications and our own appends). */
+  private knownSeq: number;
+  private epochValue = 0;
 
   constructor(
     readonly id: string,
@@ -66,6 +103,7 @@ export class MeetingRoom {
     private readonly options: RoomOptions,
   ) {
     this.lastSnapshotSeq = seqValue;
+    this.knownSeq = seqValue;
   }
 
   get state(): Meeting {
@@ -76,17 +114,29 @@ export class MeetingRoom {
     return this.seqValue;
   }
 
+  /** Counts the catch-ups that applied events from other writers (see `Job.checkedAt`). */
+  get epoch(): number {
+    return this.epochValue;
+  }
+
   /** Queues a job; resolves with its ack once its events are durably stored (or it was refused). */
   submit(job: Job): Promise<Ack> {
     const remembered = job.idempotencyKey ? this.acks.get(job.idempotencyKey) : undefined;
     if (remembered) return Promise.resolve(remembered);
     return new Promise<Ack>((resolve) => {
-      this.pending.push({ job, resolve });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
-      }
+      this.pending.push({ job, resolve, checkedAt: job.checkedAt ?? 0 });
+      this.kick();
     });
+  }
+
+  /**
+   * Another process says the store holds this meeting's events up to `seq`: the room reads and
+   * publishes the ones it lacks (between batches, never in the middle of one).
+   */
+  advanced(seq: number): void {
+    if (seq <= this.knownSeq) return;
+    this.knownSeq = seq;
+    this.kick();
   }
 
   /** Events after `sinceSeq` if still in memory, else null (the caller sends a snapshot). */
@@ -107,25 +157,130 @@ export class MeetingRoom {
     this.remember(key, ack);
   }
 
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => void this.flush());
+  }
+
+  /** The only place the state changes: batches and catch-ups, one at a time. */
   private async flush(): Promise<void> {
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, this.options.maxBatch ?? 500);
-        await this.runBatch(batch);
+      while (this.pending.length > 0 || this.knownSeq > this.seqValue) {
+        if (this.knownSeq > this.seqValue) {
+          try {
+            await this.catchUp();
+          } catch (error) {
+            this.options.onError?.(error);
+          }
+          // Whatever was announced and is not readable waits for the next notification or conflict.
+          this.knownSeq = this.seqValue;
+        }
+        if (this.pending.length > 0) {
+          const batch = this.pending.splice(0, this.options.maxBatch ?? 500);
+          await this.runBatch(batch);
+        }
       }
     } finally {
       this.flushing = false;
     }
   }
 
+  /**
+   * Reads the events stored after the local seq (written by other processes), applies them,
+   * remembers them for `eventsSince` and publishes them to the sink, in seq order.
+   */
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const events = await this.options.store.readEvents(this.id, this.seqValue, CATCH_UP_PAGE);
+      if (events.length === 0) break;
+      let meeting = this.meeting;
+      let seq = this.seqValue;
+      for (const stored of events) {
+        if (stored.seq !== seq + 1) {
+          throw new Error(`meeting ${this.id}: the store returned seq ${stored.seq} after ${seq}`);
+        }
+        meeting = evolve(meeting, stored.event) as Meeting;
+        seq = stored.seq;
+      }
+      this.meeting = meeting;
+      this.seqValue = seq;
+      this.epochValue += 1;
+      this.keepRecent(events);
+      this.options.sink.publish(this.id, events);
+      if (events.length < CATCH_UP_PAGE) break;
+    }
+    if (this.knownSeq < this.seqValue) this.knownSeq = this.seqValue;
+    this.maybeSnapshot();
+  }
+
+  /**
+   * Looks up in the store the idempotency keys of jobs that may have been applied by another process
+   * since they were last looked up; a found ack is remembered, so the job gets it and is not decided.
+   */
+  private async recheckCommands(batch: Pending[]): Promise<void> {
+    for (const pending of batch) {
+      const key = pending.job.idempotencyKey;
+      if (!key || pending.checkedAt === this.epochValue) continue;
+      if (!this.acks.has(key)) {
+        const [participantId = '', commandId = ''] = splitKey(key);
+        const stored = await this.options.store.findCommand(this.id, participantId, commandId);
+        if (stored) this.remember(key, stored);
+      }
+      pending.checkedAt = this.epochValue;
+    }
+  }
+
+  /**
+   * Decides, writes and answers one batch. On a seq conflict (another process appended first) it
+   * catches up and decides the batch again, so nothing is acknowledged that is not stored in seq order.
+   */
   private async runBatch(batch: Pending[]): Promise<void> {
+    const maxAttempts = Math.max(1, this.options.maxAppendAttempts ?? 8);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.recheckCommands(batch);
+      } catch (error) {
+        this.answerUnavailable(
+          batch.map((pending) => ({ pending, ack: UNAVAILABLE, accepted: true })),
+          error,
+        );
+        return;
+      }
+      const decided = this.decideBatch(batch);
+      const { stored, records, answers } = decided;
+      if (stored.length > 0 || records.length > 0) {
+        try {
+          await this.options.store.append(this.id, this.seqValue, stored, records);
+        } catch (error) {
+          if (!(error instanceof SeqConflictError) || attempt >= maxAttempts) {
+            this.answerUnavailable(answers, error);
+            return;
+          }
+          this.options.onConflict?.(attempt);
+          await this.backoff(attempt);
+          try {
+            await this.catchUp();
+          } catch (readError) {
+            this.answerUnavailable(answers, readError);
+            return;
+          }
+          continue;
+        }
+      }
+      this.commit(decided);
+      return;
+    }
+  }
+
+  private decideBatch(batch: Pending[]): Decided {
     const now = (this.options.now ?? Date.now)();
     const ctx: DecideContext = { now, newId: this.options.newId };
     let working = this.meeting;
     let seq = this.seqValue;
     const stored: StoredEvent[] = [];
     const records: CommandRecord[] = [];
-    const answers: Array<{ pending: Pending; ack: Ack; accepted: boolean }> = [];
+    const answers: Answer[] = [];
     const inBatch = new Map<string, Ack>();
 
     for (const pending of batch) {
@@ -151,31 +306,34 @@ export class MeetingRoom {
       if (key) inBatch.set(key, ack);
       answers.push({ pending, ack, accepted: decision.ok });
     }
+    return { working, seq, stored, records, answers, inBatch };
+  }
 
-    if (stored.length > 0 || records.length > 0) {
-      try {
-        await this.options.store.append(this.id, this.seqValue, stored, records);
-      } catch (error) {
-        this.options.onError?.(error);
-        const unavailable: Ack = {
-          ok: false,
-          error: { code: 'unavailable', message: 'the command could not be stored; nothing was applied' },
-        };
-        for (const a of answers) a.pending.resolve(a.accepted ? unavailable : a.ack);
-        return;
-      }
-    }
-
+  private commit({ working, seq, stored, answers, inBatch }: Decided): void {
     this.meeting = working;
     this.seqValue = seq;
+    if (this.knownSeq < seq) this.knownSeq = seq;
     for (const [key, ack] of inBatch) this.remember(key, ack);
     this.keepRecent(stored);
     if (stored.length > 0) {
       this.options.onAppend?.(stored.length);
       this.options.sink.publish(this.id, stored);
+      this.options.bus?.publishAdvanced(this.id, seq);
     }
     for (const a of answers) a.pending.resolve(a.ack);
     this.maybeSnapshot();
+  }
+
+  /** Nothing of the batch was stored: accepted jobs get `unavailable`, refused ones their refusal. */
+  private answerUnavailable(answers: Answer[], error: unknown): void {
+    this.options.onError?.(error);
+    for (const a of answers) a.pending.resolve(a.accepted ? UNAVAILABLE : a.ack);
+  }
+
+  private backoff(attempt: number): Promise<void> {
+    const base = this.options.retryBackoffMs ?? 2;
+    const ms = Math.min(MAX_BACKOFF_MS, base * 2 ** (attempt - 1)) * (0.5 + Math.random());
+    return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   private remember(key: string, ack: Ack): void {
@@ -199,6 +357,21 @@ export class MeetingRoom {
     const snapshot = { seq: this.seqValue, schemaVersion: SNAPSHOT_SCHEMA_VERSION, meeting: this.meeting };
     this.options.store.saveSnapshot(this.id, snapshot).catch((error) => this.options.onError?.(error));
   }
+}
+
+interface Answer {
+  pending: Pending;
+  ack: Ack;
+  accepted: boolean;
+}
+
+interface Decided {
+  working: Meeting;
+  seq: number;
+  stored: StoredEvent[];
+  records: CommandRecord[];
+  answers: Answer[];
+  inBatch: Map<string, Ack>;
 }
 
 /**

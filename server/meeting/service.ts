@@ -28,9 +28,15 @@ export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'>;
 /**
  * All meetings of this process: loads each one's state from the store (latest snapshot plus the
  * events after it) and routes commands to its room.
+ *
+ * With `options.bus`, other processes may write the same store: the service passes their
+ * announcements to its rooms (which catch up from the store) and opens the meetings they create.
  */
 export class MeetingService {
   private readonly rooms = new Map<string, MeetingRoom>();
+  /** Meetings announced by another process and being loaded, with the highest seq announced. */
+  private readonly adopting = new Map<string, number>();
+  private unsubscribe: (() => void) | undefined;
 
   private constructor(
     private readonly store: MeetingStore,
@@ -42,11 +48,15 @@ export class MeetingService {
    * start nobody is connected yet. */
   static async load(store: MeetingStore, sink: EventSink, options: ServiceOptions): Promise<MeetingService> {
     const service = new MeetingService(store, sink, options);
+    // Subscribed before loading: an append made while the meetings load still reaches their rooms.
+    service.unsubscribe = options.bus?.onAdvanced((id, seq) => service.advanced(id, seq));
     for (const { id } of await store.listMeetings()) {
       const { meeting, seq } = await service.rebuild(id);
-      const room = service.open(id, meeting, seq);
+      // (A meeting announced meanwhile may have been opened by `advanced`.)
+      const room = service.rooms.get(id) ?? service.open(id, meeting, seq);
       const stale = meeting.participants.filter((p) => p.online);
-      if (stale.length > 0) {
+      // With other processes, the flags also count their connections: not ours to reset.
+      if (stale.length > 0 && !options.bus) {
         await room.submit({
           decide: () => ({
             ok: true,
@@ -88,6 +98,7 @@ export class MeetingService {
     await this.store.append(id, 0, stored, [], { title: body.title });
     const meeting = events.reduce<Meeting | null>(evolve, null) as Meeting;
     this.open(id, meeting, stored.length);
+    this.options.bus?.publishAdvanced(id, stored.length);
     const chair = meeting.participants[0]!;
     return { meeting, chair };
   }
@@ -114,6 +125,7 @@ export class MeetingService {
     const room = this.rooms.get(meetingId);
     if (!room) return { ok: false, error: { code: 'not_found', message: 'no such meeting' } };
     const key = idempotencyKey(actorId, command.id);
+    const checkedAt = room.epoch;
     const stored = await this.store.findCommand(meetingId, actorId, command.id);
     if (stored) {
       room.rememberAck(key, stored);
@@ -121,6 +133,7 @@ export class MeetingService {
     }
     return room.submit({
       idempotencyKey: key,
+      checkedAt,
       decide: (meeting, ctx) => decide(meeting, command, actorId as ParticipantId, ctx),
     });
   }
@@ -147,6 +160,38 @@ export class MeetingService {
 
   async drain(): Promise<void> {
     await Promise.all([...this.rooms.values()].map((room) => room.drain()));
+  }
+
+  /** Stops listening to other processes, then writes what is queued. */
+  async close(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    await this.drain();
+  }
+
+  /** Another process stored events of a meeting up to `seq`. */
+  private advanced(meetingId: string, seq: number): void {
+    const room = this.rooms.get(meetingId);
+    if (room) {
+      room.advanced(seq);
+      return;
+    }
+    // A meeting created by another process: load it once, then catch up to the highest seq heard.
+    const loading = this.adopting.get(meetingId);
+    this.adopting.set(meetingId, Math.max(loading ?? 0, seq));
+    if (loading !== undefined) return;
+    this.rebuild(meetingId).then(
+      ({ meeting, seq: loaded }) => {
+        const heard = this.adopting.get(meetingId) ?? 0;
+        this.adopting.delete(meetingId);
+        const room = this.rooms.get(meetingId) ?? this.open(meetingId, meeting, loaded);
+        room.advanced(heard);
+      },
+      (error) => {
+        this.adopting.delete(meetingId);
+        this.options.onError?.(error);
+      },
+    );
   }
 
   private open(id: string, meeting: Meeting, seq: number): MeetingRoom {
