@@ -7,6 +7,7 @@ import {
   sanitizeState,
 } from './awareness';
 import type { Connection } from './connection';
+import { REMOTE_ORIGIN } from './fanout';
 import { awarenessMessage } from './protocol';
 
 /**
@@ -27,10 +28,14 @@ export class AwarenessRelay {
   /**
    * @param send called with each awareness message to relay and the connection it came from (not to
    *   be echoed to), or a non-connection origin (timeouts, closes).
+   * @param publish if given, called with every change this process made from its own connections
+   *   (sanitised states and closes; not timeouts, which every process applies itself, nor remote
+   *   changes), for other processes.
    */
   constructor(
     doc: Y.Doc,
     private readonly send: (message: Uint8Array, origin: unknown) => void,
+    private readonly publish?: (update: Uint8Array) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server speaks for nobody: it only relays the clients' states.
@@ -72,6 +77,23 @@ export class AwarenessRelay {
     }
   }
 
+  /**
+   * Applies an awareness update published by another process (sanitised there). Entries for client
+   * ids a connection of this process speaks for are skipped: the local connection is the newer one
+   * (a client that moved here), and a late removal from its old process must not hide it.
+   */
+  receiveRemote(update: Uint8Array): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of decodeAwarenessUpdate(update)) {
+      if (entry.state === undefined || entry.clientId === this.awareness.clientID) continue;
+      if (this.owners.has(entry.clientId)) continue;
+      accepted.push({ clientId: entry.clientId, clock: entry.clock, state: entry.state });
+    }
+    if (accepted.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), REMOTE_ORIGIN);
+    }
+  }
+
   /** Removes the state a closing connection spoke for. */
   release(conn: Connection): void {
     const id = conn.awarenessId;
@@ -108,6 +130,8 @@ export class AwarenessRelay {
       if (owner?.awarenessId === id) owner.awarenessId = null;
     }
     const changed = [...added, ...updated, ...removed];
-    this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), origin);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.send(awarenessMessage(update), origin);
+    if (this.publish && origin !== REMOTE_ORIGIN && origin !== 'timeout') this.publish(update);
   };
 }

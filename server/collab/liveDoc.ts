@@ -5,6 +5,7 @@ import type { Metrics } from '../observability/metrics';
 import type { DocStore, DocVersionMeta } from '../store/types';
 import { AwarenessRelay } from './awarenessRelay';
 import type { Connection } from './connection';
+import { type DocFanout, type FanoutMessage, LOCAL_FANOUT, REMOTE_ORIGIN } from './fanout';
 import {
   CLOSE,
   hasStructs,
@@ -28,10 +29,13 @@ export interface LiveDocDeps {
   onIdle: (live: LiveDoc) => void;
   /** Called once when the document had to be dropped (a write failed; memory is ahead of the store). */
   onBroken: (live: LiveDoc) => void;
+  /** Other processes serving the same documents (server/collab/fanout.ts); default: none. */
+  fanout?: DocFanout;
 }
 
 type Job =
   | { kind: 'message'; conn: Connection; data: Uint8Array }
+  | { kind: 'remote'; message: FanoutMessage }
   | { kind: 'task'; run: () => Promise<void>; cancel: () => void };
 
 /** Raised by `LiveDoc.run` when the document was dropped before the task ran. */
@@ -40,6 +44,13 @@ export class DocumentGone extends Error {
     super(`document ${docId} was unloaded`);
     this.name = 'DocumentGone';
   }
+}
+
+/** A fixed Yjs client id per document for its base text (FNV-1a of the id, 31 bits, never 0). */
+function seedClientId(docId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < docId.length; i++) hash = Math.imul(hash ^ docId.charCodeAt(i), 0x01000193) >>> 0;
+  return hash & 0x7fffffff || 1;
 }
 
 /** Messages handled together: their updates are validated in parallel and stored in one write. */
@@ -69,6 +80,8 @@ export class LiveDoc {
   private lastUpdateId = 0;
   private sinceCompact = 0;
   private readonly ready: Promise<void>;
+  private readonly fanout: DocFanout;
+  private unsubscribe: (() => void) | null = null;
   /** Loaded with nothing at all in the store (a new document). */
   empty = false;
   /** Dropped: no job runs any more; the registry forgets it. */
@@ -78,14 +91,19 @@ export class LiveDoc {
     readonly id: string,
     private readonly deps: LiveDocDeps,
   ) {
-    this.presence = new AwarenessRelay(this.doc, (message, origin) => {
-      if (this.destroyed) return;
-      const send = () => {
-        for (const conn of this.conns) if (conn !== origin) conn.send(message);
-      };
-      if (this.outbox) this.outbox.push(send);
-      else send();
-    });
+    this.fanout = deps.fanout ?? LOCAL_FANOUT;
+    this.presence = new AwarenessRelay(
+      this.doc,
+      (message, origin) => {
+        if (this.destroyed) return;
+        const send = () => {
+          for (const conn of this.conns) if (conn !== origin) conn.send(message);
+        };
+        if (this.outbox) this.outbox.push(send);
+        else send();
+      },
+      this.fanout.shared ? (update) => this.publish({ kind: 'awareness', data: update }) : undefined,
+    );
     this.doc.on('update', (update: Uint8Array) => {
       if (this.capturing) this.captured.push(update);
     });
@@ -147,7 +165,18 @@ export class LiveDoc {
     if (this.doc.getXmlFragment(DOC_FIELDS.text).length === 0) {
       this.capturing = true;
       try {
-        seedDoc(this.doc, baseText);
+        if (this.fanout.shared) {
+          // Several processes may find the document empty and seed it at once (one on
+          // proposal.created, another recovering on first load): seeded under a client id derived
+          // from the document id, their seeds are the same Yjs structs, which merge into one text.
+          const seed = new Y.Doc({ gc: true });
+          seed.clientID = seedClientId(this.id);
+          seedDoc(seed, baseText);
+          Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(seed));
+          seed.destroy();
+        } else {
+          seedDoc(this.doc, baseText);
+        }
       } finally {
         this.capturing = false;
       }
@@ -162,11 +191,41 @@ export class LiveDoc {
     await this.deps.store.saveVersion(this.id, meta, Y.encodeStateAsUpdate(this.doc));
   }
 
-  /** Folds the update log into a snapshot, if anything was appended since the last one. */
+  /**
+   * Folds the update log into a snapshot, if anything was appended since the last one.
+   *
+   * Shared (several processes): memory may lag behind updates other processes stored (their stream
+   * entries may not have arrived yet), so the snapshot is made from the store itself, under the
+   * document's compaction lease; if another process holds the lease, it is compacting: nothing to do.
+   */
   async compact(): Promise<void> {
     if (this.sinceCompact === 0) return;
-    const upTo = this.lastUpdateId;
-    await this.deps.store.compactDoc(this.id, Y.encodeStateAsUpdate(this.doc), upTo);
+    if (!this.fanout.shared) {
+      const upTo = this.lastUpdateId;
+      await this.deps.store.compactDoc(this.id, Y.encodeStateAsUpdate(this.doc), upTo);
+      this.sinceCompact = 0;
+      return;
+    }
+    await this.fanout.withCompactionLease(this.id, async () => {
+      const { snapshot, updates, lastUpdateId } = await this.deps.store.loadDoc(this.id);
+      if (updates.length === 0) return;
+      const folded = new Y.Doc({ gc: true });
+      try {
+        for (const update of snapshot ? [snapshot, ...updates] : updates) {
+          try {
+            Y.applyUpdate(folded, update);
+          } catch (error) {
+            this.deps.log.error(
+              { err: error, doc: this.id },
+              'stored document update does not apply; skipped',
+            );
+          }
+        }
+        await this.deps.store.compactDoc(this.id, Y.encodeStateAsUpdate(folded), lastUpdateId);
+      } finally {
+        folded.destroy();
+      }
+    });
     this.sinceCompact = 0;
   }
 
@@ -174,6 +233,8 @@ export class LiveDoc {
   destroy(close: { code: number; reason: string } = CLOSE.goingAway): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     for (const job of this.jobs.splice(0)) if (job.kind === 'task') job.cancel();
     for (const conn of [...this.conns]) conn.close(close);
     this.conns.clear();
@@ -182,6 +243,9 @@ export class LiveDoc {
   }
 
   private async load(): Promise<void> {
+    // Shared: the stream position is noted before the load, so nothing stored after the load was read
+    // and published before the subscription is missed.
+    const from = this.fanout.shared ? await this.fanout.position(this.id) : '';
     const { snapshot, updates, lastUpdateId } = await this.deps.store.loadDoc(this.id);
     this.empty = snapshot === null && updates.length === 0;
     // Everything stored was validated before it was written, so it is applied here directly.
@@ -194,6 +258,52 @@ export class LiveDoc {
     }
     this.lastUpdateId = lastUpdateId;
     this.sinceCompact = updates.length;
+    if (this.fanout.shared && !this.destroyed) {
+      this.unsubscribe = this.fanout.subscribe(this.id, from, (message) =>
+        this.enqueue({ kind: 'remote', message }),
+      );
+    }
+  }
+
+  /** Sends an update this process stored, or an awareness change of its own clients, to the others. */
+  private publish(message: FanoutMessage): void {
+    if (this.destroyed) return;
+    this.fanout
+      .publish(this.id, message)
+      .catch((error) =>
+        this.deps.log.error({ err: error, doc: this.id, kind: message.kind }, 'collab fanout publish failed'),
+      );
+  }
+
+  /**
+   * Applies what other processes published: updates they validated, authorised and stored (so they
+   * are neither validated, stored nor published again here), and their clients' sanitised awareness.
+   * What the document actually changed is relayed to every connection of this process.
+   */
+  private handleRemote(batch: FanoutMessage[]): void {
+    const changes: Uint8Array[] = [];
+    const collect = (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE_ORIGIN) changes.push(update);
+    };
+    this.doc.on('update', collect);
+    try {
+      for (const message of batch) {
+        try {
+          if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, REMOTE_ORIGIN);
+          else this.presence.receiveRemote(message.data);
+        } catch (error) {
+          this.deps.log.error(
+            { err: error, doc: this.id, kind: message.kind },
+            'remote change does not apply; skipped',
+          );
+        }
+      }
+    } finally {
+      this.doc.off('update', collect);
+    }
+    if (changes.length === 0) return;
+    const message = updateMessage(changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes));
+    for (const conn of this.conns) conn.send(message);
   }
 
   private enqueue(job: Job): void {
@@ -220,6 +330,13 @@ export class LiveDoc {
         if (first.kind === 'task') {
           this.jobs.shift();
           await first.run();
+          continue;
+        }
+        if (first.kind === 'remote') {
+          let r = 0;
+          while (r < this.jobs.length && r < MAX_BATCH && this.jobs[r]!.kind === 'remote') r++;
+          const remote = this.jobs.splice(0, r) as Array<Extract<Job, { kind: 'remote' }>>;
+          this.handleRemote(remote.map((job) => job.message));
           continue;
         }
         let n = 0;
@@ -338,6 +455,7 @@ export class LiveDoc {
       return false;
     }
     this.sinceCompact++;
+    if (this.fanout.shared) this.publish({ kind: 'update', data: merged });
     const message = updateMessage(merged);
     const skip = origins.size === 1 ? [...origins][0] : undefined;
     for (const conn of this.conns) if (conn !== skip) conn.send(message);

@@ -11,6 +11,7 @@ import type { DocStore, DocVersionMeta, MeetingStore } from '../store/types';
 import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionLimits } from './connection';
 import { DocRegistry } from './docRegistry';
+import type { DocFanout } from './fanout';
 import { CLOSE } from './protocol';
 import { UpdateValidator, type ValidatorOptions } from './validate';
 
@@ -51,6 +52,12 @@ export interface CollabDeps {
   metrics: Metrics;
   log: Logger;
   newId: (prefix: string) => string;
+  /**
+   * Other server processes serving the same proposals over the same (shared) store: updates and
+   * awareness go through it, compaction takes its lease (server/collab/fanout.ts). Omitted: this
+   * process is alone (LOCAL_FANOUT). The caller closes it after `close()`.
+   */
+  fanout?: DocFanout;
 }
 
 const PATH_PREFIX = '/collab/';
@@ -97,6 +104,7 @@ export class CollabServer {
       unloadDelayMs: this.options.unloadDelayMs,
       baseTextOf: (docId) => this.baseTextOf(docId),
       newVersionId: () => deps.newId('v'),
+      ...(deps.fanout ? { fanout: deps.fanout } : {}),
     });
     deps.httpServer.on('upgrade', this.onUpgrade);
     this.pinger = setInterval(() => this.ping(), this.options.pingIntervalMs);

@@ -38,6 +38,15 @@ export interface RedisKeys {
   docVersionMeta(docId: string): string;
   /** Hash: version id → Yjs state bytes. */
   docVersionStates(docId: string): string;
+  /**
+   * Stream of stored Yjs updates for the other server processes (server/cluster/docFanout.ts):
+   * fields `i` (publishing instance) and `d` (update bytes); trimmed (MAXLEN ~), not the durable log.
+   */
+  docStream(docId: string): string;
+  /** Stream of sanitised awareness updates across processes (same fields), trimmed short. */
+  docAwarenessStream(docId: string): string;
+  /** String: the compaction lease (a random token, SET NX PX; released by compare-and-delete). */
+  docCompactionLease(docId: string): string;
 }
 
 /** The key names under `prefix` (default `irm:`). */
@@ -61,5 +70,8 @@ export function redisKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     docVersions: (id) => d(id, 'versions'),
     docVersionMeta: (id) => d(id, 'vmeta'),
     docVersionStates: (id) => d(id, 'vstates'),
+    docStream: (id) => d(id, 'stream'),
+    docAwarenessStream: (id) => d(id, 'aware'),
+    docCompactionLease: (id) => d(id, 'lease'),
   };
 }
