@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Invites } from './auth/invites';
 import { loadOrCreateSecret } from './auth/secrets';
 import { TokenService } from './auth/tokens';
+import { connectCluster } from './cluster';
 import { collabRouter } from './collab/routes';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
@@ -20,6 +21,7 @@ import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { RealtimeGateway } from './realtime/socket';
 import { SqliteStore } from './store/sqlite';
+import type { DocStore, MeetingStore } from './store/types';
 
 /** A running IRM Room server: HTTP + Socket.IO on one port, over one store. */
 export interface RunningServer {
@@ -45,8 +47,12 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const adminToken = loadOrCreateSecret(config.dataDir, 'admin-token', config.adminToken);
   const secret = loadOrCreateSecret(config.dataDir, 'token-secret', config.secret);
   const tokens = new TokenService(secret, adminToken, config.tokenDays * 86_400);
-  // One SQLite file holds both the meeting logs (MeetingStore) and the proposal texts (DocStore).
-  const store = SqliteStore.open(path.join(config.dataDir, 'irm.sqlite'));
+  // One store holds both the meeting logs (MeetingStore) and the proposal texts (DocStore): a SQLite
+  // file by default; Redis, shared with the other processes, when REDIS_URL is set.
+  const cluster = config.redisUrl ? await connectCluster(config.redisUrl, config.redisPrefix, log) : null;
+  const store: MeetingStore & DocStore =
+    cluster?.store ?? SqliteStore.open(path.join(config.dataDir, 'irm.sqlite'));
+  const bus = deps.bus ?? cluster?.bus;
   const metrics = new Metrics();
 
   const app = express();
@@ -54,6 +60,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const httpServer: HttpServer = createServer(app);
   const realtime = new RealtimeGateway(httpServer, tokens, metrics, log, {
     allowedOrigins: config.allowedOrigins,
+    ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   // Stored meeting events go to the Socket.IO rooms and to the collab server (which reacts to locks,
   // the meeting closing and new proposals' base texts). The collab server needs the loaded service,
@@ -67,11 +74,12 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   };
   const service = await MeetingService.load(store, sink, {
     newId,
-    ...(deps.bus ? { bus: deps.bus } : {}),
+    ...(bus ? { bus } : {}),
     onAppend: (n) => metrics.appendBatch.observe(n),
     onError: (error) => log.error({ err: error }, 'meeting room error'),
   });
   realtime.attach(service);
+  cluster?.bus.watch(store, () => service.meetingIds().map((id) => ({ id, seq: service.room(id)!.seq })));
   collab = new CollabServer(
     {
       httpServer,
@@ -82,6 +90,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       metrics,
       log,
       newId,
+      ...(cluster ? { fanout: cluster.fanout } : {}),
     },
     {
       ...config.collab,
@@ -135,7 +144,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       await collabServer.close();
       await realtime.close(); // also closes the HTTP server
       await service.close();
-      await store.close();
+      if (cluster) await cluster.close();
+      else await store.close();
     })();
     return closing;
   };

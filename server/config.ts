@@ -17,6 +17,10 @@ export interface Config {
   /** Days a participant token stays valid. */
   tokenDays: number;
   logLevel: string;
+  /** Redis for scale-out: several processes share meetings and texts (unset: embedded SQLite). */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key, so several deployments can share one Redis. */
+  redisPrefix: string;
   /** `built` serves dist/client; `vite` runs Vite with hot reload in the process (npm run dev). */
   client: 'built' | 'vite';
   /** Co-editing limits and timings (docs/collab.md); unset fields take the defaults. */
@@ -38,6 +42,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     tokenDays: intOr(env.IRM_TOKEN_DAYS, 30),
     logLevel: env.LOG_LEVEL || 'info',
     client: env.IRM_CLIENT === 'vite' ? 'vite' : 'built',
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || 'irm:',
   };
 }
 

@@ -47,6 +47,8 @@ export interface RedisKeys {
   docAwarenessStream(docId: string): string;
   /** String: the compaction lease (a random token, SET NX PX; released by compare-and-delete). */
   docCompactionLease(docId: string): string;
+  /** Pub/sub channel: "meeting M advanced to seq N" notices between server processes. */
+  meetingBusChannel(): string;
 }
 
 /** The key names under `prefix` (default `irm:`). */
@@ -73,5 +75,6 @@ export function redisKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     docStream: (id) => d(id, 'stream'),
     docAwarenessStream: (id) => d(id, 'aware'),
     docCompactionLease: (id) => d(id, 'lease'),
+    meetingBusChannel: () => `${prefix}bus:meetings`,
   };
 }

@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * `npm run cluster`: a local redis-server on a free port and two IRM Room processes sharing it, so
+ * anyone can see one meeting span two processes: join as the chair on one URL and as a delegate on
+ * the other. Ctrl-C stops all three. Data lives in a temp dir (Redis with AOF, fsync every second).
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const children: ChildProcess[] = [];
+
+async function main(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-cluster-'));
+  const redisPort = await freePort();
+  const redis = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(redisPort),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+    ],
+    { stdio: 'ignore' },
+  );
+  children.push(redis);
+  await waitForPort(redisPort);
+  const env = {
+    ...process.env,
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    IRM_SECRET: randomBytes(32).toString('base64url'),
+    IRM_ADMIN_TOKEN: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    HOST: '127.0.0.1',
+  };
+  // The first process seeds the demo meeting; the second starts once it has, and finds it in Redis.
+  const first = await startServer({
+    ...env,
+    PORT: process.env.PORT ?? '3000',
+    DATA_DIR: path.join(dir, 'a'),
+  });
+  const second = await startServer({
+    ...env,
+    PORT: String(Number(process.env.PORT ?? 3000) + 1),
+    DATA_DIR: path.join(dir, 'b'),
+  });
+  const url = (out: string) => /running at (\S+)/.exec(out)![1]!;
+  console.log(`Redis:     redis://127.0.0.1:${redisPort}  (data in ${dir})`);
+  console.log(`Process A: ${url(first)}`);
+  console.log(`Process B: ${url(second)}`);
+  console.log(
+    '\nThe same links work on either process: swap the host:port to put people on different processes.\n',
+  );
+  console.log(first.split('\n').slice(1).join('\n'));
+}
+
+function startServer(env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (/Admin token: \S+/.test(out)) resolve(out);
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`redis-server did not start on port ${port}`);
+}
+
+const stop = () => {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+main().catch((error) => {
+  console.error(error);
+  for (const child of children) child.kill('SIGKILL');
+  process.exit(1);
+});
