@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,9 @@ interface Target {
   name: string;
   /** Base WebSocket URL and room name for the provider, and a token per editor (if any). */
   serverUrl: string;
+  /** Spread the editors over these base URLs (several processes); default: `serverUrl`. */
+  serverUrls?: string[];
+  more?: ChildProcess[];
   room: string;
   tokens: Array<string | null>;
   child: ChildProcess;
@@ -41,6 +45,7 @@ interface Result {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_MODE === 'cluster') return clusterMain();
   const reference = await measure(await startReference());
   if (process.env.BENCH_ONLY === 'reference') return console.log(reference);
   const irm = await measure(await startIrm());
@@ -69,6 +74,7 @@ async function measure(target: Target): Promise<Result> {
       return new Worker(new URL('./coeditEditors.mjs', import.meta.url), {
         workerData: {
           serverUrl: target.serverUrl,
+          serverUrls: target.serverUrls ?? [target.serverUrl],
           room: target.room,
           tokens: target.tokens.slice(first, last),
           firstIndex: first,
@@ -103,6 +109,7 @@ async function measure(target: Target): Promise<Result> {
     };
   } finally {
     target.child.kill('SIGKILL');
+    for (const child of target.more ?? []) child.kill('SIGKILL');
     await target.cleanup?.();
   }
 }
@@ -123,14 +130,90 @@ async function startReference(): Promise<Target> {
   };
 }
 
-async function startIrm(): Promise<Target> {
+/**
+ * `npm run bench:cluster` (co-edit part): the same editors against one IRM process and against two
+ * processes sharing one Redis (editors alternate between them), in the same run.
+ * Target: the two-process p99 no worse than 2x the one-process p99, every editor converging.
+ */
+async function clusterMain(): Promise<void> {
+  const redisDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-coedit-redis-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const redis = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      redisDir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+    ],
+    { stdio: 'ignore' },
+  );
+  process.once('exit', () => redis.kill('SIGKILL'));
+  await new Promise((r) => setTimeout(r, 500));
+  const env = {
+    REDIS_URL: `redis://127.0.0.1:${port}`,
+    IRM_SECRET: randomBytes(32).toString('base64url'),
+    IRM_ADMIN_TOKEN: randomBytes(32).toString('base64url'),
+  };
+  try {
+    const one = await measure(await startIrm({ ...env, REDIS_PREFIX: 'one:' }, 1));
+    const two = await measure(await startIrm({ ...env, REDIS_PREFIX: 'two:' }, 2));
+    console.log(
+      `\ncoedit bench (cluster): ${EDITORS} editors × ${RATE} edits/s for ${SECONDS} s on one document`,
+    );
+    console.table(
+      [one, two].map((r, i) => ({
+        server: `IRM Room, ${i + 1} process${i ? 'es' : ''} on Redis`,
+        'remote applies': r.samples,
+        'p50 ms': r.p50.toFixed(1),
+        'p99 ms': r.p99.toFixed(1),
+        'max ms': r.max.toFixed(1),
+        converged: r.converged,
+      })),
+    );
+    const ratio = two.p99 / Math.max(0.001, one.p99);
+    console.log(`ratio 2 processes / 1 process, p99: ${ratio.toFixed(2)}x`);
+    console.log(
+      `target (<= 2x, all converge): ${ratio <= 2 && two.converged && one.converged ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    redis.kill('SIGKILL');
+  }
+}
+
+async function startIrm(extraEnv: Record<string, string> = {}, processes = 1): Promise<Target> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-coedit-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const spawnNode = () =>
+    spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  const child = spawnNode();
   const out = await waitFor(child, /Admin token: \S+/);
+  const more: ChildProcess[] = [];
+  const moreUrls: string[] = [];
+  for (let i = 1; i < processes; i++) {
+    const next = spawnNode();
+    more.push(next);
+    const nextOut = await waitFor(next, /Admin token: \S+/);
+    moreUrls.push(`${/running at (http:\/\/\S+)/.exec(nextOut)![1]!.replace(/^http/, 'ws')}/collab`);
+  }
   const url = /running at (http:\/\/\S+)/.exec(out)![1]!;
   const admin = /Admin token: (\S+)/.exec(out)![1]!;
   const chairToken = /chair · .*#token=(\S+)/.exec(out)![1]!;
@@ -151,6 +234,7 @@ async function startIrm(): Promise<Target> {
   return {
     name: 'IRM Room (auth, validation, SQLite before relay)',
     serverUrl: `${url.replace(/^http/, 'ws')}/collab`,
+    ...(processes > 1 ? { serverUrls: [`${url.replace(/^http/, 'ws')}/collab`, ...moreUrls], more } : {}),
     room: proposalId,
     tokens,
     child,

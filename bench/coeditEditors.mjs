@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-const { serverUrl, room, tokens, firstIndex, editors, rate, seconds } = workerData;
+const { serverUrls, room, tokens, firstIndex, editors, rate, seconds } = workerData;
 const now = () => performance.timeOrigin + performance.now();
 process.setMaxListeners(0);
 const latencies = [];
@@ -24,7 +24,7 @@ for (let k = 0; k < tokens.length; k++) {
   });
   const token = tokens[k];
   providers.push(
-    new WebsocketProvider(serverUrl, room, doc, {
+    new WebsocketProvider(serverUrls[(firstIndex + k) % serverUrls.length], room, doc, {
       WebSocketPolyfill: WebSocket,
       params: token ? { token } : {},
       disableBc: true,

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -25,6 +27,7 @@ interface Result {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_MODE === 'cluster') return clusterMain();
   const baseline = await runAgainst('bare Socket.IO broadcast', async () => {
     const child = await spawnAndWait(['bench/bare-server.ts'], {});
     return { ...child, tokens: Array.from({ length: CLIENTS }, () => 'x') };
@@ -65,11 +68,19 @@ async function main(): Promise<void> {
 
 async function runAgainst(
   name: string,
-  start: () => Promise<{ child: ChildProcess; url: string; tokens: string[]; cleanup?: () => Promise<void> }>,
+  start: () => Promise<{
+    child: ChildProcess;
+    url: string;
+    tokens: string[];
+    /** Spread the clients over these URLs (several processes); default: `url` only. */
+    urls?: string[];
+    more?: ChildProcess[];
+    cleanup?: () => Promise<void>;
+  }>,
 ): Promise<Result> {
   const server = await start();
   try {
-    const clients = await connectAll(server.url, server.tokens);
+    const clients = await connectAll(server.urls ?? [server.url], server.tokens);
     // Let connection-time traffic (presence events) settle before measuring.
     await settle(clients);
     const startSeq = Math.max(...clients.map((c) => c.seq));
@@ -117,6 +128,7 @@ async function runAgainst(
     };
   } finally {
     server.child.kill('SIGKILL');
+    for (const child of server.more ?? []) child.kill('SIGKILL');
     await server.cleanup?.();
   }
 }
@@ -128,13 +140,13 @@ interface BenchClient {
   reachedAt: Map<number, number>;
 }
 
-async function connectAll(url: string, tokens: string[]): Promise<BenchClient[]> {
+async function connectAll(urls: string[], tokens: string[]): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
   for (let i = 0; i < tokens.length; i += 100) {
     const batch = tokens.slice(i, i + 100).map(
-      (token) =>
+      (token, j) =>
         new Promise<BenchClient>((resolve, reject) => {
-          const socket = io(url, {
+          const socket = io(urls[(i + j) % urls.length]!, {
             auth: { token, batch: true },
             transports: ['websocket'],
             reconnection: false,
@@ -229,6 +241,94 @@ async function setUpMeeting(url: string, admin: string): Promise<string[]> {
   await send({ type: 'agenda.open', itemId: meeting.meeting.agenda[0]!.id });
   chair.close();
   return tokens;
+}
+
+/**
+ * `npm run bench:cluster` (floor part): the same burst against one IRM process and against two
+ * processes sharing one Redis (clients alternate between them), in the same run, on one redis-server.
+ * Target: the two-process ack p99 no worse than 2x the one-process p99, all clients agreeing.
+ */
+async function clusterMain(): Promise<void> {
+  const redis = await startRedisServer();
+  const shared = {
+    REDIS_URL: redis.url,
+    IRM_SECRET: randomBytes(32).toString('base64url'),
+    IRM_ADMIN_TOKEN: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'warn',
+  };
+  const node = async (prefix: string) => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-bench-'));
+    return spawnAndWait(['server/main.ts'], { ...shared, REDIS_PREFIX: prefix, DATA_DIR: dataDir });
+  };
+  try {
+    const one = await runAgainst('IRM Room, 1 process on Redis', async () => {
+      const a = await node('one:');
+      return { ...a, tokens: await setUpMeeting(a.url, shared.IRM_ADMIN_TOKEN) };
+    });
+    const two = await runAgainst('IRM Room, 2 processes on Redis', async () => {
+      const a = await node('two:');
+      const b = await node('two:');
+      const tokens = await setUpMeeting(a.url, shared.IRM_ADMIN_TOKEN);
+      return { ...a, urls: [a.url, b.url], more: [b.child], tokens };
+    });
+    console.log(
+      `\nfloor bench (cluster): ${CLIENTS} clients, ${CLIENTS} requests spread over ${SPREAD_MS} ms`,
+    );
+    console.table(
+      [one, two].map((r) => ({
+        server: r.name,
+        'ack p50 ms': r.p50.toFixed(1),
+        'ack p99 ms': r.p99.toFixed(1),
+        'all agree after last request, ms': r.agreeAfterLastMs.toFixed(0),
+        refused: r.refused,
+      })),
+    );
+    const ratio = two.p99 / Math.max(1, one.p99);
+    console.log(`ratio 2 processes / 1 process, ack p99: ${ratio.toFixed(2)}x`);
+    console.log(
+      `target (<= 2x, nothing refused, all agree): ${ratio <= 2 && two.refused === 0 ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    redis.stop();
+  }
+}
+
+async function startRedisServer(): Promise<{ url: string; stop: () => void }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-bench-redis-'));
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+    ],
+    { stdio: 'ignore' },
+  );
+  process.once('exit', () => child.kill('SIGKILL'));
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((r) => {
+      const s = net.connect(port, '127.0.0.1', () => r(!!s.end()));
+      s.once('error', () => r(false));
+    });
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
 }
 
 function spawnAndWait(
