@@ -6,6 +6,7 @@ import { Invites } from './auth/invites';
 import { loadOrCreateSecret } from './auth/secrets';
 import { TokenService } from './auth/tokens';
 import { connectCluster } from './cluster';
+import { StoreHealth } from './cluster/health';
 import { collabRouter } from './collab/routes';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
@@ -49,17 +50,32 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const tokens = new TokenService(secret, adminToken, config.tokenDays * 86_400);
   // One store holds both the meeting logs (MeetingStore) and the proposal texts (DocStore): a SQLite
   // file by default; Redis, shared with the other processes, when REDIS_URL is set.
-  const cluster = config.redisUrl ? await connectCluster(config.redisUrl, config.redisPrefix, log) : null;
+  const cluster = config.redisUrl
+    ? await connectCluster(config.redisUrl, config.redisPrefix, log, {
+        presenceHeartbeatMs: config.presenceHeartbeatMs,
+      })
+    : null;
   const store: MeetingStore & DocStore =
     cluster?.store ?? SqliteStore.open(path.join(config.dataDir, 'irm.sqlite'));
   const bus = deps.bus ?? cluster?.bus;
   const metrics = new Metrics();
+  // Whether the store can be reached: SQLite always; Redis as its client and the store calls tell.
+  // Clients get it as `status`, the load balancer from /healthz (503 while unavailable).
+  const health = new StoreHealth();
+  health.onChange((state) => {
+    metrics.storeAvailable.set(state === 'ok' ? 1 : 0);
+    if (state === 'ok') log.info('store reachable again');
+    else log.warn('store unreachable: commands are answered unavailable');
+  });
+  if (cluster) health.follow(cluster.store.connection);
+  metrics.storeAvailable.set(health.state === 'ok' ? 1 : 0);
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer: HttpServer = createServer(app);
   const realtime = new RealtimeGateway(httpServer, tokens, metrics, log, {
     allowedOrigins: config.allowedOrigins,
+    storeHealth: health,
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   // Stored meeting events go to the Socket.IO rooms and to the collab server (which reacts to locks,
@@ -75,8 +91,15 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const service = await MeetingService.load(store, sink, {
     newId,
     ...(bus ? { bus } : {}),
-    onAppend: (n) => metrics.appendBatch.observe(n),
-    onError: (error) => log.error({ err: error }, 'meeting room error'),
+    ...(cluster ? { presence: cluster.presence, presenceSweepMs: config.presenceHeartbeatMs } : {}),
+    onAppend: (n) => {
+      metrics.appendBatch.observe(n);
+      health.succeeded();
+    },
+    onError: (error) => {
+      log.error({ err: error }, 'meeting room error');
+      health.failed(error);
+    },
   });
   realtime.attach(service);
   cluster?.bus.watch(store, () => service.meetingIds().map((id) => ({ id, seq: service.room(id)!.seq })));
@@ -103,7 +126,10 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const invites = new Invites(tokens, () => publicUrl);
 
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, meetings: service.meetingIds().length });
+    const store = health.state;
+    res
+      .status(store === 'ok' ? 200 : 503)
+      .json({ ok: store === 'ok', store, meetings: service.meetingIds().length });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -144,6 +170,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       await collabServer.close();
       await realtime.close(); // also closes the HTTP server
       await service.close();
+      health.close();
       if (cluster) await cluster.close();
       else await store.close();
     })();

@@ -21,6 +21,11 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of every Redis key, so several deployments can share one Redis. */
   redisPrefix: string;
+  /**
+   * With Redis: how often a process tells the others it is alive. A process silent for three of
+   * these is taken for dead and its participants go offline.
+   */
+  presenceHeartbeatMs: number;
   /** `built` serves dist/client; `vite` runs Vite with hot reload in the process (npm run dev). */
   client: 'built' | 'vite';
   /** Co-editing limits and timings (docs/collab.md); unset fields take the defaults. */
@@ -44,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     client: env.IRM_CLIENT === 'vite' ? 'vite' : 'built',
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_PREFIX || 'irm:',
+    presenceHeartbeatMs: intOr(env.IRM_PRESENCE_HEARTBEAT_MS, 5000),
   };
 }
 

@@ -198,10 +198,17 @@ export class CollabServer {
     if (!originAllowed(req, this.options.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
     const claims = await this.deps.tokens.verify(url.searchParams.get('token') ?? undefined);
     if (!claims) return refuse(socket, 401, 'Unauthorized');
-    const found = findProposal(this.deps.service, proposalId);
+    let found = findProposal(this.deps.service, proposalId);
+    let meeting = found ? this.deps.service.room(found.meetingId)?.state : undefined;
+    let identity = meeting ? identify(meeting, claims) : null;
+    if (!found || !identity) {
+      // Created (the proposal, the meeting or the participant) on another process a moment ago?
+      await this.deps.service.refresh(claims.meetingId).catch(() => undefined);
+      found = findProposal(this.deps.service, proposalId);
+      meeting = found ? this.deps.service.room(found.meetingId)?.state : undefined;
+      identity = meeting ? identify(meeting, claims) : null;
+    }
     if (!found) return refuse(socket, 404, 'Not Found');
-    const meeting = this.deps.service.room(found.meetingId)?.state;
-    const identity = meeting ? identify(meeting, claims) : null;
     if (!meeting || !identity) return refuse(socket, 401, 'Unauthorized');
     if (this.closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable');
     this.wss.handleUpgrade(req, socket, head, (ws) => {

@@ -46,7 +46,8 @@ describe('UpdateValidator', () => {
     );
     expect(verdict.ok).toBe(false);
     expect(['memory', 'timeout']).toContain(verdict.ok ? '' : verdict.reason);
-    expect(ms).toBeLessThan(1500);
+    // Bounded by the timeout (1 s) plus scheduling slack on a busy machine.
+    expect(ms).toBeLessThan(3000);
     expect(await validator.validate(new Uint8Array([0, 0]))).toEqual({ ok: true });
   });
 
@@ -58,16 +59,34 @@ describe('UpdateValidator', () => {
     );
     pools.push(validator);
     const started = performance.now();
-    const stuck = validator.validate(new Uint8Array([1]));
-    // The other worker answers while the first one spins.
+    const order: string[] = [];
+    const stuck = validator.validate(new Uint8Array([1])).then((v) => {
+      order.push('stuck');
+      return v;
+    });
+    // The other worker answers while the first one spins (an order, not a duration: machines are noisy).
     expect(await validator.validate(new Uint8Array([0]))).toEqual({ ok: true });
-    expect(performance.now() - started).toBeLessThan(250);
+    order.push('other');
     expect(await stuck).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(order).toEqual(['other', 'stuck']);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(replaced).toEqual(['timeout']);
+    // Fresh worker: everything queued is served.
+    const many = await Promise.all(Array.from({ length: 20 }, () => validator.validate(new Uint8Array([0]))));
+    expect(many.every((v) => v.ok)).toBe(true);
+  });
+
+  it('replaces a worker that runs out of memory or crashes, and keeps serving', async () => {
+    const replaced: string[] = [];
+    // A generous timeout: running out of 32 MB may take a while on a busy machine.
+    const validator = new UpdateValidator(
+      { workers: 2, timeoutMs: 20_000, maxOldGenerationSizeMb: 32, workerUrl: MISBEHAVING },
+      (reason) => replaced.push(reason),
+    );
+    pools.push(validator);
     expect(await validator.validate(new Uint8Array([2]))).toMatchObject({ ok: false, reason: 'memory' });
     expect(await validator.validate(new Uint8Array([3]))).toMatchObject({ ok: false, reason: 'crashed' });
-    expect(replaced).toEqual(['timeout', 'memory', 'crashed']);
-    // Fresh workers: everything queued is served.
+    expect(replaced).toEqual(['memory', 'crashed']);
     const many = await Promise.all(Array.from({ length: 20 }, () => validator.validate(new Uint8Array([0]))));
     expect(many.every((v) => v.ok)).toBe(true);
   });

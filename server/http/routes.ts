@@ -30,6 +30,8 @@ export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
   api.post('/meetings/:id/participants', async (req: Request, res: Response) => {
     const meetingId = String(req.params.id);
     const caller = req.caller!;
+    // The meeting may be another process's, created a moment ago.
+    await service.ensureRoom(meetingId);
     const mayManage =
       caller.kind === 'admin' ||
       (caller.claims.meetingId === meetingId && managerRole(service, meetingId, caller.claims.participantId));
@@ -49,22 +51,24 @@ export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
   api.get('/meetings/:id/projector', async (req: Request, res: Response) => {
     const meetingId = String(req.params.id);
     const caller = req.caller!;
+    // The meeting may be another process's, created a moment ago.
+    await service.ensureRoom(meetingId);
     const mayManage =
       caller.kind === 'admin' ||
       (caller.claims.meetingId === meetingId && managerRole(service, meetingId, caller.claims.participantId));
     if (!mayManage)
       return sendError(res, 'forbidden', 'only the chair, the secretariat or the administrator');
-    if (!service.room(meetingId)) return sendError(res, 'not_found', 'no such meeting');
+    if (!(await service.ensureRoom(meetingId))) return sendError(res, 'not_found', 'no such meeting');
     res.json({ url: await invites.projector(meetingId) });
   });
 
-  api.get('/meetings/:id', (req: Request, res: Response) => {
+  api.get('/meetings/:id', async (req: Request, res: Response) => {
     const meetingId = String(req.params.id);
     const caller = req.caller!;
     if (caller.kind === 'participant' && caller.claims.meetingId !== meetingId) {
       return sendError(res, 'forbidden', 'this token belongs to another meeting');
     }
-    const room = service.room(meetingId);
+    const room = await service.refresh(meetingId);
     if (!room) return sendError(res, 'not_found', 'no such meeting');
     res.json({ seq: room.seq, meeting: room.state });
   });

@@ -139,6 +139,19 @@ export class MeetingRoom {
     this.kick();
   }
 
+  /**
+   * Catches up with the store until the room holds `seq` (or the store has nothing newer, or
+   * `timeoutMs` passed): a client reconnecting from another process may hold a seq this room lacks.
+   */
+  async syncTo(seq: number, timeoutMs: number): Promise<void> {
+    if (seq <= this.seqValue) return;
+    this.advanced(seq);
+    const deadline = Date.now() + timeoutMs;
+    while (this.seqValue < seq && (this.flushing || this.knownSeq > this.seqValue) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
   /** Events after `sinceSeq` if still in memory, else null (the caller sends a snapshot). */
   eventsSince(sinceSeq: number): StoredEvent[] | null {
     if (sinceSeq >= this.seqValue) return [];

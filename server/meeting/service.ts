@@ -15,6 +15,7 @@ import {
   type StoredEvent,
 } from '../../shared';
 import type { MeetingStore } from '../store/types';
+import { LocalPresence, type PresenceRegistry } from './presence';
 import {
   type EventSink,
   idempotencyKey,
@@ -23,7 +24,15 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
 } from './room';
 
-export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'>;
+export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'> & {
+  /** Who is connected, over every process (default: this process's own connections). */
+  presence?: PresenceRegistry;
+  /** How often the stored online flags are reconciled with `presence` (default 5 s; 0: never). */
+  presenceSweepMs?: number;
+};
+
+/** How long a handshake waits for this process to catch up with the seq a reconnecting client holds. */
+const SYNC_ON_CONNECT_MS = 2000;
 
 /**
  * All meetings of this process: loads each one's state from the store (latest snapshot plus the
@@ -34,18 +43,29 @@ export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'>;
  */
 export class MeetingService {
   private readonly rooms = new Map<string, MeetingRoom>();
-  /** Meetings announced by another process and being loaded, with the highest seq announced. */
-  private readonly adopting = new Map<string, number>();
+  /** Meetings being loaded after another process announced them or a client asked for them. */
+  private readonly loading = new Map<string, Promise<MeetingRoom | undefined>>();
+  /** The highest seq announced for a meeting that is still loading. */
+  private readonly heard = new Map<string, number>();
+  private readonly presence: PresenceRegistry;
+  /** The latest answer of `presence.online` per meeting: what a reconciliation decides against. */
+  private readonly presenceViews = new Map<string, ReadonlySet<string>>();
+  private readonly reconciling = new Map<string, { again: boolean; done: Promise<void> }>();
+  private sweep: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
 
   private constructor(
     private readonly store: MeetingStore,
     private readonly sink: EventSink,
     private readonly options: ServiceOptions,
-  ) {}
+  ) {
+    this.presence = options.presence ?? new LocalPresence();
+  }
 
-  /** Loads every stored meeting. Anyone marked online in the stored state is set offline: on a fresh
-   * start nobody is connected yet. */
+  /**
+   * Loads every stored meeting and reconciles the stored online flags with who is connected: on a
+   * fresh start of a single process nobody is, so everyone marked online is set offline.
+   */
   static async load(store: MeetingStore, sink: EventSink, options: ServiceOptions): Promise<MeetingService> {
     const service = new MeetingService(store, sink, options);
     // Subscribed before loading: an append made while the meetings load still reaches their rooms.
@@ -53,19 +73,27 @@ export class MeetingService {
     for (const { id } of await store.listMeetings()) {
       const { meeting, seq } = await service.rebuild(id);
       // (A meeting announced meanwhile may have been opened by `advanced`.)
-      const room = service.rooms.get(id) ?? service.open(id, meeting, seq);
-      const stale = meeting.participants.filter((p) => p.online);
-      // With other processes, the flags also count their connections: not ours to reset.
-      if (stale.length > 0 && !options.bus) {
-        await room.submit({
-          decide: () => ({
-            ok: true,
-            events: stale.map((p): MeetingEvent => ({ type: 'participant.offline', participantId: p.id })),
-          }),
-        });
-      }
+      if (!service.rooms.has(id)) service.open(id, meeting, seq);
+      await service.reconcilePresence(id);
+    }
+    const sweepMs = options.presenceSweepMs ?? 5000;
+    if (sweepMs > 0) {
+      service.sweep = setInterval(() => void service.sweepPresence(), sweepMs);
+      service.sweep.unref();
     }
     return service;
+  }
+
+  /**
+   * The room of a meeting, loading it from the store when another process created it and this one
+   * has not heard yet. With `atLeastSeq` (what a reconnecting client already holds, perhaps from
+   * another process), waits briefly for this process to catch up to it, so the client is not sent
+   * an older state than it had.
+   */
+  async ensureRoom(meetingId: string, atLeastSeq = 0): Promise<MeetingRoom | undefined> {
+    const room = this.rooms.get(meetingId) ?? (this.options.bus ? await this.adopt(meetingId) : undefined);
+    if (room && atLeastSeq > room.seq) await room.syncTo(atLeastSeq, SYNC_ON_CONNECT_MS);
+    return room;
   }
 
   room(meetingId: string): MeetingRoom | undefined {
@@ -74,6 +102,17 @@ export class MeetingService {
 
   meetingIds(): string[] {
     return [...this.rooms.keys()];
+  }
+
+  /**
+   * The room brought up to the store's latest seq: for a request naming something (a participant, a
+   * proposal) that another process may have stored a moment ago. Without other processes, the room
+   * is always current.
+   */
+  async refresh(meetingId: string): Promise<MeetingRoom | undefined> {
+    const room = await this.ensureRoom(meetingId);
+    if (room && this.options.bus) await room.syncTo(await this.store.lastSeq(meetingId), SYNC_ON_CONNECT_MS);
+    return room;
   }
 
   /** Creates a meeting and its chair; both land in the log before this resolves. */
@@ -104,7 +143,7 @@ export class MeetingService {
   }
 
   async addParticipant(meetingId: string, body: AddParticipantBody): Promise<Participant | { error: Ack }> {
-    const room = this.rooms.get(meetingId);
+    const room = await this.ensureRoom(meetingId);
     if (!room) return { error: { ok: false, error: { code: 'not_found', message: 'no such meeting' } } };
     let added: Participant['id'] | undefined;
     const ack = await room.submit({
@@ -122,7 +161,7 @@ export class MeetingService {
 
   /** Applies a client command; resolves with the ack only after its events are durably stored. */
   async submitCommand(meetingId: string, actorId: string, command: Command): Promise<Ack> {
-    const room = this.rooms.get(meetingId);
+    const room = await this.ensureRoom(meetingId);
     if (!room) return { ok: false, error: { code: 'not_found', message: 'no such meeting' } };
     const key = idempotencyKey(actorId, command.id);
     const checkedAt = room.epoch;
@@ -138,35 +177,84 @@ export class MeetingService {
     });
   }
 
-  /** Records that a participant's connection count went to or from zero; the room reconciles the
-   * stored online flag with `isOnline()` when the job runs, so quick reconnects cause no flapping. */
-  setPresence(meetingId: string, participantId: string, isOnline: () => boolean): void {
-    const room = this.rooms.get(meetingId);
-    if (!room) return;
-    void room.submit({
-      decide: (meeting) => {
-        const participant = meeting.participants.find((p) => p.id === participantId);
-        const online = isOnline();
-        if (!participant || participant.online === online) return { ok: true, events: [] };
-        return {
-          ok: true,
-          events: [
-            { type: online ? 'participant.online' : 'participant.offline', participantId: participant.id },
-          ],
-        };
-      },
-    });
+  /**
+   * A participant's connection to this process opened (+1) or closed (-1): the presence registry
+   * counts it and the stored online flags are reconciled with it.
+   */
+  connectionChanged(meetingId: string, participantId: string, delta: 1 | -1): void {
+    this.presence.change(meetingId, participantId, delta).then(
+      () => this.reconcilePresence(meetingId),
+      (error) => this.options.onError?.(error),
+    );
   }
 
   async drain(): Promise<void> {
     await Promise.all([...this.rooms.values()].map((room) => room.drain()));
   }
 
-  /** Stops listening to other processes, then writes what is queued. */
+  /** Stops listening to other processes and reconciling presence, then writes what is queued. */
   async close(): Promise<void> {
+    clearInterval(this.sweep);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    await Promise.all([...this.reconciling.values()].map((r) => r.done));
     await this.drain();
+    await this.presence.close();
+  }
+
+  /**
+   * Brings the stored online flags of a meeting in line with the presence registry. Calls made while
+   * one runs are folded into one more round, and each round decides against the latest registry
+   * answer, so a quick disconnect and reconnect costs no offline/online pair.
+   */
+  private reconcilePresence(meetingId: string): Promise<void> {
+    const running = this.reconciling.get(meetingId);
+    if (running) {
+      running.again = true;
+      return running.done;
+    }
+    const round = { again: true, done: Promise.resolve() };
+    round.done = (async () => {
+      try {
+        while (round.again) {
+          round.again = false;
+          const room = this.rooms.get(meetingId);
+          if (!room) return;
+          this.presenceViews.set(meetingId, await this.presence.online(meetingId));
+          await room.submit({
+            decide: (meeting) => {
+              const online = this.presenceViews.get(meetingId) ?? new Set<string>();
+              const events = meeting.participants
+                .filter((p) => p.online !== online.has(p.id))
+                .map(
+                  (p): MeetingEvent => ({
+                    type: p.online ? 'participant.offline' : 'participant.online',
+                    participantId: p.id,
+                  }),
+                );
+              return { ok: true, events };
+            },
+          });
+        }
+      } catch (error) {
+        // Presence unknowable (Redis away): the next sweep tries again.
+        this.options.onError?.(error);
+      } finally {
+        this.reconciling.delete(meetingId);
+      }
+    })();
+    this.reconciling.set(meetingId, round);
+    return round.done;
+  }
+
+  /** Every few seconds one process reconciles every meeting: e.g. a dead process's participants. */
+  private async sweepPresence(): Promise<void> {
+    try {
+      if (!(await this.presence.claimSweep())) return;
+    } catch {
+      return; // Redis away; next round.
+    }
+    for (const id of this.meetingIds()) await this.reconcilePresence(id);
   }
 
   /** Another process stored events of a meeting up to `seq`. */
@@ -177,21 +265,29 @@ export class MeetingService {
       return;
     }
     // A meeting created by another process: load it once, then catch up to the highest seq heard.
-    const loading = this.adopting.get(meetingId);
-    this.adopting.set(meetingId, Math.max(loading ?? 0, seq));
-    if (loading !== undefined) return;
-    this.rebuild(meetingId).then(
-      ({ meeting, seq: loaded }) => {
-        const heard = this.adopting.get(meetingId) ?? 0;
-        this.adopting.delete(meetingId);
-        const room = this.rooms.get(meetingId) ?? this.open(meetingId, meeting, loaded);
-        room.advanced(heard);
-      },
-      (error) => {
-        this.adopting.delete(meetingId);
-        this.options.onError?.(error);
-      },
-    );
+    this.heard.set(meetingId, Math.max(this.heard.get(meetingId) ?? 0, seq));
+    this.adopt(meetingId).catch((error) => this.options.onError?.(error));
+  }
+
+  /** Loads a meeting another process created (once, however many ask); undefined if it does not exist. */
+  private adopt(meetingId: string): Promise<MeetingRoom | undefined> {
+    let loading = this.loading.get(meetingId);
+    if (!loading) {
+      loading = (async () => {
+        try {
+          if ((await this.store.lastSeq(meetingId)) === 0) return undefined;
+          const { meeting, seq } = await this.rebuild(meetingId);
+          const room = this.rooms.get(meetingId) ?? this.open(meetingId, meeting, seq);
+          room.advanced(this.heard.get(meetingId) ?? 0);
+          return room;
+        } finally {
+          this.loading.delete(meetingId);
+          this.heard.delete(meetingId);
+        }
+      })();
+      this.loading.set(meetingId, loading);
+    }
+    return loading;
   }
 
   private open(id: string, meeting: Meeting, seq: number): MeetingRoom {

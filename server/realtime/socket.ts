@@ -15,7 +15,8 @@ import {
   type StoredEvent,
 } from '../../shared';
 import type { ParticipantClaims, TokenService } from '../auth/tokens';
-import type { EventSink } from '../meeting/room';
+import type { StoreHealth } from '../cluster/health';
+import type { EventSink, MeetingRoom } from '../meeting/room';
 import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -35,6 +36,12 @@ export interface RealtimeOptions {
    * so relaying them through the adapter as well would deliver them twice.
    */
   adapter?: ServerOptions['adapter'];
+  /**
+   * Whether the store can be reached: each change goes to this process's own sockets as `status`
+   * (every process tells its own clients about its own store connection), and a socket that connects
+   * while it is not `ok` is told at once. A command that fails with an error is reported to it.
+   */
+  storeHealth?: Pick<StoreHealth, 'state' | 'onChange' | 'failed'>;
 }
 
 interface SocketData {
@@ -65,8 +72,8 @@ const MAX_STRIKES = 200;
 export class RealtimeGateway implements EventSink {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   private service: MeetingService | undefined;
-  private readonly connections = new Map<string, number>();
   private readonly batches = new Map<string, { pending: StoredEvent[]; timer: NodeJS.Timeout }>();
+  private readonly unwatchStore: (() => void) | undefined;
 
   constructor(
     httpServer: HttpServer,
@@ -88,7 +95,12 @@ export class RealtimeGateway implements EventSink {
         () => next(new Error('unauthorized')),
       );
     });
-    this.io.on('connection', (socket) => this.handleConnection(socket));
+    this.io.on('connection', (socket) => {
+      this.handleConnection(socket);
+      const store = options.storeHealth?.state ?? 'ok';
+      if (store !== 'ok') socket.emit('status', { store });
+    });
+    this.unwatchStore = options.storeHealth?.onChange((store) => this.io.local.emit('status', { store }));
   }
 
   attach(service: MeetingService): void {
@@ -125,6 +137,7 @@ export class RealtimeGateway implements EventSink {
   }
 
   async close(): Promise<void> {
+    this.unwatchStore?.();
     for (const meetingId of [...this.batches.keys()]) this.flushBatch(meetingId);
     for (const batch of this.batches.values()) clearTimeout(batch.timer);
     this.batches.clear();
@@ -136,9 +149,21 @@ export class RealtimeGateway implements EventSink {
     if (auth.protocol !== undefined && auth.protocol !== PROTOCOL_VERSION)
       return new Error('protocol_mismatch');
     const claims = await this.tokens.verify(auth.token);
-    const room = claims ? this.service?.room(claims.meetingId) : undefined;
-    if (!claims || !room) return new Error('unauthorized');
-    if (!claims.view && !room.state.participants.some((p) => p.id === claims.participantId)) {
+    if (!claims || !this.service) return new Error('unauthorized');
+    const sinceSeq = (auth as { sinceSeq?: unknown }).sinceSeq;
+    let room: MeetingRoom | undefined;
+    try {
+      // Another process may have created the meeting, or served this client a later seq, moments ago.
+      room = await this.service.ensureRoom(claims.meetingId, typeof sinceSeq === 'number' ? sinceSeq : 0);
+    } catch (error) {
+      this.log.warn({ err: error }, 'meeting could not be loaded for a handshake');
+      return new Error('unavailable');
+    }
+    if (!room) return new Error('unauthorized');
+    const known = () => claims.view || room.state.participants.some((p) => p.id === claims.participantId);
+    // A participant added on another process a moment ago: catch up once before refusing.
+    if (!known()) await this.service.refresh(claims.meetingId).catch(() => undefined);
+    if (!known()) {
       return new Error('unauthorized');
     }
     const rate = this.options.rate ?? { burst: 20, perSecond: 5 };
@@ -160,7 +185,7 @@ export class RealtimeGateway implements EventSink {
     void socket.join(socket.data.batch ? batchedRoomName(meetingId) : roomName(meetingId));
     this.catchUp(socket);
     const view = socket.data.claims.view === true;
-    if (!view) this.trackPresence(meetingId, participantId, +1);
+    if (!view) this.service?.connectionChanged(meetingId, participantId, +1);
 
     socket.on('command', (payload, ack) => void this.handleCommand(socket, payload, ack));
     socket.on('resync', (payload, ack) => this.handleResync(socket, payload, ack));
@@ -169,7 +194,7 @@ export class RealtimeGateway implements EventSink {
     });
     socket.on('disconnect', () => {
       this.metrics.connections.dec();
-      if (!view) this.trackPresence(meetingId, participantId, -1);
+      if (!view) this.service?.connectionChanged(meetingId, participantId, -1);
     });
   }
 
@@ -212,6 +237,7 @@ export class RealtimeGateway implements EventSink {
       answer(await this.service!.submitCommand(meetingId, participantId, parsed.data));
     } catch (error) {
       this.log.error({ err: error, type }, 'command failed');
+      this.options.storeHealth?.failed(error);
       answer(refusal('unavailable', 'the server could not handle the command; nothing was applied'));
     }
   }
@@ -245,17 +271,6 @@ export class RealtimeGateway implements EventSink {
       meeting: room.state,
       you: you ? { participantId: you.id, role: you.role } : { participantId: null, role: 'viewer' },
     };
-  }
-
-  private trackPresence(meetingId: string, participantId: string, delta: 1 | -1): void {
-    const key = `${meetingId}/${participantId}`;
-    const before = this.connections.get(key) ?? 0;
-    const after = Math.max(0, before + delta);
-    if (after === 0) this.connections.delete(key);
-    else this.connections.set(key, after);
-    if ((before === 0) !== (after === 0)) {
-      this.service?.setPresence(meetingId, participantId, () => (this.connections.get(key) ?? 0) > 0);
-    }
   }
 }
 

@@ -4,7 +4,7 @@
  * Per-meeting and per-document keys carry the id as a Redis Cluster hash tag (`{meetingId}`,
  * `{docId}`), so all keys of one meeting (or one proposal text) hash to the same slot and one Lua
  * script may touch them together. The two global keys (the meeting index and its counter) have no
- * tag: see the Cluster note on RedisStore.
+ * tag: see the Cluster note on RedisStore; nor do the process registry and presence sweep lease.
  */
 
 /** Default key prefix. */
@@ -49,6 +49,12 @@ export interface RedisKeys {
   docCompactionLease(docId: string): string;
   /** Pub/sub channel: "meeting M advanced to seq N" notices between server processes. */
   meetingBusChannel(): string;
+  /** Hash: `processId|participantId` → that process's live connections of the participant. */
+  meetingPresence(meetingId: string): string;
+  /** Sorted set: server process id scored by its last presence heartbeat (ms). */
+  processes(): string;
+  /** String: which process reconciles the stored online flags this round (SET NX PX). */
+  presenceSweepLease(): string;
 }
 
 /** The key names under `prefix` (default `irm:`). */
@@ -76,5 +82,8 @@ export function redisKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     docAwarenessStream: (id) => d(id, 'aware'),
     docCompactionLease: (id) => d(id, 'lease'),
     meetingBusChannel: () => `${prefix}bus:meetings`,
+    meetingPresence: (id) => m(id, 'presence'),
+    processes: () => `${prefix}processes`,
+    presenceSweepLease: () => `${prefix}presence:sweep`,
   };
 }

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Meeting } from '../../shared';
+import { api, connect, type TestClient } from '../support/client';
+import { type ServerProcess, spawnServer } from '../support/process';
+import { type RedisServer, startRedis } from '../support/redis';
+import { tempDir } from '../support/server';
+
+/** Waits until `check` holds for the meeting as `client` sees it. */
+async function until(client: TestClient, check: (m: Meeting) => boolean, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check(client.meeting())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const online = (m: Meeting, participantId: string) =>
+  m.participants.find((p) => p.id === participantId)?.online;
+
+describe('presence across server processes sharing Redis', () => {
+  let redis: RedisServer;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let adminToken = '';
+  const dirs: string[] = [];
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const env = {
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: 'irmpresence:',
+      IRM_SECRET: randomBytes(32).toString('base64url'),
+      IRM_ADMIN_TOKEN: (adminToken = randomBytes(32).toString('base64url')),
+      // A dead process counts as gone after 3 beats (900 ms) rather than 15 s.
+      IRM_PRESENCE_HEARTBEAT_MS: '300',
+    };
+    for (let i = 0; i < 2; i++) dirs.push(await tempDir('irm-presence-'));
+    a = await spawnServer(dirs[0]!, env); // seeds the demo meeting into Redis
+    b = await spawnServer(dirs[1]!, env);
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    for (const p of [a, b]) p?.child.kill('SIGKILL');
+    await redis?.stop();
+    for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const join = async (server: ServerProcess, token: string) => {
+    const client = await connect(server.url, token);
+    clients.push(client);
+    return client;
+  };
+  const link = (delegation: string) => a.links.find((l) => l.delegation.includes(delegation))!.token;
+
+  it('serves a meeting created on another process a moment ago, with no wait for the bus', async () => {
+    const created = await api<{ meeting: { id: string }; chair: { token: string } }>(
+      a.url,
+      'POST',
+      '/api/meetings',
+      adminToken,
+      { title: 'IRM-2 (created on A)' },
+    );
+    expect(created.status).toBe(201);
+    const { id } = created.body.meeting;
+    // At once on B: the chair adds a delegate there, who joins there; nobody waited for a notice.
+    const added = await api<{ token: string; participant: { id: string } }>(
+      b.url,
+      'POST',
+      `/api/meetings/${id}/participants`,
+      created.body.chair.token,
+      { name: 'Delegate of Kenya', delegation: 'Kenya', role: 'delegate', region: 'AFR' },
+    );
+    expect(added.status).toBe(201);
+    const delegate = await join(a, added.body.token); // added on B, joins on A at once
+    expect(delegate.snapshot.you.participantId).toBe(added.body.participant.id);
+    const fetched = await api<{ meeting: Meeting }>(b.url, 'GET', `/api/meetings/${id}`, added.body.token);
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.meeting.participants.map((p) => p.delegation)).toContain('Kenya');
+    const chair = await join(b, created.body.chair.token);
+    await until(chair, (m) => online(m, added.body.participant.id) === true, 'the delegate online, seen on B');
+  });
+
+  it('counts connections on every process, and a dead process takes its participants offline', async () => {
+    const chairLink = a.links.find((l) => l.role === 'chair')!;
+    const delegates = a.links.filter((l) => l.role === 'delegate');
+    expect(delegates.length).toBeGreaterThanOrEqual(2);
+    const chair = await join(b, chairLink.token);
+    const [x, y] = delegates as [(typeof delegates)[0], (typeof delegates)[0]];
+
+    // X is connected to both processes, Y only to A.
+    const xOnA = await join(a, link(x.delegation));
+    const xId = xOnA.snapshot.you.participantId!;
+    await join(b, link(x.delegation));
+    const yOnA = await join(a, link(y.delegation));
+    const yId = yOnA.snapshot.you.participantId!;
+    await until(chair, (m) => online(m, xId) === true && online(m, yId) === true, 'X and Y online');
+
+    // X leaves A but is still on B: no offline event for X at all.
+    const eventsBefore = chair.events.length;
+    xOnA.close();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(online(chair.meeting(), xId)).toBe(true);
+    const xWentOffline = chair.events
+      .slice(eventsBefore)
+      .some((e) => e.event.type === 'participant.offline' && e.event.participantId === xId);
+    expect(xWentOffline).toBe(false);
+
+    // Process A dies without a word (no graceful disconnects): Y goes offline, seen on B.
+    await join(a, link(x.delegation)); // X back on A too: must stay online through A's death
+    a.child.kill('SIGKILL');
+    await a.exited;
+    await until(chair, (m) => online(m, yId) === false, 'Y offline after A died', 8000);
+    expect(online(chair.meeting(), xId)).toBe(true);
+
+    // Y reconnects to B: online again.
+    await join(b, link(y.delegation));
+    await until(chair, (m) => online(m, yId) === true, 'Y online again on B');
+  });
+});
