@@ -183,7 +183,15 @@ export class LiveDoc {
       if (!(await this.commit(new Set()))) throw new Error(`document ${this.id}: base text not stored`);
     }
     if ((await this.deps.store.listVersions(this.id)).length > 0) return;
-    await this.saveVersion({ id: newVersionId(), name: 'Base text', createdBy: null, createdAt: Date.now() });
+    // Shared: another process may be saving the same first version right now. One fixed id per
+    // document lets the store keep only one of them (a second save of an id is refused).
+    const id = this.fanout.shared ? `v_base_${this.id}` : newVersionId();
+    try {
+      await this.saveVersion({ id, name: 'Base text', createdBy: null, createdAt: Date.now() });
+    } catch (error) {
+      const saved = await this.deps.store.listVersions(this.id);
+      if (!saved.some((v) => v.id === id)) throw error;
+    }
   }
 
   /** Stores the current (stored) state as a named version. Call it from inside `run`. */
