@@ -218,6 +218,11 @@ export class RedisStore implements MeetingStore, DocStore {
     return this.keys.prefix;
   }
 
+  /** The client's connection state and events, to tell whether Redis is reachable (server/cluster/health.ts). */
+  get connection(): Pick<Redis, 'status' | 'on' | 'off' | 'ping'> {
+    return this.redis;
+  }
+
   async listMeetings(): Promise<Array<{ id: string; title: string; createdAt: number }>> {
     const ids = await this.redis.zrange(this.keys.meetings(), 0, -1);
     if (ids.length === 0) return [];

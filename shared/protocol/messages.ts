@@ -25,6 +25,20 @@ export interface SnapshotMessage {
   you: { participantId: ParticipantId; role: Role } | { participantId: null; role: 'viewer' };
 }
 
+/** Whether this server can store commands: `unavailable` while its shared store (Redis) is unreachable. */
+export type StoreState = 'ok' | 'unavailable';
+
+/**
+ * This server's health as it concerns its clients. Sent on connect only when not all is well, then
+ * whenever it changes. While `store` is `unavailable`, commands are answered `unavailable` (nothing
+ * is acknowledged that is not stored); when it is `ok` again, a client asks for what it missed
+ * (`resync` with its last seq).
+ * @example { store: 'unavailable' }
+ */
+export interface StatusMessage {
+  store: StoreState;
+}
+
 /**
  * Socket.IO events the server emits. A client gets every stored event once, in seq order: as one
  * `event` per stored event, or, when it asked for `batch` in the handshake, as `events` arrays that
@@ -34,6 +48,8 @@ export interface ServerToClientEvents {
   snapshot: (message: SnapshotMessage) => void;
   event: (message: StoredEvent) => void;
   events: (messages: StoredEvent[]) => void;
+  /** The server's status changed (or, on connect, is not `ok`); see StatusMessage. */
+  status: (message: StatusMessage) => void;
 }
 
 /** Socket.IO events a client emits; both payloads are validated with zod on the server. */

@@ -17,9 +17,20 @@ export interface RedisServer {
   stop(): Promise<void>;
   /**
    * Stops the server (SIGKILL with `kill: true`: a crash, no final AOF flush) and starts it again on
-   * the same port and directory; resolves when it answers PING again.
+   * the same port and directory; resolves when it answers PING again. `downMs`: how long it stays
+   * down between the two (default 0).
    */
-  restart(options?: { kill?: boolean }): Promise<void>;
+  restart(options?: { kill?: boolean; downMs?: number }): Promise<void>;
+  /**
+   * Stops the server (SIGTERM, or SIGKILL with `kill: true`) and keeps its directory and port, so
+   * `start()` brings it back with its data (with `appendOnly`): an outage as long as the caller wants.
+   * Does nothing if it is already stopped.
+   */
+  halt(options?: { kill?: boolean }): Promise<void>;
+  /** Starts a halted server again on the same port and directory; resolves when it answers PING. */
+  start(): Promise<void>;
+  /** True while the server process runs. */
+  readonly running: boolean;
 }
 
 export interface StartRedisOptions {
@@ -103,9 +114,20 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
       await halt('SIGTERM');
       await fs.rm(dir, { recursive: true, force: true });
     },
-    async restart({ kill = false } = {}) {
+    async restart({ kill = false, downMs = 0 } = {}) {
       await halt(kill ? 'SIGKILL' : 'SIGTERM');
+      if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
       await launch();
+    },
+    async halt({ kill = false } = {}) {
+      await halt(kill ? 'SIGKILL' : 'SIGTERM');
+    },
+    async start() {
+      if (child.exitCode === null && child.signalCode === null) return;
+      await launch();
+    },
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
     },
   };
 }

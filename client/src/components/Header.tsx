@@ -4,16 +4,22 @@ import { LANGUAGES } from '../i18n';
 import { useRoom, useServerNow } from '../room/RoomContext';
 import { participantOf } from '../room/selectors';
 
-/** Meeting title and status, who presides, both clocks, the language and the connection. */
+/**
+ * Meeting title and status, who presides, both clocks, the language and the connection, and a notice
+ * while the server cannot store requests (its shared store is unreachable).
+ */
 export function Header() {
   const { t, i18n } = useTranslation();
-  const { meeting, you, connection } = useRoom();
+  const { meeting, you, connection, store } = useRoom();
   const now = useServerNow(1000);
   if (!meeting) return null;
   const me = participantOf(meeting, you?.participantId);
   const presiding = participantOf(meeting, meeting.presidingParticipantId);
   const lang = i18n.language;
   const own = localZone();
+  const storeDown = store === 'unavailable';
+  // Connected to a server that cannot store anything yet: the badge says reconnecting, too.
+  const badge = connection === 'online' && storeDown ? 'reconnecting' : connection;
   return (
     <header className="topbar">
       <div className="topbar-title">
@@ -56,10 +62,15 @@ export function Header() {
             ))}
           </select>
         </label>
-        <output className={`connection connection-${connection}`} aria-label={t('connection.label')}>
-          {t(`connection.${connection}`)}
+        <output className={`connection connection-${badge}`} aria-label={t('connection.label')}>
+          {t(`connection.${badge}`)}
         </output>
       </div>
+      {/* Always in the page, so screen readers announce the text when it appears. Nothing is disabled
+          meanwhile: requests are answered (not lost) and may be tried again. */}
+      <p className="store-notice" role="status" aria-live="polite" data-testid="store-notice">
+        {storeDown ? t('connection.storeUnavailable') : ''}
+      </p>
     </header>
   );
 }

@@ -10,6 +10,7 @@ import {
   type ServerToClientEvents,
   type SnapshotMessage,
   type StoredEvent,
+  type StoreState,
 } from '../../../shared';
 import { bestOffset } from './clock';
 
@@ -26,6 +27,12 @@ export interface RoomState {
   clockOffset: number;
   /** The last command the server refused, for the participant to read. */
   refusal: { type: string; error: DomainError; at: number } | null;
+  /**
+   * Whether the server can store commands: `unavailable` from its `status` message, or from a command
+   * it answered `unavailable`; `ok` again on `status` ok or the next command it accepts. Commands may
+   * still be sent meanwhile (they are answered, not lost); the UI says the room is reconnecting.
+   */
+  store: StoreState;
 }
 
 /** The narrow port the React views use; tests pass their own. */
@@ -54,9 +61,13 @@ export class RoomClient implements RoomPort {
     connection: 'connecting',
     clockOffset: 0,
     refusal: null,
+    store: 'ok',
   };
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private refusedHandshakes = 0;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
 
   constructor(
     private readonly baseUrl: string,
@@ -80,7 +91,10 @@ export class RoomClient implements RoomPort {
     });
     this.socket.on('event', (e) => this.receive([e]));
     this.socket.on('events', (list) => this.receive(list));
+    this.socket.on('status', (s) => this.setStore(s.store));
     this.socket.on('connect', () => {
+      // A new connection starts from the server's word: it sends `status` right away if not ok.
+      if (this.state.store !== 'ok') this.set({ store: 'ok' });
       if (this.state.meeting) {
         this.set({ connection: 'online' });
         void this.syncClock();
@@ -91,7 +105,18 @@ export class RoomClient implements RoomPort {
       if (error.message === 'unauthorized' || error.message === 'protocol_mismatch') {
         this.socket.disconnect();
         this.set({ connection: 'unauthorized' });
-      } else this.set({ connection: this.state.meeting ? 'reconnecting' : 'connecting' });
+      } else {
+        this.set({ connection: this.state.meeting ? 'reconnecting' : 'connecting' });
+        // A refusal by the server (e.g. `unavailable`: its store is unreachable) ends Socket.IO's own
+        // retries (`active` is false); the room keeps trying, a little slower each time.
+        if (!this.socket.active && !this.closed) {
+          const delay = Math.min(5_000, 500 * 2 ** this.refusedHandshakes++) * (0.5 + Math.random());
+          this.retry = setTimeout(() => this.socket.connect(), delay);
+        }
+      }
+    });
+    this.socket.on('connect', () => {
+      this.refusedHandshakes = 0;
     });
   }
 
@@ -112,6 +137,9 @@ export class RoomClient implements RoomPort {
         ack = await this.socket
           .timeout(COMMAND_TIMEOUT_MS)
           .emitWithAck('command', { id, ...command } as never);
+        // The server's own answer says whether it could store the command.
+        if (ack.ok) this.setStore('ok');
+        else if (ack.error.code === 'unavailable') this.setStore('unavailable');
       } catch {
         ack = { ok: false, error: { code: 'unavailable', message: 'no answer from the server' } };
       }
@@ -132,6 +160,8 @@ export class RoomClient implements RoomPort {
   };
 
   close(): void {
+    this.closed = true;
+    clearTimeout(this.retry);
     this.socket.close();
   }
 
@@ -149,6 +179,16 @@ export class RoomClient implements RoomPort {
       seq = e.seq;
     }
     if (seq !== this.state.seq) this.set({ meeting, seq });
+  }
+
+  private setStore(store: StoreState): void {
+    if (store === this.state.store) return;
+    this.set({ store });
+    // The store is back: ask for whatever was stored meanwhile and did not reach us (the answer comes
+    // in seq order; events we already hold are skipped).
+    if (store === 'ok' && this.state.meeting && this.socket.connected) {
+      this.socket.emit('resync', { sinceSeq: this.state.seq });
+    }
   }
 
   private async syncClock(): Promise<void> {

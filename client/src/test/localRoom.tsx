@@ -22,6 +22,7 @@ export function localRoom(as: ParticipantId, opts: DemoOptions = {}) {
     connection: 'online',
     clockOffset: 0,
     refusal: null,
+    store: 'ok',
   };
   const set = (patch: Partial<RoomState>) => {
     state = { ...state, ...patch };

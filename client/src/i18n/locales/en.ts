@@ -13,6 +13,8 @@ export const en = {
     connecting: 'Connecting…',
     reconnecting: 'Reconnecting… your place in the list is kept',
     unauthorized: 'Not signed in',
+    storeUnavailable:
+      'The room is reconnecting to its store. Your requests are not recorded yet; try again in a moment.',
   },
   header: {
     language: 'Language',

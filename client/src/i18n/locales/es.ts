@@ -15,6 +15,8 @@ export const es = {
     connecting: 'Conectando…',
     reconnecting: 'Reconectando… se conserva su lugar en la lista',
     unauthorized: 'Sesión no iniciada',
+    storeUnavailable:
+      'La sala se está reconectando a su almacenamiento. Sus solicitudes aún no se registran; inténtelo de nuevo en un momento.',
   },
   header: {
     language: 'Idioma',

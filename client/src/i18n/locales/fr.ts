@@ -15,6 +15,8 @@ export const fr = {
     connecting: 'Connexion…',
     reconnecting: 'Reconnexion… votre place dans la liste est conservée',
     unauthorized: 'Non identifié',
+    storeUnavailable:
+      'La salle se reconnecte à son stockage. Vos demandes ne sont pas encore enregistrées ; réessayez dans un instant.',
   },
   header: {
     language: 'Langue',

@@ -15,6 +15,7 @@ export const zh = {
     connecting: '正在连接…',
     reconnecting: '正在重新连接…您在名单中的位置将予保留',
     unauthorized: '未登录',
+    storeUnavailable: '会议室正在重新连接其存储。您的请求尚未记录；请稍后重试。',
   },
   header: {
     language: '语言',

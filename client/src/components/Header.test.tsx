@@ -1,0 +1,175 @@
+// @vitest-environment jsdom
+import { act, cleanup, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Ack, SnapshotMessage } from '../../../shared';
+import { P, Room, testContext } from '../../../shared/domain/fixtures';
+import { RoomClient } from '../room/roomClient';
+import { renderWith } from '../test/localRoom';
+import { FloorPanel } from './FloorPanel';
+import { Header } from './Header';
+
+/**
+ * A stand-in for the Socket.IO connection, so the real RoomClient runs: the test plays the server
+ * (emits `snapshot`, `status`, answers commands) and sees what the client emits.
+ */
+class FakeSocket {
+  connected = true;
+  /** Socket.IO's own retrying: false after the server refused a handshake. */
+  active = true;
+  connects = 0;
+  readonly handlers = new Map<string, Array<(...args: unknown[]) => void>>();
+  readonly emitted: Array<[string, unknown]> = [];
+  /** The answer to the next command. */
+  nextAck: Ack = { ok: true, seq: 1 };
+  on(event: string, handler: (...args: unknown[]) => void) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+  emit(event: string, payload: unknown) {
+    this.emitted.push([event, payload]);
+    return this;
+  }
+  timeout() {
+    return {
+      emitWithAck: async (event: string, payload?: unknown) => {
+        if (event === 'clock') return Date.now();
+        this.emitted.push([event, payload]);
+        return this.nextAck;
+      },
+    };
+  }
+  disconnect() {
+    this.connected = false;
+  }
+  connect() {
+    this.connects++;
+    return this;
+  }
+  close() {
+    this.connected = false;
+  }
+  /** The server sends `event` to this client. */
+  serve(event: string, payload: unknown) {
+    for (const handler of this.handlers.get(event) ?? []) handler(payload);
+  }
+}
+
+const sockets = vi.hoisted(() => ({ current: null as unknown }));
+vi.mock('socket.io-client', () => ({
+  io: () => sockets.current,
+}));
+
+const NOTICE =
+  'The room is reconnecting to its store. Your requests are not recorded yet; try again in a moment.';
+
+let socket: FakeSocket;
+let client: RoomClient;
+beforeEach(() => {
+  socket = new FakeSocket();
+  sockets.current = socket;
+  client = new RoomClient('http://irm.test', 'token');
+  const room = new Room({ ctx: testContext(Date.now()), openItem: true });
+  const snapshot: SnapshotMessage = {
+    seq: room.events.length,
+    serverTime: Date.now(),
+    meeting: room.meeting,
+    you: { participantId: P.brazil, role: 'delegate' },
+  };
+  act(() => socket.serve('snapshot', snapshot));
+});
+afterEach(() => {
+  cleanup();
+  client.close();
+});
+
+const notice = () => screen.getByTestId('store-notice');
+const resyncs = () => socket.emitted.filter(([event]) => event === 'resync').map(([, payload]) => payload);
+
+describe('store status notice', () => {
+  it('is a polite live region, empty while all is well', () => {
+    renderWith(client, <Header />);
+    expect(notice().getAttribute('role')).toBe('status');
+    expect(notice().getAttribute('aria-live')).toBe('polite');
+    expect(notice().textContent).toBe('');
+    expect(screen.getByLabelText('Connection').textContent).toBe('Connected');
+  });
+
+  it('appears on status unavailable and clears on status ok, which asks for missed events', () => {
+    renderWith(client, <Header />);
+    const seq = client.getState().seq;
+    act(() => socket.serve('status', { store: 'unavailable' }));
+    expect(notice().textContent).toBe(NOTICE);
+    expect(screen.getByLabelText('Connection').textContent).toContain('Reconnecting');
+    expect(resyncs()).toEqual([]);
+
+    act(() => socket.serve('status', { store: 'ok' }));
+    expect(notice().textContent).toBe('');
+    expect(screen.getByLabelText('Connection').textContent).toBe('Connected');
+    expect(resyncs()).toEqual([{ sinceSeq: seq }]);
+  });
+
+  it('appears when a command is answered unavailable, and clears when the next one is accepted', async () => {
+    const user = userEvent.setup();
+    renderWith(
+      client,
+      <>
+        <Header />
+        <FloorPanel />
+      </>,
+    );
+    socket.nextAck = {
+      ok: false,
+      error: { code: 'unavailable', message: 'the command could not be stored; nothing was applied' },
+    };
+    const request = () => screen.getByRole('button', { name: 'Request the floor' }) as HTMLButtonElement;
+    await user.click(request());
+    expect(notice().textContent).toBe(NOTICE);
+    // Nothing is disabled meanwhile: the participant may try again.
+    expect(request().disabled).toBe(false);
+
+    socket.nextAck = { ok: true, seq: client.getState().seq };
+    await user.click(request());
+    expect(notice().textContent).toBe('');
+    expect(socket.emitted.filter(([event]) => event === 'command')).toHaveLength(2);
+  });
+
+  it('other refusals do not show it', async () => {
+    renderWith(client, <Header />);
+    socket.nextAck = { ok: false, error: { code: 'conflict', message: 'the list is closed' } };
+    await act(() => client.send({ type: 'floor.request', kind: 'speak' }));
+    expect(notice().textContent).toBe('');
+  });
+
+  it('a new connection starts from ok (the server says otherwise right away)', () => {
+    renderWith(client, <Header />);
+    act(() => socket.serve('status', { store: 'unavailable' }));
+    act(() => socket.serve('connect', undefined));
+    expect(notice().textContent).toBe('');
+  });
+
+  it('is translated (Arabic)', () => {
+    renderWith(client, <Header />, 'ar');
+    act(() => socket.serve('status', { store: 'unavailable' }));
+    expect(notice().textContent).toContain('تعيد القاعة الاتصال');
+  });
+
+  it('keeps trying when a process refuses the handshake as unavailable (Socket.IO itself gives up)', () => {
+    vi.useFakeTimers();
+    try {
+      renderWith(client, <Header />);
+      socket.active = false;
+      act(() => socket.serve('connect_error', new Error('unavailable')));
+      expect(screen.getByLabelText('Connection').textContent).toContain('Reconnecting');
+      expect(socket.connects).toBe(0);
+      act(() => vi.advanceTimersByTime(1000));
+      expect(socket.connects).toBe(1);
+      // A bad link is not retried.
+      act(() => socket.serve('connect_error', new Error('unauthorized')));
+      act(() => vi.advanceTimersByTime(10_000));
+      expect(socket.connects).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
