@@ -122,44 +122,44 @@ export class RedisPresence implements PresenceRegistry {
     return `${this.processId}|${participantId}`;
   }
 
+  /**
+   * Says this process is alive and, in the same transaction, writes its counts again (and the
+   * deletions that failed while Redis was away). Every beat, not only after a reconnect: a process
+   * that another one took for dead (a heartbeat more than `deadAfterMs` late: a stall, or a slower
+   * reconnect than the sweeper's after a Redis restart) has had its fields deleted by that process's
+   * `online`, possibly after this one's last reconnect, and nothing else would write them back while
+   * its connections last: its participants would stay offline.
+   */
   private async beat(): Promise<void> {
+    const unsynced = [...this.unsynced.entries()];
+    this.unsynced.clear();
     try {
       const now = Date.now();
-      await this.redis
+      const tx = this.redis
         .multi()
         .zadd(this.keys.processes(), now, this.processId)
         // Processes gone for an hour: nobody needs their entry any more.
-        .zremrangebyscore(this.keys.processes(), '-inf', now - 3_600_000)
-        .exec();
+        .zremrangebyscore(this.keys.processes(), '-inf', now - 3_600_000);
+      for (const [meetingId, participantId, count] of this.counts.entries()) {
+        tx.hset(this.keys.meetingPresence(meetingId), this.field(participantId), count);
+      }
+      for (const [, [meetingId, participantId]] of unsynced) {
+        if (!this.counts.participants(meetingId).has(participantId)) {
+          tx.hdel(this.keys.meetingPresence(meetingId), this.field(participantId));
+        }
+      }
+      const results = await tx.exec();
+      if (!results || results.some(([error]) => error))
+        throw new Error('presence heartbeat transaction failed');
     } catch (err) {
+      // Written at the next beat or reconnect.
+      for (const [key, entry] of unsynced) if (!this.unsynced.has(key)) this.unsynced.set(key, entry);
       this.log?.debug({ err }, 'presence heartbeat failed');
     }
   }
 
-  /**
-   * Writes every local count again after a reconnect (Redis may have restarted empty), and removes
-   * the counts that went to zero while it was away.
-   */
+  /** After a reconnect (Redis may have restarted empty): a beat at once rather than at the next tick. */
   private async republish(): Promise<void> {
-    try {
-      await this.beat();
-      const unsynced = [...this.unsynced.values()];
-      this.unsynced.clear();
-      const pipeline = this.redis.pipeline();
-      for (const [meetingId, participantId, count] of this.counts.entries()) {
-        pipeline.hset(this.keys.meetingPresence(meetingId), this.field(participantId), count);
-      }
-      for (const [meetingId, participantId] of unsynced) {
-        if (!this.counts.participants(meetingId).has(participantId)) {
-          pipeline.hdel(this.keys.meetingPresence(meetingId), this.field(participantId));
-        }
-      }
-      const results = await pipeline.exec();
-      if (results?.some(([error]) => error)) {
-        for (const entry of unsynced) this.unsynced.set(`${entry[0]}\0${entry[1]}`, entry);
-      }
-    } catch (err) {
-      this.log?.debug({ err }, 'presence republish failed');
-    }
+    await this.beat();
   }
 }

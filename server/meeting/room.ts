@@ -61,7 +61,12 @@ const CATCH_UP_PAGE = 1000;
 const MAX_BACKOFF_MS = 100;
 const UNAVAILABLE: Ack = {
   ok: false,
-  error: { code: 'unavailable', message: 'the command could not be stored; nothing was applied' },
+  // "Not confirmed" rather than "not stored": a write may reach Redis and time out on the way back.
+  // The command id makes a retry safe either way (applied at most once, same ack).
+  error: {
+    code: 'unavailable',
+    message: 'the command was not confirmed as stored; send it again with the same id (applied at most once)',
+  },
 };
 
 interface Pending {

@@ -5,7 +5,8 @@
  * - conflict: allowed, but not in the meeting's current state (e.g. the list is closed).
  * - not_found: the item, request, participant or proposal does not exist.
  * - rate_limited: too many messages; retry later.
- * - unavailable: the server could not store the command; nothing was applied, retry.
+ * - unavailable: the server could not confirm that the command was stored (e.g. its store is
+ *   unreachable); retrying with the same command id applies it at most once.
  */
 export const ERROR_CODES = [
   'invalid',

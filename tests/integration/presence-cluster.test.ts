@@ -23,7 +23,7 @@ describe('presence across server processes sharing Redis', () => {
   let redis: RedisServer;
   let a: ServerProcess;
   let b: ServerProcess;
-  let adminToken = '';
+  const adminToken = randomBytes(32).toString('base64url');
   const dirs: string[] = [];
   const clients: TestClient[] = [];
 
@@ -33,7 +33,7 @@ describe('presence across server processes sharing Redis', () => {
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'irmpresence:',
       IRM_SECRET: randomBytes(32).toString('base64url'),
-      IRM_ADMIN_TOKEN: (adminToken = randomBytes(32).toString('base64url')),
+      IRM_ADMIN_TOKEN: adminToken,
       // A dead process counts as gone after 3 beats (900 ms) rather than 15 s.
       IRM_PRESENCE_HEARTBEAT_MS: '300',
     };
@@ -81,7 +81,11 @@ describe('presence across server processes sharing Redis', () => {
     expect(fetched.status).toBe(200);
     expect(fetched.body.meeting.participants.map((p) => p.delegation)).toContain('Kenya');
     const chair = await join(b, created.body.chair.token);
-    await until(chair, (m) => online(m, added.body.participant.id) === true, 'the delegate online, seen on B');
+    await until(
+      chair,
+      (m) => online(m, added.body.participant.id) === true,
+      'the delegate online, seen on B',
+    );
   });
 
   it('counts connections on every process, and a dead process takes its participants offline', async () => {

@@ -30,7 +30,10 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // no stray server left behind by a failed test
+      reject(new Error(`server did not start:\n${out}\n${err}`));
+    }, 20_000);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${out}\n${err}`));
