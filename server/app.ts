@@ -92,6 +92,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     newId,
     ...(bus ? { bus } : {}),
     ...(cluster ? { presence: cluster.presence, presenceSweepMs: config.presenceHeartbeatMs } : {}),
+    onConflict: () => metrics.appendConflicts.inc(),
     onAppend: (n) => {
       metrics.appendBatch.observe(n);
       health.succeeded();

@@ -30,6 +30,11 @@ export class Metrics {
     buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
     registers: [this.registry],
   });
+  readonly appendConflicts = new Counter({
+    name: 'irm_store_append_conflicts_total',
+    help: 'Meeting appends refused because another process appended first (decided again after catching up)',
+    registers: [this.registry],
+  });
   readonly storeAvailable = new Gauge({
     name: 'irm_store_available',
     help: 'Whether this process can reach its store: 1, or 0 while the shared Redis is unreachable',
