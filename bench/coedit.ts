@@ -20,7 +20,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Threads the editors are spread over: the load generator must not be the bottleneck. */
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 /** bench:cluster: alternating rounds of each setup (one process, two processes). */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -159,7 +159,7 @@ async function startReference(): Promise<Target> {
 /**
  * `npm run bench:cluster` (co-edit part): the same editors against one IRM process and against two
  * processes sharing one Redis (editors alternate between them), in the same run, BENCH_ROUNDS
- * alternating rounds (default 3).
+ * alternating rounds (default 5).
  * Target: the two-process median p99 no worse than 2x the one-process median p99, every editor
  * converging in every round.
  */

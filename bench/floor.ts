@@ -15,8 +15,10 @@ import { io, type Socket } from 'socket.io-client';
  */
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const SPREAD_MS = Number(process.env.BENCH_SPREAD_MS ?? 1000);
+// Every spawned server adds an exit listener (so none outlives the bench).
+process.setMaxListeners(0);
 /** bench:cluster: alternating rounds of each setup (one process, two processes). */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -272,7 +274,7 @@ async function setUpMeeting(url: string, admin: string): Promise<string[]> {
 /**
  * `npm run bench:cluster` (floor part): the same burst against one IRM process and against two
  * processes sharing one Redis (clients alternate between them), in the same run, on one redis-server,
- * BENCH_ROUNDS alternating rounds (default 3).
+ * BENCH_ROUNDS alternating rounds (default 5).
  * Target: the two-process median ack p99 no worse than 2x the one-process median, all clients
  * agreeing in every round.
  */
