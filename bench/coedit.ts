@@ -5,6 +5,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { startRedis } from '../scripts/redisServer';
+import { alternate, median, ROUNDS } from './rounds';
 
 /**
  * `npm run bench:coedit`: EDITORS clients edit one proposal, RATE edits a second each, for
@@ -19,14 +21,6 @@ const RATE = Number(process.env.BENCH_RATE ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Threads the editors are spread over: the load generator must not be the bottleneck. */
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
-/** bench:cluster: alternating rounds of each setup (one process, two processes). */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Every y-websocket provider listens for process exit.
 process.setMaxListeners(0);
@@ -164,30 +158,9 @@ async function startReference(): Promise<Target> {
  * converging in every round.
  */
 async function clusterMain(): Promise<void> {
-  const redisDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-coedit-redis-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const redis = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      redisDir,
-      '--save',
-      '',
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'everysec',
-    ],
-    { stdio: 'ignore' },
-  );
-  process.once('exit', () => redis.kill('SIGKILL'));
-  await new Promise((r) => setTimeout(r, 500));
+  const redis = await startRedis({ appendOnly: 'everysec' });
   const env = {
-    REDIS_URL: `redis://127.0.0.1:${port}`,
+    REDIS_URL: redis.url,
     IRM_SECRET: randomBytes(32).toString('base64url'),
     IRM_ADMIN_TOKEN: randomBytes(32).toString('base64url'),
   };
@@ -195,19 +168,7 @@ async function clusterMain(): Promise<void> {
   const runOne = async () => measure(await startIrm({ ...env, REDIS_PREFIX: prefix('one') }, 1));
   const runTwo = async () => measure(await startIrm({ ...env, REDIS_PREFIX: prefix('two') }, 2));
   try {
-    // Rounds alternate the order (1-2, 2-1, …): on a shared, noisy machine, drift in the background
-    // load then weighs on both setups alike; the verdict compares their medians.
-    const ones: Result[] = [];
-    const twos: Result[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      if (round % 2 === 0) {
-        ones.push(await runOne());
-        twos.push(await runTwo());
-      } else {
-        twos.push(await runTwo());
-        ones.push(await runOne());
-      }
-    }
+    const [ones, twos] = await alternate(runOne, runTwo);
     console.log(
       `\ncoedit bench (cluster): ${EDITORS} editors × ${RATE} edits/s for ${SECONDS} s on one document, ${ROUNDS} alternating rounds`,
     );
@@ -234,7 +195,7 @@ async function clusterMain(): Promise<void> {
     );
     console.log(`target (<= 2x, all converge): ${ratio <= 2 && converged ? 'met' : 'NOT met'}`);
   } finally {
-    redis.kill('SIGKILL');
+    await redis.stop();
   }
 }
 

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { startRedis } from '../scripts/redisServer';
+import { alternate, median, ROUNDS } from './rounds';
 
 /**
  * `npm run bench:floor`: 1000 clients in one meeting send 1000 floor requests within one second.
@@ -17,14 +18,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const SPREAD_MS = Number(process.env.BENCH_SPREAD_MS ?? 1000);
 // Every spawned server adds an exit listener (so none outlives the bench).
 process.setMaxListeners(0);
-/** bench:cluster: alternating rounds of each setup (one process, two processes). */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 interface Result {
@@ -279,7 +272,7 @@ async function setUpMeeting(url: string, admin: string): Promise<string[]> {
  * agreeing in every round.
  */
 async function clusterMain(): Promise<void> {
-  const redis = await startRedisServer();
+  const redis = await startRedis({ appendOnly: 'everysec' });
   const shared = {
     REDIS_URL: redis.url,
     IRM_SECRET: randomBytes(32).toString('base64url'),
@@ -304,19 +297,7 @@ async function clusterMain(): Promise<void> {
       return { ...a, urls: [a.url, b.url], more: [b.child], tokens };
     });
   try {
-    // Rounds alternate the order (1-2, 2-1, …): on a shared, noisy machine, drift in the background
-    // load then weighs on both setups alike; the verdict compares their medians.
-    const ones: Result[] = [];
-    const twos: Result[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      if (round % 2 === 0) {
-        ones.push(await runOne());
-        twos.push(await runTwo());
-      } else {
-        twos.push(await runTwo());
-        ones.push(await runOne());
-      }
-    }
+    const [ones, twos] = await alternate(runOne, runTwo);
     console.log(
       `\nfloor bench (cluster): ${CLIENTS} clients, ${CLIENTS} requests spread over ${SPREAD_MS} ms, ${ROUNDS} alternating rounds`,
     );
@@ -343,46 +324,8 @@ async function clusterMain(): Promise<void> {
       `target (<= 2x, nothing refused, all agree): ${ratio <= 2 && refused === 0 ? 'met' : 'NOT met'}`,
     );
   } finally {
-    redis.stop();
+    await redis.stop();
   }
-}
-
-async function startRedisServer(): Promise<{ url: string; stop: () => void }> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-bench-redis-'));
-  const port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'everysec',
-    ],
-    { stdio: 'ignore' },
-  );
-  process.once('exit', () => child.kill('SIGKILL'));
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((r) => {
-      const s = net.connect(port, '127.0.0.1', () => r(!!s.end()));
-      s.once('error', () => r(false));
-    });
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
 }
 
 function spawnAndWait(

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { type RedisServer, startRedis } from './redisServer';
 
 /**
  * `npm run cluster`: a local redis-server on a free port and two IRM Room processes sharing it, so
@@ -12,33 +12,14 @@ import path from 'node:path';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const children: ChildProcess[] = [];
+let redis: RedisServer | undefined;
 
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-cluster-'));
-  const redisPort = await freePort();
-  const redis = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(redisPort),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'everysec',
-    ],
-    { stdio: 'ignore' },
-  );
-  children.push(redis);
-  await waitForPort(redisPort);
+  redis = await startRedis({ appendOnly: 'everysec' });
   const env = {
     ...process.env,
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    REDIS_URL: redis.url,
     IRM_SECRET: randomBytes(32).toString('base64url'),
     IRM_ADMIN_TOKEN: randomBytes(32).toString('base64url'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -56,7 +37,7 @@ async function main(): Promise<void> {
     DATA_DIR: path.join(dir, 'b'),
   });
   const url = (out: string) => /running at (\S+)/.exec(out)![1]!;
-  console.log(`Redis:     redis://127.0.0.1:${redisPort}  (data in ${dir})`);
+  console.log(`Redis:     ${redis.url}  (data in ${redis.dir})`);
   console.log(`Process A: ${url(first)}`);
   console.log(`Process B: ${url(second)}`);
   console.log(
@@ -82,38 +63,13 @@ function startServer(env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`redis-server did not start on port ${port}`);
-}
-
-const stop = () => {
+const stop = async () => {
   for (const child of children) child.kill('SIGTERM');
+  await redis?.halt(); // SIGTERM: Redis writes its AOF; the data stays in its directory
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
 main().catch((error) => {
   console.error(error);
   for (const child of children) child.kill('SIGKILL');

@@ -28,7 +28,7 @@ export class RedisPresence implements PresenceRegistry {
   private readonly heartbeatMs: number;
   private readonly deadAfterMs: number;
   private heartbeat: NodeJS.Timeout | undefined;
-  /** Counts whose write failed (Redis away), written again by `republish`; key `meeting\0participant`. */
+  /** Counts whose write failed (Redis away), written again by the next `beat`; key `meeting\0participant`. */
   private readonly unsynced = new Map<string, [string, string]>();
 
   private constructor(
@@ -51,7 +51,8 @@ export class RedisPresence implements PresenceRegistry {
     redis.on('error', (err) => options.log?.debug({ err }, 'presence redis error'));
     await redis.connect();
     const presence = new RedisPresence(redis, options, options.log);
-    redis.on('ready', () => void presence.republish());
+    // After a reconnect (Redis may have restarted empty): a beat at once, not at the next tick.
+    redis.on('ready', () => void presence.beat());
     await presence.beat();
     presence.heartbeat = setInterval(() => void presence.beat(), presence.heartbeatMs);
     presence.heartbeat.unref();
@@ -66,7 +67,7 @@ export class RedisPresence implements PresenceRegistry {
       if (count > 0) await this.redis.hset(key, field, count);
       else await this.redis.hdel(key, field);
     } catch (err) {
-      // Written again when Redis is back (`republish`).
+      // Written again by the next beat (at once when Redis is back).
       this.unsynced.set(`${meetingId}\0${participantId}`, [meetingId, participantId]);
       this.log?.debug({ err }, 'presence write failed');
     }
@@ -156,10 +157,5 @@ export class RedisPresence implements PresenceRegistry {
       for (const [key, entry] of unsynced) if (!this.unsynced.has(key)) this.unsynced.set(key, entry);
       this.log?.debug({ err }, 'presence heartbeat failed');
     }
-  }
-
-  /** After a reconnect (Redis may have restarted empty): a beat at once rather than at the next tick. */
-  private async republish(): Promise<void> {
-    await this.beat();
   }
 }

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Participant } from '../../shared';
+import { colorFor } from '../../shared/collab/caretColor';
 
 /**
  * What every awareness state's `user` field says: set by the server from the token's participant, so
@@ -26,28 +27,6 @@ export interface AwarenessEntry {
 export const MAX_STATE_CHARS = 16 * 1024;
 /** Entries read per message; a stock client sends its own, plus other tabs' through BroadcastChannel. */
 export const MAX_ENTRIES = 64;
-
-/** Distinct, readable caret colours; a participant keeps theirs across connections and documents. */
-const PALETTE = [
-  '#1f77b4',
-  '#d62728',
-  '#2ca02c',
-  '#9467bd',
-  '#8c564b',
-  '#e377c2',
-  '#17becf',
-  '#bcbd22',
-  '#ff7f0e',
-  '#005f73',
-  '#ae2012',
-  '#3a5a40',
-];
-
-export function colorFor(participantId: string): string {
-  let hash = 0;
-  for (let i = 0; i < participantId.length; i++) hash = (hash * 31 + participantId.charCodeAt(i)) >>> 0;
-  return PALETTE[hash % PALETTE.length]!;
-}
 
 export const userOf = (participant: Participant): AwarenessUser => ({
   name: participant.name,

@@ -198,15 +198,16 @@ export class CollabServer {
     if (!originAllowed(req, this.options.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
     const claims = await this.deps.tokens.verify(url.searchParams.get('token') ?? undefined);
     if (!claims) return refuse(socket, 401, 'Unauthorized');
-    let found = findProposal(this.deps.service, proposalId);
-    let meeting = found ? this.deps.service.room(found.meetingId)?.state : undefined;
-    let identity = meeting ? identify(meeting, claims) : null;
+    const lookUp = () => {
+      const found = findProposal(this.deps.service, proposalId);
+      const meeting = found ? this.deps.service.room(found.meetingId)?.state : undefined;
+      return { found, meeting, identity: meeting ? identify(meeting, claims) : null };
+    };
+    let { found, meeting, identity } = lookUp();
     if (!found || !identity) {
       // Created (the proposal, the meeting or the participant) on another process a moment ago?
       await this.deps.service.refresh(claims.meetingId).catch(() => undefined);
-      found = findProposal(this.deps.service, proposalId);
-      meeting = found ? this.deps.service.room(found.meetingId)?.state : undefined;
-      identity = meeting ? identify(meeting, claims) : null;
+      ({ found, meeting, identity } = lookUp());
     }
     if (!found) return refuse(socket, 404, 'Not Found');
     if (!meeting || !identity) return refuse(socket, 401, 'Unauthorized');

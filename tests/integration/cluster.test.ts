@@ -1,26 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { Redis } from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import { RedisStore } from '../../server/store/redis';
 import { redisKeys } from '../../server/store/redisKeys';
-import {
-  type Ack,
-  type ClientToServerEvents,
-  type CommandInput,
-  evolve,
-  type FloorKind,
-  type Meeting,
-  type ServerToClientEvents,
-  type StoredEvent,
-} from '../../shared';
+import type { Ack, CommandInput, FloorKind, Meeting } from '../../shared';
 import { DOC_FIELDS, plainText } from '../../shared/collab/schema';
 import { api, connect, type TestClient } from '../support/client';
 import { type Editor, firstParagraph, openEditor, waitUntil } from '../support/collab';
 import { type ServerProcess, spawnServer } from '../support/process';
-import { type RedisServer, startRedis } from '../support/redis';
 import { tempDir } from '../support/server';
 
 /**
@@ -33,91 +23,6 @@ import { tempDir } from '../support/server';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Link = ServerProcess['links'][number];
-
-/** A TestClient resumed on another process with `auth.sinceSeq`, plus what the server sent it. */
-interface Resumed extends TestClient {
-  /** Snapshots received (a client that names its last seq should get only the events it missed). */
-  snapshots: number;
-}
-
-let resumeCounter = 0;
-
-/**
- * Reconnects a client (whose process died) to `baseUrl` with `auth.sinceSeq` = its last seq, keeping
- * the state it holds, as the browser client does. Resolves once connected; the missed events follow.
- */
-function resume(baseUrl: string, token: string, from: TestClient): Promise<Resumed> {
-  let state: Meeting = from.meeting();
-  let seq = from.seq();
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
-    auth: { token, sinceSeq: seq },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  const events: StoredEvent[] = [];
-  const waiters: Array<{ seq: number; resolve: () => void }> = [];
-  const wake = () => {
-    for (const w of [...waiters]) {
-      if (seq >= w.seq) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  };
-  const receive = (e: StoredEvent) => {
-    events.push(e);
-    if (e.seq === seq + 1) {
-      state = evolve(state, e.event) as Meeting;
-      seq = e.seq;
-      wake();
-    }
-  };
-  const client: Resumed = {
-    socket,
-    snapshot: from.snapshot,
-    events,
-    snapshots: 0,
-    meeting: () => state,
-    seq: () => seq,
-    send: (command) =>
-      socket
-        .timeout(10_000)
-        .emitWithAck('command', { id: `resumed${++resumeCounter}`, ...command } as never) as Promise<Ack>,
-    waitForSeq: (target, timeoutMs = 10_000) =>
-      seq >= target
-        ? Promise.resolve()
-        : new Promise<void>((res, rej) => {
-            const timer = setTimeout(
-              () => rej(new Error(`timed out waiting for seq ${target}, at ${seq}`)),
-              timeoutMs,
-            );
-            waiters.push({
-              seq: target,
-              resolve: () => {
-                clearTimeout(timer);
-                res();
-              },
-            });
-          }),
-    close: () => socket.close(),
-  };
-  socket.on('event', receive);
-  socket.on('events', (list) => list.forEach(receive));
-  socket.on('snapshot', (s) => {
-    client.snapshots += 1;
-    state = s.meeting;
-    seq = s.seq;
-    wake();
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-    socket.once('connect', () => resolve(client));
-  });
-}
 
 const ackSeq = (ack: Ack, what: string): number => {
   if (!ack.ok) throw new Error(`${what} refused: ${ack.error.code} ${ack.error.message}`);
@@ -486,14 +391,16 @@ describe('scale-out: three server processes on one Redis', () => {
 
     // Each client of C comes back on B, naming the last seq it holds.
     const lastSeqs = onC.map((cl) => cl.seq());
-    const resumed = await Promise.all(onC.map((cl, i) => resume(b.url, speakers[i]!.token, cl)));
+    const resumed = await Promise.all(
+      onC.map((cl, i) => connect(b.url, speakers[i]!.token, { resumeFrom: cl })),
+    );
     clients.push(...resumed);
     const [onAState, onBState] = await settle([chair, ...onA, ...resumed], [a, b]);
     expect(onBState!.meeting).toEqual(onAState!.meeting);
     const survivor = onBState!.meeting;
     resumed.forEach((cl, i) => {
       // Only what it missed, as events from its last seq; no snapshot.
-      expect(cl.snapshots).toBe(0);
+      expect(cl.snapshots()).toBe(0);
       if (cl.events.length > 0) expect(cl.events[0]!.seq).toBe(lastSeqs[i]! + 1);
       expect(cl.meeting()).toEqual(survivor);
     });

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import { TokenService } from '../../server/auth/tokens';
 import { RedisDocFanout, RedisLease } from '../../server/cluster/docFanout';
 import type { FanoutMessage } from '../../server/collab/fanout';
@@ -10,7 +11,6 @@ import type { Role, StoredEvent } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
 import { type CollabNode, startCollabNode } from '../support/cluster';
 import { type Editor, firstParagraph, openEditor, waitUntil } from '../support/collab';
-import { type RedisServer, startRedis } from '../support/redis';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

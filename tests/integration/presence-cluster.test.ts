@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, startRedis } from '../../scripts/redisServer';
+import { TokenService } from '../../server/auth/tokens';
+import { newId } from '../../server/ids';
+import { MeetingService } from '../../server/meeting/service';
+import { RedisStore } from '../../server/store/redis';
 import type { Meeting } from '../../shared';
 import { api, connect, type TestClient } from '../support/client';
 import { type ServerProcess, spawnServer } from '../support/process';
-import { type RedisServer, startRedis } from '../support/redis';
 import { tempDir } from '../support/server';
 
 /** Waits until `check` holds for the meeting as `client` sees it. */
@@ -24,6 +28,7 @@ describe('presence across server processes sharing Redis', () => {
   let a: ServerProcess;
   let b: ServerProcess;
   const adminToken = randomBytes(32).toString('base64url');
+  const secret = randomBytes(32).toString('base64url');
   const dirs: string[] = [];
   const clients: TestClient[] = [];
 
@@ -32,7 +37,7 @@ describe('presence across server processes sharing Redis', () => {
     const env = {
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'irmpresence:',
-      IRM_SECRET: randomBytes(32).toString('base64url'),
+      IRM_SECRET: secret,
       IRM_ADMIN_TOKEN: adminToken,
       // A dead process counts as gone after 3 beats (900 ms) rather than 15 s.
       IRM_PRESENCE_HEARTBEAT_MS: '300',
@@ -56,22 +61,23 @@ describe('presence across server processes sharing Redis', () => {
   };
   const link = (delegation: string) => a.links.find((l) => l.delegation.includes(delegation))!.token;
 
-  it('serves a meeting created on another process a moment ago, with no wait for the bus', async () => {
-    const created = await api<{ meeting: { id: string }; chair: { token: string } }>(
-      a.url,
-      'POST',
-      '/api/meetings',
-      adminToken,
-      { title: 'IRM-2 (created on A)' },
-    );
-    expect(created.status).toBe(201);
-    const { id } = created.body.meeting;
-    // At once on B: the chair adds a delegate there, who joins there; nobody waited for a notice.
+  it('serves a meeting created on another process whose notice never came, with no wait for the poll', async () => {
+    // A third writer that announces nothing (as if its pub/sub notice were lost): A and B would only
+    // learn of the meeting from their store poll, a second later, without loading on demand.
+    const store = await RedisStore.connect(redis.url, { prefix: 'irmpresence:' });
+    const silent = await MeetingService.load(store, { publish: () => {} }, { newId, presenceSweepMs: 0 });
+    const created = await silent.createMeeting({ title: 'IRM-2 (created elsewhere)' });
+    await silent.close();
+    await store.close();
+    const { id } = created.meeting;
+    const tokens = new TokenService(secret, adminToken, 3600);
+    const chairToken = await tokens.sign({ meetingId: id, participantId: created.chair.id, role: 'chair' });
+    // At once on B: the chair adds a delegate there, who joins on A; nobody waited for the poll.
     const added = await api<{ token: string; participant: { id: string } }>(
       b.url,
       'POST',
       `/api/meetings/${id}/participants`,
-      created.body.chair.token,
+      chairToken,
       { name: 'Delegate of Kenya', delegation: 'Kenya', role: 'delegate', region: 'AFR' },
     );
     expect(added.status).toBe(201);
@@ -80,7 +86,7 @@ describe('presence across server processes sharing Redis', () => {
     const fetched = await api<{ meeting: Meeting }>(b.url, 'GET', `/api/meetings/${id}`, added.body.token);
     expect(fetched.status).toBe(200);
     expect(fetched.body.meeting.participants.map((p) => p.delegation)).toContain('Kenya');
-    const chair = await join(b, created.body.chair.token);
+    const chair = await join(b, chairToken);
     await until(
       chair,
       (m) => online(m, added.body.participant.id) === true,

@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import type { ClientToServerEvents, ServerToClientEvents, StatusMessage } from '../../shared';
 import { connect, type TestClient } from '../support/client';
-import { type RedisServer, startRedis } from '../support/redis';
 import { startTestServer } from '../support/server';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import { RedisStore } from '../../server/store/redis';
 import { redisKeys } from '../../server/store/redisKeys';
 import { SeqConflictError } from '../../server/store/types';
-import { type RedisServer, startRedis } from '../support/redis';
 import { describeStoreConformance } from './conformance';
 import { describeDocStoreConformance } from './doc-conformance';
 

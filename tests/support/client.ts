@@ -43,26 +43,35 @@ export interface TestClient {
   send: (command: CommandInput & { id?: string }) => Promise<Ack>;
   /** Resolves once this client has seen `seq`. */
   waitForSeq: (seq: number, timeoutMs?: number) => Promise<void>;
+  /** Snapshots received after connecting (a resumed client should get only the events it missed). */
+  snapshots: () => number;
   close: () => void;
 }
 
 let counter = 0;
 
+/**
+ * Connects and resolves on the first `snapshot`. With `resumeFrom` (a client whose connection or
+ * process died), it reconnects as the browser client does: `auth.sinceSeq` = the seq it holds, keeps
+ * its state, and resolves once connected; the missed events follow.
+ */
 export function connect(
   baseUrl: string,
   token: string,
-  extra: { origin?: string; auth?: Record<string, unknown> } = {},
+  extra: { origin?: string; auth?: Record<string, unknown>; resumeFrom?: TestClient } = {},
 ): Promise<TestClient> {
+  const from = extra.resumeFrom;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
-    auth: { token, ...extra.auth },
+    auth: { token, ...(from ? { sinceSeq: from.seq() } : {}), ...extra.auth },
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
     extraHeaders: extra.origin ? { origin: extra.origin } : undefined,
   });
   const events: StoredEvent[] = [];
-  let state: Meeting | null = null;
-  let seq = 0;
+  let state: Meeting | null = from?.meeting() ?? null;
+  let seq = from?.seq() ?? 0;
+  let snapshots = 0;
   const waiters: Array<{ seq: number; resolve: () => void }> = [];
   const wake = () => {
     for (const w of [...waiters]) {
@@ -82,47 +91,56 @@ export function connect(
   };
   socket.on('event', receive);
   socket.on('events', (list) => list.forEach(receive));
+  const onSnapshot = (s: SnapshotMessage) => {
+    snapshots += 1;
+    state = s.meeting;
+    seq = s.seq;
+    wake();
+  };
+  const client = (snapshot: SnapshotMessage): TestClient => ({
+    socket,
+    snapshot,
+    events,
+    meeting: () => state!,
+    seq: () => seq,
+    send: (command) =>
+      socket
+        .timeout(10_000)
+        .emitWithAck('command', { id: `t${++counter}`, ...command } as never) as Promise<Ack>,
+    waitForSeq: (target, timeoutMs = 10_000) =>
+      seq >= target
+        ? Promise.resolve()
+        : new Promise<void>((res, rej) => {
+            const timer = setTimeout(
+              () => rej(new Error(`timed out waiting for seq ${target}, at ${seq}`)),
+              timeoutMs,
+            );
+            waiters.push({
+              seq: target,
+              resolve: () => {
+                clearTimeout(timer);
+                res();
+              },
+            });
+          }),
+    snapshots: () => snapshots,
+    close: () => socket.close(),
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect_error', (error) => {
       socket.close();
       reject(error);
     });
+    if (from) {
+      socket.on('snapshot', onSnapshot);
+      socket.once('connect', () => resolve(client(from.snapshot)));
+      return;
+    }
     socket.once('snapshot', (snapshot) => {
       state = snapshot.meeting;
       seq = snapshot.seq;
-      socket.on('snapshot', (s) => {
-        state = s.meeting;
-        seq = s.seq;
-        wake();
-      });
-      resolve({
-        socket,
-        snapshot,
-        events,
-        meeting: () => state!,
-        seq: () => seq,
-        send: (command) =>
-          socket
-            .timeout(10_000)
-            .emitWithAck('command', { id: `t${++counter}`, ...command } as never) as Promise<Ack>,
-        waitForSeq: (target, timeoutMs = 10_000) =>
-          seq >= target
-            ? Promise.resolve()
-            : new Promise<void>((res, rej) => {
-                const timer = setTimeout(
-                  () => rej(new Error(`timed out waiting for seq ${target}, at ${seq}`)),
-                  timeoutMs,
-                );
-                waiters.push({
-                  seq: target,
-                  resolve: () => {
-                    clearTimeout(timer);
-                    res();
-                  },
-                });
-              }),
-        close: () => socket.close(),
-      });
+      socket.on('snapshot', onSnapshot);
+      resolve(client(snapshot));
     });
   });
 }

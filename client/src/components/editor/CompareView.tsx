@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { colorFor } from '../../../../shared/collab/caretColor';
 import { type Block, docParagraphs } from '../../../../shared/collab/schema';
 import { authorsOf, blockWriters } from '../../collab/authors';
 import { isolate } from '../../collab/bidi';
@@ -8,7 +9,7 @@ import { type CompareBlock, compareBlocks, hasChanges } from '../../collab/compa
 import { download, fileNameOf } from '../../collab/export/download';
 import { comparisonParagraphs } from '../../collab/export/model';
 import { useDocVersion } from '../../collab/hooks';
-import { colorFor, displayName } from '../../collab/identity';
+import { displayName } from '../../collab/identity';
 import type { Version, VersionsApi } from '../../collab/versions';
 
 /**

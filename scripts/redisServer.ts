@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 
-const REDIS_SERVER = process.env.IRM_TEST_REDIS_SERVER ?? '/usr/bin/redis-server';
+/**
+ * A private redis-server for the tests, the benchmarks and `npm run cluster` (one place that starts
+ * one). IRM_REDIS_SERVER names another binary.
+ */
+const REDIS_SERVER = process.env.IRM_REDIS_SERVER ?? 'redis-server';
 
 export interface RedisServer {
   /** `redis://127.0.0.1:<port>` */
@@ -34,8 +38,11 @@ export interface RedisServer {
 }
 
 export interface StartRedisOptions {
-  /** `--appendonly yes --appendfsync always`: every acknowledged write is on disk. Default: no persistence. */
-  appendOnly?: boolean;
+  /**
+   * An append-only file: `true` or `'always'` fsyncs every write before Redis answers (every
+   * acknowledged write is on disk); `'everysec'` once a second. Default: no persistence.
+   */
+  appendOnly?: boolean | 'always' | 'everysec';
   /** Extra `redis-server` arguments. */
   args?: string[];
 }
@@ -69,7 +76,9 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
     dir,
     '--save',
     '',
-    ...(options.appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+    ...(options.appendOnly
+      ? ['--appendonly', 'yes', '--appendfsync', options.appendOnly === 'everysec' ? 'everysec' : 'always']
+      : ['--appendonly', 'no']),
     '--daemonize',
     'no',
     '--logfile',
@@ -106,11 +115,17 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
   };
 
   await launch();
+  // Never outlive the process that started it (a test worker or a bench that crashed).
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     dir,
     async stop() {
+      process.off('exit', killOnExit);
       await halt('SIGTERM');
       await fs.rm(dir, { recursive: true, force: true });
     },
