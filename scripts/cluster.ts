@@ -63,7 +63,11 @@ function startServer(env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
+let stopping = false;
 const stop = async () => {
+  // Ctrl-C reaches this script twice (directly and relayed by tsx): stop once.
+  if (stopping) return;
+  stopping = true;
   for (const child of children) child.kill('SIGTERM');
   await redis?.halt(); // SIGTERM: Redis writes its AOF; the data stays in its directory
   process.exit(0);
