@@ -21,10 +21,12 @@ export interface ManySocketsResult {
 }
 
 const SOCKETS = 1000;
+/** Commands sent on every socket that got in, all at once. */
+const COMMANDS_EACH = 15;
 
 /**
- * One delegate token opens SOCKETS Socket.IO sockets at once, then sends 3 commands on every socket
- * that got in, all at once (per-socket limits alone let 1500 through in 0.1 s).
+ * One delegate token opens SOCKETS Socket.IO sockets at once, then sends COMMANDS_EACH commands on
+ * every socket that got in, all at once (per-socket limits alone let 1500 through in 0.1 s).
  */
 export async function startManySockets(ctx: AttackContext & { sockets?: number }) {
   const target = await targetMeeting(ctx.url, ctx.adminToken);
@@ -71,8 +73,8 @@ export async function startManySockets(ctx: AttackContext & { sockets?: number }
   const sends: Promise<void>[] = [];
   for (const socket of sockets) {
     if (!socket.connected) continue;
-    for (let i = 0; i < 3; i++) {
-      const kind = (['speak', 'point_of_order', 'reply'] as const)[i]!;
+    for (let i = 0; i < COMMANDS_EACH; i++) {
+      const kind = (['speak', 'point_of_order', 'reply'] as const)[i % 3]!;
       sends.push(
         (
           socket
@@ -106,7 +108,7 @@ export const describeManySockets = (r: ManySocketsResult): string =>
 
 export const attack: Attack = {
   name: 'many-sockets',
-  summary: `one delegate token opens ${SOCKETS} Socket.IO sockets and sends 3 commands on each`,
+  summary: `one delegate token opens ${SOCKETS} Socket.IO sockets and sends ${COMMANDS_EACH} commands on each`,
   start: async (ctx) => {
     const running = await startManySockets(ctx);
     return { stop: async () => describeManySockets(await running.stop()) };

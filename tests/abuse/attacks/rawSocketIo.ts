@@ -60,7 +60,12 @@ export function rawSocketIo(baseUrl: string, auth: Record<string, unknown>): Raw
     emit: (event, payload) => {
       if (isOpen) ws.send(`42${JSON.stringify(payload === undefined ? [event] : [event, payload])}`);
     },
-    pause: () => (ws as unknown as { _socket: { pause: () => void } })._socket.pause(),
+    pause: () => {
+      // ws resumes its TCP socket whenever its parser drains (its own backpressure): keep it paused.
+      const tcp = (ws as unknown as { _socket: { pause: () => void; resume: () => unknown } })._socket;
+      tcp.pause();
+      tcp.resume = () => tcp;
+    },
     closingNotice: () => notice,
     close: () => {
       clearInterval(pong);

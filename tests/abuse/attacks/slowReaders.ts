@@ -22,7 +22,9 @@ const RESYNC_EVERY_MS = 200; // 5 a second: inside the per-socket rate limit of 
  * ask for the whole log (`resync` from seq 0) five times a second each; whatever the server answers
  * piles up in its buffers. A socket the server drops is opened again.
  */
-export async function startSlowReaders(ctx: AttackContext & { inflateTo?: number }) {
+export async function startSlowReaders(
+  ctx: AttackContext & { inflateTo?: number; sockets?: number; resyncEveryMs?: number },
+) {
   const target = await targetMeeting(ctx.url, ctx.adminToken);
   await inflate(ctx.url, ctx.adminToken, target.meetingId, ctx.inflateTo ?? 600);
   const result: SlowReadersResult = { opened: 0, closedByServer: 0, refused: {}, resyncs: 0 };
@@ -49,14 +51,14 @@ export async function startSlowReaders(ctx: AttackContext & { inflateTo?: number
       while (running && !gone) {
         socket.emit('resync', { sinceSeq: 0 });
         result.resyncs++;
-        await sleep(RESYNC_EVERY_MS);
+        await sleep(ctx.resyncEveryMs ?? RESYNC_EVERY_MS);
       }
       live.delete(socket);
       socket.close();
       await sleep(200);
     }
   };
-  const loops = Array.from({ length: SOCKETS }, loop);
+  const loops = Array.from({ length: ctx.sockets ?? SOCKETS }, loop);
   return {
     meetingId: target.meetingId,
     stop: async (): Promise<SlowReadersResult> => {
