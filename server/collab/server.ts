@@ -72,6 +72,8 @@ export interface CollabDeps {
 }
 
 const PATH_PREFIX = '/collab/';
+/** A replaced connection that has not completed its close this long after is cut. */
+const REPLACED_GRACE_MS = 2000;
 
 /**
  * Co-editing of proposal texts: one Yjs document per proposal, served over the y-websocket protocol
@@ -279,6 +281,8 @@ export class CollabServer {
       for (const old of evicted) {
         old.rejected = true; // what it still has queued is skipped
         old.close(CLOSE.replaced);
+        // A client that does not read never completes the closing handshake (ws waits 30 s).
+        setTimeout(() => old.ws.terminate(), REPLACED_GRACE_MS).unref();
       }
       conn.ws.once('close', () => this.participants.remove(key, conn));
       this.open(conn);

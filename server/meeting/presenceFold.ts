@@ -11,6 +11,7 @@ export interface PresenceFoldOptions {
   writes: Rate;
 }
 
+/** Offline after 3 s away; 4 presence writes per participant, then one per 15 s. */
 export const DEFAULT_PRESENCE_FOLD: PresenceFoldOptions = {
   offlineGraceMs: 3000,
   writes: { burst: 4, perSecond: 1 / 15 },

@@ -24,6 +24,7 @@ export interface RealtimeLimits {
 
 const MiB = 1024 * 1024;
 
+/** The limits every server applies unless configured otherwise (`Config.realtime`). */
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   maxConnections: 4,
   handshakes: { burst: 20, perSecond: 2 },

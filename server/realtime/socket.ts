@@ -334,7 +334,6 @@ export class RealtimeGateway implements EventSink {
       ...this.describe(socket),
       buffered: socket.data.outbound.buffered(),
     });
-    socket.leave(roomName(socket.data.claims.meetingId));
     dropConnection(socket);
   }
 

@@ -22,13 +22,17 @@ const MESSAGE_BYTES = 64 * 1024;
 const MESSAGES_EACH = 16;
 
 /**
- * One delegate token opens SOCKETS co-editing connections on one proposal, then sends 1 MiB on every
+ * One delegate token opens SOCKETS co-editing connections on two proposals, then sends 1 MiB on every
  * one (64 KiB messages of a type the server skips, so only the byte budget can refuse them).
  */
 export async function startManyCollab(ctx: AttackContext & { sockets?: number }) {
   const target = await targetMeeting(ctx.url, ctx.adminToken);
   const chair = await connect(ctx.url, target.chairToken);
-  const proposalId = await createProposal(chair, { symbol: `MANY/${Date.now() % 100000}` });
+  // Two documents: the cap and the budgets are per participant, whatever the document.
+  const proposalIds = [
+    await createProposal(chair, { symbol: `MANY/${Date.now() % 100000}/A` }),
+    await createProposal(chair, { symbol: `MANY/${Date.now() % 100000}/B` }),
+  ];
   chair.close();
   const count = ctx.sockets ?? SOCKETS;
   const result: ManyCollabResult = {
@@ -39,11 +43,12 @@ export async function startManyCollab(ctx: AttackContext & { sockets?: number })
     openAtEnd: 0,
     acceptedBytes: 0,
   };
-  const url = `${ctx.url.replace(/^http/, 'ws')}/collab/${proposalId}?token=${encodeURIComponent(target.delegateToken)}`;
+  const url = (i: number) =>
+    `${ctx.url.replace(/^http/, 'ws')}/collab/${proposalIds[i % 2]}?token=${encodeURIComponent(target.delegateToken)}`;
   const all: Array<{ ws: WebSocket; sent: number; closed: boolean }> = [];
   await Promise.all(
-    Array.from({ length: count }, async () => {
-      const ws = new WebSocket(url);
+    Array.from({ length: count }, async (_, i) => {
+      const ws = new WebSocket(url(i));
       const entry = { ws, sent: 0, closed: false };
       ws.on('error', () => {});
       ws.on('close', (code) => {
