@@ -8,12 +8,14 @@ import { startTestServer } from '../support/server';
 describe('refused handshakes are logged', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let token: string;
+  let meetingId: string;
   let proposalId: string;
   const lines: unknown[][] = [];
   beforeAll(async () => {
     server = await startTestServer();
     const created = await createMeetingWith(server.url, server.adminToken, {});
     token = created.chair.token;
+    meetingId = created.meetingId;
     const chair = await connect(server.url, token);
     proposalId = await createProposal(chair, { symbol: 'LOG/1' });
     chair.close();
@@ -34,6 +36,20 @@ describe('refused handshakes are logged', () => {
     const foreign = `${token.slice(0, -4)}AAAA`;
     await expect(connect(server.url, foreign)).rejects.toThrow('unauthorized');
     await expect(connect(server.url, token, { origin: 'https://evil.example' })).rejects.toThrow();
+    // Well signed, but naming nobody: a participant that does not exist, a meeting that does not.
+    const nobody = await server.tokens.sign({ meetingId, participantId: 'p_nobody', role: 'delegate' });
+    await expect(connect(server.url, nobody)).rejects.toThrow('unauthorized');
+    const nowhere = await server.tokens.sign({
+      meetingId: 'm_nowhere',
+      participantId: 'p_x',
+      role: 'delegate',
+    });
+    await expect(connect(server.url, nowhere)).rejects.toThrow('unauthorized');
+    expect(logged('unknown_participant')).toMatchObject({ meetingId, participantId: 'p_nobody' });
+    expect(logged('unknown_meeting')).toMatchObject({ meetingId: 'm_nowhere' });
+    await expect(connect(server.url, token, { auth: { protocol: 99 } })).rejects.toThrow('protocol_mismatch');
+    expect(logged('protocol_mismatch')).toMatchObject({ channel: 'socket.io' });
+    expect(JSON.stringify(lines)).not.toContain(nobody.slice(-20));
     expect(logged('bad_token')).toMatchObject({ channel: 'socket.io', remote: expect.any(String) });
     expect(logged('origin')).toMatchObject({ channel: 'socket.io', origin: 'https://evil.example' });
     expect(JSON.stringify(lines)).not.toContain(token.slice(-20));
@@ -49,7 +65,7 @@ describe('refused handshakes are logged', () => {
     });
     expect(evil.status).toBe(403);
     expect(logged('bad_token')).toMatchObject({ channel: 'collab', remote: expect.any(String) });
-    expect(logged('unknown_proposal')).toMatchObject({ channel: 'collab' });
+    expect(logged('unknown_proposal')).toMatchObject({ channel: 'collab', proposalId: 'pr_nothing' });
     expect(logged('origin')).toMatchObject({ channel: 'collab', origin: 'https://evil.example' });
     expect(JSON.stringify(lines)).not.toContain(token.slice(-20));
   });
