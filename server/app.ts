@@ -76,6 +76,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const realtime = new RealtimeGateway(httpServer, tokens, metrics, log, {
     allowedOrigins: config.allowedOrigins,
     storeHealth: health,
+    ...(config.realtime ? { limits: config.realtime } : {}),
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   // Stored meeting events go to the Socket.IO rooms and to the collab server (which reacts to locks,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CollabOptions } from './collab/server';
+import type { RealtimeLimits } from './realtime/limits';
 
 /** Runtime settings, all from the environment (see the README's configuration table). */
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   client: 'built' | 'vite';
   /** Co-editing limits and timings (docs/collab.md); unset fields take the defaults. */
   collab?: Partial<CollabOptions>;
+  /** Socket.IO limits (docs/protocol.md, "Limits"); unset fields take the defaults. */
+  realtime?: Partial<RealtimeLimits>;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {

@@ -7,4 +7,5 @@ export * from './domain/permissions';
 export * from './domain/queue';
 export * from './ids';
 export * from './protocol/commands';
+export * from './protocol/disconnects';
 export * from './protocol/messages';

@@ -1,46 +1,33 @@
 import type { WebSocket } from 'ws';
-import { TokenBucket } from '../realtime/rateLimit';
+import { Budget } from '../limits/budget';
 import type { Identity, ReadOnlyReason } from './access';
 import { type AwarenessUser, userOf } from './awareness';
 import { CLOSE } from './protocol';
 
-/** Per-connection limits (docs/collab.md, "Limits"). */
+/** Co-editing limits (docs/collab.md, "Limits"). */
 export interface ConnectionLimits {
-  /** Messages: burst and sustained rate (token bucket). */
+  /**
+   * Messages received, per participant across all its co-editing connections (on any document) on
+   * this process: burst and sustained rate (token bucket).
+   */
   rate: { burst: number; perSecond: number };
-  /** Bytes received: burst and sustained rate. Bounds the decoding work one client can cause. */
+  /** Bytes received, per participant likewise. Bounds the decoding work one participant can cause. */
   bytes: { burst: number; perSecond: number };
-  /** Unsent bytes a client may leave queued before it is dropped as too slow. */
+  /** Unsent bytes one connection may leave queued before it is dropped as too slow. */
   maxBufferedBytes: number;
 }
 
-/** A byte budget refilled at a steady rate; like TokenBucket, but takes any amount. */
-class ByteBudget {
-  private available: number;
-  private last = Date.now();
-
-  constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
-  ) {
-    this.available = capacity;
-  }
-
-  take(bytes: number): boolean {
-    const now = Date.now();
-    this.available = Math.min(this.capacity, this.available + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (bytes > this.available) return false;
-    this.available -= bytes;
-    return true;
-  }
+/** The participant's budgets this connection draws on (shared with its other connections). */
+export interface ConnectionBudgets {
+  messages: Budget;
+  bytes: Budget;
 }
 
 let counter = 0;
 
 /**
  * One client's WebSocket on one proposal document: who it is, whether it may write (recomputed when
- * the meeting changes), the awareness client id it owns, and its rate limits.
+ * the meeting changes), the awareness client id it owns, and the participant's budgets it draws on.
  */
 export class Connection {
   readonly id = ++counter;
@@ -52,8 +39,7 @@ export class Connection {
   rejected = false;
   /** Answered the last keep-alive ping. */
   alive = true;
-  private readonly messages: TokenBucket;
-  private readonly bytes: ByteBudget;
+  private readonly budgets: ConnectionBudgets;
 
   constructor(
     readonly ws: WebSocket,
@@ -62,10 +48,13 @@ export class Connection {
     readonly identity: Identity,
     readOnly: ReadOnlyReason | null,
     private readonly limits: ConnectionLimits,
+    /** The participant's shared budgets; omitted: this connection's own (tests). */
+    budgets?: ConnectionBudgets,
+    /** Told when the server closes this connection, with why (metrics, logs). */
+    private readonly onClose: (how: { code: number; reason: string }) => void = () => {},
   ) {
     this.readOnly = readOnly;
-    this.messages = new TokenBucket(limits.rate.burst, limits.rate.perSecond);
-    this.bytes = new ByteBudget(limits.bytes.burst, limits.bytes.perSecond);
+    this.budgets = budgets ?? { messages: new Budget(limits.rate), bytes: new Budget(limits.bytes) };
   }
 
   get participantId(): string | null {
@@ -81,9 +70,9 @@ export class Connection {
     return this.ws.readyState === this.ws.OPEN;
   }
 
-  /** Takes one message of `size` bytes from the budgets; false when over either. */
+  /** Takes one message of `size` bytes from the participant's budgets; false when over either. */
   admit(size: number): boolean {
-    return this.messages.take() && this.bytes.take(size);
+    return this.budgets.messages.take() && this.budgets.bytes.take(size);
   }
 
   send(data: Uint8Array): void {
@@ -97,6 +86,7 @@ export class Connection {
 
   close(how: { code: number; reason: string }): void {
     if (this.ws.readyState === this.ws.CLOSED || this.ws.readyState === this.ws.CLOSING) return;
+    this.onClose(how);
     this.ws.close(how.code, how.reason);
   }
 }

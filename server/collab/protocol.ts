@@ -23,6 +23,11 @@ export const CLOSE = {
   goingAway: { code: 1001, reason: 'server shutting down' },
   /** A message could not be decoded, or an update failed validation: reconnecting would repeat it. */
   invalid: { code: 4400, reason: 'invalid message' },
+  /**
+   * A newer connection of the same participant (token) took over: over the per-participant cap, the
+   * oldest goes. Permanent, so the provider does not reconnect and take the place back in turn.
+   */
+  replaced: { code: 4409, reason: 'replaced by a newer connection' },
   /** The document could not be stored or loaded; the provider reconnects and resyncs. */
   unavailable: { code: 4503, reason: 'document unavailable' },
   /** Over the message or byte budget; reconnecting resyncs whatever was dropped. */

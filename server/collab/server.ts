@@ -3,13 +3,15 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { StoredEvent } from '../../shared';
 import type { TokenService } from '../auth/tokens';
+import { ParticipantLimits, participantKey } from '../limits/participants';
+import { RefusalLog, remoteOf } from '../limits/refusals';
 import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { originAllowed } from '../realtime/origin';
 import type { DocStore, DocVersionMeta, MeetingStore } from '../store/types';
 import { findProposal, identify, readOnlyReason } from './access';
-import { Connection, type ConnectionLimits } from './connection';
+import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
 import { DocRegistry } from './docRegistry';
 import type { DocFanout } from './fanout';
 import { CLOSE } from './protocol';
@@ -27,6 +29,13 @@ export interface CollabOptions extends ConnectionLimits {
   compactEvery: number;
   /** Keep-alive: a connection that does not answer a ping within this long is dropped. */
   pingIntervalMs: number;
+  /**
+   * Co-editing connections per participant (token; the projector's view token is one per meeting)
+   * on this process, over all documents: a newer one closes the oldest with 4409.
+   */
+  maxConnectionsPerParticipant: number;
+  /** Upgrades per participant (after authentication); beyond, 429. */
+  upgrades: { burst: number; perSecond: number };
   validation: Omit<ValidatorOptions, 'workerUrl'>;
 }
 
@@ -39,6 +48,8 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   unloadDelayMs: 10_000,
   compactEvery: 200,
   pingIntervalMs: 30_000,
+  maxConnectionsPerParticipant: 8,
+  upgrades: { burst: 30, perSecond: 2 },
   validation: { workers: 2, timeoutMs: 1000, maxOldGenerationSizeMb: 64 },
 };
 
@@ -61,6 +72,8 @@ export interface CollabDeps {
 }
 
 const PATH_PREFIX = '/collab/';
+/** A replaced connection that has not completed its close this long after is cut. */
+const REPLACED_GRACE_MS = 2000;
 
 /**
  * Co-editing of proposal texts: one Yjs document per proposal, served over the y-websocket protocol
@@ -77,6 +90,9 @@ export class CollabServer {
   /** Proposals known to have no base text, so the log is scanned once at most. */
   private readonly noBaseText = new Set<string>();
   private closing: Promise<void> | undefined;
+  /** Connections and budgets per participant, across documents (server/limits/participants.ts). */
+  private readonly participants: ParticipantLimits<Connection, 'messages' | 'bytes'>;
+  private readonly refusals: RefusalLog;
 
   constructor(
     private readonly deps: CollabDeps,
@@ -88,9 +104,16 @@ export class CollabServer {
       ...options,
       rate: { ...d.rate, ...options.rate },
       bytes: { ...d.bytes, ...options.bytes },
+      upgrades: { ...d.upgrades, ...options.upgrades },
       validation: { ...d.validation, ...options.validation },
     };
     const { metrics, log } = deps;
+    this.participants = new ParticipantLimits({
+      maxConnections: this.options.maxConnectionsPerParticipant,
+      handshakes: this.options.upgrades,
+      budgets: { messages: this.options.rate, bytes: this.options.bytes },
+    });
+    this.refusals = new RefusalLog(log, metrics);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes });
     this.validator = new UpdateValidator(this.options.validation, (reason) =>
       log.warn({ reason }, 'update validation worker replaced'),
@@ -164,6 +187,7 @@ export class CollabServer {
     this.closing ??= (async () => {
       this.deps.httpServer.off('upgrade', this.onUpgrade);
       clearInterval(this.pinger);
+      this.participants.close();
       await this.registry.closeAll();
       for (const ws of this.wss.clients) ws.terminate();
       await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -183,21 +207,41 @@ export class CollabServer {
     });
   };
 
-  /** Checks origin, token and proposal, answering 403/401/404 before the WebSocket opens. */
+  /** Refuses an upgrade with an HTTP status, and logs why (never the token: it is in the URL). */
+  private refuseUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    status: RefusalStatus,
+    reason: string,
+    details: Record<string, unknown> = {},
+  ): void {
+    this.refusals.refused('collab', reason, {
+      remote: remoteOf(req.socket),
+      ...(req.headers.origin ? { origin: req.headers.origin } : {}),
+      ...details,
+    });
+    refuse(socket, status, STATUS_TEXT[status]);
+  }
+
+  /**
+   * Checks origin, token, proposal and the participant's upgrade budget, answering 403/401/404/429
+   * before the WebSocket opens.
+   */
   private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
-    if (this.closing) return refuse(socket, 503, 'Service Unavailable');
+    if (this.closing) return this.refuseUpgrade(req, socket, 503, 'shutting_down');
     let proposalId: string;
     try {
       proposalId = decodeURIComponent(url.pathname.slice(PATH_PREFIX.length));
     } catch {
-      return refuse(socket, 404, 'Not Found');
+      return this.refuseUpgrade(req, socket, 404, 'bad_path');
     }
     if (!proposalId || proposalId.length > 64 || proposalId.includes('/')) {
-      return refuse(socket, 404, 'Not Found');
+      return this.refuseUpgrade(req, socket, 404, 'bad_path');
     }
-    if (!originAllowed(req, this.options.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
+    if (!originAllowed(req, this.options.allowedOrigins))
+      return this.refuseUpgrade(req, socket, 403, 'origin');
     const claims = await this.deps.tokens.verify(url.searchParams.get('token') ?? undefined);
-    if (!claims) return refuse(socket, 401, 'Unauthorized');
+    if (!claims) return this.refuseUpgrade(req, socket, 401, 'bad_token');
     const lookUp = () => {
       const found = findProposal(this.deps.service, proposalId);
       const meeting = found ? this.deps.service.room(found.meetingId)?.state : undefined;
@@ -209,10 +253,20 @@ export class CollabServer {
       await this.deps.service.refresh(claims.meetingId).catch(() => undefined);
       ({ found, meeting, identity } = lookUp());
     }
-    if (!found) return refuse(socket, 404, 'Not Found');
-    if (!meeting || !identity) return refuse(socket, 401, 'Unauthorized');
+    const who = { meetingId: claims.meetingId, participantId: claims.view ? 'view' : claims.participantId };
+    if (!found) return this.refuseUpgrade(req, socket, 404, 'unknown_proposal', { ...who, proposalId });
+    if (!meeting || !identity) {
+      const reason = found.meetingId === claims.meetingId ? 'unknown_participant' : 'other_meeting';
+      return this.refuseUpgrade(req, socket, 401, reason, { ...who, proposalId });
+    }
+    const key = participantKey(found.meetingId, identity.kind === 'view' ? null : identity.participant.id);
+    if (!this.participants.admitHandshake(key)) {
+      return this.refuseUpgrade(req, socket, 429, 'rate_limited', { ...who, proposalId });
+    }
     if (this.closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const budgets: ConnectionBudgets = this.participants.entry(key).budgets;
+      const remote = remoteOf(req.socket);
       const conn = new Connection(
         ws,
         found.meetingId,
@@ -220,9 +274,25 @@ export class CollabServer {
         identity,
         readOnlyReason(meeting, identity, proposalId),
         this.options,
+        budgets,
+        (how) => this.closedByServer(how, { remote, ...who, proposalId }),
       );
+      const { evicted } = this.participants.add(key, conn);
+      for (const old of evicted) {
+        old.rejected = true; // what it still has queued is skipped
+        old.close(CLOSE.replaced);
+        // A client that does not read never completes the closing handshake (ws waits 30 s).
+        setTimeout(() => old.ws.terminate(), REPLACED_GRACE_MS).unref();
+      }
+      conn.ws.once('close', () => this.participants.remove(key, conn));
       this.open(conn);
     });
+  }
+
+  /** Counts and logs a close the server decided for a limit (not shutdown or store failures). */
+  private closedByServer(how: { code: number; reason: string }, details: Record<string, unknown>): void {
+    const name = LIMIT_CLOSES.get(how.code);
+    if (name) this.refusals.closed('collab', name, { ...details, code: how.code });
   }
 
   private open(conn: Connection): void {
@@ -310,6 +380,23 @@ export class CollabServer {
     }
   }
 }
+
+type RefusalStatus = 401 | 403 | 404 | 429 | 503;
+const STATUS_TEXT: Record<RefusalStatus, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+/** Close codes that mean a limit or a misbehaving client, by the name `irm_disconnects_total` uses. */
+const LIMIT_CLOSES = new Map<number, string>([
+  [CLOSE.invalid.code, 'invalid'],
+  [CLOSE.replaced.code, 'replaced'],
+  [CLOSE.rateLimited.code, 'rate_limited'],
+  [CLOSE.slowConsumer.code, 'slow_consumer'],
+]);
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket: no WebSocket opens. */
 function refuse(socket: Duplex, status: number, text: string): void {

@@ -16,6 +16,7 @@ import {
 } from '../../shared';
 import type { MeetingStore } from '../store/types';
 import { LocalPresence, type PresenceRegistry } from './presence';
+import { DEFAULT_PRESENCE_FOLD, PresenceFold, type PresenceFoldOptions } from './presenceFold';
 import {
   type EventSink,
   idempotencyKey,
@@ -29,6 +30,8 @@ export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'> & {
   presence?: PresenceRegistry;
   /** How often the stored online flags are reconciled with `presence` (default 5 s; 0: never). */
   presenceSweepMs?: number;
+  /** How presence churn is folded (offline grace, writes per participant); unset: the defaults. */
+  presenceFold?: Partial<PresenceFoldOptions>;
 };
 
 /** How long a handshake waits for this process to catch up with the seq a reconnecting client holds. */
@@ -51,6 +54,10 @@ export class MeetingService {
   /** The latest answer of `presence.online` per meeting: what a reconciliation decides against. */
   private readonly presenceViews = new Map<string, ReadonlySet<string>>();
   private readonly reconciling = new Map<string, { again: boolean; done: Promise<void> }>();
+  /** Folds reconnect churn: offline after a grace period, a bounded number of writes per participant. */
+  private readonly fold: PresenceFold;
+  /** Per meeting: a reconciliation due when a held-back presence change may be written. */
+  private readonly presenceRetries = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private sweep: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
 
@@ -60,6 +67,7 @@ export class MeetingService {
     private readonly options: ServiceOptions,
   ) {
     this.presence = options.presence ?? new LocalPresence();
+    this.fold = new PresenceFold({ ...DEFAULT_PRESENCE_FOLD, ...options.presenceFold });
   }
 
   /**
@@ -182,6 +190,7 @@ export class MeetingService {
    * counts it and the stored online flags are reconciled with it.
    */
   connectionChanged(meetingId: string, participantId: string, delta: 1 | -1): void {
+    if (delta < 0) this.fold.disconnected(meetingId, participantId);
     this.presence.change(meetingId, participantId, delta).then(
       () => this.reconcilePresence(meetingId),
       (error) => this.options.onError?.(error),
@@ -195,6 +204,8 @@ export class MeetingService {
   /** Stops listening to other processes and reconciling presence, then writes what is queued. */
   async close(): Promise<void> {
     clearInterval(this.sweep);
+    for (const retry of this.presenceRetries.values()) clearTimeout(retry.timer);
+    this.presenceRetries.clear();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     await Promise.all([...this.reconciling.values()].map((r) => r.done));
@@ -205,7 +216,9 @@ export class MeetingService {
   /**
    * Brings the stored online flags of a meeting in line with the presence registry. Calls made while
    * one runs are folded into one more round, and each round decides against the latest registry
-   * answer, so a quick disconnect and reconnect costs no offline/online pair.
+   * answer, so a quick disconnect and reconnect costs no offline/online pair. Changes are folded
+   * (PresenceFold): an offline seen on this process is written only after a grace period, and each
+   * participant has a budget of writes; a change held back is reconciled again when it may be written.
    */
   private reconcilePresence(meetingId: string): Promise<void> {
     const running = this.reconciling.get(meetingId);
@@ -221,20 +234,28 @@ export class MeetingService {
           const room = this.rooms.get(meetingId);
           if (!room) return;
           this.presenceViews.set(meetingId, await this.presence.online(meetingId));
+          let retryAt = Number.POSITIVE_INFINITY;
           await room.submit({
             decide: (meeting) => {
               const online = this.presenceViews.get(meetingId) ?? new Set<string>();
-              const events = meeting.participants
-                .filter((p) => p.online !== online.has(p.id))
-                .map(
-                  (p): MeetingEvent => ({
-                    type: p.online ? 'participant.offline' : 'participant.online',
-                    participantId: p.id,
-                  }),
-                );
+              const events: MeetingEvent[] = [];
+              for (const p of meeting.participants) {
+                const isOnline = online.has(p.id);
+                if (p.online === isOnline) continue;
+                const allowed = this.fold.allow(meetingId, p.id, isOnline);
+                if (allowed !== true) {
+                  retryAt = Math.min(retryAt, allowed);
+                  continue;
+                }
+                events.push({
+                  type: isOnline ? 'participant.online' : 'participant.offline',
+                  participantId: p.id,
+                });
+              }
               return { ok: true, events };
             },
           });
+          if (retryAt < Number.POSITIVE_INFINITY) this.retryPresence(meetingId, retryAt);
         }
       } catch (error) {
         // Presence unknowable (Redis away): the next sweep tries again.
@@ -247,8 +268,25 @@ export class MeetingService {
     return round.done;
   }
 
+  /** Reconciles the meeting again at `at` (or earlier, if already due sooner). */
+  private retryPresence(meetingId: string, at: number): void {
+    const due = this.presenceRetries.get(meetingId);
+    if (due && due.at <= at) return;
+    if (due) clearTimeout(due.timer);
+    const timer = setTimeout(
+      () => {
+        this.presenceRetries.delete(meetingId);
+        void this.reconcilePresence(meetingId);
+      },
+      Math.max(0, at - Date.now()) + 10,
+    );
+    timer.unref();
+    this.presenceRetries.set(meetingId, { at, timer });
+  }
+
   /** Every few seconds one process reconciles every meeting: e.g. a dead process's participants. */
   private async sweepPresence(): Promise<void> {
+    this.fold.prune();
     try {
       if (!(await this.presence.claimSweep())) return;
     } catch {

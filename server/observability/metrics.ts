@@ -41,6 +41,32 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** What `irm_socket_buffered_bytes` reports: set by the Socket.IO gateway. */
+  bufferedBytes: () => number = () => 0;
+  readonly socketBuffered = (() => {
+    const metrics = this;
+    return new Gauge({
+      name: 'irm_socket_buffered_bytes',
+      help: 'Bytes queued for Socket.IO clients and not yet sent (all connections of this process)',
+      registers: [this.registry],
+      collect() {
+        this.set(metrics.bufferedBytes());
+      },
+    });
+  })();
+  readonly disconnects = new Counter({
+    name: 'irm_disconnects_total',
+    help: 'Connections the server closed because of a limit, by channel (socket.io, collab) and reason',
+    labelNames: ['channel', 'reason'] as const,
+    registers: [this.registry],
+  });
+  readonly refusals = new Counter({
+    name: 'irm_refusals_total',
+    help: 'Refused Socket.IO handshakes and /collab upgrades, by channel and reason',
+    labelNames: ['channel', 'reason'] as const,
+    registers: [this.registry],
+  });
+
   readonly collabConnections = new Gauge({
     name: 'irm_collab_connections',
     help: 'Open co-editing (y-websocket) connections',

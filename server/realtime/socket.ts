@@ -5,7 +5,10 @@ import {
   type Ack,
   type ClientToServerEvents,
   COMMAND_TYPES,
+  CONNECT_ERRORS,
   commandSchema,
+  DISCONNECT_REASONS,
+  type DisconnectReason,
   type ErrorCode,
   PROTOCOL_VERSION,
   refuse,
@@ -16,19 +19,22 @@ import {
 } from '../../shared';
 import type { ParticipantClaims, TokenService } from '../auth/tokens';
 import type { StoreHealth } from '../cluster/health';
+import { type ParticipantEntry, ParticipantLimits, participantKey } from '../limits/participants';
+import { RefusalLog, remoteOf } from '../limits/refusals';
 import type { EventSink, MeetingRoom } from '../meeting/room';
 import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from './limits';
 import { originAllowed } from './origin';
-import { TokenBucket } from './rateLimit';
+import { dropConnection, OutboundGuard } from './outbound';
 
 export interface RealtimeOptions {
   allowedOrigins: readonly string[];
   /** Largest Socket.IO message accepted, in bytes. */
   maxMessageBytes?: number;
-  /** Commands per socket: burst and sustained rate. */
-  rate?: { burst: number; perSecond: number };
+  /** Per-participant and per-connection limits (docs/protocol.md, "Limits"); unset: the defaults. */
+  limits?: Partial<RealtimeLimits>;
   /**
    * A Socket.IO adapter shared by several processes (the Redis streams adapter when REDIS_URL is
    * set). Meeting events are still emitted to this process's own sockets only: every process
@@ -44,11 +50,19 @@ export interface RealtimeOptions {
   storeHealth?: Pick<StoreHealth, 'state' | 'onChange' | 'failed'>;
 }
 
+type Budgets = 'messages' | 'resyncBytes';
+
 interface SocketData {
   claims: ParticipantClaims;
   batch: boolean;
-  bucket: TokenBucket;
+  /** The participant's limits, shared by all its connections (`key` in `participants`). */
+  key: string;
+  participant: ParticipantEntry<RoomSocket, Budgets>;
+  /** Bounds what this connection may leave unsent; set on connection. */
+  outbound: OutboundGuard;
   strikes: number;
+  /** Set once the server decided to close it: nothing more is sent or answered. */
+  closing: boolean;
 }
 
 type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -61,8 +75,11 @@ const batchedRoomName = (meetingId: string) => `meeting:${meetingId}:batched`;
  * of one per event, which is what keeps a 1000-client burst within its latency budget.
  */
 const BATCH_WINDOW_MS = 25;
-/** Rate-limited messages a socket may send past its budget before it is disconnected. */
-const MAX_STRIKES = 200;
+/**
+ * A connection told `closing` is dropped this long after, if it has not gone: one that does not read
+ * never lets the disconnect packet drain, and engine.io would keep it (and its buffers) for ever.
+ */
+const CLOSING_GRACE_MS = 2000;
 
 /**
  * Socket.IO edge: authenticates the handshake, validates every message, rate-limits, and passes
@@ -74,6 +91,9 @@ export class RealtimeGateway implements EventSink {
   private service: MeetingService | undefined;
   private readonly batches = new Map<string, { pending: StoredEvent[]; timer: NodeJS.Timeout }>();
   private readonly unwatchStore: (() => void) | undefined;
+  private readonly limits: RealtimeLimits;
+  private readonly participants: ParticipantLimits<RoomSocket, Budgets>;
+  private readonly refusals: RefusalLog;
 
   constructor(
     httpServer: HttpServer,
@@ -82,17 +102,48 @@ export class RealtimeGateway implements EventSink {
     private readonly log: Logger,
     private readonly options: RealtimeOptions,
   ) {
+    this.limits = { ...DEFAULT_REALTIME_LIMITS, ...options.limits };
+    this.participants = new ParticipantLimits({
+      maxConnections: this.limits.maxConnections,
+      handshakes: this.limits.handshakes,
+      budgets: { messages: this.limits.messages, resyncBytes: this.limits.resyncBytes },
+    });
+    this.refusals = new RefusalLog(log, metrics);
+    metrics.bufferedBytes = () => {
+      let total = 0;
+      for (const socket of this.io.of('/').sockets.values()) total += socket.data.outbound?.buffered() ?? 0;
+      return total;
+    };
     this.io = new Server(httpServer, {
       maxHttpBufferSize: options.maxMessageBytes ?? 16 * 1024,
-      allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
+      allowRequest: (req, callback) => {
+        const allowed = originAllowed(req, options.allowedOrigins);
+        if (!allowed) {
+          this.refusals.refused('socket.io', 'origin', {
+            remote: remoteOf(req.socket),
+            origin: req.headers.origin,
+          });
+        }
+        callback(null, allowed);
+      },
       cors: { origin: [...options.allowedOrigins], credentials: false },
       serveClient: false,
       ...(options.adapter ? { adapter: options.adapter } : {}),
     });
     this.io.use((socket, next) => {
       void this.authenticate(socket).then(
-        (error) => next(error ?? undefined),
-        () => next(new Error('unauthorized')),
+        (refusal) => {
+          if (!refusal) return next();
+          this.refusals.refused('socket.io', refusal.reason, {
+            remote: socket.handshake.address,
+            ...refusal.details,
+          });
+          next(new Error(refusal.error));
+        },
+        (error: unknown) => {
+          this.log.error({ err: error }, 'handshake failed');
+          next(new Error(CONNECT_ERRORS.unauthorized));
+        },
       );
     });
     this.io.on('connection', (socket) => {
@@ -138,18 +189,26 @@ export class RealtimeGateway implements EventSink {
 
   async close(): Promise<void> {
     this.unwatchStore?.();
+    this.participants.close();
     for (const meetingId of [...this.batches.keys()]) this.flushBatch(meetingId);
     for (const batch of this.batches.values()) clearTimeout(batch.timer);
     this.batches.clear();
     await this.io.close();
   }
 
-  private async authenticate(socket: RoomSocket): Promise<Error | null> {
+  /**
+   * Checks a handshake: protocol, token, meeting, participant, then the participant's handshake
+   * budget. A refusal names the public `connect_error` message and the reason that is logged (never
+   * the token).
+   */
+  private async authenticate(socket: RoomSocket): Promise<HandshakeRefusal | null> {
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown; protocol?: unknown };
     if (auth.protocol !== undefined && auth.protocol !== PROTOCOL_VERSION)
-      return new Error('protocol_mismatch');
+      return refusedAs(CONNECT_ERRORS.protocolMismatch, 'protocol_mismatch');
     const claims = await this.tokens.verify(auth.token);
-    if (!claims || !this.service) return new Error('unauthorized');
+    if (!claims) return refusedAs(CONNECT_ERRORS.unauthorized, 'bad_token');
+    if (!this.service) return refusedAs(CONNECT_ERRORS.unavailable, 'starting');
+    const who = { meetingId: claims.meetingId, participantId: claims.view ? 'view' : claims.participantId };
     const sinceSeq = (auth as { sinceSeq?: unknown }).sinceSeq;
     let room: MeetingRoom | undefined;
     try {
@@ -157,21 +216,24 @@ export class RealtimeGateway implements EventSink {
       room = await this.service.ensureRoom(claims.meetingId, typeof sinceSeq === 'number' ? sinceSeq : 0);
     } catch (error) {
       this.log.warn({ err: error }, 'meeting could not be loaded for a handshake');
-      return new Error('unavailable');
+      return refusedAs(CONNECT_ERRORS.unavailable, 'meeting_unavailable', who);
     }
-    if (!room) return new Error('unauthorized');
+    if (!room) return refusedAs(CONNECT_ERRORS.unauthorized, 'unknown_meeting', who);
     const known = () => claims.view || room.state.participants.some((p) => p.id === claims.participantId);
     // A participant added on another process a moment ago: catch up once before refusing.
     if (!known()) await this.service.refresh(claims.meetingId).catch(() => undefined);
-    if (!known()) {
-      return new Error('unauthorized');
-    }
-    const rate = this.options.rate ?? { burst: 20, perSecond: 5 };
+    if (!known()) return refusedAs(CONNECT_ERRORS.unauthorized, 'unknown_participant', who);
+    const key = participantKey(claims.meetingId, claims.view ? null : claims.participantId);
+    if (!this.participants.admitHandshake(key))
+      return refusedAs(CONNECT_ERRORS.rateLimited, 'rate_limited', who);
     socket.data = {
       claims,
       batch: (auth as { batch?: unknown }).batch === true,
-      bucket: new TokenBucket(rate.burst, rate.perSecond),
+      key,
+      participant: undefined as unknown as SocketData['participant'], // set on connection
+      outbound: undefined as unknown as OutboundGuard, // set on connection
       strikes: 0,
+      closing: false,
     };
     return null;
   }
@@ -179,6 +241,14 @@ export class RealtimeGateway implements EventSink {
   private handleConnection(socket: RoomSocket): void {
     const { meetingId, participantId } = socket.data.claims;
     this.metrics.connections.inc();
+    socket.data.outbound = new OutboundGuard(socket, this.limits.maxBufferedBytes, () =>
+      this.drop(socket, DISCONNECT_REASONS.slowConsumer),
+    );
+    const { entry, evicted } = this.participants.add(socket.data.key, socket);
+    socket.data.participant = entry;
+    for (const old of evicted) {
+      this.closeWith(old, DISCONNECT_REASONS.replaced, 'a newer connection of this participant took over');
+    }
     // Join and catch up in the same tick: every later event has a higher seq than what is sent here.
     // Held-back batched events are older than that, so they go out to the others first.
     if (socket.data.batch) this.flushBatch(meetingId);
@@ -190,9 +260,10 @@ export class RealtimeGateway implements EventSink {
     socket.on('command', (payload, ack) => void this.handleCommand(socket, payload, ack));
     socket.on('resync', (payload, ack) => this.handleResync(socket, payload, ack));
     socket.on('clock', (ack) => {
-      if (typeof ack === 'function' && socket.data.bucket.take()) ack(Date.now());
+      if (typeof ack === 'function' && this.takeMessage(socket)) ack(Date.now());
     });
     socket.on('disconnect', () => {
+      this.participants.remove(socket.data.key, socket);
       this.metrics.connections.dec();
       if (!view) this.service?.connectionChanged(meetingId, participantId, -1);
     });
@@ -200,7 +271,9 @@ export class RealtimeGateway implements EventSink {
 
   /**
    * A reconnecting client names the last seq it holds (`auth.sinceSeq`) and gets only the events it
-   * missed; anyone else, or a client too far behind, gets a snapshot.
+   * missed; anyone else, or a client too far behind, gets a snapshot. Charged to the participant's
+   * resync budget (it may go into debt here: a new connection needs its state; the handshake budget
+   * bounds how often).
    */
   private catchUp(socket: RoomSocket): void {
     const sinceSeq = (socket.handshake.auth as { sinceSeq?: unknown } | undefined)?.sinceSeq;
@@ -209,10 +282,64 @@ export class RealtimeGateway implements EventSink {
       typeof sinceSeq === 'number' && Number.isInteger(sinceSeq) && sinceSeq >= 0 && sinceSeq <= room.seq
         ? room.eventsSince(sinceSeq)
         : null;
-    if (missing === null) return void socket.emit('snapshot', this.snapshot(socket));
-    if (socket.data.batch) {
-      if (missing.length > 0) socket.emit('events', missing);
+    this.sendMissed(socket, missing, false);
+  }
+
+  /**
+   * Sends the `missing` events, or a snapshot when they are no longer in memory (null) or more than
+   * `maxResyncEvents`. Returns which, and charges the bytes sent to the participant.
+   */
+  private sendMissed(
+    socket: RoomSocket,
+    missing: readonly StoredEvent[] | null,
+    emptyBatch: boolean,
+  ): 'events' | 'snapshot' {
+    const before = socket.data.outbound.sent;
+    let mode: 'events' | 'snapshot' = 'events';
+    if (missing === null || missing.length > this.limits.maxResyncEvents) {
+      mode = 'snapshot';
+      socket.emit('snapshot', this.snapshot(socket));
+    } else if (socket.data.batch) {
+      if (missing.length > 0 || emptyBatch) socket.emit('events', [...missing]);
     } else for (const event of missing) socket.emit('event', event);
+    socket.data.participant.budgets.resyncBytes.charge(socket.data.outbound.sent - before);
+    return mode;
+  }
+
+  /** Takes one message from the participant's budget; a connection that keeps flooding is closed. */
+  private takeMessage(socket: RoomSocket): boolean {
+    if (socket.data.closing) return false;
+    if (socket.data.participant.budgets.messages.take()) return true;
+    if (++socket.data.strikes > this.limits.maxStrikes) {
+      this.closeWith(socket, DISCONNECT_REASONS.rateLimited, 'too many messages; reconnect after a pause');
+    }
+    return false;
+  }
+
+  /** Tells the client why, disconnects it, and drops it if it does not go (it may not be reading). */
+  private closeWith(socket: RoomSocket, reason: DisconnectReason, message: string): void {
+    if (socket.data.closing) return;
+    socket.data.closing = true;
+    this.refusals.closed('socket.io', reason, this.describe(socket));
+    socket.emit('closing', { reason, message });
+    socket.disconnect(true);
+    setTimeout(() => dropConnection(socket), CLOSING_GRACE_MS).unref();
+  }
+
+  /** Drops a connection at once (a slow consumer: telling it would only queue more). */
+  private drop(socket: RoomSocket, reason: DisconnectReason): void {
+    if (socket.data.closing) return;
+    socket.data.closing = true;
+    this.refusals.closed('socket.io', reason, {
+      ...this.describe(socket),
+      buffered: socket.data.outbound.buffered(),
+    });
+    dropConnection(socket);
+  }
+
+  private describe(socket: RoomSocket): Record<string, unknown> {
+    const { meetingId, participantId, view } = socket.data.claims;
+    return { remote: socket.handshake.address, meetingId, participantId: view ? 'view' : participantId };
   }
 
   private async handleCommand(socket: RoomSocket, payload: unknown, ack: unknown): Promise<void> {
@@ -225,10 +352,7 @@ export class RealtimeGateway implements EventSink {
       this.metrics.commandSeconds.observe({ type }, (performance.now() - started) / 1000);
       reply(result);
     };
-    if (!socket.data.bucket.take()) {
-      if (++socket.data.strikes > MAX_STRIKES) socket.disconnect(true);
-      return answer(refusal('rate_limited', 'too many commands; slow down'));
-    }
+    if (!this.takeMessage(socket)) return answer(refusal('rate_limited', 'too many commands; slow down'));
     const parsed = commandSchema.safeParse(payload);
     if (!parsed.success) return answer(refusal('invalid', describeIssues(parsed.error)));
     const { meetingId, participantId, view } = socket.data.claims;
@@ -244,21 +368,20 @@ export class RealtimeGateway implements EventSink {
 
   private handleResync(socket: RoomSocket, payload: unknown, ack: unknown): void {
     const reply = typeof ack === 'function' ? (ack as (a: unknown) => void) : () => {};
-    if (!socket.data.bucket.take()) return reply({ ok: false, error: refuse('rate_limited', 'slow down') });
+    if (!this.takeMessage(socket)) return reply({ ok: false, error: refuse('rate_limited', 'slow down') });
     const parsed = resyncSchema.safeParse(payload);
     if (!parsed.success) return reply({ ok: false, error: refuse('invalid', describeIssues(parsed.error)) });
-    const { meetingId } = socket.data.claims;
-    // Anything held back for batching goes out first, so the missed events come after it in order.
-    if (socket.data.batch) this.flushBatch(meetingId);
-    const room = this.service!.room(meetingId)!;
-    const missing = room.eventsSince(parsed.data.sinceSeq);
-    if (missing === null) {
-      socket.emit('snapshot', this.snapshot(socket));
-      return reply({ ok: true, mode: 'snapshot' });
+    // Each answer can be a whole meeting: a participant gets so many bytes of them a second.
+    if (!socket.data.participant.budgets.resyncBytes.positive()) {
+      return reply({
+        ok: false,
+        error: refuse('rate_limited', 'too much resent lately; try again in a second'),
+      });
     }
-    if (socket.data.batch) socket.emit('events', missing);
-    else for (const event of missing) socket.emit('event', event);
-    reply({ ok: true, mode: 'events' });
+    // Anything held back for batching goes out first, so the missed events come after it in order.
+    if (socket.data.batch) this.flushBatch(socket.data.claims.meetingId);
+    const room = this.service!.room(socket.data.claims.meetingId)!;
+    reply({ ok: true, mode: this.sendMissed(socket, room.eventsSince(parsed.data.sinceSeq), true) });
   }
 
   private snapshot(socket: RoomSocket): SnapshotMessage {
@@ -273,6 +396,19 @@ export class RealtimeGateway implements EventSink {
     };
   }
 }
+
+/** Why a handshake was refused: the client's `connect_error` message, and the reason logged. */
+interface HandshakeRefusal {
+  error: string;
+  reason: string;
+  details?: Record<string, string>;
+}
+
+const refusedAs = (error: string, reason: string, details?: Record<string, string>): HandshakeRefusal => ({
+  error,
+  reason,
+  ...(details ? { details } : {}),
+});
 
 /** Metric labels only for real command types, so junk payloads cannot blow up label cardinality. */
 const KNOWN_TYPES = new Set<string>(COMMAND_TYPES);

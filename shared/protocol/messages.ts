@@ -3,6 +3,7 @@ import type { StoredEvent } from '../domain/events';
 import type { Meeting, Role } from '../domain/model';
 import type { ParticipantId } from '../ids';
 import type { Command } from './commands';
+import type { ClosingMessage } from './disconnects';
 
 /**
  * Version of the public protocol (docs/protocol.md). A client may send it as `auth.protocol` in the
@@ -50,6 +51,8 @@ export interface ServerToClientEvents {
   events: (messages: StoredEvent[]) => void;
   /** The server's status changed (or, on connect, is not `ok`); see StatusMessage. */
   status: (message: StatusMessage) => void;
+  /** The server is about to disconnect this client, and why (shared/protocol/disconnects.ts). */
+  closing: (message: ClosingMessage) => void;
 }
 
 /** Socket.IO events a client emits; both payloads are validated with zod on the server. */

@@ -2,8 +2,14 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-/** Where the live text connection stands. */
-export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused';
+/**
+ * Where the live text connection stands. `replaced`: the server closed it because a newer window of
+ * the same participant opened texts (close 4409, docs/collab.md); it is not reopened automatically.
+ */
+export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused' | 'replaced';
+
+/** Close code of a connection replaced by a newer one of the same participant (server/collab/protocol.ts). */
+const CLOSE_REPLACED = 4409;
 
 /**
  * One open proposal text: the Y.Doc, the awareness (carets, who is here) and the connection status.
@@ -48,8 +54,10 @@ export const websocketConnector: CollabConnector = (proposalId, token) => {
   provider.on('status', ({ status: s }: { status: string }) => {
     if (s === 'disconnected') set(synced ? 'offline' : 'connecting');
   });
-  // 44xx close codes are permanent refusals (bad token, no such proposal): y-websocket stops retrying.
-  provider.on('closed', () => set('refused'));
+  // 44xx close codes are permanent (invalid message, replaced): y-websocket stops retrying.
+  provider.on('closed', (event: { code: number } | null) =>
+    set(event?.code === CLOSE_REPLACED ? 'replaced' : 'refused'),
+  );
   return {
     doc,
     provider,

@@ -173,3 +173,39 @@ describe('store status notice', () => {
     }
   });
 });
+
+describe('a window replaced by a newer one of the same participant (issue 10)', () => {
+  it('says so, does not reconnect by itself, and connects again only when asked', async () => {
+    vi.useFakeTimers();
+    try {
+      renderWith(client, <Header />);
+      act(() => socket.serve('closing', { reason: 'replaced', message: 'a newer connection took over' }));
+      socket.connected = false;
+      act(() => socket.serve('disconnect', 'io server disconnect'));
+      expect(screen.getByLabelText('Connection').textContent).toBe('Open in another window');
+      expect(screen.getByTestId('replaced-notice').textContent).toContain('newer window or device');
+      act(() => vi.advanceTimersByTime(60_000));
+      expect(socket.connects).toBe(0);
+      act(() => screen.getByRole('button', { name: 'Use this window' }).click());
+      expect(socket.connects).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a disconnect for flooding (rate_limited) comes back by itself after a pause', () => {
+    vi.useFakeTimers();
+    try {
+      renderWith(client, <Header />);
+      act(() => socket.serve('closing', { reason: 'rate_limited', message: 'too many messages' }));
+      socket.connected = false;
+      act(() => socket.serve('disconnect', 'io server disconnect'));
+      expect(screen.getByLabelText('Connection').textContent).toContain('Reconnecting');
+      act(() => vi.advanceTimersByTime(1000));
+      expect(socket.connects).toBe(1);
+      expect(screen.queryByTestId('replaced-notice')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

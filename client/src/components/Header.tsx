@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { localZone, timeIn, zoneName } from '../format';
 import { LANGUAGES } from '../i18n';
-import { useRoom, useServerNow } from '../room/RoomContext';
+import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
 import { participantOf } from '../room/selectors';
 
 /**
  * Meeting title and status, who presides, both clocks, the language and the connection, and a notice
- * while the server cannot store requests (its shared store is unreachable).
+ * while the server cannot store requests (its shared store is unreachable), or once a newer window of
+ * the same participant took over (this one then waits to be asked back: it never reconnects itself).
  */
 export function Header() {
   const { t, i18n } = useTranslation();
+  const port = useRoomPort();
   const { meeting, you, connection, store } = useRoom();
   const now = useServerNow(1000);
   if (!meeting) return null;
@@ -71,6 +73,16 @@ export function Header() {
       <p className="store-notice" role="status" aria-live="polite" data-testid="store-notice">
         {storeDown ? t('connection.storeUnavailable') : ''}
       </p>
+      {connection === 'replaced' && (
+        <p className="replaced-notice" role="alert" data-testid="replaced-notice">
+          {t('connection.replacedNotice')}{' '}
+          {port.reconnect && (
+            <button type="button" onClick={() => port.reconnect?.()}>
+              {t('connection.useHere')}
+            </button>
+          )}
+        </p>
+      )}
     </header>
   );
 }

@@ -2,7 +2,9 @@ import { io, type Socket } from 'socket.io-client';
 import {
   type Ack,
   type ClientToServerEvents,
+  CONNECT_ERRORS,
   type CommandInput,
+  DISCONNECT_REASONS,
   type DomainError,
   evolve,
   type Meeting,
@@ -14,8 +16,12 @@ import {
 } from '../../../shared';
 import { bestOffset } from './clock';
 
-/** What the connection is doing, shown to the participant. */
-export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unauthorized';
+/**
+ * What the connection is doing, shown to the participant. `replaced`: a newer window or device of the
+ * same participant took over (the server keeps only a few per participant); this one stays
+ * disconnected until the participant asks for it again, so that two never take turns.
+ */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unauthorized' | 'replaced';
 
 /** Everything the UI renders from: the meeting (snapshot + events through the shared evolve). */
 export interface RoomState {
@@ -45,6 +51,8 @@ export interface RoomPort {
   projectorUrl?(): Promise<string>;
   /** The participant token, for the other channels of the same sign-in (proposal texts, versions). */
   readonly token?: string;
+  /** After `replaced`: connect this window again (which closes the oldest other one). */
+  reconnect?(): void;
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
@@ -66,6 +74,8 @@ export class RoomClient implements RoomPort {
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private refusedHandshakes = 0;
+  /** The reason of the server's last `closing` notice, until the disconnect it announces. */
+  private closingReason: string | null = null;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
@@ -100,19 +110,29 @@ export class RoomClient implements RoomPort {
         void this.syncClock();
       }
     });
-    this.socket.on('disconnect', () => this.set({ connection: 'reconnecting' }));
+    this.socket.on('closing', ({ reason }) => {
+      this.closingReason = reason;
+    });
+    this.socket.on('disconnect', (why) => {
+      const told = this.closingReason;
+      this.closingReason = null;
+      if (told === DISCONNECT_REASONS.replaced) return this.set({ connection: 'replaced' });
+      this.set({ connection: 'reconnecting' });
+      // A disconnect by the server (rate_limited) ends Socket.IO's own retries: come back after a pause.
+      if (why === 'io server disconnect' && !this.closed) this.retryLater();
+    });
     this.socket.on('connect_error', (error) => {
-      if (error.message === 'unauthorized' || error.message === 'protocol_mismatch') {
+      if (
+        error.message === CONNECT_ERRORS.unauthorized ||
+        error.message === CONNECT_ERRORS.protocolMismatch
+      ) {
         this.socket.disconnect();
         this.set({ connection: 'unauthorized' });
       } else {
         this.set({ connection: this.state.meeting ? 'reconnecting' : 'connecting' });
         // A refusal by the server (e.g. `unavailable`: its store is unreachable) ends Socket.IO's own
         // retries (`active` is false); the room keeps trying, a little slower each time.
-        if (!this.socket.active && !this.closed) {
-          const delay = Math.min(5_000, 500 * 2 ** this.refusedHandshakes++) * (0.5 + Math.random());
-          this.retry = setTimeout(() => this.socket.connect(), delay);
-        }
+        if (!this.socket.active && !this.closed) this.retryLater();
       }
     });
     this.socket.on('connect', () => {
@@ -150,6 +170,12 @@ export class RoomClient implements RoomPort {
 
   dismissRefusal = (): void => this.set({ refusal: null });
 
+  reconnect = (): void => {
+    if (this.closed || this.socket.connected) return;
+    this.set({ connection: this.state.meeting ? 'reconnecting' : 'connecting' });
+    this.socket.connect();
+  };
+
   projectorUrl = async (): Promise<string> => {
     const id = this.state.meeting?.id ?? '';
     const res = await fetch(`${this.baseUrl}/api/meetings/${encodeURIComponent(id)}/projector`, {
@@ -163,6 +189,13 @@ export class RoomClient implements RoomPort {
     this.closed = true;
     clearTimeout(this.retry);
     this.socket.close();
+  }
+
+  /** Connects again after a growing, jittered pause (the server refused or closed us). */
+  private retryLater(): void {
+    clearTimeout(this.retry);
+    const delay = Math.min(5_000, 500 * 2 ** this.refusedHandshakes++) * (0.5 + Math.random());
+    this.retry = setTimeout(() => this.socket.connect(), delay);
   }
 
   private receive(list: readonly StoredEvent[]): void {

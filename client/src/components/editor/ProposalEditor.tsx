@@ -71,9 +71,9 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           {t('editor.offline')}
         </p>
       )}
-      {status === 'refused' && (
+      {(status === 'refused' || status === 'replaced') && (
         <p className="error" role="alert">
-          {t('editor.refused')}
+          {t(status === 'replaced' ? 'editor.replaced' : 'editor.refused')}
         </p>
       )}
       {session?.everSynced() ? (
@@ -81,13 +81,14 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           key={proposalId}
           session={session}
           proposal={proposal}
-          readOnly={reason !== null || status === 'refused'}
+          readOnly={reason !== null || status === 'refused' || status === 'replaced'}
           user={user}
           versions={versions}
           canSaveVersions={!!user && reason !== 'observer'}
         />
       ) : (
-        status !== 'refused' && (
+        status !== 'refused' &&
+        status !== 'replaced' && (
           <p className="muted" role="status">
             {t('editor.connecting')}
           </p>

@@ -13,6 +13,10 @@ export const en = {
     connecting: 'Connecting…',
     reconnecting: 'Reconnecting… your place in the list is kept',
     unauthorized: 'Not signed in',
+    replaced: 'Open in another window',
+    replacedNotice:
+      'This meeting is now open in a newer window or device, so this one has stopped. Choose “Use this window” to continue here (the other one will stop).',
+    useHere: 'Use this window',
     storeUnavailable:
       'The room is reconnecting to its store. Your requests are not recorded yet; try again in a moment.',
   },
@@ -213,6 +217,8 @@ export const en = {
     connecting: 'Opening the text…',
     offline: 'Connection to the text lost. Your changes are kept and will be sent when it returns.',
     refused: 'The text could not be opened. Reload the page, or ask the secretariat.',
+    replaced:
+      'This text is open in a newer window or device, so this one has stopped updating. Reload the page to edit here.',
     textLabel: 'Text of {{symbol}}',
     readOnly: {
       locked: 'Locked: agreed text. It can be read but no longer edited.',

@@ -15,6 +15,10 @@ export const es = {
     connecting: 'Conectando…',
     reconnecting: 'Reconectando… se conserva su lugar en la lista',
     unauthorized: 'Sesión no iniciada',
+    replaced: 'Abierto en otra ventana',
+    replacedNotice:
+      'La reunión está ahora abierta en una ventana o dispositivo más reciente, por lo que esta se ha detenido. Elija «Usar esta ventana» para continuar aquí (la otra se detendrá).',
+    useHere: 'Usar esta ventana',
     storeUnavailable:
       'La sala se está reconectando a su almacenamiento. Sus solicitudes aún no se registran; inténtelo de nuevo en un momento.',
   },
@@ -217,6 +221,8 @@ export const es = {
     offline:
       'Se perdió la conexión con el texto. Sus cambios se conservan y se enviarán cuando se restablezca.',
     refused: 'No se pudo abrir el texto. Vuelva a cargar la página o consulte a la secretaría.',
+    replaced:
+      'Este texto está abierto en una ventana o dispositivo más reciente, por lo que esta ya no se actualiza. Vuelva a cargar la página para editar aquí.',
     textLabel: 'Texto de {{symbol}}',
     readOnly: {
       locked: 'Bloqueado: texto acordado. Puede leerse, pero ya no modificarse.',

@@ -15,6 +15,10 @@ export const fr = {
     connecting: 'Connexion…',
     reconnecting: 'Reconnexion… votre place dans la liste est conservée',
     unauthorized: 'Non identifié',
+    replaced: 'Ouvert dans une autre fenêtre',
+    replacedNotice:
+      'La réunion est maintenant ouverte dans une fenêtre ou un appareil plus récent ; celle-ci est arrêtée. Choisissez « Utiliser cette fenêtre » pour continuer ici (l’autre s’arrêtera).',
+    useHere: 'Utiliser cette fenêtre',
     storeUnavailable:
       'La salle se reconnecte à son stockage. Vos demandes ne sont pas encore enregistrées ; réessayez dans un instant.',
   },
@@ -216,6 +220,8 @@ export const fr = {
     offline:
       'Connexion au texte perdue. Vos modifications sont conservées et seront envoyées dès son rétablissement.',
     refused: 'Le texte n’a pas pu être ouvert. Rechargez la page ou adressez-vous au secrétariat.',
+    replaced:
+      'Ce texte est ouvert dans une fenêtre ou un appareil plus récent ; celle-ci n’est plus mise à jour. Rechargez la page pour modifier ici.',
     textLabel: 'Texte de {{symbol}}',
     readOnly: {
       locked: 'Verrouillé : texte approuvé. Il peut être lu mais plus modifié.',

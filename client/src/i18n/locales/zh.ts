@@ -15,6 +15,10 @@ export const zh = {
     connecting: '正在连接…',
     reconnecting: '正在重新连接…您在名单中的位置将予保留',
     unauthorized: '未登录',
+    replaced: '已在其他窗口打开',
+    replacedNotice:
+      '本会议已在较新的窗口或设备中打开，因此此窗口已停止。选择“使用此窗口”可在此继续（另一个窗口将停止）。',
+    useHere: '使用此窗口',
     storeUnavailable: '会议室正在重新连接其存储。您的请求尚未记录；请稍后重试。',
   },
   header: {
@@ -213,6 +217,7 @@ export const zh = {
     connecting: '正在打开文本…',
     offline: '与文本的连接已断开。您的修改已保留，连接恢复后将发送。',
     refused: '无法打开文本。请重新加载页面或联系秘书处。',
+    replaced: '此文本已在较新的窗口或设备中打开，因此此窗口不再更新。重新加载页面即可在此编辑。',
     textLabel: '{{symbol}} 的文本',
     readOnly: {
       locked: '已锁定：商定文本。只能阅读，不能再修改。',
