@@ -8,3 +8,4 @@ export * from './domain/queue';
 export * from './ids';
 export * from './protocol/commands';
 export * from './protocol/messages';
+export * from './protocol/text';
