@@ -5,6 +5,7 @@ export * from './domain/evolve';
 export * from './domain/model';
 export * from './domain/permissions';
 export * from './domain/queue';
+export * from './domain/quotas';
 export * from './ids';
 export * from './protocol/commands';
 export * from './protocol/messages';
