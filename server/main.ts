@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from './app';
 import { configFromEnv } from './config';
-import { rememberDemo, rememberedDemo } from './demo/marker';
-import { joinLinks, seedDemoIfEmpty } from './demo/seed';
+import { DEMO_MEETING_ID, joinLinks, seedDemoIfEmpty } from './demo/seed';
 
 /** `npm start`: the room on the embedded store, with the IRM-1 demo meeting on first start. */
 async function main(): Promise<void> {
@@ -15,14 +14,13 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   const { service, invites, log } = server;
   const seeded = await seedDemoIfEmpty(service);
-  if (seeded) rememberDemo(config.dataDir, seeded);
 
   // The banner holds secrets (every link signs someone in): only the demo meeting's links, and the
   // admin token only when it was just generated (else the operator has it already). The admin token
   // line comes last, always: scripts wait for it.
   const out: string[] = [`IRM Room is running at ${server.url}  (data in ${config.dataDir})`];
-  const demoId = seeded ?? rememberedDemo(config.dataDir);
-  const demo = demoId ? service.room(demoId)?.state : undefined;
+  // The demo is the meeting with the demo's id (also when another process seeded it).
+  const demo = (await service.ensureRoom(DEMO_MEETING_ID))?.state;
   if (demo) {
     out.push('', `${demo.title}  (demo meeting${seeded ? ', just created' : ''})`);
     out.push(...(await joinLinks(demo, invites)));
