@@ -24,7 +24,8 @@ const saveVersionSchema = z.object({ name: nameText(100) });
  * `GET /proposals/:id/versions`, `POST /proposals/:id/versions` `{name}`,
  * `GET /proposals/:id/versions/:versionId` → `{version, state}` (state: base64 Yjs update).
  * Reading takes any token of the proposal's meeting (or the admin token); saving takes a participant
- * who may edit: not an observer, not the projector.
+ * the permission table lets save (`proposal.saveVersion`: not an observer, the projector or the
+ * admin), within the version quotas and save rate (./versionQuota.ts).
  */
 export function collabRouter({ collab, service, tokens, versionLimits }: CollabRouterDeps): Router {
   const router = express.Router();

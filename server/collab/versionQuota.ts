@@ -16,6 +16,7 @@ export interface VersionLimits {
   refillMs: number;
 }
 
+/** The limits docs/collab.md documents. */
 export const DEFAULT_VERSION_LIMITS: VersionLimits = {
   perProposal: 100,
   perParticipant: 200,
@@ -23,7 +24,7 @@ export const DEFAULT_VERSION_LIMITS: VersionLimits = {
   refillMs: 6000,
 };
 
-/** What the store is asked to count a participant's versions. */
+/** Where the quota reads the stored versions it counts. */
 export interface VersionCounts {
   /** Versions of each of the meeting's proposals. */
   list: (proposalId: string) => Promise<DocVersionMeta[]>;
