@@ -201,6 +201,8 @@ async function clusterMain(): Promise<void> {
 
 async function startIrm(extraEnv: Record<string, string> = {}, processes = 1): Promise<Target> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-coedit-'));
+  // The server prints no admin token it did not generate: pass one, and use it.
+  const admin = extraEnv.IRM_ADMIN_TOKEN ?? randomBytes(32).toString('base64url');
   const spawnNode = () =>
     spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
@@ -211,6 +213,7 @@ async function startIrm(extraEnv: Record<string, string> = {}, processes = 1): P
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
         ...extraEnv,
+        IRM_ADMIN_TOKEN: admin,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -225,7 +228,6 @@ async function startIrm(extraEnv: Record<string, string> = {}, processes = 1): P
     moreUrls.push(`${/running at (http:\/\/\S+)/.exec(nextOut)![1]!.replace(/^http/, 'ws')}/collab`);
   }
   const url = /running at (http:\/\/\S+)/.exec(out)![1]!;
-  const admin = /Admin token: (\S+)/.exec(out)![1]!;
   const chairToken = /chair · .*#token=(\S+)/.exec(out)![1]!;
   const meetingId = JSON.parse(Buffer.from(chairToken.split('.')[1]!, 'base64url').toString()).mid as string;
   const meeting = (await (

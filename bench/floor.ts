@@ -31,11 +31,17 @@ interface Result {
   conflicts: number;
 }
 
+/**
+ * The admin token of every IRM Room process the bench starts: passed in IRM_ADMIN_TOKEN (the server
+ * prints no token it did not generate) and sent to /metrics, which wants a bearer token.
+ */
+const ADMIN_TOKEN = randomBytes(32).toString('base64url');
+
 /** The sum of `irm_store_append_conflicts_total` over the processes (their /metrics). */
 async function appendConflicts(urls: string[]): Promise<number> {
   let total = 0;
   for (const url of urls) {
-    const text = await fetch(`${url}/metrics`).then(
+    const text = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }).then(
       (r) => (r.ok ? r.text() : ''),
       () => '',
     );
@@ -58,9 +64,12 @@ async function main(): Promise<void> {
   });
   const room = await runAgainst('IRM Room (SQLite, group commit)', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-bench-'));
-    const child = await spawnAndWait(['server/main.ts'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    const admin = /Admin token: (\S+)/.exec(child.out())![1]!;
-    const tokens = await setUpMeeting(child.url, admin);
+    const child = await spawnAndWait(['server/main.ts'], {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      IRM_ADMIN_TOKEN: ADMIN_TOKEN,
+    });
+    const tokens = await setUpMeeting(child.url, ADMIN_TOKEN);
     return { ...child, tokens, cleanup: () => fs.rm(dataDir, { recursive: true, force: true }) };
   });
   const rows = [baseline, batchedBaseline, room];
@@ -276,7 +285,7 @@ async function clusterMain(): Promise<void> {
   const shared = {
     REDIS_URL: redis.url,
     IRM_SECRET: randomBytes(32).toString('base64url'),
-    IRM_ADMIN_TOKEN: randomBytes(32).toString('base64url'),
+    IRM_ADMIN_TOKEN: ADMIN_TOKEN,
     LOG_LEVEL: 'warn',
   };
   const node = async (prefix: string) => {

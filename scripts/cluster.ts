@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     '\nThe same links work on either process: swap the host:port to put people on different processes.\n',
   );
   console.log(first.split('\n').slice(1).join('\n'));
+  // The servers never print a token they were given; this script generated it, so it shows it.
+  console.log(`Admin token (generated for this cluster): ${env.IRM_ADMIN_TOKEN}\n`);
 }
 
 function startServer(env: NodeJS.ProcessEnv): Promise<string> {

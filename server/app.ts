@@ -12,6 +12,7 @@ import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import { mountClient } from './http/client';
 import { sendError } from './http/errors';
+import { metricsAuth } from './http/metricsAuth';
 import { homePage } from './http/pages';
 import { apiRouter } from './http/routes';
 import { newId } from './ids';
@@ -133,12 +134,21 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       .status(store === 'ok' ? 200 : 503)
       .json({ ok: store === 'ok', store, meetings: service.meetingIds().length });
   });
-  app.get('/metrics', async (_req, res) => {
+  // Metrics name meetings' load and timings: for the operator's Prometheus, not for the public.
+  app.get('/metrics', metricsAuth(adminToken, config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use('/api', collabRouter({ collab: collabServer, service, tokens }));
+  app.use(
+    '/api',
+    collabRouter({
+      collab: collabServer,
+      service,
+      tokens,
+      ...(config.versionLimits ? { versionLimits: config.versionLimits } : {}),
+    }),
+  );
   app.use('/api', apiRouter({ service, tokens, invites }));
-  app.get('/', homePage(service));
+  app.get('/', homePage);
   await mountClient(app, httpServer, config.client);
   app.use((_req: Request, res: Response) => sendError(res, 'not_found', 'no such route'));
   app.use(

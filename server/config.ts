@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CollabOptions } from './collab/server';
 import type { RealtimeLimits } from './realtime/limits';
+import type { VersionLimits } from './collab/versionQuota';
 
 /** Runtime settings, all from the environment (see the README's configuration table). */
 export interface Config {
@@ -9,6 +10,11 @@ export interface Config {
   dataDir: string;
   /** Admin bearer token; generated and kept in DATA_DIR when unset. */
   adminToken: string | undefined;
+  /**
+   * Bearer token that `GET /metrics` takes besides the admin token, so Prometheus needs no admin
+   * powers. Unset: only the admin token.
+   */
+  metricsToken: string | undefined;
   /** HS256 secret for participant tokens; generated and kept in DATA_DIR when unset. */
   secret: string | undefined;
   /** Origins allowed on the Socket.IO handshake besides the server's own. */
@@ -33,6 +39,8 @@ export interface Config {
   collab?: Partial<CollabOptions>;
   /** Socket.IO limits (docs/protocol.md, "Limits"); unset fields take the defaults. */
   realtime?: Partial<RealtimeLimits>;
+  /** Version quotas and save rate (docs/collab.md); unset fields take the defaults. */
+  versionLimits?: Partial<VersionLimits>;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     adminToken: env.IRM_ADMIN_TOKEN || undefined,
+    metricsToken: env.IRM_METRICS_TOKEN || undefined,
     secret: env.IRM_SECRET || undefined,
     allowedOrigins: (env.IRM_ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -1,23 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { startServer } from './app';
 import { configFromEnv } from './config';
-import { joinLinks, seedDemoIfEmpty } from './demo/seed';
+import { DEMO_MEETING_ID, joinLinks, seedDemoIfEmpty } from './demo/seed';
 
 /** `npm start`: the room on the embedded store, with the IRM-1 demo meeting on first start. */
 async function main(): Promise<void> {
   const config = configFromEnv();
+  const adminTokenFile = path.join(config.dataDir, 'admin-token');
+  // Known before start: the server generates the admin token only when neither is there.
+  const adminTokenGiven = config.adminToken !== undefined;
+  const adminTokenKept = !adminTokenGiven && fs.existsSync(adminTokenFile);
   const server = await startServer(config);
   const { service, invites, log } = server;
   const seeded = await seedDemoIfEmpty(service);
 
+  // The banner holds secrets (every link signs someone in): only the demo meeting's links, and the
+  // admin token only when it was just generated (else the operator has it already). The admin token
+  // line comes last, always: scripts wait for it.
   const out: string[] = [`IRM Room is running at ${server.url}  (data in ${config.dataDir})`];
-  for (const id of service.meetingIds()) {
-    const meeting = service.room(id)!.state;
-    out.push('', `${meeting.title}${id === seeded ? '  (demo meeting, just created)' : ''}`);
-    out.push(...(await joinLinks(meeting, invites)));
+  // The demo is the meeting with the demo's id (also when another process seeded it).
+  const demo = (await service.ensureRoom(DEMO_MEETING_ID))?.state;
+  if (demo) {
+    out.push('', `${demo.title}  (demo meeting${seeded ? ', just created' : ''})`);
+    out.push(...(await joinLinks(demo, invites)));
   }
   out.push(
     '',
-    `Admin token: ${server.adminToken}`,
+    adminTokenGiven
+      ? 'Admin token: from IRM_ADMIN_TOKEN (not printed)'
+      : adminTokenKept
+        ? `Admin token: kept in ${adminTokenFile} (not printed)`
+        : `Admin token: ${server.adminToken}  (generated now, kept in ${adminTokenFile})`,
     '  (send it as "Authorization: Bearer <admin token>" to POST /api/meetings)',
     '',
   );

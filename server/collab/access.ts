@@ -1,4 +1,4 @@
-import type { Meeting, Participant, Proposal } from '../../shared';
+import { type Meeting, type Participant, type Proposal, textReadOnly, VIEWER } from '../../shared';
 import type { ParticipantClaims } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
 
@@ -38,9 +38,10 @@ export function identify(meeting: Meeting, claims: ParticipantClaims): Identity 
 export type ReadOnlyReason = 'view' | 'observer' | 'locked' | 'closed' | 'gone';
 
 /**
- * The read-only rule (docs/collab.md): the projector and observers always; everyone once the proposal
- * is locked or the meeting is closed. Evaluated against the meeting's current state, so a lock or a
- * close takes effect on open connections when the server recomputes it.
+ * The read-only rule (docs/collab.md): the shared `textReadOnly` (the projector and observers always,
+ * from the permission table; everyone once the proposal is locked or the meeting is closed), plus
+ * `gone`. Evaluated against the meeting's current state, so a lock or a close takes effect on open
+ * connections when the server recomputes it.
  */
 export function readOnlyReason(
   meeting: Meeting,
@@ -49,11 +50,10 @@ export function readOnlyReason(
 ): ReadOnlyReason | null {
   const proposal = meeting.proposals.find((p) => p.id === proposalId);
   if (!proposal) return 'gone';
-  if (identity.kind === 'view') return 'view';
-  const current = meeting.participants.find((p) => p.id === identity.participant.id);
+  const current =
+    identity.kind === 'view' ? VIEWER : meeting.participants.find((p) => p.id === identity.participant.id);
   if (!current) return 'gone';
-  if (current.role === 'observer') return 'observer';
-  if (meeting.status === 'closed') return 'closed';
-  if (proposal.locked) return 'locked';
-  return null;
+  const reason = textReadOnly(meeting, current, proposal);
+  if (reason === 'role') return current.role === 'viewer' ? 'view' : 'observer';
+  return reason;
 }

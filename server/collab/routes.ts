@@ -1,30 +1,39 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { ADMIN, can, nameText, VIEWER } from '../../shared';
 import type { TokenService } from '../auth/tokens';
 import { authenticate } from '../http/auth';
 import { sendError } from '../http/errors';
 import type { MeetingService } from '../meeting/service';
 import { findProposal, identify, type ProposalRef } from './access';
 import type { CollabServer } from './server';
+import { DEFAULT_VERSION_LIMITS, type VersionLimits, VersionQuota } from './versionQuota';
 
 export interface CollabRouterDeps {
   collab: CollabServer;
   service: MeetingService;
   tokens: TokenService;
+  /** Version quotas and save rate (default DEFAULT_VERSION_LIMITS; tests lower them). */
+  versionLimits?: Partial<VersionLimits>;
 }
 
-const saveVersionSchema = z.object({ name: z.string().trim().min(1).max(100) });
+const saveVersionSchema = z.object({ name: nameText(100) });
 
 /**
  * Named versions of proposal texts, mounted under /api (docs/collab.md):
  * `GET /proposals/:id/versions`, `POST /proposals/:id/versions` `{name}`,
  * `GET /proposals/:id/versions/:versionId` → `{version, state}` (state: base64 Yjs update).
  * Reading takes any token of the proposal's meeting (or the admin token); saving takes a participant
- * who may edit: not an observer, not the projector.
+ * the permission table lets save (`proposal.saveVersion`: not an observer, the projector or the
+ * admin), within the version quotas and save rate (./versionQuota.ts).
  */
-export function collabRouter({ collab, service, tokens }: CollabRouterDeps): Router {
+export function collabRouter({ collab, service, tokens, versionLimits }: CollabRouterDeps): Router {
   const router = express.Router();
   const auth = authenticate(tokens);
+  const quota = new VersionQuota(
+    { ...DEFAULT_VERSION_LIMITS, ...versionLimits },
+    { list: (proposalId) => collab.listVersions(proposalId) },
+  );
 
   /** The proposal, if the caller may read it; otherwise answers the error and returns null. */
   const readable = (req: Request, res: Response): ProposalRef | null => {
@@ -68,9 +77,13 @@ export function collabRouter({ collab, service, tokens }: CollabRouterDeps): Rou
       const caller = req.caller!;
       const meeting = service.room(found.meetingId)!.state;
       const identity = caller.kind === 'participant' ? identify(meeting, caller.claims) : null;
-      if (identity?.kind !== 'participant' || identity.participant.role === 'observer') {
+      // A token naming nobody in the meeting can do no more than the projector.
+      const actor =
+        caller.kind === 'admin' ? ADMIN : identity?.kind === 'participant' ? identity.participant : VIEWER;
+      if (actor.id === null || !can(meeting, actor, 'proposal.saveVersion')) {
         return sendError(res, 'forbidden', 'only participants who may edit the text save versions');
       }
+      const author = actor.id;
       const body = saveVersionSchema.safeParse(req.body ?? {});
       if (!body.success) {
         return sendError(
@@ -79,8 +92,14 @@ export function collabRouter({ collab, service, tokens }: CollabRouterDeps): Rou
           body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         );
       }
-      const version = await collab.saveVersion(found.proposal.id, body.data.name, identity.participant.id);
-      res.status(201).json({ version });
+      const saved = await quota.run(
+        author,
+        found.proposal.id,
+        meeting.proposals.map((p) => p.id),
+        () => collab.saveVersion(found.proposal.id, body.data.name, author),
+      );
+      if (!saved.ok) return sendError(res, 'rate_limited', saved.message);
+      res.status(201).json({ version: saved.value });
     },
   );
 

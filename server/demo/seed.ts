@@ -1,19 +1,29 @@
-import type { Command, CommandInput, Meeting } from '../../shared';
+import type { Command, CommandInput, Meeting, MeetingId } from '../../shared';
 import type { Invites } from '../auth/invites';
 import { newId } from '../ids';
 import type { MeetingService } from '../meeting/service';
 import { IRM1 } from './irm1';
 
+/**
+ * The demo meeting's id, the same in every process and on every start: start-up prints join links
+ * for this meeting only (server/main.ts), never for meetings created through the API, whose ids are
+ * random.
+ */
+export const DEMO_MEETING_ID = 'm_demo_irm1' as MeetingId;
+
 /** Creates the IRM-1 demo meeting when the store has no meeting at all. Returns its id. */
 export async function seedDemoIfEmpty(service: MeetingService): Promise<string | null> {
   if (service.meetingIds().length > 0) return null;
-  const { meeting, chair } = await service.createMeeting({
-    title: IRM1.title,
-    timezone: IRM1.timezone,
-    defaultSpeakingSeconds: IRM1.defaultSpeakingSeconds,
-    chairName: IRM1.chair.name,
-    chairDelegation: IRM1.chair.delegation,
-  });
+  const { meeting, chair } = await service.createMeeting(
+    {
+      title: IRM1.title,
+      timezone: IRM1.timezone,
+      defaultSpeakingSeconds: IRM1.defaultSpeakingSeconds,
+      chairName: IRM1.chair.name,
+      chairDelegation: IRM1.chair.delegation,
+    },
+    { id: DEMO_MEETING_ID },
+  );
   for (const body of IRM1.participants) {
     const added = await service.addParticipant(meeting.id, body);
     if ('error' in added) throw new Error(`seeding participant failed: ${JSON.stringify(added.error)}`);

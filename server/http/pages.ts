@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import type { MeetingService } from '../meeting/service';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -13,23 +12,17 @@ h1{font-size:1.5rem;color:#0b3a63}code{background:#e8edf3;padding:.1rem .3rem;bo
 .card{background:#fff;border:1px solid #d5dde6;border-radius:6px;padding:1rem 1.25rem;margin:1rem 0}
 </style></head><body>${body}</body></html>`;
 
-/** Until the room UI lands (issue 3): a plain page that names the meetings and explains the links. */
-export const homePage = (service: MeetingService) => (_req: Request, res: Response) => {
-  const meetings = service
-    .meetingIds()
-    .map((id) => service.room(id)!.state)
-    .map(
-      (m) =>
-        `<div class="card"><strong>${escapeHtml(m.title)}</strong><br>Status: ${m.status} · ${m.participants.length} participants · ${m.agenda.length} agenda items · time zone ${escapeHtml(m.timezone)}</div>`,
-    )
-    .join('');
+/**
+ * The front page: what this is and how to get in, and nothing about the meetings it holds. Anyone
+ * can load `/`; a meeting's title, size and state are for its participants (`GET /api/meetings/:id`).
+ */
+export const homePage = (_req: Request, res: Response) => {
   res.type('html').send(
     layout(
       'IRM Room',
       `<h1>IRM Room</h1>
 <p>A realtime meeting room for ITU Inter-Regional Meetings: the chair runs the agenda and the list of speakers; delegates and RTO spokespersons request the floor.</p>
-${meetings || '<p>No meeting yet.</p>'}
-<p>Each participant joins with a personal link of the form <code>/join#token=…</code>. The server prints one link per demo participant when it starts; the administrator creates meetings and participants with <code>POST /api/meetings</code> and <code>POST /api/meetings/:id/participants</code> (see docs/protocol.md).</p>`,
+<p>Each participant joins with a personal link of the form <code>/join#token=…</code>, sent by the secretariat; the administrator creates meetings and participants with <code>POST /api/meetings</code> and <code>POST /api/meetings/:id/participants</code> (see docs/protocol.md).</p>`,
     ),
   );
 };

@@ -1,9 +1,17 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { addParticipantSchema, createMeetingSchema } from '../../shared';
+import {
+  type Actor,
+  ADMIN,
+  addParticipantAction,
+  addParticipantSchema,
+  can,
+  createMeetingSchema,
+  type Meeting,
+} from '../../shared';
 import type { Invites } from '../auth/invites';
 import type { TokenService } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
-import { authenticate } from './auth';
+import { authenticate, type Caller } from './auth';
 import { sendError } from './errors';
 
 interface ApiDeps {
@@ -29,16 +37,19 @@ export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
 
   api.post('/meetings/:id/participants', async (req: Request, res: Response) => {
     const meetingId = String(req.params.id);
-    const caller = req.caller!;
+    if (foreign(req.caller!, meetingId))
+      return sendError(res, 'forbidden', 'this token belongs to another meeting');
     // The meeting may be another process's, created a moment ago.
-    await service.ensureRoom(meetingId);
-    const mayManage =
-      caller.kind === 'admin' ||
-      (caller.claims.meetingId === meetingId && managerRole(service, meetingId, caller.claims.participantId));
-    if (!mayManage)
+    const room = await service.ensureRoom(meetingId);
+    if (!room) return sendError(res, 'not_found', 'no such meeting');
+    const actor = actorOf(room.state, req.caller!);
+    if (!actor || !can(room.state, actor, 'participant.add'))
       return sendError(res, 'forbidden', 'only the chair, the secretariat or the administrator');
     const body = addParticipantSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 'invalid', body.error.issues.map(issueText).join('; '));
+    const appointment = addParticipantAction(body.data.role);
+    if (appointment !== 'participant.add' && !can(room.state, actor, appointment))
+      return sendError(res, 'forbidden', REFUSED[appointment]);
     const result = await service.addParticipant(meetingId, body.data);
     if ('error' in result) {
       const error = result.error.ok ? undefined : result.error.error;
@@ -50,15 +61,14 @@ export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
 
   api.get('/meetings/:id/projector', async (req: Request, res: Response) => {
     const meetingId = String(req.params.id);
-    const caller = req.caller!;
+    if (foreign(req.caller!, meetingId))
+      return sendError(res, 'forbidden', 'this token belongs to another meeting');
     // The meeting may be another process's, created a moment ago.
-    await service.ensureRoom(meetingId);
-    const mayManage =
-      caller.kind === 'admin' ||
-      (caller.claims.meetingId === meetingId && managerRole(service, meetingId, caller.claims.participantId));
-    if (!mayManage)
-      return sendError(res, 'forbidden', 'only the chair, the secretariat or the administrator');
-    if (!(await service.ensureRoom(meetingId))) return sendError(res, 'not_found', 'no such meeting');
+    const room = await service.ensureRoom(meetingId);
+    if (!room) return sendError(res, 'not_found', 'no such meeting');
+    const actor = actorOf(room.state, req.caller!);
+    if (!actor || !can(room.state, actor, 'meeting.projectorLink'))
+      return sendError(res, 'forbidden', REFUSED['meeting.projectorLink']);
     res.json({ url: await invites.projector(meetingId) });
   });
 
@@ -76,10 +86,29 @@ export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
   return api;
 }
 
-function managerRole(service: MeetingService, meetingId: string, participantId: string): boolean {
-  const participant = service.room(meetingId)?.state.participants.find((p) => p.id === participantId);
-  return participant?.role === 'chair' || participant?.role === 'secretariat';
+/**
+ * The caller as an actor of the permission table: the administrator, or the participant record a
+ * token of this meeting names (its role from the meeting, never from the token); null otherwise.
+ */
+function actorOf(meeting: Meeting, caller: Caller): Actor | null {
+  if (caller.kind === 'admin') return ADMIN;
+  if (caller.claims.meetingId !== meeting.id || caller.claims.view) return null;
+  return meeting.participants.find((p) => p.id === caller.claims.participantId) ?? null;
 }
+
+/** A participant token of another meeting: refused before telling whether this one exists. */
+const foreign = (caller: Caller, meetingId: string) =>
+  caller.kind === 'participant' && caller.claims.meetingId !== meetingId;
+
+/** Refusals of the edge actions, in the table's words (shared/domain/permissions.ts). */
+const REFUSED: Record<
+  'participant.appointChair' | 'participant.appointViceChair' | 'meeting.projectorLink',
+  string
+> = {
+  'participant.appointChair': 'only the administrator appoints a chair',
+  'participant.appointViceChair': 'only the administrator or the chair appoints a vice-chair',
+  'meeting.projectorLink': 'only the presiding officer, the secretariat or the administrator',
+};
 
 const issueText = (issue: { path: PropertyKey[]; message: string }) =>
   `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`;

@@ -124,8 +124,12 @@ export class MeetingService {
   }
 
   /** Creates a meeting and its chair; both land in the log before this resolves. */
-  async createMeeting(body: CreateMeetingBody): Promise<{ meeting: Meeting; chair: Participant }> {
-    const id = this.options.newId('m') as MeetingId;
+  /** Creates a meeting; `opts.id` fixes its id (the demo meeting's, so every process knows it). */
+  async createMeeting(
+    body: CreateMeetingBody,
+    opts: { id?: MeetingId } = {},
+  ): Promise<{ meeting: Meeting; chair: Participant }> {
+    const id = opts.id ?? (this.options.newId('m') as MeetingId);
     const ctx = { now: (this.options.now ?? Date.now)(), newId: this.options.newId };
     const created = createMeeting(id, body, ctx);
     const initial = created.reduce<Meeting | null>(evolve, null) as Meeting;

@@ -4,8 +4,9 @@ import { assertNever, type DomainError, refuse } from './errors';
 import type { MeetingEvent } from './events';
 import { evolve } from './evolve';
 import type { FloorRequest, Meeting, Participant } from './model';
-import { accessOf, presides } from './permissions';
+import { accessOf, can } from './permissions';
 import { clampMove, insertionIndex, priorityFor } from './queue';
+import { PROPOSAL_QUOTA } from './quotas';
 
 /** What the domain needs from the outside world: the time and fresh ids. */
 export interface DecideContext {
@@ -231,6 +232,8 @@ export function decide(
       if (meeting.presidingParticipantId === actor.id) return reject('conflict', 'you are already presiding');
       return accept({ type: 'presiding.resumed', participantId: actor.id });
     case 'proposal.create': {
+      const quota = proposalQuotaReached(meeting, actor);
+      if (quota) return reject('rate_limited', quota);
       if (meeting.proposals.some((p) => p.symbol === command.symbol)) {
         return reject('conflict', `a proposal ${command.symbol} exists already`);
       }
@@ -297,7 +300,7 @@ function requestFloor(
   ctx: DecideContext,
 ): Decision {
   const onBehalf = command.participantId !== undefined && command.participantId !== actor.id;
-  if (onBehalf && !presides(meeting, actor) && actor.role !== 'secretariat') {
+  if (onBehalf && !can(meeting, actor, 'floor.requestFor')) {
     return reject('forbidden', 'only the presiding officer or the secretariat may queue someone else');
   }
   const target = onBehalf ? meeting.participants.find((p) => p.id === command.participantId) : actor;
@@ -399,6 +402,18 @@ function endCurrent(meeting: Meeting, ctx: DecideContext): MeetingEvent[] {
       },
     },
   ];
+}
+
+/** Which proposal quota a new proposal by `actor` would exceed, as the refusal's message. */
+function proposalQuotaReached(meeting: Meeting, actor: Participant): string | null {
+  if (meeting.proposals.length >= PROPOSAL_QUOTA.perMeeting) {
+    return `proposal quota reached: at most ${PROPOSAL_QUOTA.perMeeting} proposals per meeting`;
+  }
+  const own = meeting.proposals.filter((p) => p.createdBy === actor.id).length;
+  if (own >= PROPOSAL_QUOTA.perParticipant) {
+    return `proposal quota reached: at most ${PROPOSAL_QUOTA.perParticipant} proposals per participant`;
+  }
+  return null;
 }
 
 const findItem = (meeting: Meeting, itemId: string) => meeting.agenda.find((i) => i.id === itemId);

@@ -4,7 +4,7 @@
  * - forbidden: the actor's role may not do this.
  * - conflict: allowed, but not in the meeting's current state (e.g. the list is closed).
  * - not_found: the item, request, participant or proposal does not exist.
- * - rate_limited: too many messages; retry later.
+ * - rate_limited: too many messages (retry later), or a quota is reached (the message names it).
  * - unavailable: the server could not confirm that the command was stored (e.g. its store is
  *   unreachable); retrying with the same command id applies it at most once.
  */

@@ -1,8 +1,9 @@
 import type { CommandType } from '../protocol/commands';
-import type { Meeting, Participant, Role } from './model';
+import type { Meeting, Role } from './model';
+import { ROLES } from './model';
 
 /**
- * What a role may do with a command:
+ * What a role may do:
  * - `yes`: always;
  * - `presiding`: only while presiding (the chair always counts as presiding, so the chair can take
  *   presiding back; a vice-chair only after the chair has handed it over);
@@ -12,22 +13,85 @@ import type { Meeting, Participant, Role } from './model';
  */
 export type Access = 'yes' | 'presiding' | 'presidingElseOwn' | 'own' | 'no';
 
-type Row = Record<Role, Access>;
-const row = (chair: Access, vice: Access, sec: Access, spoke: Access, del: Access, obs: Access): Row => ({
+/**
+ * What is decided outside the meeting's commands, at the server's edges (HTTP, co-editing) and
+ * mirrored by the client's controls:
+ * - `participant.add`: add a secretariat member, spokesperson, delegate or observer
+ *   (`POST /api/meetings/:id/participants`);
+ * - `participant.appointViceChair`, `participant.appointChair`: the same with those roles: who may
+ *   create someone who can preside;
+ * - `meeting.projectorLink`: get the read-only projector link (`GET /api/meetings/:id/projector`);
+ * - `proposal.editText`: change a proposal's text (the role part; a lock or a closed meeting makes
+ *   everyone read-only, see `textReadOnly`);
+ * - `proposal.saveVersion`: save a named version (`POST /api/proposals/:id/versions`);
+ * - `floor.requestFor`: queue someone else (`floor.request` with another `participantId`).
+ */
+export const EDGE_ACTIONS = [
+  'participant.add',
+  'participant.appointViceChair',
+  'participant.appointChair',
+  'meeting.projectorLink',
+  'proposal.editText',
+  'proposal.saveVersion',
+  'floor.requestFor',
+] as const;
+export type EdgeAction = (typeof EDGE_ACTIONS)[number];
+
+/** Everything the table rules on: every command type and every edge action. */
+export type Action = CommandType | EdgeAction;
+
+/**
+ * Who can act: a meeting role, the administrator (the admin token: no participant, no socket) or
+ * the projector (a view token: reads, never acts).
+ */
+export const ACTOR_ROLES = [...ROLES, 'admin', 'viewer'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** The one asking: a participant (`id`, `role`), or the administrator or projector (`id: null`). */
+export interface Actor {
+  id: string | null;
+  role: ActorRole;
+}
+
+/** The administrator, as an actor. */
+export const ADMIN: Actor = { id: null, role: 'admin' };
+/** The projector's view token, as an actor. */
+export const VIEWER: Actor = { id: null, role: 'viewer' };
+
+/** One row of the table: a cell per actor role. */
+export type Row = Record<ActorRole, Access>;
+
+const row = (
+  chair: Access,
+  vice: Access,
+  sec: Access,
+  spoke: Access,
+  del: Access,
+  obs: Access,
+  admin: Access = 'no',
+): Row => ({
   chair,
   'vice-chair': vice,
   secretariat: sec,
   spokesperson: spoke,
   delegate: del,
   observer: obs,
+  admin,
+  // The projector never acts: it has no row of its own to keep in step.
+  viewer: 'no',
 });
 
 const P = 'presiding';
 const presideOnly = row(P, P, 'no', 'no', 'no', 'no');
 const presideOrSecretariat = row(P, P, 'yes', 'no', 'no', 'no');
+const everyoneButObservers = row('yes', 'yes', 'yes', 'yes', 'yes', 'no');
 
-/** The one table of command × role. Tests walk it cell by cell. */
-export const PERMISSIONS: Record<CommandType, Row> = {
+/**
+ * The one table of action × actor role: every permission rule of the server and the client.
+ * Commands are decided by `decide` over Socket.IO, which the administrator and the projector never
+ * reach; edge actions by the HTTP routes and the co-editing server. Tests walk it cell by cell.
+ */
+export const RULES: Record<Action, Row> = {
   'meeting.open': presideOnly,
   'meeting.suspend': presideOnly,
   'meeting.resume': presideOnly,
@@ -40,8 +104,8 @@ export const PERMISSIONS: Record<CommandType, Row> = {
   'agenda.open': presideOnly,
   'agenda.conclude': presideOnly,
   'agenda.defer': presideOnly,
-  // Observers speak only when the presiding officer queues them (floor.request with participantId).
-  'floor.request': row('yes', 'yes', 'yes', 'yes', 'yes', 'no'),
+  // Observers speak only when the presiding officer queues them (floor.requestFor).
+  'floor.request': everyoneButObservers,
   'floor.withdraw': row('own', 'own', 'own', 'own', 'own', 'own'),
   'floor.give': presideOnly,
   'floor.next': presideOnly,
@@ -56,21 +120,85 @@ export const PERMISSIONS: Record<CommandType, Row> = {
   'floor.rtoRound': presideOnly,
   'presiding.handTo': row('yes', 'no', 'no', 'no', 'no', 'no'),
   'presiding.resume': row('yes', 'no', 'no', 'no', 'no', 'no'),
-  'proposal.create': row('yes', 'yes', 'yes', 'yes', 'yes', 'no'),
+  'proposal.create': everyoneButObservers,
   'proposal.update': row(P, 'presidingElseOwn', 'yes', 'own', 'own', 'no'),
   'proposal.setStatus': presideOrSecretariat,
   'proposal.lock': presideOrSecretariat,
   'proposal.unlock': presideOrSecretariat,
+
+  // The secretariat registers participants; whoever can preside is appointed higher up: a chair
+  // only by the administrator (a secretariat-made chair would preside at once), a vice-chair by the
+  // administrator or the chair (who alone hands presiding over). A presiding vice-chair runs the
+  // meeting but does not compose it.
+  'participant.add': row('yes', 'no', 'yes', 'no', 'no', 'no', 'yes'),
+  'participant.appointViceChair': row('yes', 'no', 'no', 'no', 'no', 'no', 'yes'),
+  'participant.appointChair': row('no', 'no', 'no', 'no', 'no', 'no', 'yes'),
+  // Whoever presides shares the screen; the secretariat too (it often runs the projector).
+  'meeting.projectorLink': row(P, P, 'yes', 'no', 'no', 'no', 'yes'),
+  'proposal.editText': everyoneButObservers,
+  'proposal.saveVersion': everyoneButObservers,
+  'floor.requestFor': presideOrSecretariat,
 };
 
+/**
+ * The command rows for the meeting roles: what `decide` enforces. A view of `RULES`, kept for
+ * callers that walk commands only.
+ */
+export const PERMISSIONS = Object.fromEntries(
+  Object.entries(RULES)
+    .filter(([action]) => !(EDGE_ACTIONS as readonly string[]).includes(action))
+    .map(([action, cells]) => [action, Object.fromEntries(ROLES.map((r) => [r, cells[r]]))]),
+) as Record<CommandType, Record<Role, Access>>;
+
 /** Whether the actor holds the presiding officer's powers now. */
-export const presides = (meeting: Meeting, actor: Participant): boolean =>
+export const presides = (meeting: Meeting, actor: Actor): boolean =>
   actor.role === 'chair' || (actor.role === 'vice-chair' && meeting.presidingParticipantId === actor.id);
 
 /** Access after resolving `presiding` against the meeting: `yes`, `own` or `no`. */
-export function accessOf(meeting: Meeting, actor: Participant, type: CommandType): 'yes' | 'own' | 'no' {
-  const access = PERMISSIONS[type][actor.role];
+export function accessOf(meeting: Meeting, actor: Actor, action: Action): 'yes' | 'own' | 'no' {
+  const access = RULES[action][actor.role];
   if (access === 'presiding') return presides(meeting, actor) ? 'yes' : 'no';
   if (access === 'presidingElseOwn') return presides(meeting, actor) ? 'yes' : 'own';
   return access;
+}
+
+/**
+ * Whether `actor` may do `action` in `meeting` now. For `own` cells, `owner` is whose thing it acts
+ * on (the request's or intervention's participant, the proposal's author): allowed only when that is
+ * the actor; without an owner an `own` cell answers false. The server's edges and the client's
+ * controls ask this; `decide` uses `accessOf` to word its refusals.
+ */
+export function can(meeting: Meeting, actor: Actor, action: Action, owner?: string | null): boolean {
+  const access = accessOf(meeting, actor, action);
+  return access === 'yes' || (access === 'own' && actor.id !== null && owner === actor.id);
+}
+
+/** The edge actions that add a participant. */
+export type Appointment = Extract<EdgeAction, `participant.${string}`>;
+
+/** The edge action that adding a participant with `role` takes. */
+export const addParticipantAction = (role: Role): Appointment =>
+  role === 'chair'
+    ? 'participant.appointChair'
+    : role === 'vice-chair'
+      ? 'participant.appointViceChair'
+      : 'participant.add';
+
+/** Why an actor may only read a proposal's text now, or null when they may change it. */
+export type TextReadOnly = 'role' | 'closed' | 'locked';
+
+/**
+ * The co-editing rule (docs/collab.md), for the server's connections and the client's editor alike:
+ * the projector and observers never write (the table's `proposal.editText`); nobody writes once the
+ * meeting is closed or the proposal locked.
+ */
+export function textReadOnly(
+  meeting: Meeting,
+  actor: Actor,
+  proposal: { locked: boolean },
+): TextReadOnly | null {
+  if (!can(meeting, actor, 'proposal.editText')) return 'role';
+  if (meeting.status === 'closed') return 'closed';
+  if (proposal.locked) return 'locked';
+  return null;
 }

@@ -8,6 +8,7 @@ import {
   RTO_CODES,
   type RtoCode,
 } from '../domain/model';
+import { longVisibleText, nameText } from './text';
 
 /** Upper bounds that keep every command small; the server also caps the raw message size. */
 export const LIMITS = {
@@ -22,8 +23,11 @@ export const LIMITS = {
 
 const commandId = z.string().min(1).max(LIMITS.idLength);
 const refId = z.string().min(1).max(LIMITS.idLength);
-const shortText = z.string().trim().min(1).max(LIMITS.shortText);
-const longText = z.string().max(LIMITS.longText);
+// Names, titles and texts everyone sees: no invisible or bidi control characters (./text.ts).
+const shortText = nameText(LIMITS.shortText);
+const longText = longVisibleText(LIMITS.longText);
+const symbol = nameText(60);
+const itemNumber = nameText(20);
 const seconds = z.number().int().min(10).max(LIMITS.maxSpeakingSeconds);
 const index = z.number().int().min(0).max(10_000);
 
@@ -45,7 +49,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     newDelegationsFirst: z.boolean().optional(),
   }),
   cmd('agenda.add', {
-    number: z.string().trim().min(1).max(20).optional(),
+    number: itemNumber.optional(),
     title: shortText,
     description: longText.optional(),
     plannedMinutes: z.number().int().min(0).max(LIMITS.maxPlannedMinutes).optional(),
@@ -53,7 +57,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   cmd('agenda.update', {
     itemId: refId,
-    number: z.string().trim().min(1).max(20).optional(),
+    number: itemNumber.optional(),
     title: shortText.optional(),
     description: longText.optional(),
     plannedMinutes: z.number().int().min(0).max(LIMITS.maxPlannedMinutes).optional(),
@@ -89,7 +93,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   cmd('presiding.handTo', { participantId: refId }),
   cmd('presiding.resume', {}),
   cmd('proposal.create', {
-    symbol: z.string().trim().min(1).max(60),
+    symbol,
     title: shortText,
     submittedBy: shortText,
     itemId: refId.optional(),
@@ -98,7 +102,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   cmd('proposal.update', {
     proposalId: refId,
-    symbol: z.string().trim().min(1).max(60).optional(),
+    symbol: symbol.optional(),
     title: shortText.optional(),
     submittedBy: shortText.optional(),
     itemId: refId.nullable().optional(),

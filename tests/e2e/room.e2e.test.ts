@@ -153,6 +153,35 @@ describe('the room in a browser', () => {
     expect(seq()).toBeGreaterThan(0);
   });
 
+  it('gives the projector link to whoever the server gives it: the secretariat, a vice-chair only while presiding', async () => {
+    const projectorButton = (page: Page) => page.getByRole('button', { name: 'Open the projector view' });
+    const secretariat = await open(meeting.participants.find((p) => p.role === 'secretariat')!);
+    await expect
+      .poll(() => secretariat.getByRole('heading', { name: 'Secretariat console' }).count())
+      .toBe(1);
+    // The popup gets the signed link and shows the projector view (it stayed blank when refused).
+    const [popup] = await Promise.all([
+      secretariat.waitForEvent('popup'),
+      projectorButton(secretariat).click(),
+    ]);
+    await expect.poll(() => popup.url()).toContain('/projector');
+    await popup.waitForSelector('.projector-meeting', { timeout: 10_000 });
+    await secretariat.screenshot({ path: path.join(SHOTS, 'secretariat-console.png'), fullPage: true });
+
+    const vicePerson = meeting.participants.find((p) => p.role === 'vice-chair')!;
+    const vice = await open(vicePerson);
+    await expect.poll(() => vice.getByRole('button', { name: 'Request the floor' }).count()).toBe(1);
+    expect(await projectorButton(vice).count()).toBe(0);
+    const chair = await open(meeting.participants.find((p) => p.role === 'chair')!);
+    await chair.getByLabel('Hand presiding to').selectOption(vicePerson.id);
+    await chair.getByRole('button', { name: 'Hand over' }).click();
+    await expect.poll(() => projectorButton(vice).count()).toBe(1);
+    const [vicePopup] = await Promise.all([vice.waitForEvent('popup'), projectorButton(vice).click()]);
+    await expect.poll(() => vicePopup.url()).toContain('/projector');
+    await chair.getByRole('button', { name: 'Take back presiding' }).click();
+    await expect.poll(() => projectorButton(vice).count()).toBe(0);
+  });
+
   it('an observer is told how to get the floor and has no request buttons', async () => {
     const observer = await open(person('Youth representative'));
     await expect

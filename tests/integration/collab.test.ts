@@ -37,7 +37,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The value of a counter line in the Prometheus text, 0 when absent. */
 async function metric(server: Server, line: string): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await (
+    await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })
+  ).text();
   const found = text.split('\n').find((l) => l.startsWith(line));
   return found ? Number(found.split(' ').at(-1)) : 0;
 }

@@ -51,9 +51,11 @@ describe('public protocol, checked from outside', () => {
     await server.stop();
   });
 
-  it('answers /healthz and /metrics', async () => {
+  it('answers /healthz and /metrics (the latter with the admin token, issue 10)', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (
+      await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })
+    ).text();
     expect(metrics).toContain('irm_commands_total');
     expect(metrics).toContain('irm_socket_connections');
     expect(metrics).toContain('irm_command_duration_seconds_bucket');

@@ -21,7 +21,9 @@ const healthz = async (server: Server) => {
 };
 
 const storeGauge = async (server: Server) => {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await (
+    await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })
+  ).text();
   return Number(/^irm_store_available (\S+)$/m.exec(text)?.[1]);
 };
 

@@ -1,16 +1,18 @@
-import type { Meeting, Proposal } from '../../../shared';
+import { type Actor, type Meeting, type Proposal, textReadOnly } from '../../../shared';
 
-/** Why the signed-in participant may only read a text; mirrors the server's rule (docs/collab.md). */
+/** Why the signed-in participant may only read a text; the server's rule (docs/collab.md). */
 export type ReadOnlyReason = 'observer' | 'closed' | 'locked';
 
-/** The reason this participant cannot edit `proposal` now, or null when they can. */
+/**
+ * The reason `actor` cannot edit `proposal` now, or null when they can: the shared `textReadOnly`
+ * (the permission table's `proposal.editText`, then closed and locked), as the editor words it.
+ */
 export function readOnlyReason(
   meeting: Meeting,
   proposal: Proposal,
-  role: string | undefined,
+  actor: Actor | undefined,
 ): ReadOnlyReason | null {
-  if (role === 'observer' || role === 'viewer' || !role) return 'observer';
-  if (meeting.status === 'closed') return 'closed';
-  if (proposal.locked) return 'locked';
-  return null;
+  if (!actor) return 'observer';
+  const reason = textReadOnly(meeting, actor, proposal);
+  return reason === 'role' ? 'observer' : reason;
 }

@@ -3,15 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../shared';
 import { duration } from '../format';
 import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
-import { iPreside } from '../room/selectors';
+import { iCan } from '../room/selectors';
 
 /** The agenda with statuses and time; the presiding officer (and secretariat) manage it here. */
 export function AgendaPanel() {
   const { t } = useTranslation();
   const state = useRoom();
   const meeting = state.meeting!;
-  const chair = iPreside(state);
-  const manage = chair || state.you?.role === 'secretariat';
+  // What the signed-in participant may do with items, by the permission table.
+  const may: ItemPowers = {
+    open: iCan(state, 'agenda.open'),
+    conclude: iCan(state, 'agenda.conclude'),
+    defer: iCan(state, 'agenda.defer'),
+    update: iCan(state, 'agenda.update'),
+    move: iCan(state, 'agenda.move'),
+    remove: iCan(state, 'agenda.remove'),
+  };
+  const manage = Object.values(may).some(Boolean);
   const [adding, setAdding] = useState(false);
   return (
     <section className="panel agenda" aria-labelledby="agenda-heading">
@@ -23,13 +31,13 @@ export function AgendaPanel() {
             item={item}
             index={index}
             last={index === meeting.agenda.length - 1}
-            chair={chair}
+            may={may}
             manage={manage}
             current={item.id === meeting.currentItemId}
           />
         ))}
       </ol>
-      {manage &&
+      {iCan(state, 'agenda.add') &&
         (adding ? (
           <ItemForm onDone={() => setAdding(false)} />
         ) : (
@@ -41,15 +49,25 @@ export function AgendaPanel() {
   );
 }
 
+/** Which item actions the signed-in participant may take. */
+interface ItemPowers {
+  open: boolean;
+  conclude: boolean;
+  defer: boolean;
+  update: boolean;
+  move: boolean;
+  remove: boolean;
+}
+
 function AgendaRow(props: {
   item: AgendaItem;
   index: number;
   last: boolean;
-  chair: boolean;
+  may: ItemPowers;
   manage: boolean;
   current: boolean;
 }) {
-  const { item, index, last, chair, manage, current } = props;
+  const { item, index, last, may, manage, current } = props;
   const { t } = useTranslation();
   const room = useRoomPort();
   const now = useServerNow(1000);
@@ -78,43 +96,49 @@ function AgendaRow(props: {
       {mode === 'conclude' && <ConcludeForm item={item} onDone={() => setMode('view')} />}
       {manage && mode === 'view' && (
         <fieldset className="row-actions" aria-label={t('agenda.actionsFor', { number: item.number })}>
-          {chair && item.status !== 'open' && item.status !== 'concluded' && (
+          {may.open && item.status !== 'open' && item.status !== 'concluded' && (
             <button type="button" onClick={() => void room.send({ type: 'agenda.open', itemId: item.id })}>
               {t('agenda.open')}
             </button>
           )}
-          {chair && item.status === 'open' && (
+          {may.conclude && item.status === 'open' && (
             <button type="button" onClick={() => setMode('conclude')}>
               {t('agenda.conclude')}
             </button>
           )}
-          {chair && (item.status === 'open' || item.status === 'pending') && (
+          {may.defer && (item.status === 'open' || item.status === 'pending') && (
             <button type="button" onClick={() => void room.send({ type: 'agenda.defer', itemId: item.id })}>
               {t('agenda.defer')}
             </button>
           )}
-          <button type="button" onClick={() => setMode('edit')}>
-            {t('agenda.edit')}
-          </button>
-          <button
-            type="button"
-            className="icon"
-            disabled={index === 0}
-            aria-label={t('agenda.moveUp', { number: item.number })}
-            onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index - 1 })}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon"
-            disabled={last}
-            aria-label={t('agenda.moveDown', { number: item.number })}
-            onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index + 1 })}
-          >
-            ↓
-          </button>
-          {item.status === 'pending' && (
+          {may.update && (
+            <button type="button" onClick={() => setMode('edit')}>
+              {t('agenda.edit')}
+            </button>
+          )}
+          {may.move && (
+            <>
+              <button
+                type="button"
+                className="icon"
+                disabled={index === 0}
+                aria-label={t('agenda.moveUp', { number: item.number })}
+                onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index - 1 })}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon"
+                disabled={last}
+                aria-label={t('agenda.moveDown', { number: item.number })}
+                onClick={() => void room.send({ type: 'agenda.move', itemId: item.id, toIndex: index + 1 })}
+              >
+                ↓
+              </button>
+            </>
+          )}
+          {may.remove && item.status === 'pending' && (
             <button
               type="button"
               className="danger"

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FloorKind, FloorRequest, Meeting } from '../../../shared';
 import { clock, personalName } from '../format';
 import { useRoom, useRoomPort } from '../room/RoomContext';
-import { iPreside, myRequests, participantOf } from '../room/selectors';
+import { iCan, myRequests, participantOf } from '../room/selectors';
 import { SpeakerTimer } from './SpeakerTimer';
 
 /** The current speaker, the waiting list, and what the viewer may do with them. */
@@ -11,7 +11,8 @@ export function FloorPanel() {
   const { t } = useTranslation();
   const state = useRoom();
   const meeting = state.meeting!;
-  const chair = iPreside(state);
+  // Whoever may call the next speaker runs the list (the table's presiding commands).
+  const chair = iCan(state, 'floor.next');
   const { current, queue, closed } = meeting.floor;
   const speaker = participantOf(meeting, current?.participantId);
   const mine = current?.participantId === state.you?.participantId;
@@ -141,11 +142,13 @@ export function DelegateControls() {
   const mine = myRequests(meeting, youId);
   const has = (kind: FloorKind) => mine.some((m) => m.request.kind === kind);
   const speaking = meeting.floor.current?.participantId === youId;
-  const canAsk = meeting.status === 'open' && !!meeting.currentItemId && state.you?.role !== 'observer';
+  const mayAsk = iCan(state, 'floor.request');
+  const canAsk = meeting.status === 'open' && !!meeting.currentItemId && mayAsk;
   const ask = (kind: FloorKind) => void room.send({ type: 'floor.request', kind });
+  const latest = mine.at(-1)?.request;
   return (
     <div className="controls delegate-controls">
-      {state.you?.role === 'observer' ? (
+      {!mayAsk ? (
         <p className="hint">{t('floor.observerNote')}</p>
       ) : (
         <div className="button-row">
@@ -170,12 +173,12 @@ export function DelegateControls() {
           </button>
           <button
             type="button"
-            disabled={mine.length === 0}
-            onClick={() => void room.send({ type: 'floor.withdraw', requestId: mine.at(-1)?.request.id })}
+            disabled={!latest || !iCan(state, 'floor.withdraw', latest.participantId)}
+            onClick={() => void room.send({ type: 'floor.withdraw', requestId: latest?.id })}
           >
             {t('floor.withdraw')}
           </button>
-          {speaking && (
+          {speaking && iCan(state, 'floor.end', youId) && (
             <button type="button" onClick={() => void room.send({ type: 'floor.end' })}>
               {t('floor.yield')}
             </button>

@@ -1,16 +1,32 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RTO_CODES, type RtoCode } from '../../../shared';
+import { type Action, RTO_CODES, type RtoCode } from '../../../shared';
 import { useRoom, useRoomPort } from '../room/RoomContext';
-import { spokespersonOf } from '../room/selectors';
+import type { RoomState } from '../room/roomClient';
+import { iCan, iPreside, spokespersonOf } from '../room/selectors';
 
-/** Meeting status, presiding, list options, RTO round and the projector link: the chair's console. */
+/** What the console offers; whoever may do none of it does not get one. */
+const CONSOLE_ACTIONS = [
+  'meeting.open',
+  'meeting.setOptions',
+  'meeting.projectorLink',
+  'presiding.handTo',
+  'floor.rtoRound',
+] as const;
+
+/** Whether the signed-in participant gets the console (the presiding officer, the secretariat). */
+export const hasConsole = (state: RoomState) => CONSOLE_ACTIONS.some((a) => iCan(state, a));
+
+/**
+ * Meeting status, presiding, list options, RTO round and the projector link: the presiding
+ * officer's console, and the secretariat's share of it. Each control shows by the permission table.
+ */
 export function MeetingControls() {
   const { t } = useTranslation();
   const state = useRoom();
   const room = useRoomPort();
   const meeting = state.meeting!;
-  const isChair = state.you?.role === 'chair';
+  const may = (action: Action) => iCan(state, action);
   const vices = meeting.participants.filter((p) => p.role === 'vice-chair');
   const [vice, setVice] = useState(vices[0]?.id ?? '');
   const handedOver =
@@ -18,24 +34,24 @@ export function MeetingControls() {
   const send = room.send;
   return (
     <section className="panel console" aria-labelledby="console-heading">
-      <h2 id="console-heading">{t('chair.console')}</h2>
+      <h2 id="console-heading">{t(iPreside(state) ? 'chair.console' : 'chair.secretariatConsole')}</h2>
       <fieldset className="button-row bare" aria-label={t('meeting.controls')}>
-        {meeting.status === 'scheduled' && (
+        {may('meeting.open') && meeting.status === 'scheduled' && (
           <button type="button" className="primary" onClick={() => void send({ type: 'meeting.open' })}>
             {t('meeting.open')}
           </button>
         )}
-        {meeting.status === 'open' && (
+        {may('meeting.suspend') && meeting.status === 'open' && (
           <button type="button" onClick={() => void send({ type: 'meeting.suspend' })}>
             {t('meeting.suspend')}
           </button>
         )}
-        {meeting.status === 'suspended' && (
+        {may('meeting.resume') && meeting.status === 'suspended' && (
           <button type="button" className="primary" onClick={() => void send({ type: 'meeting.resume' })}>
             {t('meeting.resume')}
           </button>
         )}
-        {meeting.status !== 'closed' && (
+        {may('meeting.close') && meeting.status !== 'closed' && (
           <button
             type="button"
             className="danger"
@@ -44,22 +60,26 @@ export function MeetingControls() {
             {t('meeting.close')}
           </button>
         )}
-        {room.projectorUrl && (
+        {room.projectorUrl && may('meeting.projectorLink') && (
           <button
             type="button"
             onClick={() => {
               // Open the window in the click (popup blockers), then point it at the signed link.
               const win = window.open('about:blank', '_blank');
-              void room.projectorUrl?.().then((url) => {
-                if (win) win.location.href = url;
-              });
+              void room.projectorUrl?.().then(
+                (url) => {
+                  if (win) win.location.href = url;
+                },
+                // Refused or offline: no blank window left behind.
+                () => win?.close(),
+              );
             }}
           >
             {t('meeting.projector')}
           </button>
         )}
       </fieldset>
-      {isChair && vices.length > 0 && (
+      {may('presiding.handTo') && vices.length > 0 && (
         <div className="inline-form">
           {handedOver ? (
             <button type="button" onClick={() => void send({ type: 'presiding.resume' })}>
@@ -87,29 +107,37 @@ export function MeetingControls() {
           )}
         </div>
       )}
-      <fieldset className="options">
-        <legend>{t('meeting.options')}</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={meeting.options.rtoSpokespersonsFirst}
-            onChange={(e) =>
-              void send({ type: 'meeting.setOptions', rtoSpokespersonsFirst: e.target.checked })
-            }
-          />
-          {t('meeting.rtoFirst')}
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={meeting.options.newDelegationsFirst}
-            onChange={(e) => void send({ type: 'meeting.setOptions', newDelegationsFirst: e.target.checked })}
-          />
-          {t('meeting.newFirst')}
-        </label>
-      </fieldset>
-      <RtoRound />
+      {may('meeting.setOptions') && <ListOptions />}
+      {may('floor.rtoRound') && <RtoRound />}
     </section>
+  );
+}
+
+/** The list-of-speakers options. */
+function ListOptions() {
+  const { t } = useTranslation();
+  const meeting = useRoom().meeting!;
+  const send = useRoomPort().send;
+  return (
+    <fieldset className="options">
+      <legend>{t('meeting.options')}</legend>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={meeting.options.rtoSpokespersonsFirst}
+          onChange={(e) => void send({ type: 'meeting.setOptions', rtoSpokespersonsFirst: e.target.checked })}
+        />
+        {t('meeting.rtoFirst')}
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={meeting.options.newDelegationsFirst}
+          onChange={(e) => void send({ type: 'meeting.setOptions', newDelegationsFirst: e.target.checked })}
+        />
+        {t('meeting.newFirst')}
+      </label>
+    </fieldset>
   );
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS, PROPOSAL_STATUSES, type Proposal, type ProposalStatus } from '../../../shared';
 import { useRoom, useRoomPort } from '../room/RoomContext';
 import type { RoomPort } from '../room/roomClient';
-import { iPreside, participantOf } from '../room/selectors';
+import { iCan, participantOf } from '../room/selectors';
 import { LockIcon } from './editor/Icons';
 
 /**
@@ -15,7 +15,7 @@ export function ProposalsPanel({ onOpen }: { onOpen: (proposalId: string) => voi
   const state = useRoom();
   const meeting = state.meeting!;
   const [adding, setAdding] = useState(false);
-  const canCreate = state.you?.role !== 'observer' && state.you?.role !== 'viewer';
+  const canCreate = iCan(state, 'proposal.create');
   return (
     <section className="panel proposals" aria-labelledby="proposals-heading">
       <h2 id="proposals-heading">{t('proposals.heading')}</h2>
@@ -87,42 +87,48 @@ export function ProposalControls({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const state = useRoom();
   const room = useRoomPort();
-  if (!(iPreside(state) || state.you?.role === 'secretariat')) return null;
+  const setStatus = iCan(state, 'proposal.setStatus');
+  const lock = iCan(state, proposal.locked ? 'proposal.unlock' : 'proposal.lock');
+  if (!setStatus && !lock) return null;
   const symbol = proposal.symbol;
   return (
     <fieldset className="inline-form bare" aria-label={t('proposals.manage', { symbol })}>
-      <label>
-        {t('proposals.status')}
-        <select
-          aria-label={t('proposals.statusOf', { symbol })}
-          value={proposal.status}
-          onChange={(e) =>
+      {setStatus && (
+        <label>
+          {t('proposals.status')}
+          <select
+            aria-label={t('proposals.statusOf', { symbol })}
+            value={proposal.status}
+            onChange={(e) =>
+              void room.send({
+                type: 'proposal.setStatus',
+                proposalId: proposal.id,
+                status: e.target.value as ProposalStatus,
+              })
+            }
+          >
+            {PROPOSAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`proposalStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {lock && (
+        <button
+          type="button"
+          aria-label={t(proposal.locked ? 'proposals.unlockLabel' : 'proposals.lockLabel', { symbol })}
+          onClick={() =>
             void room.send({
-              type: 'proposal.setStatus',
+              type: proposal.locked ? 'proposal.unlock' : 'proposal.lock',
               proposalId: proposal.id,
-              status: e.target.value as ProposalStatus,
             })
           }
         >
-          {PROPOSAL_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`proposalStatus.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        aria-label={t(proposal.locked ? 'proposals.unlockLabel' : 'proposals.lockLabel', { symbol })}
-        onClick={() =>
-          void room.send({
-            type: proposal.locked ? 'proposal.unlock' : 'proposal.lock',
-            proposalId: proposal.id,
-          })
-        }
-      >
-        {t(proposal.locked ? 'proposals.unlock' : 'proposals.lock')}
-      </button>
+          {t(proposal.locked ? 'proposals.unlock' : 'proposals.lock')}
+        </button>
+      )}
     </fieldset>
   );
 }

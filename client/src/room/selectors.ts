@@ -1,16 +1,36 @@
 import {
+  type Action,
+  type Actor,
   type CurrentSpeaker,
+  can,
   type FloorRequest,
   type Meeting,
   type Participant,
   presides,
   REGIONS,
   type Region,
+  VIEWER,
 } from '../../../shared';
 import type { RoomState } from './roomClient';
 
 export const participantOf = (meeting: Meeting, id: string | null | undefined): Participant | undefined =>
   id ? meeting.participants.find((p) => p.id === id) : undefined;
+
+/** The signed-in participant as the permission table's actor: their record, or the projector. */
+export function me(state: RoomState): Actor | undefined {
+  if (state.you?.role === 'viewer') return VIEWER;
+  return state.meeting ? participantOf(state.meeting, state.you?.participantId) : undefined;
+}
+
+/**
+ * Whether the signed-in participant may do `action` now, by the same table the server enforces
+ * (`can` in shared/domain/permissions.ts); `owner` for actions on one's own things. Every control
+ * asks this, so the client offers exactly what the server accepts.
+ */
+export function iCan(state: RoomState, action: Action, owner?: string | null): boolean {
+  const actor = me(state);
+  return !!actor && !!state.meeting && can(state.meeting, actor, action, owner);
+}
 
 /** Whether the signed-in participant holds the presiding officer's powers now. */
 export function iPreside(state: RoomState): boolean {

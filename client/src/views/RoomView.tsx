@@ -4,7 +4,7 @@ import { AgendaPanel } from '../components/AgendaPanel';
 import { Announcer, RefusalAlert } from '../components/Announcer';
 import { FloorPanel } from '../components/FloorPanel';
 import { Header } from '../components/Header';
-import { MeetingControls } from '../components/MeetingControls';
+import { hasConsole, MeetingControls } from '../components/MeetingControls';
 import { ParticipantsPanel } from '../components/ParticipantsPanel';
 import { ProposalsPanel } from '../components/ProposalsPanel';
 import { InterventionLog, SpeakingTime } from '../components/SpeakingTime';
@@ -16,7 +16,7 @@ const ProposalEditor = lazy(() =>
   import('../components/editor/ProposalEditor').then((m) => ({ default: m.ProposalEditor })),
 );
 
-/** The room as a participant sees it; whoever presides also gets the chair console. */
+/** The room as a participant sees it; whoever presides (and the secretariat) also gets the console. */
 export function RoomView() {
   const { t } = useTranslation();
   const state = useRoom();
@@ -58,7 +58,7 @@ export function RoomView() {
         <div className="columns">
           <div className="column-main">
             <FloorPanel />
-            {chair && <MeetingControls />}
+            {hasConsole(state) && <MeetingControls />}
             <InterventionLog />
           </div>
           <div className="column-side">

@@ -5,6 +5,7 @@ import { editorUser } from '../../collab/identity';
 import { readOnlyReason } from '../../collab/readOnly';
 import { versionsApi } from '../../collab/versions';
 import { useRoom, useRoomPort } from '../../room/RoomContext';
+import { iCan, me } from '../../room/selectors';
 import { ProposalControls } from '../ProposalsPanel';
 import { LockIcon } from './Icons';
 import { LiveEditor } from './LiveEditor';
@@ -43,7 +44,7 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
   }, [onClose]);
 
   if (!proposal) return null;
-  const reason = readOnlyReason(meeting, proposal, state.you?.role);
+  const reason = readOnlyReason(meeting, proposal, me(state));
   return (
     <section
       ref={ref}
@@ -84,7 +85,7 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           readOnly={reason !== null || status === 'refused' || status === 'replaced'}
           user={user}
           versions={versions}
-          canSaveVersions={!!user && reason !== 'observer'}
+          canSaveVersions={!!user && iCan(state, 'proposal.saveVersion')}
         />
       ) : (
         status !== 'refused' &&

@@ -100,6 +100,7 @@ export const ar = {
   },
   chair: {
     console: 'لوحة الرئيس',
+    secretariatConsole: 'لوحة الأمانة',
     next: 'المتكلم التالي',
     end: 'إنهاء المداخلة',
     extend: 'تمديد دقيقة واحدة',

@@ -98,6 +98,7 @@ export const en = {
   },
   chair: {
     console: 'Chair console',
+    secretariatConsole: 'Secretariat console',
     next: 'Next speaker',
     end: 'End intervention',
     extend: 'Extend by 1 minute',

@@ -100,6 +100,7 @@ export const es = {
   },
   chair: {
     console: 'Consola de la Presidencia',
+    secretariatConsole: 'Consola de la Secretaría',
     next: 'Siguiente orador',
     end: 'Terminar la intervención',
     extend: 'Prorrogar 1 minuto',

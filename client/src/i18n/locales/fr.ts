@@ -100,6 +100,7 @@ export const fr = {
   },
   chair: {
     console: 'Console du président',
+    secretariatConsole: 'Console du secrétariat',
     next: 'Orateur suivant',
     end: 'Mettre fin à l’intervention',
     extend: 'Prolonger d’une minute',

@@ -100,6 +100,7 @@ export const ru = {
   },
   chair: {
     console: 'Пульт председателя',
+    secretariatConsole: 'Пульт секретариата',
     next: 'Следующий оратор',
     end: 'Завершить выступление',
     extend: 'Продлить на 1 минуту',

@@ -99,6 +99,7 @@ export const zh = {
   },
   chair: {
     console: '主席控制台',
+    secretariatConsole: '秘书处控制台',
     next: '下一位发言者',
     end: '结束发言',
     extend: '延长 1 分钟',
