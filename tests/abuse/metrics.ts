@@ -1,10 +1,13 @@
 /** Reads one sample of the server's Prometheus text (`/metrics`); 0 when absent. */
 export async function metric(
   url: string,
+  adminToken: string,
   name: string,
   labels: Record<string, string> = {},
 ): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (
+    await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })
+  ).text();
   let total = 0;
   for (const line of text.split('\n')) {
     if (!line.startsWith(name)) continue;

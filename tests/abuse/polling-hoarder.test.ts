@@ -20,13 +20,13 @@ describe('a long-polling client that never polls', () => {
     });
     const baseline = heapBytes();
     const heap = sampleMax(heapBytes);
-    const buffered = sampleMax(() => metric(server.url, 'irm_socket_buffered_bytes'), 200);
+    const buffered = sampleMax(() => metric(server.url, server.adminToken, 'irm_socket_buffered_bytes'), 200);
     await new Promise((r) => setTimeout(r, 6000));
     const result = await attack.stop();
     const report = await bystander.stop();
     const growth = (await heap.stop()) - baseline;
     const maxBuffered = await buffered.stop();
-    const slow = await metric(server.url, 'irm_disconnects_total', {
+    const slow = await metric(server.url, server.adminToken, 'irm_disconnects_total', {
       channel: 'socket.io',
       reason: 'slow_consumer',
     });

@@ -26,14 +26,17 @@ describe('non-reading projector sockets asking for the whole log', () => {
     });
     const baseline = heapBytes();
     const heap = sampleMax(heapBytes);
-    const buffered = sampleMax(() => metric(running.url, 'irm_socket_buffered_bytes'), 200);
+    const buffered = sampleMax(
+      () => metric(running.url, running.adminToken, 'irm_socket_buffered_bytes'),
+      200,
+    );
     await new Promise((r) => setTimeout(r, 8000));
     const result = await attack.stop();
     const report = await bystander.stop();
     const growth = (await heap.stop()) - baseline;
     const maxBuffered = await buffered.stop();
     const disconnects = async (reason: string) =>
-      metric(running.url, 'irm_disconnects_total', { channel: 'socket.io', reason });
+      metric(running.url, running.adminToken, 'irm_disconnects_total', { channel: 'socket.io', reason });
     const summary = `${describeSlowReaders(result)}; heap growth ${Math.round(growth / MiB)} MiB; buffered max ${(maxBuffered / MiB).toFixed(1)} MiB; replaced ${await disconnects('replaced')}, slow_consumer ${await disconnects('slow_consumer')}; ${describeReport(report)}`;
     console.log(summary);
     expect(report.errors, summary).toEqual([]);

@@ -38,6 +38,8 @@ describe('permissions, names, exposure and quotas at the edges', () => {
     server = await startTestServer({
       metricsToken: 'metrics-secret-for-tests',
       versionLimits: { perProposal: 4, perParticipant: 5, burst: 7, refillMs: 60_000 },
+      // The per-participant message budget (tests/abuse/many-sockets) would pace the quota test.
+      realtime: { messages: { burst: 1000, perSecond: 1000 } },
     });
     const created = await createMeetingWith(server.url, server.adminToken, STANDARD_PEOPLE);
     ({ meetingId, chair } = created);
@@ -196,8 +198,8 @@ describe('permissions, names, exposure and quotas at the edges', () => {
 
   describe('quotas', () => {
     it('refuses a delegate’s proposal past the per-participant quota, naming it', async () => {
-      // Several connections, as the attacker of the issue used, so the socket rate limit is no brake.
-      const sockets = await Promise.all(Array.from({ length: 6 }, () => join(people.egypt.token)));
+      // Several connections, as the attacker of the issue used (as many as one participant may hold).
+      const sockets = await Promise.all(Array.from({ length: 4 }, () => join(people.egypt.token)));
       let accepted = 0;
       let refusal: Ack | undefined;
       for (let round = 0; !refusal && round < 60; round++) {
