@@ -23,6 +23,13 @@ export const CLOSE = {
   goingAway: { code: 1001, reason: 'server shutting down' },
   /** A message could not be decoded, or an update failed validation: reconnecting would repeat it. */
   invalid: { code: 4400, reason: 'invalid message' },
+  /**
+   * An update over a limit an honest user can reach (document size, comment quotas, a huge paste):
+   * permanent, since reconnecting would send it again; the editor tells the user (docs/collab.md).
+   */
+  overLimit: { code: 4413, reason: 'over limit' },
+  /** An update that could not be judged (validation timed out twice): the provider reconnects. */
+  unjudged: { code: 4513, reason: 'update not validated' },
   /** The document could not be stored or loaded; the provider reconnects and resyncs. */
   unavailable: { code: 4503, reason: 'document unavailable' },
   /** Over the message or byte budget; reconnecting resyncs whatever was dropped. */

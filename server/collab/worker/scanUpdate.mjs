@@ -1,0 +1,123 @@
+// Reads a V1 Yjs update's structure without building anything (no Y.Doc, no items): how many structs
+// of which clients, whether any is a subdocument, and the delete set's ranges. Yjs's own decoder
+// builds one Y.Doc per subdocument struct and trusts every declared count (yjs issue 687), so this
+// runs first and refuses those shapes in time proportional to the message size.
+import * as decoding from 'lib0/decoding';
+
+/** A struct or range count larger than the bytes left can only be a lie: no struct takes 0 bytes. */
+function count(decoder, what) {
+  const n = decoding.readVarUint(decoder);
+  if (n > decoder.arr.length - decoder.pos + 1) throw new Error(`${what}: count ${n} exceeds the message`);
+  return n;
+}
+
+/** lib0 reads past the end as `undefined` instead of throwing; every read here goes through this. */
+function checkEnd(decoder) {
+  if (decoder.pos > decoder.arr.length) throw new Error('unexpected end of update');
+}
+
+/** An item id: client and clock. */
+function readId(decoder) {
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+}
+
+function skipContent(decoder, ref) {
+  switch (ref) {
+    case 1: // deleted
+      decoding.readVarUint(decoder);
+      return;
+    case 2: {
+      // JSON: an array of strings
+      const n = count(decoder, 'json');
+      for (let i = 0; i < n; i++) decoding.readVarString(decoder);
+      return;
+    }
+    case 3: // binary
+      decoding.readVarUint8Array(decoder);
+      return;
+    case 4: // string
+    case 5: // embed (JSON text)
+      decoding.readVarString(decoder);
+      return;
+    case 6: // format: key, JSON value
+      decoding.readVarString(decoder);
+      decoding.readVarString(decoder);
+      return;
+    case 7: {
+      // type: its type ref, and a node name for XmlElement (3) and XmlHook (5)
+      const typeRef = decoding.readVarUint(decoder);
+      if (typeRef === 3 || typeRef === 5) decoding.readVarString(decoder);
+      else if (typeRef > 6) throw new Error(`unknown type ref ${typeRef}`);
+      return;
+    }
+    case 8: {
+      const n = count(decoder, 'any');
+      for (let i = 0; i < n; i++) {
+        decoding.readAny(decoder);
+        checkEnd(decoder);
+      }
+      return;
+    }
+    case 9:
+      throw new Error('subdocuments are not allowed');
+    default:
+      throw new Error(`unknown content ${ref}`);
+  }
+}
+
+/**
+ * The shape of a V1 update. Throws on anything malformed, on subdocuments, and on a delete set whose
+ * ranges are not sorted and disjoint per client (every stock encoder sorts and merges them; unsorted
+ * ranges make Yjs split one item over and over: quadratic work on the live document).
+ * @param {Uint8Array} update
+ * @returns {{ structs: number, clients: number[], deleteRanges: number }}
+ */
+export function scanUpdate(update) {
+  const decoder = decoding.createDecoder(update);
+  let structs = 0;
+  const clients = [];
+  const numClients = count(decoder, 'clients');
+  for (let c = 0; c < numClients; c++) {
+    const n = count(decoder, 'structs');
+    const client = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder); // first clock
+    clients.push(client);
+    structs += n;
+    for (let i = 0; i < n; i++) {
+      const info = decoding.readUint8(decoder);
+      const ref = info & 31;
+      if (ref === 0 || ref === 10) {
+        decoding.readVarUint(decoder); // GC or Skip: a length
+      } else {
+        if (info & 128) readId(decoder); // origin
+        if (info & 64) readId(decoder); // right origin
+        if ((info & (64 | 128)) === 0) {
+          if (decoding.readVarUint(decoder) === 1)
+            decoding.readVarString(decoder); // root type name
+          else readId(decoder); // parent item id
+          if (info & 32) decoding.readVarString(decoder); // map key
+        }
+        skipContent(decoder, ref);
+      }
+      checkEnd(decoder);
+    }
+  }
+  let deleteRanges = 0;
+  const dsClients = count(decoder, 'delete set');
+  for (let c = 0; c < dsClients; c++) {
+    decoding.readVarUint(decoder); // client
+    const n = count(decoder, 'delete ranges');
+    let end = -1;
+    for (let i = 0; i < n; i++) {
+      const clock = decoding.readVarUint(decoder);
+      const len = decoding.readVarUint(decoder);
+      checkEnd(decoder);
+      if (clock <= end) throw new Error('delete set ranges are not sorted');
+      end = clock + len - 1;
+    }
+    deleteRanges += n;
+  }
+  checkEnd(decoder);
+  return { structs, clients, deleteRanges };
+}
