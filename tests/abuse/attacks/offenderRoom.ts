@@ -5,6 +5,7 @@ import { createMeetingWith, type Invitee } from '../../support/meeting';
 /** The offender's own meeting: its chair, the offender (a delegate), a victim, and one proposal. */
 export interface OffenderRoom {
   chair: TestClient;
+  chairToken: string;
   offender: Invitee;
   victim: Invitee;
   proposalId: string;
@@ -31,6 +32,7 @@ export async function offenderRoom(
   });
   return {
     chair,
+    chairToken: created.chair.token,
     offender: created.people.offender!,
     victim: created.people.victim!,
     proposalId,
