@@ -89,7 +89,7 @@ export async function startForgedAuthorship({ url, adminToken }: AttackContext):
   await synced(victim, () => victim.doc.getXmlFragment(DOC_FIELDS.text).length > 0);
   const me = { id: room.victim.participantId, name: writerName(VICTIM) };
   registerAuthor(victim.doc, { participantId: me.id, ...VICTIM });
-  const id = addComment(victim.doc, { from: 1, to: 4, quote: 'The', text: 'Which text?', author: me });
+  const id = addComment(victim.doc, { from: 1, to: 4, quote: 'The', text: 'Which text?', author: me })!;
   replyTo(victim.doc, id, 'This one.', me);
   bracketLog(victim.doc).push([{ by: me.id, byName: me.name, at: Date.now(), text: 'under discussion' }]);
   const honest = authorship(victim.doc);
