@@ -29,7 +29,11 @@ export class Mirror {
     this.doc = new Y.Doc({ gc: true });
     /** Set once the copy may differ from the main thread's (a refused update got in): drop it. */
     this.broken = false;
-    /** Yjs client id → the participant that wrote with it first. */
+    /**
+     * Yjs client id → the participant that first wrote with it (or that its `authors` entry names):
+     * only that participant may set the id's `authors` entry. Writing text under another's id is not
+     * refused: a client may legitimately re-send others' structs (docs/collab.md, "Authorship").
+     */
     this.owners = new Map();
     this.touched = new Set();
     this.doc.on('afterTransaction', (tr) => {
@@ -64,11 +68,9 @@ export class Mirror {
         'limit',
         `${shape.structs} structs in one update (limit ${limits.maxStructsPerUpdate})`,
       );
-    for (const client of shape.clients) {
-      const owner = this.owners.get(client);
-      if (owner !== undefined && owner !== writer.participantId)
-        throw new Refusal('invalid', "writes with another participant's Yjs client id");
-    }
+    // Clients this update adds structs for (a sync step 2 may also repeat what the document has).
+    const fresh = [];
+    for (const [client, end] of shape.ends) if (end > Y.getState(this.doc.store, client)) fresh.push(client);
     const live = this.liveDeleteRanges(update, shape);
     if (live > limits.maxDeleteRangesPerUpdate)
       throw new Refusal(
@@ -96,15 +98,14 @@ export class Mirror {
     }
     this.checkSize(update, shape);
     try {
-      this.checkRules(writer, shape);
+      this.checkRules(writer, fresh);
     } catch (error) {
       this.broken = true;
       if (error instanceof RuleError)
         throw new Refusal(error.kind === 'limit' ? 'limit' : 'invalid', error.message);
       throw error;
     }
-    for (const client of shape.clients)
-      if (!this.owners.has(client)) this.owners.set(client, writer.participantId);
+    for (const client of fresh) if (!this.owners.has(client)) this.owners.set(client, writer.participantId);
     return ms;
   }
 
@@ -162,7 +163,7 @@ export class Mirror {
     }
   }
 
-  checkRules(writer, shape) {
+  checkRules(writer, fresh) {
     const { limits, doc } = this;
     if (this.touched.has(FIELDS.comments)) {
       const root = doc.getArray(FIELDS.comments);
@@ -186,7 +187,7 @@ export class Mirror {
       if (root._start !== null) throw new RuleError('forbidden', 'list content in the authors map');
       // Client ids this very update writes with become the writer's if nobody had them.
       const ownerOf = (client) =>
-        this.owners.get(client) ?? (shape.clients.includes(client) ? writer.participantId : undefined);
+        this.owners.get(client) ?? (fresh.includes(client) ? writer.participantId : undefined);
       checkAuthors(this.cache.authors, root.toJSON(), writer, ownerOf);
     }
     this.refresh();

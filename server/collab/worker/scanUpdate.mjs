@@ -22,34 +22,35 @@ function readId(decoder) {
   decoding.readVarUint(decoder);
 }
 
+/** Skips an item's content; returns its length in clocks (as Yjs counts them). */
 function skipContent(decoder, ref) {
   switch (ref) {
     case 1: // deleted
-      decoding.readVarUint(decoder);
-      return;
+      return decoding.readVarUint(decoder);
     case 2: {
       // JSON: an array of strings
       const n = count(decoder, 'json');
       for (let i = 0; i < n; i++) decoding.readVarString(decoder);
-      return;
+      return n;
     }
     case 3: // binary
       decoding.readVarUint8Array(decoder);
-      return;
-    case 4: // string
+      return 1;
+    case 4: // string: one clock per UTF-16 unit
+      return decoding.readVarString(decoder).length;
     case 5: // embed (JSON text)
       decoding.readVarString(decoder);
-      return;
+      return 1;
     case 6: // format: key, JSON value
       decoding.readVarString(decoder);
       decoding.readVarString(decoder);
-      return;
+      return 1;
     case 7: {
       // type: its type ref, and a node name for XmlElement (3) and XmlHook (5)
       const typeRef = decoding.readVarUint(decoder);
       if (typeRef === 3 || typeRef === 5) decoding.readVarString(decoder);
       else if (typeRef > 6) throw new Error(`unknown type ref ${typeRef}`);
-      return;
+      return 1;
     }
     case 8: {
       const n = count(decoder, 'any');
@@ -57,7 +58,7 @@ function skipContent(decoder, ref) {
         decoding.readAny(decoder);
         checkEnd(decoder);
       }
-      return;
+      return n;
     }
     case 9:
       throw new Error('subdocuments are not allowed');
@@ -70,25 +71,25 @@ function skipContent(decoder, ref) {
  * The shape of a V1 update. Throws on anything malformed, on subdocuments, and on a delete set whose
  * ranges are not sorted and disjoint per client (every stock encoder sorts and merges them; unsorted
  * ranges make Yjs split one item over and over: quadratic work on the live document).
+ * `ends`: for each client with structs, the clock after its last one.
  * @param {Uint8Array} update
- * @returns {{ structs: number, clients: number[], deleteRanges: number }}
+ * @returns {{ structs: number, ends: Map<number, number>, deleteRanges: number }}
  */
 export function scanUpdate(update) {
   const decoder = decoding.createDecoder(update);
   let structs = 0;
-  const clients = [];
+  const ends = new Map();
   const numClients = count(decoder, 'clients');
   for (let c = 0; c < numClients; c++) {
     const n = count(decoder, 'structs');
     const client = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // first clock
-    clients.push(client);
+    let clock = decoding.readVarUint(decoder);
     structs += n;
     for (let i = 0; i < n; i++) {
       const info = decoding.readUint8(decoder);
       const ref = info & 31;
       if (ref === 0 || ref === 10) {
-        decoding.readVarUint(decoder); // GC or Skip: a length
+        clock += decoding.readVarUint(decoder); // GC or Skip: a length
       } else {
         if (info & 128) readId(decoder); // origin
         if (info & 64) readId(decoder); // right origin
@@ -98,10 +99,11 @@ export function scanUpdate(update) {
           else readId(decoder); // parent item id
           if (info & 32) decoding.readVarString(decoder); // map key
         }
-        skipContent(decoder, ref);
+        clock += skipContent(decoder, ref);
       }
       checkEnd(decoder);
     }
+    if (n > 0) ends.set(client, Math.max(clock, ends.get(client) ?? 0));
   }
   let deleteRanges = 0;
   const dsClients = count(decoder, 'delete set');
@@ -119,5 +121,5 @@ export function scanUpdate(update) {
     deleteRanges += n;
   }
   checkEnd(decoder);
-  return { structs, clients, deleteRanges };
+  return { structs, ends, deleteRanges };
 }
