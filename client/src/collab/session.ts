@@ -3,7 +3,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 /** Where the live text connection stands. */
-export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused';
+/** `overLimit`: refused for good because the last change went over a limit of the text (close 4413). */
+export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused' | 'overLimit';
 
 /**
  * One open proposal text: the Y.Doc, the awareness (carets, who is here) and the connection status.
@@ -19,6 +20,9 @@ export interface CollabSession {
   onStatus(listener: () => void): () => void;
   destroy(): void;
 }
+
+/** The server's close code for a change over a limit of the text (server/collab/protocol.ts CLOSE). */
+const OVER_LIMIT = 4413;
 
 /** Opens the text of a proposal with the participant's token. */
 export type CollabConnector = (proposalId: string, token: string) => CollabSession;
@@ -48,8 +52,13 @@ export const websocketConnector: CollabConnector = (proposalId, token) => {
   provider.on('status', ({ status: s }: { status: string }) => {
     if (s === 'disconnected') set(synced ? 'offline' : 'connecting');
   });
-  // 44xx close codes are permanent refusals (bad token, no such proposal): y-websocket stops retrying.
-  provider.on('closed', () => set('refused'));
+  // 44xx close codes are permanent refusals (bad token, no such proposal, a change over a limit of
+  // the text: 4413, docs/collab.md): y-websocket stops retrying.
+  let overLimit = false;
+  provider.on('connection-close', (event: { code: number } | null) => {
+    if (event?.code === OVER_LIMIT) overLimit = true;
+  });
+  provider.on('closed', () => set(overLimit ? 'overLimit' : 'refused'));
   return {
     doc,
     provider,

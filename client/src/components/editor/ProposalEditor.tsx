@@ -22,6 +22,8 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
   const proposal = meeting.proposals.find((p) => p.id === proposalId);
   const session = useCollabSession(proposalId);
   const status = useCollabStatus(session);
+  // Refused for good (the provider stopped): the editor turns read-only and says why.
+  const refused = status === 'refused' || status === 'overLimit';
   const ref = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const user = useMemo(
@@ -71,9 +73,9 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           {t('editor.offline')}
         </p>
       )}
-      {status === 'refused' && (
+      {refused && (
         <p className="error" role="alert">
-          {t('editor.refused')}
+          {t(status === 'overLimit' ? 'editor.overLimit' : 'editor.refused')}
         </p>
       )}
       {session?.everSynced() ? (
@@ -81,13 +83,13 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           key={proposalId}
           session={session}
           proposal={proposal}
-          readOnly={reason !== null || status === 'refused'}
+          readOnly={reason !== null || refused}
           user={user}
           versions={versions}
           canSaveVersions={!!user && reason !== 'observer'}
         />
       ) : (
-        status !== 'refused' && (
+        !refused && (
           <p className="muted" role="status">
             {t('editor.connecting')}
           </p>

@@ -213,6 +213,8 @@ export const en = {
     connecting: 'Opening the text…',
     offline: 'Connection to the text lost. Your changes are kept and will be sent when it returns.',
     refused: 'The text could not be opened. Reload the page, or ask the secretariat.',
+    overLimit:
+      'Your last change was not saved: it went over a limit of this text (its size, or the number or length of comments). Copy anything you need, then reload the page to continue.',
     textLabel: 'Text of {{symbol}}',
     readOnly: {
       locked: 'Locked: agreed text. It can be read but no longer edited.',

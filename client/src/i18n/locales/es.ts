@@ -217,6 +217,8 @@ export const es = {
     offline:
       'Se perdió la conexión con el texto. Sus cambios se conservan y se enviarán cuando se restablezca.',
     refused: 'No se pudo abrir el texto. Vuelva a cargar la página o consulte a la secretaría.',
+    overLimit:
+      'Su último cambio no se guardó: superaba un límite de este texto (su tamaño, o el número o la longitud de los comentarios). Copie lo que necesite y vuelva a cargar la página para continuar.',
     textLabel: 'Texto de {{symbol}}',
     readOnly: {
       locked: 'Bloqueado: texto acordado. Puede leerse, pero ya no modificarse.',

@@ -216,6 +216,8 @@ export const fr = {
     offline:
       'Connexion au texte perdue. Vos modifications sont conservées et seront envoyées dès son rétablissement.',
     refused: 'Le texte n’a pas pu être ouvert. Rechargez la page ou adressez-vous au secrétariat.',
+    overLimit:
+      'Votre dernière modification n’a pas été enregistrée : elle dépassait une limite de ce texte (sa taille, ou le nombre ou la longueur des commentaires). Copiez ce dont vous avez besoin, puis rechargez la page pour continuer.',
     textLabel: 'Texte de {{symbol}}',
     readOnly: {
       locked: 'Verrouillé : texte approuvé. Il peut être lu mais plus modifié.',
