@@ -58,16 +58,17 @@ describe('abuse: quotas inside the text', () => {
       }
     };
     // Straight to the server: the client code truncates and counts (client/src/collab/comments.ts).
-    const long = (doc: Y.Doc) => {
+    let n = 0;
+    const raw = (doc: Y.Doc, text = 'A comment.') => {
       const map = new Y.Map<unknown>();
       for (const [key, value] of Object.entries({
-        id: 'long',
+        id: `raw${++n}`,
         from: null,
         to: null,
         quote: 'Th',
         authorId: author.id,
         authorName: author.name,
-        text: 'x'.repeat(COLLAB_LIMITS.commentChars + 1),
+        text,
         createdAt: 1,
         resolved: false,
       }))
@@ -75,11 +76,12 @@ describe('abuse: quotas inside the text', () => {
       map.set('replies', new Y.Array());
       doc.getArray<Y.Map<unknown>>(DOC_FIELDS.comments).push([map]);
     };
+    const long = (doc: Y.Doc) => raw(doc, 'x'.repeat(COLLAB_LIMITS.commentChars + 1));
     expect(await refused(long)).toMatchObject({ code: 4413 });
     expect(
       await refused((doc) =>
         doc.transact(() => {
-          for (let i = 0; i <= COLLAB_LIMITS.commentsPerParticipant; i++) comment(doc);
+          for (let i = 0; i <= COLLAB_LIMITS.commentsPerParticipant; i++) raw(doc);
         }),
       ),
     ).toMatchObject({ code: 4413 });
