@@ -104,6 +104,9 @@ export class LiveDoc {
   private capturing = false;
   /** True while an update the worker judged (and so already applied to its mirror) is applied. */
   private applyingJudged = false;
+  /** Changes so far, and the document encoded at one of them (for the worker's mirror loads). */
+  private version = 0;
+  private encoded: { version: number; bytes: Uint8Array } | null = null;
   /** Sends held back until the current batch's write has resolved. */
   private outbox: Array<() => void> | null = null;
   private lastUpdateId = 0;
@@ -134,6 +137,7 @@ export class LiveDoc {
       this.fanout.shared ? (update) => this.publish({ kind: 'awareness', data: update }) : undefined,
     );
     this.doc.on('update', (update: Uint8Array) => {
+      this.version++;
       if (this.capturing) this.captured.push(update);
       // The worker's mirror already holds what it judged; everything else (other processes,
       // seeding) it is told about, in order.
@@ -280,6 +284,7 @@ export class LiveDoc {
     this.conns.clear();
     this.presence.destroy();
     this.doc.destroy();
+    this.encoded = null;
     this.deps.validator.forget(this.id, { unload: true });
   }
 
@@ -511,7 +516,7 @@ export class LiveDoc {
   private async judge(conn: Connection, update: Uint8Array): Promise<Verdict> {
     const writer = (this.deps.writerOf ?? participantWriter)(conn);
     if (!writer) return { ok: false, reason: 'invalid', detail: 'nobody to write as' };
-    const context: DocContext = { docId: this.id, state: () => Y.encodeStateAsUpdate(this.doc), writer };
+    const context: DocContext = { docId: this.id, state: () => this.encodedState(), writer };
     const first = await this.deps.validator.validate(update, context);
     if (first.ok || !RETRYABLE.has(first.reason) || this.destroyed) return first;
     this.deps.log.warn(
@@ -519,6 +524,16 @@ export class LiveDoc {
       'update not judged; retrying on a fresh worker',
     );
     return this.deps.validator.validate(update, { ...context, timeoutMs: this.deps.retryTimeoutMs ?? 5000 });
+  }
+
+  /**
+   * The document encoded, for a mirror load. Kept until the document changes: a refusal that broke
+   * the mirror (and a reconnecting offender repeating it) costs the main thread no new encoding.
+   */
+  private encodedState(): Uint8Array {
+    if (this.encoded?.version !== this.version)
+      this.encoded = { version: this.version, bytes: Y.encodeStateAsUpdate(this.doc) };
+    return this.encoded.bytes;
   }
 
   /**

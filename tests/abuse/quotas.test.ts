@@ -6,7 +6,7 @@ import { DOC_FIELDS } from '../../shared/collab/schema';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
 import { firstParagraph, openEditor, waitUntil } from '../support/collab';
 import { startTestServer } from '../support/server';
-import { offenderRoom } from './attacks/offenderRoom';
+import { offenderRoom } from '../support/offenderRoom';
 import { COPY_CHARS, startTextQuota } from './attacks/textQuota';
 
 const OFFENDER = { name: 'Offender', delegation: 'Atlantis' };

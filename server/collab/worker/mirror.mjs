@@ -71,7 +71,8 @@ export class Mirror {
     // Clients this update adds structs for (a sync step 2 may also repeat what the document has).
     const fresh = [];
     for (const [client, end] of shape.ends) if (end > Y.getState(this.doc.store, client)) fresh.push(client);
-    const live = this.liveDeleteRanges(update, shape);
+    this.checkNothingPending(shape);
+    const live = this.liveDeleteRanges(shape);
     if (live > limits.maxDeleteRangesPerUpdate)
       throw new Refusal(
         'limit',
@@ -124,27 +125,49 @@ export class Mirror {
   }
 
   /**
+   * Refuses, before applying it (so the copy stays usable), an update that Yjs would keep pending:
+   * structs that start after what the document has of their client, items that point to ids neither
+   * the document nor the update has, deletions beyond both. The check after applying stays, as a
+   * backstop.
+   */
+  checkNothingPending(shape) {
+    const store = this.doc.store;
+    const known = (client) => Math.max(Y.getState(store, client), shape.ends.get(client) ?? 0);
+    for (const [client, start] of shape.starts) {
+      if (start > Y.getState(store, client))
+        throw new Refusal('invalid', 'starts after what the document has (would stay pending)');
+    }
+    const { refs, ds } = shape;
+    for (let i = 0; i < refs.length; i += 2) {
+      if (refs[i + 1] >= known(refs[i]))
+        throw new Refusal('invalid', 'refers to changes the document does not have (would stay pending)');
+    }
+    for (let i = 0; i < ds.length; i += 3) {
+      if (ds[i + 1] + ds[i + 2] > known(ds[i]))
+        throw new Refusal('invalid', 'deletes what the document does not have (would stay pending)');
+    }
+  }
+
+  /**
    * Delete-set ranges that reach content still there (the ones that cost work: a split, a deletion).
    * A sync step 2 carries the document's whole delete set, mostly of content long gone: not counted.
    */
-  liveDeleteRanges(update, shape) {
-    if (shape.deleteRanges === 0) return 0;
-    const { ds } = Y.decodeUpdate(update);
+  liveDeleteRanges(shape) {
+    const { ds } = shape;
     let live = 0;
-    for (const [client, ranges] of ds.clients) {
-      const structs = this.doc.store.clients.get(client);
+    for (let r = 0; r < ds.length; r += 3) {
+      const structs = this.doc.store.clients.get(ds[r]);
       if (!structs || structs.length === 0) continue;
+      const clock = ds[r + 1];
+      const len = ds[r + 2];
       const last = structs[structs.length - 1];
-      const known = last.id.clock + last.length;
-      for (const { clock, len } of ranges) {
-        if (clock >= known) continue; // beyond the document: refused as pending later
-        for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-          const struct = structs[i];
-          if (struct.id.clock >= clock + len) break;
-          if (!struct.deleted) {
-            live++;
-            break;
-          }
+      if (clock >= last.id.clock + last.length) continue; // beyond the document: refused above
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const struct = structs[i];
+        if (struct.id.clock >= clock + len) break;
+        if (!struct.deleted) {
+          live++;
+          break;
         }
       }
     }

@@ -122,23 +122,36 @@ describe('Mirror: updates judged on the live document', () => {
     expect(judge(Y.encodeStateAsUpdate(s.main), luc)).toBe('ok');
   });
 
-  it('refuses what would stay pending, and drops its copy', () => {
+  it('refuses what would stay pending before applying it: the copy stays in step', () => {
     const s = setup();
-    const broken = s.mirror;
-    expect(s.judge(pendingUpdate(10), ana)).toMatch(/^invalid: .*pending/);
-    expect(broken.broken).toBe(true);
-    expect(s.main.store.pendingDs).toBeNull();
-    const gap = (() => {
-      const d = new Y.Doc();
-      d.getText('t').insert(0, 'a');
-      const sv = Y.encodeStateVector(d);
-      d.getText('t').insert(1, 'b');
-      return Y.encodeStateAsUpdate(d, sv);
-    })();
-    const fresh = new Mirror(Y.encodeStateAsUpdate(new Y.Doc()), COLLAB_LIMITS);
-    expect(() => fresh.judge(gap, ana)).toThrow(/pending/);
-    expect(fresh.doc.store.pendingStructs).not.toBeNull(); // why the copy is dropped
-    expect(fresh.broken).toBe(true);
+    const before = s.mirror;
+    // Deletions of clocks the document lacks.
+    expect(s.judge(pendingUpdate(10), ana)).toBe(
+      'invalid: deletes what the document does not have (would stay pending)',
+    );
+    // Structs after a gap, and items pointing to an id the document lacks.
+    const client = new Y.Doc();
+    const text = client.getText('t');
+    text.insert(0, 'a');
+    const sv = Y.encodeStateVector(client);
+    text.insert(1, 'b');
+    const gap = Y.encodeStateAsUpdate(client, sv);
+    expect(s.judge(gap, ana)).toBe('invalid: starts after what the document has (would stay pending)');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(client));
+    other.getText('t').insert(2, 'c'); // its origin is "b", which the server never got
+    const dangling = Y.encodeStateAsUpdate(other, Y.encodeStateVector(client));
+    expect(s.judge(dangling, luc)).toBe(
+      'invalid: refers to changes the document does not have (would stay pending)',
+    );
+    expect(s.mirror).toBe(before);
+    expect(before.broken).toBe(false);
+    expect(before.doc.store.pendingStructs).toBeNull();
+    expect(before.doc.store.pendingDs).toBeNull();
+    // What is missing, then the rest: both accepted.
+    expect(s.judge(Y.encodeStateAsUpdate(client), ana)).toBe('ok');
+    expect(s.judge(dangling, luc)).toBe('ok');
+    expect(before.doc.getText('t').toString()).toBe('abc');
   });
 
   it('refuses subdocuments and lying counts in the scan, before Yjs decodes anything', () => {

@@ -16,10 +16,9 @@ function checkEnd(decoder) {
   if (decoder.pos > decoder.arr.length) throw new Error('unexpected end of update');
 }
 
-/** An item id: client and clock. */
-function readId(decoder) {
-  decoding.readVarUint(decoder);
-  decoding.readVarUint(decoder);
+/** Reads an item id (client, clock) into `refs`, the ids an update's items point to. */
+function readId(decoder, refs) {
+  refs.push(decoding.readVarUint(decoder), decoding.readVarUint(decoder));
 }
 
 /** Skips an item's content; returns its length in clocks (as Yjs counts them). */
@@ -71,19 +70,25 @@ function skipContent(decoder, ref) {
  * The shape of a V1 update. Throws on anything malformed, on subdocuments, and on a delete set whose
  * ranges are not sorted and disjoint per client (every stock encoder sorts and merges them; unsorted
  * ranges make Yjs split one item over and over: quadratic work on the live document).
- * `ends`: for each client with structs, the clock after its last one.
+ * `starts` and `ends`: for each client with structs, the clock of its first one and the clock after
+ * its last one; `refs`: the ids (client, clock pairs, flat) the items point to (origins, parents);
+ * `ds`: the delete set (client, clock, length triples, flat).
  * @param {Uint8Array} update
- * @returns {{ structs: number, ends: Map<number, number>, deleteRanges: number }}
+ * @returns {{ structs: number, starts: Map<number, number>, ends: Map<number, number>, refs: number[], ds: number[], deleteRanges: number }}
  */
 export function scanUpdate(update) {
   const decoder = decoding.createDecoder(update);
   let structs = 0;
+  const starts = new Map();
   const ends = new Map();
+  const refs = [];
+  const ds = [];
   const numClients = count(decoder, 'clients');
   for (let c = 0; c < numClients; c++) {
     const n = count(decoder, 'structs');
     const client = decoding.readVarUint(decoder);
     let clock = decoding.readVarUint(decoder);
+    if (n > 0) starts.set(client, Math.min(clock, starts.get(client) ?? clock));
     structs += n;
     for (let i = 0; i < n; i++) {
       const info = decoding.readUint8(decoder);
@@ -91,12 +96,12 @@ export function scanUpdate(update) {
       if (ref === 0 || ref === 10) {
         clock += decoding.readVarUint(decoder); // GC or Skip: a length
       } else {
-        if (info & 128) readId(decoder); // origin
-        if (info & 64) readId(decoder); // right origin
+        if (info & 128) readId(decoder, refs); // origin
+        if (info & 64) readId(decoder, refs); // right origin
         if ((info & (64 | 128)) === 0) {
           if (decoding.readVarUint(decoder) === 1)
             decoding.readVarString(decoder); // root type name
-          else readId(decoder); // parent item id
+          else readId(decoder, refs); // parent item id
           if (info & 32) decoding.readVarString(decoder); // map key
         }
         clock += skipContent(decoder, ref);
@@ -108,7 +113,7 @@ export function scanUpdate(update) {
   let deleteRanges = 0;
   const dsClients = count(decoder, 'delete set');
   for (let c = 0; c < dsClients; c++) {
-    decoding.readVarUint(decoder); // client
+    const client = decoding.readVarUint(decoder);
     const n = count(decoder, 'delete ranges');
     let end = -1;
     for (let i = 0; i < n; i++) {
@@ -117,9 +122,10 @@ export function scanUpdate(update) {
       checkEnd(decoder);
       if (clock <= end) throw new Error('delete set ranges are not sorted');
       end = clock + len - 1;
+      ds.push(client, clock, len);
     }
     deleteRanges += n;
   }
   checkEnd(decoder);
-  return { structs, ends, deleteRanges };
+  return { structs, starts, ends, refs, ds, deleteRanges };
 }

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { firstParagraph, openEditor, openRaw, syncMessage, waitUntil } from '../../support/collab';
-import { CloseTally, offenderRoom } from './offenderRoom';
+import { CloseTally, offenderRoom } from '../../support/offenderRoom';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** Characters of the long text the offender types first (one Yjs item). */

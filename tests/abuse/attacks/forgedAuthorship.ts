@@ -4,7 +4,7 @@ import { addComment, replyTo } from '../../../client/src/collab/comments';
 import { writerName } from '../../../shared/collab/limits';
 import { type BracketLogEntry, DOC_FIELDS } from '../../../shared/collab/schema';
 import { type Editor, openEditor, waitUntil } from '../../support/collab';
-import { CloseTally, type OffenderRoom, offenderRoom } from './offenderRoom';
+import { CloseTally, type OffenderRoom, offenderRoom } from '../../support/offenderRoom';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 const VICTIM = { name: 'Victim', delegation: 'Utopia' };

@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { openRaw, syncMessage } from '../../support/collab';
-import { CloseTally, type OffenderRoom, offenderRoom } from './offenderRoom';
+import { CloseTally, type OffenderRoom, offenderRoom } from '../../support/offenderRoom';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** Deletions in each pending update (~800 KB: inside the byte budget of 1 MiB/s). */

@@ -1,5 +1,5 @@
 import { type Editor, firstParagraph, openEditor, waitUntil } from '../../support/collab';
-import { CloseTally, type OffenderRoom, offenderRoom } from './offenderRoom';
+import { CloseTally, type OffenderRoom, offenderRoom } from '../../support/offenderRoom';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** Characters of each copy pasted (the 900 KB text). */

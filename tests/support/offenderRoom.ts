@@ -1,6 +1,6 @@
-import { connect, type TestClient } from '../../support/client';
-import { createProposal } from '../../support/collab';
-import { createMeetingWith, type Invitee } from '../../support/meeting';
+import { connect, type TestClient } from './client';
+import { createProposal } from './collab';
+import { createMeetingWith, type Invitee } from './meeting';
 
 /** The offender's own meeting: its chair, the offender (a delegate), a victim, and one proposal. */
 export interface OffenderRoom {
