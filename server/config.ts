@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CollabOptions } from './collab/server';
-import type { RealtimeLimits } from './realtime/limits';
 import type { VersionLimits } from './collab/versionQuota';
+import type { RealtimeLimits } from './realtime/limits';
 
 /** Runtime settings, all from the environment (see the README's configuration table). */
 export interface Config {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { writerName } from '../../shared/collab/limits';
 import { DOC_FIELDS, seedDoc } from '../../shared/collab/schema';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -15,7 +16,7 @@ import {
   syncStep2Message,
   updateMessage,
 } from './protocol';
-import type { UpdateValidator } from './validate';
+import type { DocContext, UpdateValidator, Verdict, Writer } from './validate';
 
 /** What a live document needs from the server around it. */
 export interface LiveDocDeps {
@@ -31,6 +32,33 @@ export interface LiveDocDeps {
   onBroken: (live: LiveDoc) => void;
   /** Other processes serving the same documents (server/collab/fanout.ts); default: none. */
   fanout?: DocFanout;
+  /**
+   * Who writes on a connection, for the document's authorship rules; default: its participant, with
+   * the chair and the secretariat as moderators (the server also counts a presiding vice-chair).
+   */
+  writerOf?: (conn: Connection) => Writer | null;
+  /**
+   * An update not judged in time (or whose worker died) is tried once more on a fresh worker with
+   * this timeout before its connection is closed, with a retryable code (4513); default 5000 ms.
+   */
+  retryTimeoutMs?: number;
+}
+
+/** Validation failures that may be ours (a busy machine, a worker full of other documents). */
+const RETRYABLE = new Set(['timeout', 'memory', 'crashed']);
+
+/** The default {@link LiveDocDeps.writerOf}. */
+export function participantWriter(conn: Connection): Writer | null {
+  if (conn.identity.kind !== 'participant') return null;
+  const p = conn.identity.participant;
+  return {
+    participantId: p.id,
+    name: p.name,
+    delegation: p.delegation,
+    displayName: writerName(p),
+    // Without the meeting at hand the table cannot be asked (server.ts writerOf does): least privilege.
+    moderates: false,
+  };
 }
 
 type Job =
@@ -75,6 +103,11 @@ export class LiveDoc {
   /** Updates the document emitted since the last store write (what is relayed next). */
   private captured: Uint8Array[] = [];
   private capturing = false;
+  /** True while an update the worker judged (and so already applied to its mirror) is applied. */
+  private applyingJudged = false;
+  /** Changes so far, and the document encoded at one of them (for the worker's mirror loads). */
+  private version = 0;
+  private encoded: { version: number; bytes: Uint8Array } | null = null;
   /** Sends held back until the current batch's write has resolved. */
   private outbox: Array<() => void> | null = null;
   private lastUpdateId = 0;
@@ -105,7 +138,11 @@ export class LiveDoc {
       this.fanout.shared ? (update) => this.publish({ kind: 'awareness', data: update }) : undefined,
     );
     this.doc.on('update', (update: Uint8Array) => {
+      this.version++;
       if (this.capturing) this.captured.push(update);
+      // The worker's mirror already holds what it judged; everything else (other processes,
+      // seeding) it is told about, in order.
+      if (!this.applyingJudged) this.deps.validator.track(this.id, update);
     });
     this.ready = this.load();
     // A failed load is handled in drain(); this only keeps it from being an unhandled rejection.
@@ -248,6 +285,8 @@ export class LiveDoc {
     this.conns.clear();
     this.presence.destroy();
     this.doc.destroy();
+    this.encoded = null;
+    this.deps.validator.forget(this.id, { unload: true });
   }
 
   private async load(): Promise<void> {
@@ -366,20 +405,11 @@ export class LiveDoc {
   private async handleBatch(batch: Array<{ conn: Connection; data: Uint8Array }>): Promise<void> {
     const { metrics, validator, log } = this.deps;
     const messages = batch.map(({ conn, data }) => ({ conn, message: parseMessage(data) }));
-    // Validation runs in parallel across the pool; applying stays in arrival order.
-    const verdicts = messages.map(({ conn, message }) =>
-      (message.type === 'update' || message.type === 'syncStep2') &&
-      conn.readOnly === null &&
-      !conn.rejected &&
-      !isEmptyUpdate(message.update)
-        ? validator.validate(message.update)
-        : null,
-    );
     const origins = new Set<Connection>();
     const outbox: Array<() => void> = [];
     this.outbox = outbox;
     try {
-      for (const [i, { conn, message }] of messages.entries()) {
+      for (const { conn, message } of messages) {
         if (conn.rejected) continue;
         switch (message.type) {
           case 'invalid':
@@ -412,25 +442,35 @@ export class LiveDoc {
               }
               break;
             }
-            const verdict = await (verdicts[i] ?? validator.validate(message.update));
+            // Judged one at a time, on the document exactly as it will be applied to (the worker's
+            // mirror); documents are judged in parallel on the pool's workers.
+            const verdict = await this.judge(conn, message.update);
             if (!verdict.ok) {
-              this.reject(conn, verdict.reason, verdict.detail);
+              this.refuse(conn, verdict);
               break;
             }
-            if (conn.readOnly !== null) break; // locked while it was being validated
+            if (conn.readOnly !== null || conn.rejected || this.destroyed) {
+              // Locked (or closed) while it was being judged: the mirror took it, the document will not.
+              validator.forget(this.id);
+              break;
+            }
             this.capturing = true;
+            this.applyingJudged = true;
             try {
               Y.applyUpdate(this.doc, message.update, conn);
               origins.add(conn);
               metrics.collabUpdates.inc({ result: 'applied' });
             } catch (error) {
-              // Decoding is proven by the worker; a throw here would be a Yjs bug. What the document
-              // did take is in `captured` and is stored and relayed like anything else.
+              // The worker applied the same bytes to the same state; a throw here would be a Yjs bug.
+              // What the document did take is in `captured` and is stored and relayed as usual.
               log.error({ err: error, doc: this.id }, 'validated update failed to apply');
+              validator.forget(this.id);
               this.reject(conn, 'invalid', 'update failed to apply');
             } finally {
               this.capturing = false;
+              this.applyingJudged = false;
             }
+            this.dropPending(conn);
             break;
           }
         }
@@ -470,15 +510,86 @@ export class LiveDoc {
     return true;
   }
 
-  /** Refuses a connection's traffic and closes it with 4400: a stock client never sends such things. */
-  private reject(conn: Connection, reason: string, detail: string): void {
-    this.deps.metrics.collabUpdates.inc({ result: reason === 'malformed' ? 'malformed' : 'invalid' });
+  /**
+   * Judges a client's update on the worker's mirror of this document. A failure that may be ours
+   * (timeout, a dead worker) is tried once more, on a fresh worker, with a longer timeout.
+   */
+  private async judge(conn: Connection, update: Uint8Array): Promise<Verdict> {
+    const writer = (this.deps.writerOf ?? participantWriter)(conn);
+    if (!writer) return { ok: false, reason: 'invalid', detail: 'nobody to write as' };
+    const context: DocContext = { docId: this.id, state: () => this.encodedState(), writer };
+    const first = await this.deps.validator.validate(update, context);
+    if (first.ok || !RETRYABLE.has(first.reason) || this.destroyed) return first;
     this.deps.log.warn(
-      { doc: this.id, participantId: conn.participantId, reason, detail },
+      { doc: this.id, participantId: conn.participantId, reason: first.reason, detail: first.detail },
+      'update not judged; retrying on a fresh worker',
+    );
+    return this.deps.validator.validate(update, { ...context, timeoutMs: this.deps.retryTimeoutMs ?? 5000 });
+  }
+
+  /**
+   * The document encoded, for a mirror load. Kept until the document changes: a refusal that broke
+   * the mirror (and a reconnecting offender repeating it) costs the main thread no new encoding.
+   */
+  private encodedState(): Uint8Array {
+    if (this.encoded?.version !== this.version)
+      this.encoded = { version: this.version, bytes: Y.encodeStateAsUpdate(this.doc) };
+    return this.encoded.bytes;
+  }
+
+  /**
+   * Closes the author of a refused update: 4400 when it is proven invalid (a stock client never sends
+   * it), 4413 when it is over a limit an honest user can reach, 4513 (retryable: the provider
+   * reconnects and sends it again) when it could not be judged, 1001 when the server is closing.
+   */
+  private refuse(conn: Connection, verdict: Extract<Verdict, { ok: false }>): void {
+    switch (verdict.reason) {
+      case 'invalid':
+        return this.reject(conn, 'invalid', verdict.detail);
+      case 'limit':
+      case 'memory':
+        return this.reject(conn, 'over_limit', verdict.detail, CLOSE.overLimit);
+      case 'closed':
+        conn.rejected = true;
+        return conn.close(CLOSE.goingAway);
+      default:
+        return this.reject(conn, 'unjudged', `${verdict.reason}: ${verdict.detail}`, CLOSE.unjudged);
+    }
+  }
+
+  /**
+   * Yjs keeps what refers to changes it lacks as pending and re-merges it on every later update. The
+   * worker refuses such updates; should one ever get here (the mirror was out of step), it is
+   * dropped rather than kept, and the mirror reloaded.
+   */
+  private dropPending(conn: Connection): void {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    this.deps.validator.forget(this.id);
+    this.deps.log.error(
+      { doc: this.id, participantId: conn.participantId },
+      'judged update left pending parts; dropped',
+    );
+  }
+
+  /** Refuses a connection's traffic and closes it (4400 unless said otherwise). */
+  private reject(
+    conn: Connection,
+    reason: string,
+    detail: string,
+    close: { code: number; reason: string } = CLOSE.invalid,
+  ): void {
+    const result =
+      reason === 'malformed' || reason === 'over_limit' || reason === 'unjudged' ? reason : 'invalid';
+    this.deps.metrics.collabUpdates.inc({ result });
+    this.deps.log.warn(
+      { doc: this.id, participantId: conn.participantId, reason, detail, code: close.code },
       'collab message refused',
     );
     conn.rejected = true;
-    conn.close(CLOSE.invalid);
+    conn.close(close);
   }
 
   /** The store is behind memory (or the load failed): drop everything; clients reconnect and resync. */

@@ -28,6 +28,13 @@ export const CLOSE = {
    * oldest goes. Permanent, so the provider does not reconnect and take the place back in turn.
    */
   replaced: { code: 4409, reason: 'replaced by a newer connection' },
+  /**
+   * An update over a limit an honest user can reach (document size, comment quotas, a huge paste):
+   * permanent, since reconnecting would send it again; the editor tells the user (docs/collab.md).
+   */
+  overLimit: { code: 4413, reason: 'over limit' },
+  /** An update that could not be judged (validation timed out twice): the provider reconnects. */
+  unjudged: { code: 4513, reason: 'update not validated' },
   /** The document could not be stored or loaded; the provider reconnects and resyncs. */
   unavailable: { code: 4503, reason: 'document unavailable' },
   /** Over the message or byte budget; reconnecting resyncs whatever was dropped. */

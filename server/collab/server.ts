@@ -2,6 +2,8 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { StoredEvent } from '../../shared';
+import { writerName } from '../../shared/collab/limits';
+import { can } from '../../shared/domain/permissions';
 import type { TokenService } from '../auth/tokens';
 import { ParticipantLimits, participantKey } from '../limits/participants';
 import { RefusalLog, remoteOf } from '../limits/refusals';
@@ -14,8 +16,9 @@ import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
 import { DocRegistry } from './docRegistry';
 import type { DocFanout } from './fanout';
+import { participantWriter } from './liveDoc';
 import { CLOSE } from './protocol';
-import { UpdateValidator, type ValidatorOptions } from './validate';
+import { UpdateValidator, type ValidatorOptions, type Writer } from './validate';
 
 /** Limits and timings of the collab server (docs/collab.md); every field has a default. */
 export interface CollabOptions extends ConnectionLimits {
@@ -36,7 +39,11 @@ export interface CollabOptions extends ConnectionLimits {
   maxConnectionsPerParticipant: number;
   /** Upgrades per participant (after authentication); beyond, 429. */
   upgrades: { burst: number; perSecond: number };
-  validation: Omit<ValidatorOptions, 'workerUrl'>;
+  /**
+   * Update validation (docs/collab.md, "Update validation"); `retryTimeoutMs` is the second chance an
+   * update gets on a fresh worker when the first attempt timed out or its worker died.
+   */
+  validation: ValidatorOptions & { retryTimeoutMs: number };
 }
 
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
@@ -50,7 +57,9 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   pingIntervalMs: 30_000,
   maxConnectionsPerParticipant: 8,
   upgrades: { burst: 30, perSecond: 2 },
-  validation: { workers: 2, timeoutMs: 1000, maxOldGenerationSizeMb: 64 },
+  // Each worker holds a copy of the live documents it judges (at most COLLAB_LIMITS.maxDocBytes
+  // encoded each): 512 MB leaves room for dozens of full-size texts (docs/collab.md, "Memory").
+  validation: { workers: 2, timeoutMs: 1000, retryTimeoutMs: 5000, maxOldGenerationSizeMb: 512 },
 };
 
 export interface CollabDeps {
@@ -127,6 +136,8 @@ export class CollabServer {
       unloadDelayMs: this.options.unloadDelayMs,
       baseTextOf: (docId) => this.baseTextOf(docId),
       newVersionId: () => deps.newId('v'),
+      writerOf: (conn) => this.writerOf(conn),
+      retryTimeoutMs: this.options.validation.retryTimeoutMs,
       ...(deps.fanout ? { fanout: deps.fanout } : {}),
     });
     deps.httpServer.on('upgrade', this.onUpgrade);
@@ -344,6 +355,25 @@ export class CollabServer {
           conn.readOnly = readOnlyReason(meeting, conn.identity, conn.proposalId);
       }
     }
+  }
+
+  /**
+   * Who writes on a connection, as the document's authorship rules see it: its participant as the
+   * meeting knows them now; the presiding officer and the secretariat may remove others' comments.
+   */
+  private writerOf(conn: Connection): Writer | null {
+    const writer = participantWriter(conn);
+    if (!writer || conn.identity.kind !== 'participant') return writer;
+    const meeting = this.deps.service.room(conn.meetingId)?.state;
+    const current = meeting?.participants.find((p) => p.id === writer.participantId);
+    if (!meeting || !current) return writer;
+    return {
+      ...writer,
+      name: current.name,
+      delegation: current.delegation,
+      displayName: writerName(current),
+      moderates: can(meeting, current, 'comment.moderate'),
+    };
   }
 
   /** Finds the base text in the proposal's `proposal.created` event (crash recovery; rare). */

@@ -101,4 +101,72 @@ describe('UpdateValidator', () => {
     expect(await queued).toMatchObject({ ok: false, reason: 'closed' });
     expect(await validator.validate(new Uint8Array([0]))).toMatchObject({ ok: false, reason: 'closed' });
   });
+
+  describe('against a live document (a mirror in the worker)', () => {
+    const writer = { participantId: 'p', name: 'P', delegation: 'D', displayName: 'P (D)', moderates: false };
+    const live = () => {
+      const doc = new Y.Doc();
+      const loads = { count: 0 };
+      return {
+        doc,
+        loads,
+        context: {
+          docId: `d${Math.random()}`,
+          writer,
+          state: () => {
+            loads.count++;
+            return Y.encodeStateAsUpdate(doc);
+          },
+        },
+      };
+    };
+    const edit = (doc: Y.Doc, text: string) => {
+      const sv = Y.encodeStateVector(doc);
+      doc.getText('t').insert(doc.getText('t').length, text);
+      return Y.encodeStateAsUpdate(doc, sv);
+    };
+
+    it('loads the mirror once, keeps it in step with tracked updates, and reloads it when told to forget', async () => {
+      const validator = pool();
+      const { doc, loads, context } = live();
+      expect(await validator.validate(edit(doc, 'a'), context)).toEqual({ ok: true });
+      expect(await validator.validate(edit(doc, 'b'), context)).toEqual({ ok: true });
+      expect(loads.count).toBe(1);
+      // Applied elsewhere (another process): the mirror takes it, so the next edit does not look pending.
+      const other = new Y.Doc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+      const remote = edit(other, 'c');
+      Y.applyUpdate(doc, remote);
+      validator.track(context.docId, remote);
+      expect(await validator.validate(edit(doc, 'd'), context)).toEqual({ ok: true });
+      expect(loads.count).toBe(1);
+      validator.forget(context.docId);
+      expect(await validator.validate(edit(doc, 'e'), context)).toEqual({ ok: true });
+      expect(loads.count).toBe(2);
+      // Refers to a clock the document lacks: refused, never kept.
+      const ahead = new Y.Doc();
+      ahead.getText('t').insert(0, 'x');
+      expect(await validator.validate(edit(ahead, 'y').slice(), context)).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+      });
+    });
+
+    it('gives a job its time again when the main thread, not the worker, was late', async () => {
+      const validator = pool({ timeoutMs: 100 });
+      const { doc, context } = live();
+      expect(await validator.validate(edit(doc, 'a'), context)).toEqual({ ok: true }); // loads the mirror
+      const verdict = validator.validate(edit(doc, 'b'), context);
+      // Busy for 300 ms from a check-phase callback: the next loop turn runs the expired timer before
+      // it reads the worker's answer.
+      await new Promise<void>((resolve) =>
+        setImmediate(() => {
+          const until = Date.now() + 300;
+          while (Date.now() < until);
+          resolve();
+        }),
+      );
+      expect(await verdict).toEqual({ ok: true });
+    });
+  });
 });

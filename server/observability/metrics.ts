@@ -79,7 +79,7 @@ export class Metrics {
   });
   readonly collabUpdates = new Counter({
     name: 'irm_collab_updates_total',
-    help: 'Co-editing messages by result: applied, read_only, invalid, malformed, rate_limited, store_failed',
+    help: 'Co-editing messages by result: applied, read_only, invalid, malformed, over_limit, unjudged, rate_limited, store_failed',
     labelNames: ['result'] as const,
     registers: [this.registry],
   });

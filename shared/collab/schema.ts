@@ -7,7 +7,10 @@ import * as Y from 'yjs';
  *   Square brackets are a `bracket` mark, i.e. a `bracket` formatting attribute on Y.XmlText.
  * - `comments` (Y.Array of Y.Map): {@link CommentRecord}s anchored with Yjs relative positions.
  * - `bracketLog` (Y.Array): {@link BracketLogEntry}s: who removed which brackets, when.
- * - `authors` (Y.Map): clientID → {@link Author}, for revision marks; trust-based (each editor writes its own).
+ * - `authors` (Y.Map): clientID → {@link Author}, for revision marks; each editor writes its own entry.
+ *
+ * The server enforces who may write what in `comments`, `bracketLog` and `authors` (docs/collab.md,
+ * "Authorship"; server/collab/worker/docRules.mjs).
  */
 export const DOC_FIELDS = {
   text: 'default',

@@ -24,7 +24,9 @@ export type Access = 'yes' | 'presiding' | 'presidingElseOwn' | 'own' | 'no';
  * - `proposal.editText`: change a proposal's text (the role part; a lock or a closed meeting makes
  *   everyone read-only, see `textReadOnly`);
  * - `proposal.saveVersion`: save a named version (`POST /api/proposals/:id/versions`);
- * - `floor.requestFor`: queue someone else (`floor.request` with another `participantId`).
+ * - `floor.requestFor`: queue someone else (`floor.request` with another `participantId`);
+ * - `comment.moderate`: delete another participant's comment in a proposal's text (the co-editing
+ *   server enforces it on every Yjs update; anyone who may edit resolves and reopens comments).
  */
 export const EDGE_ACTIONS = [
   'participant.add',
@@ -34,6 +36,7 @@ export const EDGE_ACTIONS = [
   'proposal.editText',
   'proposal.saveVersion',
   'floor.requestFor',
+  'comment.moderate',
 ] as const;
 export type EdgeAction = (typeof EDGE_ACTIONS)[number];
 
@@ -138,6 +141,7 @@ export const RULES: Record<Action, Row> = {
   'proposal.editText': everyoneButObservers,
   'proposal.saveVersion': everyoneButObservers,
   'floor.requestFor': presideOrSecretariat,
+  'comment.moderate': presideOrSecretariat,
 };
 
 /**

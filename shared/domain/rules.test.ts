@@ -108,6 +108,9 @@ describe('the one rule table', () => {
     ['floor.requestFor', 'secretariat', 'yes'],
     ['floor.requestFor', 'vice-chair', 'presiding'],
     ['floor.requestFor', 'delegate', 'no'],
+    ['comment.moderate', 'secretariat', 'yes'],
+    ['comment.moderate', 'vice-chair', 'presiding'],
+    ['comment.moderate', 'delegate', 'no'],
   ])('%s × %s is %s', (action, role, access) => {
     expect(RULES[action][role]).toBe(access);
   });

@@ -432,10 +432,13 @@ describe('collab: proposal texts over y-websocket', () => {
         `other doc round trip ${baseline.toFixed(1)} ms before, max ${Math.max(...during).toFixed(1)} ms during ` +
         `(${during.length} samples); server event loop delay max ${stallMs.toFixed(1)} ms`,
     );
-    // The server runs in this process: its event loop never stalled for the bomb's duration, and edits
-    // on the other document kept flowing meanwhile (round trips include an fsync each).
-    expect(stallMs).toBeLessThan(Math.min(200, result.ms / 2));
-    expect(during.length).toBeGreaterThanOrEqual(3);
+    // The server runs in this process: its event loop never stalled, and edits on the other document
+    // kept flowing meanwhile (round trips include an fsync each). The worker's structural scan now
+    // refuses the bomb before Yjs builds a single subdocument (a few ms instead of ~1 s), so the stall
+    // bound is absolute rather than half the refusal time, and there is time for one round trip.
+    expect(stallMs).toBeLessThan(200);
+    expect(result.ms).toBeLessThan(1000);
+    expect(during.length).toBeGreaterThanOrEqual(1);
 
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const check = edit(target, people.vice!);

@@ -8,9 +8,9 @@ export const authorsOf = (doc: Y.Doc) => doc.getMap<Author>(DOC_FIELDS.authors);
 
 /**
  * Records that this document's Yjs client is `author`, so that others can attribute what it types.
- * Trust-based: each editor writes its own entry and nothing stops a client from claiming another
- * name; it is a courtesy for reading revision marks, not an audit trail (the server's awareness and
- * versions carry the authenticated identities).
+ * The server accepts an entry only for a client id this participant writes with, naming this
+ * participant as the meeting knows them (docs/collab.md, "Authorship"); revision marks still
+ * attribute text by client id.
  */
 export function registerAuthor(doc: Y.Doc, author: Author): void {
   const map = authorsOf(doc);

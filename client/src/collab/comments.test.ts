@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { COLLAB_LIMITS } from '../../../shared/collab/limits';
 import { DOC_FIELDS } from '../../../shared/collab/schema';
 import { addComment, listComments, replyTo, setResolved } from './comments';
 import { blockText, pmDoc, rangeOf, seeded, sync } from './testDocs';
@@ -15,7 +16,7 @@ const covered = (doc: Y.Doc, id: string) => {
 };
 
 const commentOn = (doc: Y.Doc, word: string) =>
-  addComment(doc, { ...rangeOf(doc, word), quote: word, text: 'Why?', author: amina, now: 1 });
+  addComment(doc, { ...rangeOf(doc, word), quote: word, text: 'Why?', author: amina, now: 1 })!;
 
 describe('comments', () => {
   it('stores the comment per the shared CommentRecord shape', () => {
@@ -105,5 +106,22 @@ describe('comments', () => {
     expect(listComments(a)[0]!.resolved).toBe(true);
     setResolved(a, id, false);
     expect(listComments(a)[0]!.resolved).toBe(false);
+  });
+
+  it('keeps within the server limits: text and quote cut, no comment over the quota', () => {
+    const doc = seeded(TEXT);
+    const long = 'x'.repeat(COLLAB_LIMITS.commentChars + 10);
+    const id = addComment(doc, { ...rangeOf(doc, 'digital'), quote: long, text: long, author: ana })!;
+    const stored = listComments(doc).find((c) => c.id === id)!;
+    expect(stored.text.length).toBe(COLLAB_LIMITS.commentChars);
+    expect(stored.quote.length).toBe(COLLAB_LIMITS.quoteChars);
+    doc.transact(() => {
+      for (let i = 1; i < COLLAB_LIMITS.commentsPerParticipant; i++)
+        addComment(doc, { ...rangeOf(doc, 'digital'), quote: 'd', text: 't', author: ana });
+    });
+    expect(addComment(doc, { ...rangeOf(doc, 'digital'), quote: 'd', text: 't', author: ana })).toBeNull();
+    expect(
+      addComment(doc, { ...rangeOf(doc, 'digital'), quote: 'd', text: 't', author: amina }),
+    ).not.toBeNull();
   });
 });

@@ -1,12 +1,12 @@
 import type { Meeting } from '../../../shared';
 import { colorFor } from '../../../shared/collab/caretColor';
+import { writerName } from '../../../shared/collab/limits';
 
-/** "Name (Delegation)", as carets, comments and revision marks name people. */
-export function displayName(person: { name: string; delegation?: string }): string {
-  return person.delegation && !person.name.includes(`(${person.delegation})`)
-    ? `${person.name} (${person.delegation})`
-    : person.name;
-}
+/**
+ * "Name (Delegation)", as carets, comments and revision marks name people. The server checks that
+ * comments and the bracket log carry exactly this name of their writer (shared/collab/limits.ts).
+ */
+export const displayName = writerName;
 
 /** The signed-in participant as the editor names them, or null (projector, not yet loaded). */
 export function editorUser(meeting: Meeting, participantId: string | null | undefined) {

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { COLLAB_LIMITS } from '../../../../shared/collab/limits';
 import { isolate } from '../../collab/bidi';
 import {
   addComment,
@@ -71,7 +72,7 @@ export function CommentsPanel(props: {
           onSave={(text) => {
             const id = addComment(doc, { ...draft, text, author: me! });
             onDraftDone();
-            onActivate(id);
+            if (id) onActivate(id);
           }}
         />
       )}
@@ -123,7 +124,7 @@ function NewComment(props: { draft: CommentDraft; onSave: (text: string) => void
           value={text}
           onChange={(e) => setText(e.target.value)}
           rows={3}
-          maxLength={4000}
+          maxLength={COLLAB_LIMITS.commentChars}
           required
           dir="auto"
         />
@@ -198,7 +199,7 @@ function CommentItem(props: {
                 placeholder={t('comments.reply')}
                 value={reply}
                 onChange={(e) => setReply(e.target.value)}
-                maxLength={4000}
+                maxLength={COLLAB_LIMITS.commentChars}
                 dir="auto"
               />
               <button type="submit">{t('comments.send')}</button>

@@ -6,6 +6,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proposal } from '../../../../shared';
+import { COLLAB_LIMITS } from '../../../../shared/collab/limits';
 import { type BracketLogEntry, DOC_FIELDS } from '../../../../shared/collab/schema';
 import { registerAuthor } from '../../collab/authors';
 import { removedBracketTexts } from '../../collab/brackets';
@@ -122,9 +123,15 @@ export function LiveEditor(props: {
         const texts = removedBracketTexts(transaction);
         if (!me || texts.length === 0) return;
         const at = Date.now();
-        session.doc
-          .getArray<BracketLogEntry>(DOC_FIELDS.bracketLog)
-          .push(texts.map((text) => ({ by: me.participantId, byName: displayName(me), at, text })));
+        session.doc.getArray<BracketLogEntry>(DOC_FIELDS.bracketLog).push(
+          // Cut to the server's limit (docs/collab.md): a longer entry would close the editor.
+          texts.map((text) => ({
+            by: me.participantId,
+            byName: displayName(me),
+            at,
+            text: text.slice(0, COLLAB_LIMITS.bracketTextChars),
+          })),
+        );
       },
     },
     [session],

@@ -23,6 +23,8 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
   const proposal = meeting.proposals.find((p) => p.id === proposalId);
   const session = useCollabSession(proposalId);
   const status = useCollabStatus(session);
+  // Refused for good (the provider stopped): the editor turns read-only and says why.
+  const refused = status === 'refused' || status === 'overLimit' || status === 'replaced';
   const ref = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const user = useMemo(
@@ -72,9 +74,15 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           {t('editor.offline')}
         </p>
       )}
-      {(status === 'refused' || status === 'replaced') && (
+      {refused && (
         <p className="error" role="alert">
-          {t(status === 'replaced' ? 'editor.replaced' : 'editor.refused')}
+          {t(
+            status === 'overLimit'
+              ? 'editor.overLimit'
+              : status === 'replaced'
+                ? 'editor.replaced'
+                : 'editor.refused',
+          )}
         </p>
       )}
       {session?.everSynced() ? (
@@ -82,14 +90,13 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           key={proposalId}
           session={session}
           proposal={proposal}
-          readOnly={reason !== null || status === 'refused' || status === 'replaced'}
+          readOnly={reason !== null || refused}
           user={user}
           versions={versions}
           canSaveVersions={!!user && iCan(state, 'proposal.saveVersion')}
         />
       ) : (
-        status !== 'refused' &&
-        status !== 'replaced' && (
+        !refused && (
           <p className="muted" role="status">
             {t('editor.connecting')}
           </p>

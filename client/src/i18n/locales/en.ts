@@ -220,6 +220,8 @@ export const en = {
     refused: 'The text could not be opened. Reload the page, or ask the secretariat.',
     replaced:
       'This text is open in a newer window or device, so this one has stopped updating. Reload the page to edit here.',
+    overLimit:
+      'Your last change was not saved: it went over a limit of this text (its size, or the number or length of comments). Copy anything you need, then reload the page to continue.',
     textLabel: 'Text of {{symbol}}',
     readOnly: {
       locked: 'Locked: agreed text. It can be read but no longer edited.',

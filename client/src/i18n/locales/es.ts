@@ -224,6 +224,8 @@ export const es = {
     refused: 'No se pudo abrir el texto. Vuelva a cargar la página o consulte a la secretaría.',
     replaced:
       'Este texto está abierto en una ventana o dispositivo más reciente, por lo que esta ya no se actualiza. Vuelva a cargar la página para editar aquí.',
+    overLimit:
+      'Su último cambio no se guardó: superaba un límite de este texto (su tamaño, o el número o la longitud de los comentarios). Copie lo que necesite y vuelva a cargar la página para continuar.',
     textLabel: 'Texto de {{symbol}}',
     readOnly: {
       locked: 'Bloqueado: texto acordado. Puede leerse, pero ya no modificarse.',

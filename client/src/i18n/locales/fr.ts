@@ -223,6 +223,8 @@ export const fr = {
     refused: 'Le texte n’a pas pu être ouvert. Rechargez la page ou adressez-vous au secrétariat.',
     replaced:
       'Ce texte est ouvert dans une fenêtre ou un appareil plus récent ; celle-ci n’est plus mise à jour. Rechargez la page pour modifier ici.',
+    overLimit:
+      'Votre dernière modification n’a pas été enregistrée : elle dépassait une limite de ce texte (sa taille, ou le nombre ou la longueur des commentaires). Copiez ce dont vous avez besoin, puis rechargez la page pour continuer.',
     textLabel: 'Texte de {{symbol}}',
     readOnly: {
       locked: 'Verrouillé : texte approuvé. Il peut être lu mais plus modifié.',
