@@ -63,7 +63,14 @@ export async function startDeleteSetBomb({ url, adminToken }: AttackContext): Pr
   let running = true;
   const loop = (async () => {
     while (running) {
-      const raw = await openRaw(url, room.proposalId, room.offender.token);
+      let raw: Awaited<ReturnType<typeof openRaw>>;
+      try {
+        raw = await openRaw(url, room.proposalId, room.offender.token);
+      } catch {
+        tally.add(429); // the upgrade refused: over the participant's upgrade budget
+        await new Promise((r) => setTimeout(r, 250));
+        continue;
+      }
       raw.send(bomb);
       const closed = await Promise.race([raw.closed, new Promise<null>((r) => setTimeout(r, 3000, null))]);
       if (closed) tally.add(closed.code);

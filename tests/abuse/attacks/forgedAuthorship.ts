@@ -105,6 +105,9 @@ export async function startForgedAuthorship({ url, adminToken }: AttackContext):
   let running = true;
   const loop = (async () => {
     for (let i = 0; running; i++) {
+      // Within the participant's upgrade budget (2/s after a burst; many-collab tests going faster):
+      // a refused upgrade would be the first close the editor reports, not the forgery's.
+      if (i >= 20) await new Promise((r) => setTimeout(r, 600));
       const forgery = FORGERIES[i % FORGERIES.length]!;
       const offender = openEditor(url, room.proposalId, room.offender.token);
       try {

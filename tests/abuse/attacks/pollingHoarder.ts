@@ -22,6 +22,10 @@ export async function startPollingHoarder(ctx: AttackContext & { inflateTo?: num
   const post = (body: string) =>
     fetch(`${base}&sid=${sid}`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } });
   await post(`40${JSON.stringify({ token: target.viewToken, protocol: 1 })}`);
+  // One poll, to know the handshake went through (a loaded server may answer it late); then none.
+  const first = await (await fetch(`${base}&sid=${sid}`)).text();
+  if (first.startsWith('44')) throw new Error(`handshake refused: ${first.slice(0, 200)}`);
+  if (!first.includes('40{')) throw new Error(`no handshake answer: ${first.slice(0, 200)}`);
   const result: PollingHoarderResult = { resyncs: 0, dropped: false };
   let running = true;
   const loop = (async () => {
