@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }, LIMIT_S * 1000);
   watchdog.unref();
   const files = readdirSync(ATTACKS)
-    .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
+    .filter((f) => f.endsWith('.ts') && isAttack(path.join(ATTACKS, f)))
     .sort();
   const cases: Array<{ name: string; file: string | null }> = [{ name: 'idle (baseline)', file: null }];
   for (const file of files) {
@@ -97,10 +97,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** Whether the module exports an attack (the folder also holds the attacks' shared helpers). */
+const isAttack = (file: string): boolean => /^export const attack\b/m.test(readFileSync(file, 'utf8'));
+
 /** The attack's `name`, read from its module's source (its row), else the file name. */
 function attackName(file: string): string {
   const source = readFileSync(file, 'utf8');
-  return /name:\s*'([^']+)'/.exec(source)?.[1] ?? path.basename(file, '.ts');
+  return (
+    /export const attack\b[^=]*=\s*\{\s*name:\s*'([^']+)'/.exec(source)?.[1] ?? path.basename(file, '.ts')
+  );
 }
 
 async function runCase(name: string, file: string | null): Promise<Row> {
