@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +9,7 @@ import {
   type BystanderReport,
   startBystander,
 } from '../tests/support/bystander';
+import { spawnServer } from '../tests/support/process';
 
 /**
  * `npm run bench:abuse`: every attack of tests/abuse/attacks/ against its own fresh server process
@@ -110,8 +110,11 @@ function attackName(file: string): string {
 
 async function runCase(name: string, file: string | null): Promise<Row> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'irm-abuse-'));
-  const adminToken = randomBytes(24).toString('base64url');
-  const server = await startServerProcess(dataDir, adminToken);
+  const server = await spawnServer(dataDir, { LOG_LEVEL: 'error' });
+  const { adminToken } = server;
+  // A bench stopped by its watchdog must not leave a server behind.
+  const kill = () => server.child.kill('SIGKILL');
+  process.once('exit', kill);
   try {
     const bystander = await startBystander(server.url, adminToken);
     await sleep(1000);
@@ -131,7 +134,8 @@ async function runCase(name: string, file: string | null): Promise<Row> {
       outcome,
     };
   } finally {
-    server.child.kill('SIGKILL');
+    process.off('exit', kill);
+    kill();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
 }
@@ -144,35 +148,6 @@ function peakRssMb(pid: number): number {
   } catch {
     return Number.NaN; // the process is gone
   }
-}
-
-function startServerProcess(
-  dataDir: string,
-  adminToken: string,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      IRM_ADMIN_TOKEN: adminToken,
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // A failed case must not leave a server behind.
-  process.once('exit', () => child.kill('SIGKILL'));
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before it started`)));
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-  });
 }
 
 /** Runs the attack in its own process (bench/abuseAttacker.ts) and returns what the offender got. */

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { localZone, timeIn, zoneName } from '../format';
 import { LANGUAGES } from '../i18n';
-import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
+import { useRoom, useServerNow } from '../room/RoomContext';
 import { participantOf } from '../room/selectors';
+import { ReplacedNotice } from './ReplacedNotice';
 
 /**
  * Meeting title and status, who presides, both clocks, the language and the connection, and a notice
@@ -11,7 +12,6 @@ import { participantOf } from '../room/selectors';
  */
 export function Header() {
   const { t, i18n } = useTranslation();
-  const port = useRoomPort();
   const { meeting, you, connection, store } = useRoom();
   const now = useServerNow(1000);
   if (!meeting) return null;
@@ -73,16 +73,7 @@ export function Header() {
       <p className="store-notice" role="status" aria-live="polite" data-testid="store-notice">
         {storeDown ? t('connection.storeUnavailable') : ''}
       </p>
-      {connection === 'replaced' && (
-        <p className="replaced-notice" role="alert" data-testid="replaced-notice">
-          {t('connection.replacedNotice')}{' '}
-          {port.reconnect && (
-            <button type="button" onClick={() => port.reconnect?.()}>
-              {t('connection.useHere')}
-            </button>
-          )}
-        </p>
-      )}
+      <ReplacedNotice />
     </header>
   );
 }

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { ReplacedNotice } from '../components/ReplacedNotice';
 import { SpeakerTimer } from '../components/SpeakerTimer';
 import { personalName } from '../format';
-import { useRoom, useRoomPort } from '../room/RoomContext';
+import { useRoom } from '../room/RoomContext';
 import { currentItem, participantOf } from '../room/selectors';
 import { Status } from './RoomView';
 
 /** For screen sharing or streaming: the item, the speaker with the timer, the next speakers. */
 export function ProjectorView() {
   const { t } = useTranslation();
-  const port = useRoomPort();
   const state = useRoom();
   const meeting = state.meeting;
   if (!meeting)
@@ -21,16 +21,7 @@ export function ProjectorView() {
     <main className="projector">
       {/* More projector screens opened than the server keeps (a few): this one stopped; it says so
           rather than show a frozen speaker. */}
-      {state.connection === 'replaced' && (
-        <p className="replaced-notice" role="alert">
-          {t('connection.replacedNotice')}{' '}
-          {port.reconnect && (
-            <button type="button" onClick={() => port.reconnect?.()}>
-              {t('connection.useHere')}
-            </button>
-          )}
-        </p>
-      )}
+      <ReplacedNotice />
       <header>
         <p className="projector-meeting">{meeting.title}</p>
         <h1 className="projector-item">
