@@ -128,6 +128,8 @@ export class RealtimeGateway implements EventSink {
       },
       cors: { origin: [...options.allowedOrigins], credentials: false },
       serveClient: false,
+      // A connection whose handshake was refused (or never sent) is dropped after this, not 45 s.
+      connectTimeout: 10_000,
       ...(options.adapter ? { adapter: options.adapter } : {}),
     });
     this.io.use((socket, next) => {
