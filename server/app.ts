@@ -14,6 +14,7 @@ import { mountClient } from './http/client';
 import { sendError } from './http/errors';
 import { metricsAuth } from './http/metricsAuth';
 import { homePage } from './http/pages';
+import { HttpReadBudget } from './http/readBudget';
 import { apiRouter } from './http/routes';
 import { newId } from './ids';
 import type { MeetingBus } from './meeting/bus';
@@ -138,16 +139,18 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   app.get('/metrics', metricsAuth(adminToken, config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  const reads = new HttpReadBudget(config.httpReads);
   app.use(
     '/api',
     collabRouter({
+      reads,
       collab: collabServer,
       service,
       tokens,
       ...(config.versionLimits ? { versionLimits: config.versionLimits } : {}),
     }),
   );
-  app.use('/api', apiRouter({ service, tokens, invites }));
+  app.use('/api', apiRouter({ service, tokens, invites, reads }));
   app.get('/', homePage);
   await mountClient(app, httpServer, config.client);
   app.use((_req: Request, res: Response) => sendError(res, 'not_found', 'no such route'));
@@ -183,6 +186,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       await realtime.close(); // also closes the HTTP server
       await service.close();
       health.close();
+      reads.close();
       if (cluster) await cluster.close();
       else await store.close();
     })();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CollabOptions } from './collab/server';
 import type { VersionLimits } from './collab/versionQuota';
+import type { HttpReadLimits } from './http/readBudget';
 import type { RealtimeLimits } from './realtime/limits';
 
 /** Runtime settings, all from the environment (see the README's configuration table). */
@@ -41,6 +42,8 @@ export interface Config {
   realtime?: Partial<RealtimeLimits>;
   /** Version quotas and save rate (docs/collab.md); unset fields take the defaults. */
   versionLimits?: Partial<VersionLimits>;
+  /** Bytes of HTTP meeting and version reads (docs/protocol.md, "Limits"); unset: the defaults. */
+  httpReads?: Partial<HttpReadLimits>;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {

@@ -13,6 +13,12 @@ export interface ConnectionLimits {
   rate: { burst: number; perSecond: number };
   /** Bytes received, per participant likewise. Bounds the decoding work one participant can cause. */
   bytes: { burst: number; perSecond: number };
+  /**
+   * Bytes of answers the server computes on request, per participant likewise: sync step 2 answers
+   * to a sync step 1 (the whole text, for an empty state vector) and awareness query answers. Each is
+   * encoded on the main thread, so asking for a large text again and again must be bounded.
+   */
+  answers: { burst: number; perSecond: number };
   /** Unsent bytes one connection may leave queued before it is dropped as too slow. */
   maxBufferedBytes: number;
 }
@@ -21,6 +27,7 @@ export interface ConnectionLimits {
 export interface ConnectionBudgets {
   messages: Budget;
   bytes: Budget;
+  answers: Budget;
 }
 
 let counter = 0;
@@ -54,7 +61,11 @@ export class Connection {
     private readonly onClose: (how: { code: number; reason: string }) => void = () => {},
   ) {
     this.readOnly = readOnly;
-    this.budgets = budgets ?? { messages: new Budget(limits.rate), bytes: new Budget(limits.bytes) };
+    this.budgets = budgets ?? {
+      messages: new Budget(limits.rate),
+      bytes: new Budget(limits.bytes),
+      answers: new Budget(limits.answers),
+    };
   }
 
   get participantId(): string | null {
@@ -73,6 +84,17 @@ export class Connection {
   /** Takes one message of `size` bytes from the participant's budgets; false when over either. */
   admit(size: number): boolean {
     return this.budgets.messages.take() && this.budgets.bytes.take(size);
+  }
+
+  /** Whether the participant's answer budget has anything left (the answer's cost is known once built). */
+  mayBeAnswered(): boolean {
+    return this.budgets.answers.positive();
+  }
+
+  /** Sends an answer it asked for, charged to the participant's answer budget. */
+  answer(data: Uint8Array): void {
+    this.budgets.answers.charge(data.byteLength);
+    this.send(data);
   }
 
   send(data: Uint8Array): void {

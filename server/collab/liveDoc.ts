@@ -14,6 +14,7 @@ import {
   parseMessage,
   syncStep1Message,
   syncStep2Message,
+  syncStep2OfUpdate,
   updateMessage,
 } from './protocol';
 import type { DocContext, UpdateValidator, Verdict, Writer } from './validate';
@@ -419,10 +420,10 @@ export class LiveDoc {
             break;
           case 'syncStep1':
             // Computed when sent, i.e. after this batch is stored.
-            outbox.push(() => conn.send(syncStep2Message(this.doc, message.stateVector)));
+            outbox.push(() => this.answer(conn, () => this.syncStep2For(message.stateVector)));
             break;
           case 'queryAwareness':
-            outbox.push(() => conn.send(this.presence.statesMessage()));
+            outbox.push(() => this.answer(conn, () => this.presence.statesMessage()));
             break;
           case 'awareness':
             try {
@@ -525,6 +526,34 @@ export class LiveDoc {
       'update not judged; retrying on a fresh worker',
     );
     return this.deps.validator.validate(update, { ...context, timeoutMs: this.deps.retryTimeoutMs ?? 5000 });
+  }
+
+  /**
+   * Sends `conn` an answer it asked for, charged to its participant's answer budget; one asked while
+   * the budget is spent closes the connection with 4529 (it reconnects and resyncs after its backoff).
+   */
+  private answer(conn: Connection, build: () => Uint8Array): void {
+    if (conn.rejected || !conn.open) return;
+    if (!conn.mayBeAnswered()) {
+      this.deps.metrics.collabUpdates.inc({ result: 'rate_limited' });
+      this.deps.log.warn(
+        { doc: this.id, participantId: conn.participantId, reason: 'answers', code: CLOSE.rateLimited.code },
+        'collab message refused',
+      );
+      conn.rejected = true;
+      return conn.close(CLOSE.rateLimited);
+    }
+    conn.answer(build());
+  }
+
+  /**
+   * The sync step 2 answering `stateVector`. For an empty one (a client that has nothing: every
+   * editor opening the text) it is the cached encoding of the whole document, computed once per
+   * change however many clients ask.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length === 1 && stateVector[0] === 0) return syncStep2OfUpdate(this.encodedState());
+    return syncStep2Message(this.doc, stateVector);
   }
 
   /**

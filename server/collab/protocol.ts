@@ -121,6 +121,14 @@ export const syncStep2Message = (doc: Y.Doc, stateVector: Uint8Array): Uint8Arra
     syncProtocol.writeSyncStep2(e, doc, stateVector);
   });
 
+/** A sync step 2 carrying an update already encoded (the whole document, cached). */
+export const syncStep2OfUpdate = (update: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MESSAGE.sync);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
+  });
+
 export const updateMessage = (update: Uint8Array): Uint8Array =>
   frame((e) => {
     encoding.writeVarUint(e, MESSAGE.sync);

@@ -4,6 +4,7 @@ import { ADMIN, can, nameText, VIEWER } from '../../shared';
 import type { TokenService } from '../auth/tokens';
 import { authenticate } from '../http/auth';
 import { sendError } from '../http/errors';
+import type { HttpReadBudget } from '../http/readBudget';
 import type { MeetingService } from '../meeting/service';
 import { findProposal, identify, type ProposalRef } from './access';
 import type { CollabServer } from './server';
@@ -15,6 +16,8 @@ export interface CollabRouterDeps {
   tokens: TokenService;
   /** Version quotas and save rate (default DEFAULT_VERSION_LIMITS; tests lower them). */
   versionLimits?: Partial<VersionLimits>;
+  /** Bytes of version reads per participant and per meeting (shared with the meeting reads). */
+  reads: HttpReadBudget;
 }
 
 const saveVersionSchema = z.object({ name: nameText(100) });
@@ -27,7 +30,7 @@ const saveVersionSchema = z.object({ name: nameText(100) });
  * the permission table lets save (`proposal.saveVersion`: not an observer, the projector or the
  * admin), within the version quotas and save rate (./versionQuota.ts).
  */
-export function collabRouter({ collab, service, tokens, versionLimits }: CollabRouterDeps): Router {
+export function collabRouter({ collab, service, tokens, versionLimits, reads }: CollabRouterDeps): Router {
   const router = express.Router();
   const auth = authenticate(tokens);
   const quota = new VersionQuota(
@@ -52,19 +55,21 @@ export function collabRouter({ collab, service, tokens, versionLimits }: CollabR
 
   router.get('/proposals/:id/versions', auth, async (req: Request, res: Response) => {
     const found = readable(req, res);
-    if (!found) return;
-    res.json({ versions: await collab.listVersions(found.proposal.id) });
+    if (!found || reads.refused(res, req.caller!, found.meetingId)) return;
+    const versions = await collab.listVersions(found.proposal.id);
+    reads.send(res, req.caller!, found.meetingId, { versions });
   });
 
   router.get('/proposals/:id/versions/:versionId', auth, async (req: Request, res: Response) => {
     const found = readable(req, res);
-    if (!found) return;
+    // A version is a whole text (up to 4 MiB, more in base64): asked before it is even loaded.
+    if (!found || reads.refused(res, req.caller!, found.meetingId)) return;
     const versionId = String(req.params.versionId);
     const versions = await collab.listVersions(found.proposal.id);
     const version = versions.find((v) => v.id === versionId);
     const state = version ? await collab.loadVersion(found.proposal.id, versionId) : null;
     if (!version || !state) return sendError(res, 'not_found', 'no such version');
-    res.json({ version, state: Buffer.from(state).toString('base64') });
+    reads.send(res, req.caller!, found.meetingId, { version, state: Buffer.from(state).toString('base64') });
   });
 
   router.post(

@@ -51,6 +51,8 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   maxMessageBytes: 1024 * 1024,
   rate: { burst: 200, perSecond: 100 },
   bytes: { burst: 4 * 1024 * 1024, perSecond: 1024 * 1024 },
+  // Four full-size texts at once (a participant opening several), then one a second.
+  answers: { burst: 16 * 1024 * 1024, perSecond: 4 * 1024 * 1024 },
   maxBufferedBytes: 8 * 1024 * 1024,
   unloadDelayMs: 10_000,
   compactEvery: 200,
@@ -100,7 +102,7 @@ export class CollabServer {
   private readonly noBaseText = new Set<string>();
   private closing: Promise<void> | undefined;
   /** Connections and budgets per participant, across documents (server/limits/participants.ts). */
-  private readonly participants: ParticipantLimits<Connection, 'messages' | 'bytes'>;
+  private readonly participants: ParticipantLimits<Connection, 'messages' | 'bytes' | 'answers'>;
   private readonly refusals: RefusalLog;
 
   constructor(
@@ -113,6 +115,7 @@ export class CollabServer {
       ...options,
       rate: { ...d.rate, ...options.rate },
       bytes: { ...d.bytes, ...options.bytes },
+      answers: { ...d.answers, ...options.answers },
       upgrades: { ...d.upgrades, ...options.upgrades },
       validation: { ...d.validation, ...options.validation },
     };
@@ -120,7 +123,7 @@ export class CollabServer {
     this.participants = new ParticipantLimits({
       maxConnections: this.options.maxConnectionsPerParticipant,
       handshakes: this.options.upgrades,
-      budgets: { messages: this.options.rate, bytes: this.options.bytes },
+      budgets: { messages: this.options.rate, bytes: this.options.bytes, answers: this.options.answers },
     });
     this.refusals = new RefusalLog(log, metrics);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes });

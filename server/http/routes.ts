@@ -13,15 +13,18 @@ import type { TokenService } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
 import { authenticate, type Caller } from './auth';
 import { sendError } from './errors';
+import type { HttpReadBudget } from './readBudget';
 
 interface ApiDeps {
   service: MeetingService;
   tokens: TokenService;
   invites: Invites;
+  /** Bytes of meeting reads per participant and per meeting (./readBudget.ts). */
+  reads: HttpReadBudget;
 }
 
 /** The JSON API under /api: create meetings, add participants, read a meeting. */
-export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
+export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router {
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
   api.use(authenticate(tokens));
@@ -78,9 +81,10 @@ export function apiRouter({ service, tokens, invites }: ApiDeps): Router {
     if (caller.kind === 'participant' && caller.claims.meetingId !== meetingId) {
       return sendError(res, 'forbidden', 'this token belongs to another meeting');
     }
+    if (reads.refused(res, caller, meetingId)) return;
     const room = await service.refresh(meetingId);
     if (!room) return sendError(res, 'not_found', 'no such meeting');
-    res.json({ seq: room.seq, meeting: room.state });
+    reads.send(res, caller, meetingId, { seq: room.seq, meeting: room.state });
   });
 
   return api;

@@ -259,6 +259,12 @@ export class RealtimeGateway implements EventSink {
     const view = socket.data.claims.view === true;
     if (!view) this.service?.connectionChanged(meetingId, participantId, +1);
 
+    // An event nobody handles is counted like any message (and dropped): otherwise it would be a way
+    // to make the server parse 16 KiB messages without limit.
+    socket.use(([event], next) => {
+      if (typeof event === 'string' && HANDLED_EVENTS.has(event)) return next();
+      this.takeMessage(socket);
+    });
     socket.on('command', (payload, ack) => void this.handleCommand(socket, payload, ack));
     socket.on('resync', (payload, ack) => this.handleResync(socket, payload, ack));
     socket.on('clock', (ack) => {
@@ -411,6 +417,9 @@ const refusedAs = (error: string, reason: string, details?: Record<string, strin
   reason,
   ...(details ? { details } : {}),
 });
+
+/** The events a client may send (docs/protocol.md, "Client → server"). */
+const HANDLED_EVENTS = new Set(['command', 'resync', 'clock']);
 
 /** Metric labels only for real command types, so junk payloads cannot blow up label cardinality. */
 const KNOWN_TYPES = new Set<string>(COMMAND_TYPES);

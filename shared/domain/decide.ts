@@ -6,7 +6,7 @@ import { evolve } from './evolve';
 import type { FloorRequest, Meeting, Participant } from './model';
 import { accessOf, can } from './permissions';
 import { clampMove, insertionIndex, priorityFor } from './queue';
-import { PROPOSAL_QUOTA } from './quotas';
+import { AGENDA_QUOTA, PARTICIPANT_QUOTA, PROPOSAL_QUOTA } from './quotas';
 
 /** What the domain needs from the outside world: the time and fresh ids. */
 export interface DecideContext {
@@ -44,6 +44,12 @@ export function createMeeting(id: MeetingId, body: CreateMeetingBody, ctx: Decid
 /** Adds a participant (an HTTP action of the secretariat or an administrator, not a socket command). */
 export function addParticipant(meeting: Meeting, body: AddParticipantBody, ctx: DecideContext): Decision {
   if (meeting.status === 'closed') return reject('conflict', 'the meeting is closed');
+  if (meeting.participants.length >= PARTICIPANT_QUOTA.perMeeting) {
+    return reject(
+      'rate_limited',
+      `participant quota reached: at most ${PARTICIPANT_QUOTA.perMeeting} participants per meeting`,
+    );
+  }
   const rto = (body.rto ?? null) as Participant['rto'];
   return accept({
     type: 'participant.added',
@@ -97,6 +103,12 @@ export function decide(
         },
       });
     case 'agenda.add':
+      if (meeting.agenda.length >= AGENDA_QUOTA.perMeeting) {
+        return reject(
+          'rate_limited',
+          `agenda quota reached: at most ${AGENDA_QUOTA.perMeeting} agenda items per meeting`,
+        );
+      }
       return accept({
         type: 'agenda.itemAdded',
         item: {

@@ -9,3 +9,13 @@ export const PROPOSAL_QUOTA = {
   /** Proposals a meeting may hold. */
   perMeeting: 500,
 } as const;
+
+/**
+ * Participants a meeting may hold (whoever registers them: the administrator, the chair or the
+ * secretariat). A WTDC plenary seats a few thousand; a regional meeting a few hundred. Every
+ * snapshot, and every read of the meeting, carries them all.
+ */
+export const PARTICIPANT_QUOTA = { perMeeting: 2000 } as const;
+
+/** Agenda items a meeting may hold (a formal agenda has tens), each up to 8000 characters of text. */
+export const AGENDA_QUOTA = { perMeeting: 200 } as const;

@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
+import { startUnknownEvents } from './attacks/unknownEvents';
+import { startServerProcess } from './serverProcess';
+
+describe('abuse: Socket.IO events of names the server does not handle', () => {
+  let server: Awaited<ReturnType<typeof startServerProcess>>;
+  beforeAll(async () => {
+    server = await startServerProcess();
+  }, 30_000);
+  afterAll(() => server.stop());
+
+  it('counts them in the message budget and closes the flooder; the bystander does not wait', async () => {
+    const bystander = await startBystander(server.url, server.adminToken);
+    const flood = await startUnknownEvents({ url: server.url, adminToken: server.adminToken, durationMs: 0 });
+    await new Promise((r) => setTimeout(r, 6000));
+    const report = await bystander.stop();
+    const outcome = await flood.stop();
+    console.info(`unknown events: ${outcome}; bystander ${describeReport(report)}`);
+    expect(report.errors, describeReport(report)).toEqual([]);
+    expect(report.all.max, describeReport(report)).toBeLessThan(BYSTANDER_MAX_MS);
+    expect(report.all.p99, describeReport(report)).toBeLessThan(BYSTANDER_P99_MS);
+    expect(flood.closed(), outcome).toBe(4);
+  }, 60_000);
+});
