@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { DOC_FIELDS } from '../../../shared/collab/schema';
-import { type Editor, firstParagraph, openEditor, waitUntil } from '../../support/collab';
-import { CloseTally, type OffenderRoom, offenderRoom } from '../../support/offenderRoom';
+import type { CloseTally, OffenderRoom } from '../../support/offenderRoom';
+import { startEditorLoop } from './editorLoop';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** One-character structs per update: just inside the 100 000 structs an update may carry. */
@@ -21,51 +21,27 @@ export interface RunningStructFlood extends RunningAttack {
  * time so the text never reaches its size limit. Each such update is applied twice, on the worker's mirror and on the main thread.
  */
 export async function startStructFlood({ url, adminToken }: AttackContext): Promise<RunningStructFlood> {
-  const room = await offenderRoom(url, adminToken);
-  const tally = new CloseTally();
-  let running = true;
-  let sent = 0;
-  let editor: Editor | null = null;
-  const loop = (async () => {
-    while (running) {
-      const current = openEditor(url, room.proposalId, room.offender.token);
-      editor = current;
-      let open = true;
-      void current.closed.then(({ code }) => {
-        open = false;
-        tally.add(code);
+  const loop = await startEditorLoop(url, adminToken, (doc, n) => {
+    const fragment = doc.getXmlFragment(DOC_FIELDS.text);
+    if (n % 4 === 3) fragment.delete(1, fragment.length - 1);
+    else
+      doc.transact(() => {
+        // A paragraph of its own each time: typing at the start of text that has tombstones before
+        // it is quadratic in Yjs's own Y.Text (client side), and this client must stay fast.
+        const paragraph = new Y.XmlElement('paragraph');
+        const text = new Y.XmlText();
+        paragraph.insert(0, [text]);
+        fragment.insert(fragment.length, [paragraph]);
+        for (let c = 0; c < STRUCTS; c++) text.insert(0, String(c % 10));
       });
-      await current.synced;
-      await waitUntil(() => firstParagraph(current.doc).length > 0, 'the text');
-      while (running && open) {
-        const fragment = current.doc.getXmlFragment(DOC_FIELDS.text);
-        if (sent % 4 === 3) fragment.delete(1, fragment.length - 1);
-        else
-          current.doc.transact(() => {
-            // A paragraph of its own each time: typing at the start of text that has tombstones
-            // before it is quadratic in Yjs's own Y.Text (client side), and this client must stay fast.
-            const paragraph = new Y.XmlElement('paragraph');
-            const text = new Y.XmlText();
-            paragraph.insert(0, [text]);
-            fragment.insert(fragment.length, [paragraph]);
-            for (let c = 0; c < STRUCTS; c++) text.insert(0, String(c % 10));
-          });
-        sent++;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-      current.destroy();
-    }
-  })();
+  });
   return {
-    room,
-    tally,
-    sent: () => sent,
+    room: loop.room,
+    tally: loop.tally,
+    sent: loop.made,
     stop: async () => {
-      running = false;
-      await loop.catch(() => {});
-      (editor as Editor | null)?.destroy();
-      room.close();
-      return `${sent} updates sent; closed: ${tally}`;
+      await loop.stop();
+      return `${loop.made()} updates sent; closed: ${loop.tally}`;
     },
   };
 }

@@ -1,5 +1,6 @@
-import { type Editor, firstParagraph, openEditor, waitUntil } from '../../support/collab';
-import { CloseTally, type OffenderRoom, offenderRoom } from '../../support/offenderRoom';
+import { firstParagraph } from '../../support/collab';
+import type { CloseTally, OffenderRoom } from '../../support/offenderRoom';
+import { startEditorLoop } from './editorLoop';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** Characters of each copy pasted (the issue's 900 KB text). */
@@ -14,41 +15,17 @@ export interface RunningTextQuota extends RunningAttack {
 
 /** Pastes a 900 KB text once a second, with a stock editor, reconnecting after each close. */
 export async function startTextQuota({ url, adminToken }: AttackContext): Promise<RunningTextQuota> {
-  const room = await offenderRoom(url, adminToken);
-  const tally = new CloseTally();
-  let running = true;
-  let pasted = 0;
-  let editor: Editor | null = null;
-  const loop = (async () => {
-    while (running) {
-      const current = openEditor(url, room.proposalId, room.offender.token);
-      editor = current;
-      let open = true;
-      void current.closed.then(({ code }) => {
-        open = false;
-        tally.add(code);
-      });
-      await current.synced;
-      await waitUntil(() => firstParagraph(current.doc).length > 0, 'the text');
-      while (running && open) {
-        const text = firstParagraph(current.doc);
-        text.insert(text.length, String(pasted % 10).repeat(COPY_CHARS));
-        pasted++;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-      current.destroy();
-    }
-  })();
+  const loop = await startEditorLoop(url, adminToken, (doc, n) => {
+    const text = firstParagraph(doc);
+    text.insert(text.length, String(n % 10).repeat(COPY_CHARS));
+  });
   return {
-    room,
-    tally,
-    pasted: () => pasted,
+    room: loop.room,
+    tally: loop.tally,
+    pasted: loop.made,
     stop: async () => {
-      running = false;
-      await loop.catch(() => {});
-      (editor as Editor | null)?.destroy();
-      room.close();
-      return `${pasted} copies pasted; closed: ${tally}`;
+      await loop.stop();
+      return `${loop.made()} copies pasted; closed: ${loop.tally}`;
     },
   };
 }
