@@ -1,6 +1,5 @@
-import { connect } from '../../support/client';
-import { createProposal, firstParagraph, openEditor, waitUntil } from '../../support/collab';
-import { createMeetingWith } from '../../support/meeting';
+import { firstParagraph, openEditor, waitUntil } from '../../support/collab';
+import { offenderRoom } from '../../support/offenderRoom';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** What the offender got from its version flood. */
@@ -25,16 +24,11 @@ const TEXT = 900_000;
 export async function startVersionFlood(
   ctx: AttackContext,
 ): Promise<RunningAttack & { result: () => Promise<VersionFloodResult> }> {
-  const created = await createMeetingWith(ctx.url, ctx.adminToken, {
-    offender: { name: 'Offender', delegation: 'Atlantis', role: 'delegate', region: 'EUR' },
-  });
-  const chair = await connect(ctx.url, created.chair.token);
-  const proposalId = await createProposal(chair, {
-    symbol: `ATL/V/${Math.floor(Math.random() * 1e6)}`,
-    baseText: 'Base.',
-  });
-  chair.close();
-  const token = created.people.offender!.token;
+  // The offender's own meeting and proposal (tests/support/offenderRoom.ts); its chair is not needed.
+  const room = await offenderRoom(ctx.url, ctx.adminToken, 'Base.');
+  room.close();
+  const { proposalId } = room;
+  const token = room.offender.token;
   const editor = openEditor(ctx.url, proposalId, token);
   await editor.synced;
   const text = () => firstParagraph(editor.doc);
