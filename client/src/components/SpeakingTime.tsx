@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { duration, personalName, timeIn } from '../format';
 import { useRoom, useServerNow } from '../room/RoomContext';
+import { REGIONS, type Region } from '../../../shared';
 import { participantOf, type StatsGroup, type StatsScope, speakingTime } from '../room/selectors';
 
 /** Speaking time per delegation, region or RTO, as a chart and a table: the balance across regions. */
@@ -13,7 +14,7 @@ export function SpeakingTime() {
   const [group, setGroup] = useState<StatsGroup>('region');
   const rows = speakingTime(meeting!, scope, group, now);
   const max = Math.max(1, ...rows.map((r) => r.seconds));
-  const label = (key: string) => (group === 'region' ? t(`regions.${key}`) : key);
+  const label = (key: string) => (group === 'region' && isRegion(key) ? t(`regions.${key}`) : key);
   const spoken = rows.some((r) => r.interventions > 0);
   return (
     <section className="panel stats" aria-labelledby="stats-heading">
@@ -109,8 +110,10 @@ export function InterventionLog() {
   );
 }
 
+const isRegion = (key: string): key is Region => (REGIONS as readonly string[]).includes(key);
+
 /** Radio buttons drawn as a segmented control: native radios, so arrow keys and screen readers work. */
-function Segmented<T extends string>(props: {
+function Segmented<T extends StatsScope | StatsGroup>(props: {
   label: string;
   name: string;
   value: T;

@@ -18,7 +18,6 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) =>
 
 /** Strings that are the same in every language: names and codes, not words. */
 const SAME_EVERYWHERE = new Set([
-  'app.name',
   'units.hm',
   'units.ms',
   'units.s',
@@ -36,7 +35,6 @@ const SAME_WORD: Partial<Record<string, Set<string>>> = {
   fr: new Set([
     'regions.EUR',
     'agenda.description',
-    'floor.position',
     'participants.heading',
     'stats.count',
     'versions.heading',

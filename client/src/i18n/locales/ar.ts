@@ -3,7 +3,6 @@ import type { Translation } from './en';
 /** Arabic. */
 export const ar = {
   app: {
-    name: 'IRM Room',
     skip: 'الانتقال إلى قائمة المتكلمين',
     loading: 'جارٍ الاتصال بالاجتماع…',
     noToken: 'افتح الرابط الشخصي الذي تلقيته للانضمام إلى الاجتماع.',
@@ -28,7 +27,6 @@ export const ar = {
     yourTime: 'توقيتك',
     you: 'أنت',
     presiding: 'الرئاسة',
-    status: 'حالة الاجتماع',
   },
   status: { scheduled: 'لم يُفتتح بعد', open: 'منعقد', suspended: 'معلّق', closed: 'مختتم' },
   itemStatus: { pending: 'قيد الانتظار', open: 'مفتوح', concluded: 'منتهٍ', deferred: 'مؤجل' },
@@ -95,7 +93,6 @@ export const ar = {
     overTime: 'تجاوز الوقت',
     limit: 'الحد {{time}}',
     queueLabel: 'الطلبات المنتظرة',
-    position: 'الترتيب {{position}}',
     observerNote: 'يتكلم المراقبون عندما يعطيهم الرئيس الكلمة.',
   },
   chair: {
@@ -107,7 +104,6 @@ export const ar = {
     giveTo: 'إعطاء الكلمة إلى {{delegation}}',
     give: 'إعطاء الكلمة',
     removeFrom: 'حذف {{delegation}} من القائمة',
-    remove: 'حذف',
     up: 'نقل {{delegation}} إلى الأعلى',
     down: 'نقل {{delegation}} إلى الأسفل',
     close: 'إقفال القائمة',
@@ -121,7 +117,6 @@ export const ar = {
     rtoDown: 'تأخير {{rto}}',
     noSpokesperson: 'لا يوجد متحدث',
     dragHint: 'اسحب طلباً لإعادة ترتيبه، أو استخدم أزرار الأسهم.',
-    moved: 'نُقل {{delegation}} إلى الترتيب {{position}}',
   },
   meeting: {
     controls: 'الاجتماع',
@@ -177,6 +172,7 @@ export const ar = {
     not_found: 'لم يعد موجوداً.',
     rate_limited: 'إجراءات كثيرة جداً؛ انتظر قليلاً.',
     unavailable: 'تعذّر الوصول إلى الخادم؛ حاول مرة أخرى.',
+    internal: 'تعذّر على الخادم معالجة هذا الطلب؛ أعد المحاولة.',
     dismiss: 'إغلاق',
   },
   proposals: {

@@ -1,7 +1,6 @@
 /** English, the source language: every other locale has exactly these keys. */
 export const en = {
   app: {
-    name: 'IRM Room',
     skip: 'Skip to the list of speakers',
     loading: 'Connecting to the meeting…',
     noToken: 'Open the personal link you received to join the meeting.',
@@ -26,7 +25,6 @@ export const en = {
     yourTime: 'Your time',
     you: 'You',
     presiding: 'Presiding',
-    status: 'Meeting status',
   },
   status: { scheduled: 'Not yet open', open: 'In session', suspended: 'Suspended', closed: 'Closed' },
   itemStatus: { pending: 'Pending', open: 'Open', concluded: 'Concluded', deferred: 'Deferred' },
@@ -93,7 +91,6 @@ export const en = {
     overTime: 'Over time',
     limit: 'Limit {{time}}',
     queueLabel: 'Waiting requests',
-    position: 'Position {{position}}',
     observerNote: 'Observers speak when the chair gives them the floor.',
   },
   chair: {
@@ -105,7 +102,6 @@ export const en = {
     giveTo: 'Give the floor to {{delegation}}',
     give: 'Give the floor',
     removeFrom: 'Remove {{delegation}} from the list',
-    remove: 'Remove',
     up: 'Move {{delegation}} up',
     down: 'Move {{delegation}} down',
     close: 'Close the list',
@@ -119,7 +115,6 @@ export const en = {
     rtoDown: 'Move {{rto}} later',
     noSpokesperson: 'no spokesperson',
     dragHint: 'Drag a request to reorder, or use its arrow buttons.',
-    moved: '{{delegation}} moved to position {{position}}',
   },
   meeting: {
     controls: 'Meeting',
@@ -175,6 +170,7 @@ export const en = {
     not_found: 'It no longer exists.',
     rate_limited: 'Too many actions; wait a moment.',
     unavailable: 'The server is not reachable; try again.',
+    internal: 'The server could not handle this request; try again.',
     dismiss: 'Dismiss',
   },
   proposals: {

@@ -3,7 +3,6 @@ import type { Translation } from './en';
 /** Spanish. */
 export const es = {
   app: {
-    name: 'IRM Room',
     skip: 'Ir a la lista de oradores',
     loading: 'Conectando con la reunión…',
     noToken: 'Abra el enlace personal que recibió para unirse a la reunión.',
@@ -28,7 +27,6 @@ export const es = {
     yourTime: 'Su hora',
     you: 'Usted',
     presiding: 'Preside',
-    status: 'Estado de la reunión',
   },
   status: { scheduled: 'Aún no abierta', open: 'En sesión', suspended: 'Suspendida', closed: 'Clausurada' },
   itemStatus: { pending: 'Pendiente', open: 'Abierto', concluded: 'Concluido', deferred: 'Aplazado' },
@@ -95,7 +93,6 @@ export const es = {
     overTime: 'Tiempo excedido',
     limit: 'Límite: {{time}}',
     queueLabel: 'Peticiones en espera',
-    position: 'Posición {{position}}',
     observerNote: 'Los observadores intervienen cuando el Presidente les concede la palabra.',
   },
   chair: {
@@ -107,7 +104,6 @@ export const es = {
     giveTo: 'Conceder la palabra a {{delegation}}',
     give: 'Conceder la palabra',
     removeFrom: 'Retirar a {{delegation}} de la lista',
-    remove: 'Retirar',
     up: 'Subir a {{delegation}}',
     down: 'Bajar a {{delegation}}',
     close: 'Cerrar la lista',
@@ -122,7 +118,6 @@ export const es = {
     rtoDown: 'Retrasar a {{rto}}',
     noSpokesperson: 'sin portavoz',
     dragHint: 'Arrastre una petición para reordenarla o use sus botones de flecha.',
-    moved: '{{delegation}} pasa a la posición {{position}}',
   },
   meeting: {
     controls: 'Reunión',
@@ -178,6 +173,7 @@ export const es = {
     not_found: 'Ya no existe.',
     rate_limited: 'Demasiadas acciones; espere un momento.',
     unavailable: 'No se puede acceder al servidor; inténtelo de nuevo.',
+    internal: 'El servidor no pudo procesar esta solicitud; inténtelo de nuevo.',
     dismiss: 'Cerrar',
   },
   proposals: {

@@ -3,7 +3,6 @@ import type { Translation } from './en';
 /** French. */
 export const fr = {
   app: {
-    name: 'IRM Room',
     skip: 'Aller à la liste des orateurs',
     loading: 'Connexion à la réunion…',
     noToken: 'Ouvrez le lien personnel que vous avez reçu pour rejoindre la réunion.',
@@ -28,7 +27,6 @@ export const fr = {
     yourTime: 'Votre heure',
     you: 'Vous',
     presiding: 'Présidence',
-    status: 'État de la réunion',
   },
   status: { scheduled: 'Pas encore ouverte', open: 'En séance', suspended: 'Suspendue', closed: 'Clôturée' },
   itemStatus: { pending: 'En attente', open: 'Ouvert', concluded: 'Conclu', deferred: 'Reporté' },
@@ -95,7 +93,6 @@ export const fr = {
     overTime: 'Temps dépassé',
     limit: 'Limite : {{time}}',
     queueLabel: 'Demandes en attente',
-    position: 'Position {{position}}',
     observerNote: 'Les observateurs prennent la parole lorsque le président la leur donne.',
   },
   chair: {
@@ -107,7 +104,6 @@ export const fr = {
     giveTo: 'Donner la parole à {{delegation}}',
     give: 'Donner la parole',
     removeFrom: 'Retirer {{delegation}} de la liste',
-    remove: 'Retirer',
     up: 'Faire monter {{delegation}}',
     down: 'Faire descendre {{delegation}}',
     close: 'Clore la liste',
@@ -121,7 +117,6 @@ export const fr = {
     rtoDown: 'Reculer {{rto}}',
     noSpokesperson: 'aucun porte-parole',
     dragHint: 'Faites glisser une demande pour la déplacer, ou utilisez ses flèches.',
-    moved: '{{delegation}} déplacée en position {{position}}',
   },
   meeting: {
     controls: 'Réunion',
@@ -177,6 +172,7 @@ export const fr = {
     not_found: 'Cet élément n’existe plus.',
     rate_limited: 'Trop d’actions ; patientez un instant.',
     unavailable: 'Le serveur est injoignable ; réessayez.',
+    internal: 'Le serveur n’a pas pu traiter cette demande ; réessayez.',
     dismiss: 'Fermer',
   },
   proposals: {

@@ -3,7 +3,6 @@ import type { Translation } from './en';
 /** Russian. */
 export const ru = {
   app: {
-    name: 'IRM Room',
     skip: 'Перейти к списку ораторов',
     loading: 'Подключение к собранию…',
     noToken: 'Откройте полученную персональную ссылку, чтобы присоединиться к собранию.',
@@ -28,7 +27,6 @@ export const ru = {
     yourTime: 'Ваше время',
     you: 'Вы',
     presiding: 'Председательствует',
-    status: 'Статус собрания',
   },
   status: { scheduled: 'Ещё не открыто', open: 'Идёт заседание', suspended: 'Прервано', closed: 'Закрыто' },
   itemStatus: { pending: 'Ожидает', open: 'Открыт', concluded: 'Завершён', deferred: 'Отложен' },
@@ -95,7 +93,6 @@ export const ru = {
     overTime: 'Время превышено',
     limit: 'Регламент {{time}}',
     queueLabel: 'Ожидающие просьбы',
-    position: 'Место {{position}}',
     observerNote: 'Наблюдатели выступают, когда председатель предоставляет им слово.',
   },
   chair: {
@@ -107,7 +104,6 @@ export const ru = {
     giveTo: 'Предоставить слово: {{delegation}}',
     give: 'Предоставить слово',
     removeFrom: 'Исключить из списка: {{delegation}}',
-    remove: 'Исключить',
     up: 'Переместить выше: {{delegation}}',
     down: 'Переместить ниже: {{delegation}}',
     close: 'Закрыть список',
@@ -121,7 +117,6 @@ export const ru = {
     rtoDown: 'Переместить позже: {{rto}}',
     noSpokesperson: 'нет представителя',
     dragHint: 'Перетащите просьбу, чтобы изменить порядок, или используйте кнопки со стрелками.',
-    moved: '{{delegation}}: перемещено на место {{position}}',
   },
   meeting: {
     controls: 'Собрание',
@@ -177,6 +172,7 @@ export const ru = {
     not_found: 'Объект больше не существует.',
     rate_limited: 'Слишком много действий; подождите немного.',
     unavailable: 'Сервер недоступен; повторите попытку.',
+    internal: 'Сервер не смог обработать этот запрос; повторите попытку.',
     dismiss: 'Закрыть',
   },
   proposals: {

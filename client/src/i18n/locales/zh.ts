@@ -3,7 +3,6 @@ import type { Translation } from './en';
 /** Chinese. */
 export const zh = {
   app: {
-    name: 'IRM Room',
     skip: '跳至发言名单',
     loading: '正在连接会议…',
     noToken: '请打开您收到的个人链接以加入会议。',
@@ -27,7 +26,6 @@ export const zh = {
     yourTime: '您的时间',
     you: '您',
     presiding: '主持',
-    status: '会议状态',
   },
   status: { scheduled: '尚未开始', open: '会议进行中', suspended: '已暂停', closed: '已结束' },
   itemStatus: { pending: '待审议', open: '审议中', concluded: '已结束', deferred: '已推迟' },
@@ -94,7 +92,6 @@ export const zh = {
     overTime: '已超时',
     limit: '限时 {{time}}',
     queueLabel: '等待中的请求',
-    position: '第 {{position}} 位',
     observerNote: '观察员在主席给予发言权时发言。',
   },
   chair: {
@@ -106,7 +103,6 @@ export const zh = {
     giveTo: '给予{{delegation}}发言权',
     give: '给予发言权',
     removeFrom: '将{{delegation}}从名单中删除',
-    remove: '删除',
     up: '上移{{delegation}}',
     down: '下移{{delegation}}',
     close: '截止发言名单',
@@ -120,7 +116,6 @@ export const zh = {
     rtoDown: '推后{{rto}}',
     noSpokesperson: '无发言人',
     dragHint: '拖动请求以调整顺序，或使用其箭头按钮。',
-    moved: '{{delegation}}已移至第 {{position}} 位',
   },
   meeting: {
     controls: '会议',
@@ -176,6 +171,7 @@ export const zh = {
     not_found: '该内容已不存在。',
     rate_limited: '操作过于频繁，请稍候。',
     unavailable: '无法连接服务器，请重试。',
+    internal: '服务器无法处理此请求，请重试。',
     dismiss: '关闭',
   },
   proposals: {
