@@ -14,34 +14,8 @@ export const SYNC = {
   update: syncProtocol.messageYjsUpdate,
 } as const;
 
-/**
- * Close codes (docs/collab.md). The stock provider stops reconnecting on 4400–4499 (permanent) and
- * reconnects on anything else, so "try again" reasons use 4500–4599 or the standard 1001.
- */
-export const CLOSE = {
-  /** The server is shutting down; the provider reconnects. */
-  goingAway: { code: 1001, reason: 'server shutting down' },
-  /** A message could not be decoded, or an update failed validation: reconnecting would repeat it. */
-  invalid: { code: 4400, reason: 'invalid message' },
-  /**
-   * A newer connection of the same participant (token) took over: over the per-participant cap, the
-   * oldest goes. Permanent, so the provider does not reconnect and take the place back in turn.
-   */
-  replaced: { code: 4409, reason: 'replaced by a newer connection' },
-  /**
-   * An update over a limit an honest user can reach (document size, comment quotas, a huge paste):
-   * permanent, since reconnecting would send it again; the editor tells the user (docs/collab.md).
-   */
-  overLimit: { code: 4413, reason: 'over limit' },
-  /** An update that could not be judged (validation timed out twice): the provider reconnects. */
-  unjudged: { code: 4513, reason: 'update not validated' },
-  /** The document could not be stored or loaded; the provider reconnects and resyncs. */
-  unavailable: { code: 4503, reason: 'document unavailable' },
-  /** Over the message or byte budget; reconnecting resyncs whatever was dropped. */
-  rateLimited: { code: 4529, reason: 'rate limited' },
-  /** The client reads too slowly (too much buffered); it reconnects and resyncs. */
-  slowConsumer: { code: 4508, reason: 'too much unsent data' },
-} as const;
+// The close codes are shared with the browser client; re-exported under the name the collab server uses.
+export { COLLAB_CLOSE as CLOSE } from '../../shared/protocol/collabClose';
 
 /** One decoded client message; `invalid` when its framing could not be read. */
 export type ClientMessage =

@@ -10,7 +10,7 @@ import {
   DISCONNECT_REASONS,
   type DisconnectReason,
   type ErrorCode,
-  PROTOCOL_VERSION,
+  type Handshake,
   refuse,
   resyncSchema,
   type ServerToClientEvents,
@@ -25,6 +25,7 @@ import type { EventSink, MeetingRoom } from '../meeting/room';
 import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { type HandshakeRefusal, readHandshake, refusedAs } from './handshake';
 import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from './limits';
 import { originAllowed } from './origin';
 import { dropConnection, OutboundGuard } from './outbound';
@@ -54,7 +55,10 @@ type Budgets = 'messages' | 'resyncBytes';
 
 interface SocketData {
   claims: ParticipantClaims;
-  batch: boolean;
+  /** From the handshake (`auth.batch`, read by ./handshake.ts). */
+  batch: Handshake['batch'];
+  /** From the handshake: the last seq a reconnecting client holds, if it named one. */
+  sinceSeq: Handshake['sinceSeq'];
   /** The participant's limits, shared by all its connections (`key` in `participants`). */
   key: string;
   participant: ParticipantEntry<RoomSocket, Budgets>;
@@ -199,23 +203,22 @@ export class RealtimeGateway implements EventSink {
   }
 
   /**
-   * Checks a handshake: protocol, token, meeting, participant, then the participant's handshake
-   * budget. A refusal names the public `connect_error` message and the reason that is logged (never
-   * the token).
+   * Checks a handshake: its shape and protocol (./handshake.ts), token, meeting, participant, then
+   * the participant's handshake budget. A refusal names the public `connect_error` message and the
+   * reason that is logged (never the token).
    */
   private async authenticate(socket: RoomSocket): Promise<HandshakeRefusal | null> {
-    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; protocol?: unknown };
-    if (auth.protocol !== undefined && auth.protocol !== PROTOCOL_VERSION)
-      return refusedAs(CONNECT_ERRORS.protocolMismatch, 'protocol_mismatch');
-    const claims = await this.tokens.verify(auth.token);
+    const reading = readHandshake(socket.handshake.auth);
+    if (!reading.ok) return reading.refusal;
+    const { token, batch, sinceSeq } = reading.handshake;
+    const claims = await this.tokens.verify(token);
     if (!claims) return refusedAs(CONNECT_ERRORS.unauthorized, 'bad_token');
     if (!this.service) return refusedAs(CONNECT_ERRORS.unavailable, 'starting');
     const who = { meetingId: claims.meetingId, participantId: claims.view ? 'view' : claims.participantId };
-    const sinceSeq = (auth as { sinceSeq?: unknown }).sinceSeq;
     let room: MeetingRoom | undefined;
     try {
       // Another process may have created the meeting, or served this client a later seq, moments ago.
-      room = await this.service.ensureRoom(claims.meetingId, typeof sinceSeq === 'number' ? sinceSeq : 0);
+      room = await this.service.ensureRoom(claims.meetingId, sinceSeq ?? 0);
     } catch (error) {
       this.log.warn({ err: error }, 'meeting could not be loaded for a handshake');
       return refusedAs(CONNECT_ERRORS.unavailable, 'meeting_unavailable', who);
@@ -230,7 +233,8 @@ export class RealtimeGateway implements EventSink {
       return refusedAs(CONNECT_ERRORS.rateLimited, 'rate_limited', who);
     socket.data = {
       claims,
-      batch: (auth as { batch?: unknown }).batch === true,
+      batch,
+      sinceSeq,
       key,
       participant: undefined as unknown as SocketData['participant'], // set on connection
       outbound: undefined as unknown as OutboundGuard, // set on connection
@@ -284,12 +288,10 @@ export class RealtimeGateway implements EventSink {
    * bounds how often).
    */
   private catchUp(socket: RoomSocket): void {
-    const sinceSeq = (socket.handshake.auth as { sinceSeq?: unknown } | undefined)?.sinceSeq;
+    const { sinceSeq } = socket.data;
     const room = this.service!.room(socket.data.claims.meetingId)!;
-    const missing =
-      typeof sinceSeq === 'number' && Number.isInteger(sinceSeq) && sinceSeq >= 0 && sinceSeq <= room.seq
-        ? room.eventsSince(sinceSeq)
-        : null;
+    // A seq this room has not reached (ensureRoom caught up as far as the store goes) gets a snapshot.
+    const missing = sinceSeq !== undefined && sinceSeq <= room.seq ? room.eventsSince(sinceSeq) : null;
     this.sendMissed(socket, missing, false);
   }
 
@@ -404,19 +406,6 @@ export class RealtimeGateway implements EventSink {
     };
   }
 }
-
-/** Why a handshake was refused: the client's `connect_error` message, and the reason logged. */
-interface HandshakeRefusal {
-  error: string;
-  reason: string;
-  details?: Record<string, string>;
-}
-
-const refusedAs = (error: string, reason: string, details?: Record<string, string>): HandshakeRefusal => ({
-  error,
-  reason,
-  ...(details ? { details } : {}),
-});
 
 /** The events a client may send (docs/protocol.md, "Client → server"). */
 const HANDLED_EVENTS = new Set(['command', 'resync', 'clock']);

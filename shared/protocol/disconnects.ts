@@ -1,12 +1,18 @@
 /**
  * Why the server refused a Socket.IO handshake: the `message` of the client's `connect_error`
- * (docs/protocol.md, "Limits"). Only `unavailable` and `rate_limited` are worth retrying, slowly.
+ * (docs/protocol.md, "Socket.IO"). Only `unavailable` and `rate_limited` are worth retrying, slowly.
  */
 export const CONNECT_ERRORS = {
   /** A bad, foreign-signed or expired token, an unknown meeting, or a participant not in it. */
   unauthorized: 'unauthorized',
   /** `auth.protocol` names another protocol version. */
   protocolMismatch: 'protocol_mismatch',
+  /**
+   * `auth` does not match the handshake schema (shared/protocol/handshake.ts): a field of the wrong
+   * type, a negative or fractional `sinceSeq`, a token longer than any the server signs. Permanent:
+   * the same client would send the same handshake again.
+   */
+  invalidHandshake: 'invalid_handshake',
   /** The meeting could not be loaded (the store is unreachable); try again later. */
   unavailable: 'unavailable',
   /** Too many handshakes for this participant (token) lately; try again in a few seconds. */

@@ -7,7 +7,8 @@ import type { ClosingMessage } from './disconnects';
 
 /**
  * Version of the public protocol (docs/protocol.md). A client may send it as `auth.protocol` in the
- * Socket.IO handshake; a mismatch is refused with `connect_error` message `protocol_mismatch`.
+ * Socket.IO handshake (./handshake.ts; none means 1); a mismatch is refused with `connect_error`
+ * message `protocol_mismatch`.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -64,14 +65,4 @@ export interface ClientToServerEvents {
   ) => void;
   /** Clock sync: the ack carries the server's `Date.now()`; the client halves the round trip. */
   clock: (ack: (serverTime: number) => void) => void;
-}
-
-/** Handshake payload: `io(url, { auth: { token } })`. */
-export interface HandshakeAuth {
-  token: string;
-  protocol?: number;
-  /** Receive events as batched `events` arrays instead of one `event` each. */
-  batch?: boolean;
-  /** On reconnect: the last seq this client holds; it then gets the missed events, not a snapshot. */
-  sinceSeq?: number;
 }

@@ -1,16 +1,15 @@
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { COLLAB_CLOSE } from '../../../shared/protocol/collabClose';
 
 /**
  * Where the live text connection stands. `replaced`: the server closed it because a newer window of
- * the same participant opened texts (close 4409, docs/collab.md); it is not reopened automatically.
- * `overLimit`: refused for good because the last change went over a limit of the text (close 4413).
+ * the same participant opened texts (COLLAB_CLOSE.replaced, docs/collab.md); it is not reopened
+ * automatically. `overLimit`: refused for good because the last change went over a limit of the text
+ * (COLLAB_CLOSE.overLimit).
  */
 export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused' | 'replaced' | 'overLimit';
-
-/** Close code of a connection replaced by a newer one of the same participant (server/collab/protocol.ts). */
-const CLOSE_REPLACED = 4409;
 
 /**
  * One open proposal text: the Y.Doc, the awareness (carets, who is here) and the connection status.
@@ -26,9 +25,6 @@ export interface CollabSession {
   onStatus(listener: () => void): () => void;
   destroy(): void;
 }
-
-/** The server's close code for a change over a limit of the text (server/collab/protocol.ts CLOSE). */
-const OVER_LIMIT = 4413;
 
 /** Opens the text of a proposal with the participant's token. */
 export type CollabConnector = (proposalId: string, token: string) => CollabSession;
@@ -58,15 +54,21 @@ export const websocketConnector: CollabConnector = (proposalId, token) => {
   provider.on('status', ({ status: s }: { status: string }) => {
     if (s === 'disconnected') set(synced ? 'offline' : 'connecting');
   });
-  // 44xx close codes are permanent (bad token, no such proposal, replaced by a newer window: 4409, a
-  // change over a limit of the text: 4413; docs/collab.md): y-websocket stops retrying.
+  // 44xx close codes are permanent (bad token, no such proposal, replaced by a newer window, a change
+  // over a limit of the text; shared/protocol/collabClose.ts): y-websocket stops retrying.
   let lastCode: number | undefined;
   provider.on('connection-close', (event: { code: number } | null) => {
     lastCode = event?.code;
   });
   provider.on('closed', (event: { code: number } | null) => {
     const code = event?.code ?? lastCode;
-    set(code === CLOSE_REPLACED ? 'replaced' : code === OVER_LIMIT ? 'overLimit' : 'refused');
+    set(
+      code === COLLAB_CLOSE.replaced.code
+        ? 'replaced'
+        : code === COLLAB_CLOSE.overLimit.code
+          ? 'overLimit'
+          : 'refused',
+    );
   });
   return {
     doc,

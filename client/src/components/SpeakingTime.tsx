@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REGIONS, type Region } from '../../../shared';
 import { duration, personalName, timeIn } from '../format';
 import { useRoom, useServerNow } from '../room/RoomContext';
-import { REGIONS, type Region } from '../../../shared';
 import { participantOf, type StatsGroup, type StatsScope, speakingTime } from '../room/selectors';
 
 /** Speaking time per delegation, region or RTO, as a chart and a table: the balance across regions. */

@@ -7,6 +7,7 @@ import {
   DISCONNECT_REASONS,
   type DomainError,
   evolve,
+  type HandshakeAuth,
   type Meeting,
   PROTOCOL_VERSION,
   type ServerToClientEvents,
@@ -57,6 +58,13 @@ export interface RoomPort {
 
 const COMMAND_TIMEOUT_MS = 10_000;
 
+/** Handshake refusals that the same handshake would meet again: retrying cannot help. */
+const PERMANENT_REFUSALS = new Set<string>([
+  CONNECT_ERRORS.unauthorized,
+  CONNECT_ERRORS.protocolMismatch,
+  CONNECT_ERRORS.invalidHandshake,
+]);
+
 /**
  * One participant's live connection to a meeting over Socket.IO: snapshot, then batched events
  * applied with the shared `evolve`; on reconnect it names its last seq so only missed events come.
@@ -91,7 +99,7 @@ export class RoomClient implements RoomPort {
           protocol: PROTOCOL_VERSION,
           batch: true,
           ...(this.state.meeting ? { sinceSeq: this.state.seq } : {}),
-        }),
+        } satisfies HandshakeAuth),
       transports: ['websocket'],
       reconnectionDelayMax: 5_000,
     });
@@ -122,10 +130,7 @@ export class RoomClient implements RoomPort {
       if (why === 'io server disconnect' && !this.closed) this.retryLater();
     });
     this.socket.on('connect_error', (error) => {
-      if (
-        error.message === CONNECT_ERRORS.unauthorized ||
-        error.message === CONNECT_ERRORS.protocolMismatch
-      ) {
+      if (PERMANENT_REFUSALS.has(error.message)) {
         this.socket.disconnect();
         this.set({ connection: 'unauthorized' });
       } else {
@@ -154,9 +159,7 @@ export class RoomClient implements RoomPort {
       ack = { ok: false, error: { code: 'unavailable', message: 'not connected' } };
     } else {
       try {
-        ack = await this.socket
-          .timeout(COMMAND_TIMEOUT_MS)
-          .emitWithAck('command', { id, ...command } as never);
+        ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { id, ...command });
         // The server's own answer says whether it could store the command.
         if (ack.ok) this.setStore('ok');
         else if (ack.error.code === 'unavailable') this.setStore('unavailable');
