@@ -172,6 +172,23 @@ describe('store status notice', () => {
       vi.useRealTimers();
     }
   });
+
+  it.each(['protocol_mismatch', 'invalid_handshake'])(
+    'does not retry a handshake refused as %s',
+    (message) => {
+      vi.useFakeTimers();
+      try {
+        renderWith(client, <Header />);
+        socket.active = false;
+        act(() => socket.serve('connect_error', new Error(message)));
+        expect(screen.getByLabelText('Connection').textContent).toContain('Not signed in');
+        act(() => vi.advanceTimersByTime(10_000));
+        expect(socket.connects).toBe(0);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
 });
 
 describe('a window replaced by a newer one of the same participant (issue 10)', () => {
