@@ -3,9 +3,11 @@ import {
   type DecideContext,
   type Decision,
   evolve,
+  idFactories,
   type Meeting,
   type MeetingEvent,
   type StoredEvent,
+  storedEvent,
 } from '../../shared';
 import { type CommandRecord, type MeetingStore, SeqConflictError } from '../store/types';
 import type { MeetingBus } from './bus';
@@ -298,7 +300,7 @@ export class MeetingRoom {
 
   private decideBatch(batch: Pending[]): Decided {
     const now = (this.options.now ?? Date.now)();
-    const ctx: DecideContext = { now, newId: this.options.newId };
+    const ctx: DecideContext = { now, ids: idFactories(this.options.newId) };
     let working = this.meeting;
     let seq = this.seqValue;
     const stored: StoredEvent[] = [];
@@ -317,7 +319,7 @@ export class MeetingRoom {
       let ack: Ack;
       if (decision.ok) {
         working = decision.next;
-        for (const event of decision.events) stored.push({ seq: ++seq, at: now, event });
+        for (const event of decision.events) stored.push(storedEvent(++seq, now, event));
         ack = { ok: true, seq };
         if (key) {
           const [participantId = '', commandId = ''] = splitKey(key);

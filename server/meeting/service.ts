@@ -7,12 +7,13 @@ import {
   createMeeting,
   decide,
   evolve,
+  idFactories,
   type Meeting,
   type MeetingEvent,
   type MeetingId,
   type Participant,
   type ParticipantId,
-  type StoredEvent,
+  storedEvent,
 } from '../../shared';
 import type { MeetingStore } from '../store/types';
 import { LocalPresence, type PresenceRegistry } from './presence';
@@ -129,8 +130,8 @@ export class MeetingService {
     body: CreateMeetingBody,
     opts: { id?: MeetingId } = {},
   ): Promise<{ meeting: Meeting; chair: Participant }> {
-    const id = opts.id ?? (this.options.newId('m') as MeetingId);
-    const ctx = { now: (this.options.now ?? Date.now)(), newId: this.options.newId };
+    const ctx = { now: (this.options.now ?? Date.now)(), ids: idFactories(this.options.newId) };
+    const id = opts.id ?? ctx.ids.meeting();
     const created = createMeeting(id, body, ctx);
     const initial = created.reduce<Meeting | null>(evolve, null) as Meeting;
     const chairEvents = addParticipant(
@@ -145,7 +146,7 @@ export class MeetingService {
     );
     if (!chairEvents.ok) throw new Error(chairEvents.error.message);
     const events = [...created, ...chairEvents.events];
-    const stored: StoredEvent[] = events.map((event, i) => ({ seq: i + 1, at: ctx.now, event }));
+    const stored = events.map((event, i) => storedEvent(i + 1, ctx.now, event));
     await this.store.append(id, 0, stored, [], { title: body.title });
     const meeting = events.reduce<Meeting | null>(evolve, null) as Meeting;
     this.open(id, meeting, stored.length);

@@ -51,7 +51,7 @@ describe('demo fixture', () => {
     expect(ctx.now).toBe(1000);
     ctx.advance(2.5);
     expect(ctx.now).toBe(3500);
-    expect([ctx.newId('r'), ctx.newId('r'), ctx.newId('v')]).toEqual(['r_1', 'r_2', 'v_1']);
+    expect([ctx.ids.request(), ctx.ids.request(), ctx.ids.intervention()]).toEqual(['r_1', 'r_2', 'v_1']);
   });
 
   it('addParticipant defaults the category and refuses on a closed meeting', () => {

@@ -3,7 +3,7 @@
  * server's tests can share them): a deterministic context, a demo IRM built from events, and a
  * small `Room` that decides and evolves commands like the server does, minus the storage.
  */
-import type { ItemId, MeetingId, ParticipantId, RequestId } from '../ids';
+import { asId, type ItemId, idFactories, type MeetingId, type ParticipantId, type RequestId } from '../ids';
 import type { AddParticipantBody, Command, CommandInput } from '../protocol/commands';
 import { addParticipant, createMeeting, type DecideContext, type Decision, decide } from './decide';
 import type { MeetingEvent } from './events';
@@ -13,7 +13,7 @@ import type { FloorKind, FloorOptions, Meeting } from './model';
 /** 14 July 2025, 13:00 CEST: the start of IRM-1. */
 export const T0 = Date.UTC(2025, 6, 14, 11, 0, 0);
 
-/** A `DecideContext` with a clock that only moves when told and ids `prefix_1`, `prefix_2`, ... */
+/** A `DecideContext` with a clock that only moves when told and ids `r_1`, `r_2`, ... per kind. */
 export interface TestContext extends DecideContext {
   /** Moves the clock forward (or back, with a negative value) by that many seconds. */
   advance(seconds: number): void;
@@ -28,11 +28,11 @@ export function testContext(start: number = T0): TestContext {
     get now() {
       return now;
     },
-    newId(prefix: string) {
+    ids: idFactories((prefix) => {
       const n = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, n);
       return `${prefix}_${n}`;
-    },
+    }),
     advance(seconds: number) {
       now += seconds * 1000;
     },
@@ -42,9 +42,9 @@ export function testContext(start: number = T0): TestContext {
   };
 }
 
-const pid = (value: string) => value as ParticipantId;
+const pid = asId<ParticipantId>;
 
-export const MEETING_ID = 'm_irm1' as MeetingId;
+export const MEETING_ID = asId<MeetingId>('m_irm1');
 
 /** Participants of the demo meeting, by a short name. */
 export const P = {
@@ -107,10 +107,10 @@ export const PEOPLE: Record<PersonName, AddParticipantBody> = {
 
 /** The agenda of the demo meeting, in order; ids are those the test context hands out. */
 export const ITEM = {
-  opening: 'i_1' as ItemId,
-  rtoReports: 'i_2' as ItemId,
-  resolution31: 'i_3' as ItemId,
-  aob: 'i_4' as ItemId,
+  opening: asId<ItemId>('i_1'),
+  rtoReports: asId<ItemId>('i_2'),
+  resolution31: asId<ItemId>('i_3'),
+  aob: asId<ItemId>('i_4'),
 } as const;
 
 const AGENDA: CommandInput[] = [
@@ -150,7 +150,8 @@ export function demoEvents(opts: DemoOptions = {}): { events: MeetingEvent[]; ct
     ),
   );
   for (const [name, body] of Object.entries(PEOPLE) as [PersonName, AddParticipantBody][]) {
-    const decision = addParticipant(meeting!, body, { now: ctx.now, newId: () => P[name] });
+    const ids = { ...ctx.ids, participant: () => P[name] };
+    const decision = addParticipant(meeting!, body, { now: ctx.now, ids });
     push(...mustAccept(decision, `add ${name}`));
   }
   const chairDoes = (input: CommandInput) =>

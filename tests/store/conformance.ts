@@ -28,7 +28,7 @@ function eventFor(seq: number): MeetingEvent {
     case 1:
       return { type: 'floor.limitSet', seconds: seq, requestId: null };
     default:
-      return { type: 'floor.extended', seconds: seq };
+      return { type: 'floor.extended', seconds: seq, limitSeconds: seq };
   }
 }
 
