@@ -6,9 +6,10 @@
 import { asId, type ItemId, idFactories, type MeetingId, type ParticipantId, type RequestId } from '../ids';
 import type { AddParticipantBody, Command, CommandInput } from '../protocol/commands';
 import { addParticipant, createMeeting, type DecideContext, type Decision, decide } from './decide';
-import type { MeetingEvent } from './events';
+import type { MeetingEvent, StoredEvent } from './events';
 import { evolve } from './evolve';
 import type { FloorKind, FloorOptions, Meeting } from './model';
+import { type MeetingEventV1, readStoredEvent } from './upgrade';
 
 /** 14 July 2025, 13:00 CEST: the start of IRM-1. */
 export const T0 = Date.UTC(2025, 6, 14, 11, 0, 0);
@@ -250,4 +251,45 @@ export class Room {
     if (!p) throw new Error(`no participant ${id}`);
     return p;
   }
+}
+
+/** The version-1 form of an event: what v1 code stored, without the consequences v2 states. */
+export function toV1(event: MeetingEvent): MeetingEventV1 {
+  switch (event.type) {
+    case 'participant.added': {
+      const { presides: _p, ...v1 } = event;
+      return v1;
+    }
+    case 'agenda.itemRemoved': {
+      const { dropsParkedList: _d, unlinkedProposalIds: _u, ...v1 } = event;
+      return v1;
+    }
+    case 'agenda.itemOpened': {
+      const { left: _l, restoresList: _r, ...v1 } = event;
+      return v1;
+    }
+    case 'agenda.itemConcluded':
+    case 'agenda.itemDeferred': {
+      const { left: _l, ...v1 } = event;
+      return v1;
+    }
+    case 'floor.extended': {
+      const { limitSeconds: _s, ...v1 } = event;
+      return v1;
+    }
+    default:
+      return event;
+  }
+}
+
+/** Replays a stored log of any versions as a server does: each event read, upgraded, then applied. */
+export function replayStored(log: readonly StoredEvent[]): Meeting {
+  let meeting: Meeting | null = null;
+  for (const stored of log) {
+    const read = readStoredEvent(stored, meeting);
+    if (!read.ok) throw new Error(`seq ${stored.seq}: ${read.reason}`);
+    meeting = evolve(meeting, read.stored.event);
+  }
+  if (!meeting) throw new Error('empty log');
+  return meeting;
 }
