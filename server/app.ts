@@ -20,6 +20,7 @@ import { newId } from './ids';
 import type { MeetingBus } from './meeting/bus';
 import type { EventSink } from './meeting/room';
 import { MeetingService } from './meeting/service';
+import { MeetingUnreadable } from './meeting/unreadable';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { RealtimeGateway } from './realtime/socket';
@@ -90,6 +91,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       realtime.publish(meetingId, events);
       collab?.handleMeetingEvents(meetingId, events);
     },
+    unreadable: (meetingId, problem) => realtime.unreadable(meetingId, problem),
   };
   const service = await MeetingService.load(store, sink, {
     newId,
@@ -164,6 +166,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       if (error.type === 'entity.parse.failed')
         return sendError(res, 'invalid', 'the body is not valid JSON');
       if (error.type === 'entity.too.large') return sendError(res, 'invalid', 'the body is too large');
+      if (error instanceof MeetingUnreadable)
+        return sendError(res, 'unavailable', 'this server cannot read this meeting; try again');
       log.error({ err: error }, 'http error');
       sendError(res, 'unavailable', 'internal error');
     },

@@ -19,3 +19,38 @@ export type InterventionId = Brand<string, 'InterventionId'>;
 
 /** Casts a string that is known to be an id (validated at the edge) to its brand. */
 export const asId = <T extends string>(value: string) => value as T;
+
+/** Fresh ids of each kind, as the domain asks for them (`DecideContext.ids`). */
+export interface IdFactories {
+  meeting(): MeetingId;
+  participant(): ParticipantId;
+  item(): ItemId;
+  request(): RequestId;
+  proposal(): ProposalId;
+  intervention(): InterventionId;
+}
+
+/** The prefix of each kind of id (the letter its ids start with). */
+export const ID_PREFIXES = {
+  meeting: 'm',
+  participant: 'p',
+  item: 'i',
+  request: 'r',
+  proposal: 'x',
+  intervention: 'v',
+} as const satisfies Record<keyof IdFactories, string>;
+
+/**
+ * Typed factories over one generator of unique strings, e.g. `r_…` for a request: with the zod
+ * schemas at the edge, the only place where a string becomes an id.
+ */
+export function idFactories(newId: (prefix: string) => string): IdFactories {
+  return {
+    meeting: () => asId<MeetingId>(newId(ID_PREFIXES.meeting)),
+    participant: () => asId<ParticipantId>(newId(ID_PREFIXES.participant)),
+    item: () => asId<ItemId>(newId(ID_PREFIXES.item)),
+    request: () => asId<RequestId>(newId(ID_PREFIXES.request)),
+    proposal: () => asId<ProposalId>(newId(ID_PREFIXES.proposal)),
+    intervention: () => asId<InterventionId>(newId(ID_PREFIXES.intervention)),
+  };
+}

@@ -6,6 +6,7 @@ export * from './domain/model';
 export * from './domain/permissions';
 export * from './domain/queue';
 export * from './domain/quotas';
+export * from './domain/upgrade';
 export * from './ids';
 export * from './protocol/collabClose';
 export * from './protocol/commands';

@@ -1,4 +1,4 @@
-import type { Command, CommandInput, Meeting, MeetingId } from '../../shared';
+import { asId, type Command, type CommandInput, type Meeting, type MeetingId } from '../../shared';
 import type { Invites } from '../auth/invites';
 import { newId } from '../ids';
 import type { MeetingService } from '../meeting/service';
@@ -9,7 +9,7 @@ import { IRM1 } from './irm1';
  * for this meeting only (server/main.ts), never for meetings created through the API, whose ids are
  * random.
  */
-export const DEMO_MEETING_ID = 'm_demo_irm1' as MeetingId;
+export const DEMO_MEETING_ID = asId<MeetingId>('m_demo_irm1');
 
 /** Creates the IRM-1 demo meeting when the store has no meeting at all. Returns its id. */
 export async function seedDemoIfEmpty(service: MeetingService): Promise<string | null> {

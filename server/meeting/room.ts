@@ -3,16 +3,21 @@ import {
   type DecideContext,
   type Decision,
   evolve,
+  idFactories,
   type Meeting,
   type MeetingEvent,
   type StoredEvent,
+  storedEvent,
 } from '../../shared';
 import { type CommandRecord, type MeetingStore, SeqConflictError } from '../store/types';
 import type { MeetingBus } from './bus';
+import { applyStored, MeetingUnreadable } from './unreadable';
 
 /** Where stored events go next (Socket.IO rooms; later a Redis pub/sub). */
 export interface EventSink {
   publish(meetingId: string, events: readonly StoredEvent[]): void;
+  /** The room cannot read its log any more and refuses the meeting: its clients should go elsewhere. */
+  unreadable?(meetingId: string, problem: MeetingUnreadable): void;
 }
 
 /** One unit of work for a room: a decision against the state of the moment it runs. */
@@ -69,6 +74,11 @@ const UNAVAILABLE: Ack = {
   },
 };
 
+const UNREADABLE: Ack = {
+  ok: false,
+  error: { code: 'unavailable', message: 'this server cannot read this meeting; reconnect (another can)' },
+};
+
 interface Pending {
   job: Job;
   resolve: (ack: Ack) => void;
@@ -100,6 +110,7 @@ export class MeetingRoom {
   /** The highest seq the store is known to hold (from bus notifications and our own appends). */
   private knownSeq: number;
   private epochValue = 0;
+  private refusal: MeetingUnreadable | undefined;
 
   constructor(
     readonly id: string,
@@ -124,8 +135,14 @@ export class MeetingRoom {
     return this.epochValue;
   }
 
+  /** Set once the room met an event it cannot read: it serves the meeting no more. */
+  get unreadable(): MeetingUnreadable | undefined {
+    return this.refusal;
+  }
+
   /** Queues a job; resolves with its ack once its events are durably stored (or it was refused). */
   submit(job: Job): Promise<Ack> {
+    if (this.refusal) return Promise.resolve(UNREADABLE);
     const remembered = job.idempotencyKey ? this.acks.get(job.idempotencyKey) : undefined;
     if (remembered) return Promise.resolve(remembered);
     return new Promise<Ack>((resolve) => {
@@ -139,7 +156,7 @@ export class MeetingRoom {
    * publishes the ones it lacks (between batches, never in the middle of one).
    */
   advanced(seq: number): void {
-    if (seq <= this.knownSeq) return;
+    if (seq <= this.knownSeq || this.refusal) return;
     this.knownSeq = seq;
     this.kick();
   }
@@ -214,22 +231,39 @@ export class MeetingRoom {
       if (events.length === 0) break;
       let meeting = this.meeting;
       let seq = this.seqValue;
+      // Events as this process reads them (an older version upgraded), which is how its clients get them.
+      const read: StoredEvent[] = [];
       for (const stored of events) {
         if (stored.seq !== seq + 1) {
           throw new Error(`meeting ${this.id}: the store returned seq ${stored.seq} after ${seq}`);
         }
-        meeting = evolve(meeting, stored.event) as Meeting;
+        const applied = this.readOrRefuse(meeting, stored);
+        meeting = applied.meeting;
+        read.push(applied.stored);
         seq = stored.seq;
       }
       this.meeting = meeting;
       this.seqValue = seq;
       this.epochValue += 1;
-      this.keepRecent(events);
-      this.options.sink.publish(this.id, events);
+      this.keepRecent(read);
+      this.options.sink.publish(this.id, read);
       if (events.length < CATCH_UP_PAGE) break;
     }
     if (this.knownSeq < this.seqValue) this.knownSeq = this.seqValue;
     this.maybeSnapshot();
+  }
+
+  /** Applies a stored event; one this code cannot read makes the room refuse the meeting for good. */
+  private readOrRefuse(meeting: Meeting, stored: StoredEvent) {
+    try {
+      return applyStored(this.id, meeting, stored);
+    } catch (error) {
+      if (error instanceof MeetingUnreadable && !this.refusal) {
+        this.refusal = error;
+        this.options.sink.unreadable?.(this.id, error);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -298,7 +332,7 @@ export class MeetingRoom {
 
   private decideBatch(batch: Pending[]): Decided {
     const now = (this.options.now ?? Date.now)();
-    const ctx: DecideContext = { now, newId: this.options.newId };
+    const ctx: DecideContext = { now, ids: idFactories(this.options.newId) };
     let working = this.meeting;
     let seq = this.seqValue;
     const stored: StoredEvent[] = [];
@@ -317,7 +351,7 @@ export class MeetingRoom {
       let ack: Ack;
       if (decision.ok) {
         working = decision.next;
-        for (const event of decision.events) stored.push({ seq: ++seq, at: now, event });
+        for (const event of decision.events) stored.push(storedEvent(++seq, now, event));
         ack = { ok: true, seq };
         if (key) {
           const [participantId = '', commandId = ''] = splitKey(key);

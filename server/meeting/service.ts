@@ -7,12 +7,13 @@ import {
   createMeeting,
   decide,
   evolve,
+  idFactories,
   type Meeting,
   type MeetingEvent,
   type MeetingId,
   type Participant,
   type ParticipantId,
-  type StoredEvent,
+  storedEvent,
 } from '../../shared';
 import type { MeetingStore } from '../store/types';
 import { LocalPresence, type PresenceRegistry } from './presence';
@@ -24,6 +25,7 @@ import {
   type RoomOptions,
   SNAPSHOT_SCHEMA_VERSION,
 } from './room';
+import { applyStored, MeetingUnreadable } from './unreadable';
 
 export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'> & {
   /** Who is connected, over every process (default: this process's own connections). */
@@ -46,6 +48,8 @@ const SYNC_ON_CONNECT_MS = 2000;
  */
 export class MeetingService {
   private readonly rooms = new Map<string, MeetingRoom>();
+  /** Meetings whose stored log this code cannot read (found when loading them): refused, not served. */
+  private readonly unreadable = new Map<string, MeetingUnreadable>();
   /** Meetings being loaded after another process announced them or a client asked for them. */
   private readonly loading = new Map<string, Promise<MeetingRoom | undefined>>();
   /** The highest seq announced for a meeting that is still loading. */
@@ -79,7 +83,9 @@ export class MeetingService {
     // Subscribed before loading: an append made while the meetings load still reaches their rooms.
     service.unsubscribe = options.bus?.onAdvanced((id, seq) => service.advanced(id, seq));
     for (const { id } of await store.listMeetings()) {
-      const { meeting, seq } = await service.rebuild(id);
+      const rebuilt = await service.rebuild(id).catch((error) => service.refuseUnreadable(id, error));
+      if (!rebuilt) continue;
+      const { meeting, seq } = rebuilt;
       // (A meeting announced meanwhile may have been opened by `advanced`.)
       if (!service.rooms.has(id)) service.open(id, meeting, seq);
       await service.reconcilePresence(id);
@@ -99,6 +105,8 @@ export class MeetingService {
    * an older state than it had.
    */
   async ensureRoom(meetingId: string, atLeastSeq = 0): Promise<MeetingRoom | undefined> {
+    const refused = this.unreadable.get(meetingId) ?? this.rooms.get(meetingId)?.unreadable;
+    if (refused) throw refused;
     const room = this.rooms.get(meetingId) ?? (this.options.bus ? await this.adopt(meetingId) : undefined);
     if (room && atLeastSeq > room.seq) await room.syncTo(atLeastSeq, SYNC_ON_CONNECT_MS);
     return room;
@@ -129,8 +137,8 @@ export class MeetingService {
     body: CreateMeetingBody,
     opts: { id?: MeetingId } = {},
   ): Promise<{ meeting: Meeting; chair: Participant }> {
-    const id = opts.id ?? (this.options.newId('m') as MeetingId);
-    const ctx = { now: (this.options.now ?? Date.now)(), newId: this.options.newId };
+    const ctx = { now: (this.options.now ?? Date.now)(), ids: idFactories(this.options.newId) };
+    const id = opts.id ?? ctx.ids.meeting();
     const created = createMeeting(id, body, ctx);
     const initial = created.reduce<Meeting | null>(evolve, null) as Meeting;
     const chairEvents = addParticipant(
@@ -145,7 +153,7 @@ export class MeetingService {
     );
     if (!chairEvents.ok) throw new Error(chairEvents.error.message);
     const events = [...created, ...chairEvents.events];
-    const stored: StoredEvent[] = events.map((event, i) => ({ seq: i + 1, at: ctx.now, event }));
+    const stored = events.map((event, i) => storedEvent(i + 1, ctx.now, event));
     await this.store.append(id, 0, stored, [], { title: body.title });
     const meeting = events.reduce<Meeting | null>(evolve, null) as Meeting;
     this.open(id, meeting, stored.length);
@@ -306,6 +314,7 @@ export class MeetingService {
       room.advanced(seq);
       return;
     }
+    if (this.unreadable.has(meetingId)) return;
     // A meeting created by another process: load it once, then catch up to the highest seq heard.
     this.heard.set(meetingId, Math.max(this.heard.get(meetingId) ?? 0, seq));
     this.adopt(meetingId).catch((error) => this.options.onError?.(error));
@@ -318,7 +327,10 @@ export class MeetingService {
       loading = (async () => {
         try {
           if ((await this.store.lastSeq(meetingId)) === 0) return undefined;
-          const { meeting, seq } = await this.rebuild(meetingId);
+          const { meeting, seq } = await this.rebuild(meetingId).catch((error) => {
+            if (error instanceof MeetingUnreadable) this.unreadable.set(meetingId, error);
+            throw error;
+          });
           const room = this.rooms.get(meetingId) ?? this.open(meetingId, meeting, seq);
           room.advanced(this.heard.get(meetingId) ?? 0);
           return room;
@@ -338,6 +350,14 @@ export class MeetingService {
     return room;
   }
 
+  /** A meeting this code cannot read is refused (and the error logged); any other error stops the load. */
+  private refuseUnreadable(id: string, error: unknown): undefined {
+    if (!(error instanceof MeetingUnreadable)) throw error;
+    this.unreadable.set(id, error);
+    this.options.onError?.(error);
+    return undefined;
+  }
+
   private async rebuild(id: string): Promise<{ meeting: Meeting; seq: number }> {
     const snapshot = await this.store.latestSnapshot(id);
     const usable = snapshot?.schemaVersion === SNAPSHOT_SCHEMA_VERSION ? snapshot : null;
@@ -346,7 +366,7 @@ export class MeetingService {
     for (;;) {
       const events = await this.store.readEvents(id, seq, 5000);
       if (events.length === 0) break;
-      for (const stored of events) meeting = evolve(meeting, stored.event);
+      for (const stored of events) meeting = applyStored(id, meeting, stored).meeting;
       seq = events.at(-1)!.seq;
     }
     if (!meeting) throw new Error(`meeting ${id} has no events`);

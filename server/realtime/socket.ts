@@ -179,6 +179,17 @@ export class RealtimeGateway implements EventSink {
     });
   }
 
+  /** The meeting's log cannot be read here: its clients are sent off to reconnect (to another process). */
+  unreadable(meetingId: string, problem: Error): void {
+    const message = 'this server cannot read this meeting; reconnect';
+    this.log.error({ err: problem, meetingId }, 'closing the connections of an unreadable meeting');
+    for (const socket of this.io.of('/').sockets.values()) {
+      if (socket.data.claims?.meetingId === meetingId) {
+        this.closeWith(socket, DISCONNECT_REASONS.meetingUnreadable, message);
+      }
+    }
+  }
+
   /** Sends what the window held back; keeps the window open while events keep coming. */
   private flushBatch(meetingId: string): void {
     const batch = this.batches.get(meetingId);

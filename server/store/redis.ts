@@ -269,7 +269,9 @@ export class RedisStore implements MeetingStore, DocStore {
     for (const e of events) {
       // A seq that is not a safe integer is sent as text that Lua cannot match, so the batch fails.
       args.push(Number.isSafeInteger(e.seq) ? e.seq : `bad:${String(e.seq)}`);
-      args.push(JSON.stringify({ seq: e.seq, at: e.at, event: e.event }));
+      args.push(
+        JSON.stringify({ seq: e.seq, at: e.at, ...(e.v === undefined ? {} : { v: e.v }), event: e.event }),
+      );
     }
     for (const c of commands) args.push(commandField(c.participantId, c.commandId), JSON.stringify(c.ack));
 

@@ -73,18 +73,26 @@ const SCHEMA_V2 = `
   );
 `;
 
+// Events get a format version (docs/protocol.md, "Event versions"); rows from before have none
+// (NULL: version 1). Not idempotent like the steps above, but steps run under the write lock after
+// reading the version again, so it runs once.
+const SCHEMA_V3 = `
+  ALTER TABLE events ADD COLUMN v INTEGER;
+`;
+
 /**
  * The schema as migration steps: step `i` brings a file from `user_version` i to i + 1. Never edit a
  * step that has shipped (files out there are past it); add one. Steps are idempotent (IF NOT EXISTS).
  * Exported so tests can build a file at an older version.
  */
-export const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2];
+export const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
 /** Version of the schema, kept in `PRAGMA user_version`. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 interface EventRow {
   seq: number;
   at: number;
+  v: number | null;
   body: string;
 }
 interface SnapshotRow {
@@ -123,13 +131,13 @@ export class SqliteStore implements MeetingStore, DocStore {
         'SELECT MAX(seq) AS seq FROM events WHERE meeting_id = ?',
       ),
       readEvents: db.prepare<[string, number, number], EventRow>(
-        'SELECT seq, at, body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+        'SELECT seq, at, v, body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
       insertMeeting: db.prepare<[string, string, number]>(
         'INSERT INTO meetings (id, title, created_at) VALUES (?, ?, ?)',
       ),
-      insertEvent: db.prepare<[string, number, number, string, string]>(
-        'INSERT INTO events (meeting_id, seq, at, type, body) VALUES (?, ?, ?, ?, ?)',
+      insertEvent: db.prepare<[string, number, number, number | null, string, string]>(
+        'INSERT INTO events (meeting_id, seq, at, v, type, body) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       // The first answer recorded for a command wins: a replay must get the same ack.
       insertCommand: db.prepare<[string, string, string, string]>(
@@ -174,7 +182,7 @@ export class SqliteStore implements MeetingStore, DocStore {
           s.insertMeeting.run(meetingId, meta.title, events[0]?.at ?? Date.now());
         }
         for (const e of events) {
-          s.insertEvent.run(meetingId, e.seq, e.at, e.event.type, JSON.stringify(e.event));
+          s.insertEvent.run(meetingId, e.seq, e.at, e.v ?? null, e.event.type, JSON.stringify(e.event));
         }
         for (const c of commands) {
           s.insertCommand.run(meetingId, c.participantId, c.commandId, JSON.stringify(c.ack));
@@ -225,9 +233,13 @@ export class SqliteStore implements MeetingStore, DocStore {
 
   async readEvents(meetingId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
     // LIMIT -1 means no limit in SQLite.
-    return this.stmts.readEvents
-      .all(meetingId, afterSeq, limit ?? -1)
-      .map((row) => ({ seq: row.seq, at: row.at, event: JSON.parse(row.body) }));
+    return this.stmts.readEvents.all(meetingId, afterSeq, limit ?? -1).map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      // No version stored: the event predates versioning (version 1), and reads back without one.
+      ...(row.v === null ? {} : { v: row.v }),
+      event: JSON.parse(row.body),
+    }));
   }
 
   async lastSeq(meetingId: string): Promise<number> {

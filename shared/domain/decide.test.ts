@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParticipantId, ProposalId, RequestId } from '../ids';
+import { asId, type ParticipantId, type ProposalId, type RequestId } from '../ids';
 import { COMMAND_TYPES, type CommandInput } from '../protocol/commands';
 import { addParticipant, type Decision, decide } from './decide';
 import type { ErrorCode } from './errors';
@@ -51,7 +51,7 @@ describe('demo fixture', () => {
     expect(ctx.now).toBe(1000);
     ctx.advance(2.5);
     expect(ctx.now).toBe(3500);
-    expect([ctx.newId('r'), ctx.newId('r'), ctx.newId('v')]).toEqual(['r_1', 'r_2', 'v_1']);
+    expect([ctx.ids.request(), ctx.ids.request(), ctx.ids.intervention()]).toEqual(['r_1', 'r_2', 'v_1']);
   });
 
   it('addParticipant defaults the category and refuses on a closed meeting', () => {
@@ -71,7 +71,7 @@ describe('demo fixture', () => {
     const room = roomIn('open');
     expect(
       refused(
-        decide(room.meeting, command({ type: 'meeting.suspend' }), 'p_nobody' as ParticipantId, room.ctx),
+        decide(room.meeting, command({ type: 'meeting.suspend' }), asId<ParticipantId>('p_nobody'), room.ctx),
       ),
     ).toBe('forbidden');
   });
@@ -544,7 +544,7 @@ describe('floor: requests and order', () => {
     ['a delegate queues someone else', { openItem: true }, P.brazil, P.france, 'forbidden'],
     ['a non-presiding vice-chair queues someone else', { openItem: true }, P.viceLas, P.france, 'forbidden'],
     ['a delegate names themselves', { openItem: true }, P.brazil, P.brazil, 'ok'],
-    ['the chair queues a stranger', { openItem: true }, P.chair, 'p_ghost' as ParticipantId, 'not_found'],
+    ['the chair queues a stranger', { openItem: true }, P.chair, asId<ParticipantId>('p_ghost'), 'not_found'],
     ['no item is open', { open: true }, P.brazil, undefined, 'conflict'],
     ['the meeting is scheduled', { open: false }, P.brazil, undefined, 'conflict'],
   ])('floor.request: $0 → $4', (_name, opts, actor, participantId, expected) => {

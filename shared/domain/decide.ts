@@ -1,5 +1,13 @@
-import type { InterventionId, ItemId, MeetingId, ParticipantId, ProposalId, RequestId } from '../ids';
+import type { IdFactories, MeetingId, ParticipantId } from '../ids';
 import type { AddParticipantBody, Command, CommandOf, CreateMeetingBody } from '../protocol/commands';
+import {
+  extendedLimit,
+  leavingCurrent,
+  leavingIfCurrent,
+  presidesWhenAdded,
+  removalOf,
+  restoresList,
+} from './consequences';
 import { assertNever, type DomainError, refuse } from './errors';
 import type { MeetingEvent } from './events';
 import { evolve } from './evolve';
@@ -12,8 +20,8 @@ import { AGENDA_QUOTA, PARTICIPANT_QUOTA, PROPOSAL_QUOTA } from './quotas';
 export interface DecideContext {
   /** Milliseconds since the epoch. */
   now: number;
-  /** A new unique id with the given prefix, e.g. `newId('r')` → `"r_…"`. */
-  newId: (prefix: string) => string;
+  /** Fresh unique ids of each kind, e.g. `ids.request()` → `"r_…"`. */
+  ids: IdFactories;
 }
 
 /** The outcome of a command: the events that follow, or why it was refused. */
@@ -50,11 +58,12 @@ export function addParticipant(meeting: Meeting, body: AddParticipantBody, ctx: 
       `participant quota reached: at most ${PARTICIPANT_QUOTA.perMeeting} participants per meeting`,
     );
   }
-  const rto = (body.rto ?? null) as Participant['rto'];
+  const rto = body.rto ?? null;
   return accept({
     type: 'participant.added',
+    presides: presidesWhenAdded(meeting, body),
     participant: {
-      id: ctx.newId('p') as ParticipantId,
+      id: ctx.ids.participant(),
       name: body.name,
       delegation: body.delegation,
       role: body.role,
@@ -112,7 +121,7 @@ export function decide(
       return accept({
         type: 'agenda.itemAdded',
         item: {
-          id: ctx.newId('i') as ItemId,
+          id: ctx.ids.item(),
           number: command.number ?? String(meeting.agenda.length + 1),
           title: command.title,
           description: command.description ?? '',
@@ -125,19 +134,23 @@ export function decide(
     case 'agenda.update': {
       if (!findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
       const { id: _id, type: _type, itemId, ...changes } = command;
-      return accept({ type: 'agenda.itemUpdated', itemId: itemId as ItemId, changes: defined(changes) });
+      return accept({ type: 'agenda.itemUpdated', itemId, changes: defined(changes) });
     }
     case 'agenda.remove':
       if (!findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
       if (meeting.currentItemId === command.itemId) {
         return reject('conflict', 'the item is open: conclude or defer it first');
       }
-      return accept({ type: 'agenda.itemRemoved', itemId: command.itemId as ItemId });
+      return accept({
+        type: 'agenda.itemRemoved',
+        itemId: command.itemId,
+        ...removalOf(meeting, command.itemId),
+      });
     case 'agenda.move':
       if (!findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
       return accept({
         type: 'agenda.itemMoved',
-        itemId: command.itemId as ItemId,
+        itemId: command.itemId,
         toIndex: Math.min(command.toIndex, meeting.agenda.length - 1),
       });
     case 'agenda.open':
@@ -146,8 +159,10 @@ export function decide(
       if (meeting.currentItemId === command.itemId) return reject('conflict', 'the item is already open');
       return accept(...endCurrent(meeting, ctx), {
         type: 'agenda.itemOpened',
-        itemId: command.itemId as ItemId,
+        itemId: command.itemId,
         at: ctx.now,
+        left: leavingCurrent(meeting),
+        restoresList: restoresList(meeting, command.itemId),
       });
     case 'agenda.conclude': {
       const item = findItem(meeting, command.itemId);
@@ -159,6 +174,7 @@ export function decide(
         itemId: item.id,
         outcome: command.outcome ?? '',
         at: ctx.now,
+        left: leavingIfCurrent(meeting, item.id),
       });
     }
     case 'agenda.defer': {
@@ -168,7 +184,12 @@ export function decide(
         return reject('conflict', `a ${item.status} item cannot be deferred`);
       }
       const ending = meeting.currentItemId === item.id ? endCurrent(meeting, ctx) : [];
-      return accept(...ending, { type: 'agenda.itemDeferred', itemId: item.id, at: ctx.now });
+      return accept(...ending, {
+        type: 'agenda.itemDeferred',
+        itemId: item.id,
+        at: ctx.now,
+        left: leavingIfCurrent(meeting, item.id),
+      });
     }
     case 'floor.request':
       return requestFloor(meeting, actor, command, ctx);
@@ -212,7 +233,7 @@ export function decide(
       if (!meeting.floor.queue.some((r) => r.id === command.requestId)) {
         return reject('not_found', 'no such request in the list of speakers');
       }
-      return accept({ type: 'floor.removed', requestId: command.requestId as RequestId });
+      return accept({ type: 'floor.removed', requestId: command.requestId });
     case 'floor.close':
       if (!meeting.currentItemId) return reject('conflict', 'no agenda item is open');
       if (meeting.floor.closed) return reject('conflict', 'the list of speakers is already closed');
@@ -227,11 +248,15 @@ export function decide(
       return accept({
         type: 'floor.limitSet',
         seconds: command.seconds,
-        requestId: (command.requestId ?? null) as RequestId | null,
+        requestId: command.requestId ?? null,
       });
     case 'floor.extend':
       if (!meeting.floor.current) return reject('conflict', 'nobody has the floor');
-      return accept({ type: 'floor.extended', seconds: command.seconds });
+      return accept({
+        type: 'floor.extended',
+        seconds: command.seconds,
+        limitSeconds: extendedLimit(meeting, command.seconds),
+      });
     case 'presiding.handTo': {
       const target = meeting.participants.find((p) => p.id === command.participantId);
       if (!target) return reject('not_found', 'no such participant');
@@ -254,11 +279,11 @@ export function decide(
       return accept({
         type: 'proposal.created',
         proposal: {
-          id: ctx.newId('x') as ProposalId,
+          id: ctx.ids.proposal(),
           symbol: command.symbol,
           title: command.title,
           submittedBy: command.submittedBy,
-          itemId: (command.itemId ?? null) as ItemId | null,
+          itemId: command.itemId ?? null,
           status: 'draft',
           locked: false,
           createdBy: actor.id,
@@ -282,7 +307,7 @@ export function decide(
       if (command.itemId && !findItem(meeting, command.itemId))
         return reject('not_found', 'no such agenda item');
       const { id: _id, type: _type, proposalId: _p, itemId, ...rest } = command;
-      const changes = defined({ ...rest, itemId: itemId as ItemId | null | undefined });
+      const changes = defined({ ...rest, itemId });
       return accept({ type: 'proposal.updated', proposalId: proposal.id, changes });
     }
     case 'proposal.setStatus': {
@@ -327,7 +352,7 @@ function requestFloor(
     return reject('conflict', 'the list of speakers is closed: only points of order and replies');
   }
   const request: FloorRequest = {
-    id: ctx.newId('r') as RequestId,
+    id: ctx.ids.request(),
     participantId: target.id,
     kind: command.kind,
     requestedAt: ctx.now,
@@ -398,7 +423,7 @@ function endCurrent(meeting: Meeting, ctx: DecideContext): MeetingEvent[] {
     {
       type: 'floor.ended',
       intervention: {
-        id: ctx.newId('v') as InterventionId,
+        id: ctx.ids.intervention(),
         requestId: current.requestId,
         participantId: current.participantId,
         delegation: speaker?.delegation ?? '',

@@ -14,7 +14,8 @@ import type {
  * Everything that can happen in a meeting. Events are facts: they carry every value `evolve`
  * needs (times, ids, queue positions), so replaying the log never depends on the clock or on rules
  * that may change later. They are deltas: a new floor request carries that request and its index,
- * not the whole queue.
+ * not the whole queue. They also state their consequences (which list is parked or restored, who
+ * takes the chair, the new limit), so `evolve` applies what an event says and works nothing out.
  * @example { type: 'floor.requested', request: { id: 'r_1', participantId: 'p_7', kind: 'speak',
  *            requestedAt: 1752490800000, priority: 1, limitSeconds: null }, index: 3 }
  */
@@ -32,7 +33,8 @@ export type MeetingEvent =
   | { type: 'meeting.resumed'; at: number }
   | { type: 'meeting.closed'; at: number }
   | { type: 'meeting.optionsSet'; options: FloorOptions }
-  | { type: 'participant.added'; participant: Omit<Participant, 'online'> }
+  /** `presides`: the participant takes the chair (the meeting's first chair). */
+  | { type: 'participant.added'; participant: Omit<Participant, 'online'>; presides: boolean }
   | { type: 'participant.online'; participantId: ParticipantId }
   | { type: 'participant.offline'; participantId: ParticipantId }
   | { type: 'agenda.itemAdded'; item: Omit<AgendaItem, 'spentSeconds' | 'openSince'>; index: number }
@@ -41,11 +43,25 @@ export type MeetingEvent =
       itemId: ItemId;
       changes: Partial<Pick<AgendaItem, 'number' | 'title' | 'description' | 'plannedMinutes'>>;
     }
-  | { type: 'agenda.itemRemoved'; itemId: ItemId }
+  /**
+   * `dropsParkedList`: the item's parked list of speakers goes with it; `unlinkedProposalIds`: the
+   * proposals that were linked to it and are linked to no item now.
+   */
+  | {
+      type: 'agenda.itemRemoved';
+      itemId: ItemId;
+      dropsParkedList: boolean;
+      unlinkedProposalIds: ProposalId[];
+    }
   | { type: 'agenda.itemMoved'; itemId: ItemId; toIndex: number }
-  | { type: 'agenda.itemOpened'; itemId: ItemId; at: number }
-  | { type: 'agenda.itemConcluded'; itemId: ItemId; outcome: string; at: number }
-  | { type: 'agenda.itemDeferred'; itemId: ItemId; at: number }
+  /**
+   * `left`: the item that was current until now (it goes back to pending); `restoresList`: the
+   * opened item's parked list of speakers becomes the list, else the list starts empty and open.
+   */
+  | { type: 'agenda.itemOpened'; itemId: ItemId; at: number; left: ItemLeft | null; restoresList: boolean }
+  /** `left` is set when the item was the current one. */
+  | { type: 'agenda.itemConcluded'; itemId: ItemId; outcome: string; at: number; left: ItemLeft | null }
+  | { type: 'agenda.itemDeferred'; itemId: ItemId; at: number; left: ItemLeft | null }
   | { type: 'floor.requested'; request: FloorRequest; index: number }
   | { type: 'floor.withdrawn'; requestId: RequestId }
   | {
@@ -62,7 +78,8 @@ export type MeetingEvent =
   | { type: 'floor.closed' }
   | { type: 'floor.reopened' }
   | { type: 'floor.limitSet'; seconds: number; requestId: RequestId | null }
-  | { type: 'floor.extended'; seconds: number }
+  /** `limitSeconds`: the current speaker's limit with the extension (the old limit + `seconds`). */
+  | { type: 'floor.extended'; seconds: number; limitSeconds: number }
   | { type: 'presiding.handed'; participantId: ParticipantId }
   | { type: 'presiding.resumed'; participantId: ParticipantId }
   /** `baseText`, when given, seeds the proposal's text and is kept as its version 0. */
@@ -79,9 +96,42 @@ export type MeetingEvent =
 export type MeetingEventType = MeetingEvent['type'];
 export type EventOf<T extends MeetingEventType> = Extract<MeetingEvent, { type: T }>;
 
-/** An event as stored and broadcast: its gap-free per-meeting sequence number and its time. */
+/**
+ * The item that stops being the current one (another is opened, or it is concluded or deferred):
+ * its clock stops and no item is current. `parksList`: its list of speakers had requests or was
+ * closed, so it is kept under the item until the item is opened again. Either way the floor's list
+ * is empty and open afterwards.
+ */
+export interface ItemLeft {
+  itemId: ItemId;
+  parksList: boolean;
+}
+
+/**
+ * The format version of the events this code writes (docs/protocol.md, "Event versions"). Events
+ * stored before versioning carry no `v` and are version 1; `readStoredEvent` (./upgrade.ts) turns
+ * older versions into this one and refuses newer ones.
+ */
+export const EVENT_VERSION = 2;
+
+/**
+ * An event as stored and broadcast: its gap-free per-meeting sequence number, its time and its
+ * format version. What this code writes and broadcasts is always `EVENT_VERSION`; what a store
+ * returns may be older (no `v`: version 1) or, in a rolling upgrade, newer: read it with
+ * `readStoredEvent` before applying it.
+ * @example { seq: 42, at: 1752490800000, v: 2, event: { type: 'floor.closed' } }
+ */
 export interface StoredEvent {
   seq: number;
   at: number;
+  v?: number;
   event: MeetingEvent;
 }
+
+/** A stored event of the current version, as this code writes it. */
+export const storedEvent = (seq: number, at: number, event: MeetingEvent): StoredEvent => ({
+  seq,
+  at,
+  v: EVENT_VERSION,
+  event,
+});

@@ -1,12 +1,15 @@
 import type { ItemId } from '../ids';
 import { assertNever } from './errors';
-import type { MeetingEvent } from './events';
+import type { ItemLeft, MeetingEvent } from './events';
 import type { AgendaItem, Floor, Meeting } from './model';
 
 /**
  * Applies one event to the meeting and returns the next state; the input is never mutated, so the
  * server can drop a batch of states that failed to store, and React can compare by reference.
- * The first event of every log is `meeting.created`, applied to `null`.
+ * The first event of every log is `meeting.created`, applied to `null`. It applies what the event
+ * says and decides nothing: the consequences of a rule are in the event (see `decide`), so a change
+ * of rules never changes how an old log replays. Events read from a store go through
+ * `readStoredEvent` (./upgrade.ts) first.
  */
 export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
   if (event.type === 'meeting.created') {
@@ -44,8 +47,7 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       return {
         ...m,
         participants: [...m.participants, { ...event.participant, online: false }],
-        presidingParticipantId:
-          m.presidingParticipantId ?? (event.participant.role === 'chair' ? event.participant.id : null),
+        presidingParticipantId: event.presides ? event.participant.id : m.presidingParticipantId,
       };
     case 'participant.online':
     case 'participant.offline': {
@@ -63,12 +65,12 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
     case 'agenda.itemUpdated':
       return updateItem(m, event.itemId, (i) => ({ ...i, ...event.changes }));
     case 'agenda.itemRemoved': {
-      const { [event.itemId]: _dropped, ...parkedLists } = m.parkedLists;
+      const unlinked = new Set<string>(event.unlinkedProposalIds);
       return {
         ...m,
         agenda: m.agenda.filter((i) => i.id !== event.itemId),
-        parkedLists,
-        proposals: m.proposals.map((p) => (p.itemId === event.itemId ? { ...p, itemId: null } : p)),
+        parkedLists: event.dropsParkedList ? without(m.parkedLists, event.itemId) : m.parkedLists,
+        proposals: m.proposals.map((p) => (unlinked.has(p.id) ? { ...p, itemId: null } : p)),
       };
     }
     case 'agenda.itemMoved': {
@@ -79,15 +81,14 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       return { ...m, agenda };
     }
     case 'agenda.itemOpened': {
-      const left = leaveCurrentItem(m, event.at, 'pending');
-      const parked = left.parkedLists[event.itemId];
-      const { [event.itemId]: _restored, ...parkedLists } = left.parkedLists;
+      const left = leaveItem(m, event.left, event.at, 'pending');
+      const parked = event.restoresList ? left.parkedLists[event.itemId] : undefined;
       const opened = updateItem(left, event.itemId, (i) => ({ ...i, status: 'open' }));
       return startItemClock(
         {
           ...opened,
           currentItemId: event.itemId,
-          parkedLists,
+          parkedLists: event.restoresList ? without(left.parkedLists, event.itemId) : left.parkedLists,
           floor: { ...opened.floor, queue: parked?.queue ?? [], closed: parked?.closed ?? false },
         },
         event.at,
@@ -97,7 +98,7 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
     case 'agenda.itemDeferred': {
       const status = event.type === 'agenda.itemConcluded' ? 'concluded' : 'deferred';
       const outcome = event.type === 'agenda.itemConcluded' ? event.outcome : undefined;
-      const left = m.currentItemId === event.itemId ? leaveCurrentItem(m, event.at, status) : m;
+      const left = leaveItem(m, event.left, event.at, status);
       return updateItem(left, event.itemId, (i) => ({ ...i, status, outcome: outcome ?? i.outcome }));
     }
     case 'floor.requested': {
@@ -141,9 +142,7 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       });
     case 'floor.extended':
       return m.floor.current
-        ? withFloor(m, {
-            current: { ...m.floor.current, limitSeconds: m.floor.current.limitSeconds + event.seconds },
-          })
+        ? withFloor(m, { current: { ...m.floor.current, limitSeconds: event.limitSeconds } })
         : m;
     case 'presiding.handed':
     case 'presiding.resumed':
@@ -184,9 +183,9 @@ function startItemClock(m: Meeting, at: number): Meeting {
   return updateItem(m, m.currentItemId, (i) => (i.openSince === null ? { ...i, openSince: at } : i));
 }
 
-function stopItemClock(m: Meeting, at: number): Meeting {
-  if (!m.currentItemId) return m;
-  return updateItem(m, m.currentItemId, (i) =>
+function stopItemClock(m: Meeting, at: number, itemId = m.currentItemId): Meeting {
+  if (!itemId) return m;
+  return updateItem(m, itemId, (i) =>
     i.openSince === null
       ? i
       : {
@@ -197,21 +196,26 @@ function stopItemClock(m: Meeting, at: number): Meeting {
   );
 }
 
-/** Stops the clock of the current item, parks its waiting list and leaves no item current. */
-function leaveCurrentItem(m: Meeting, at: number, status: AgendaItem['status']): Meeting {
-  const itemId = m.currentItemId;
-  if (!itemId) return m;
-  const stopped = updateItem(stopItemClock(m, at), itemId, (i) => ({ ...i, status }));
-  const parkedLists =
-    m.floor.queue.length > 0 || m.floor.closed
-      ? { ...m.parkedLists, [itemId]: { queue: m.floor.queue, closed: m.floor.closed } }
-      : m.parkedLists;
+/** Leaves the item as the event says: its clock stops, its list is parked if so, no item is current. */
+function leaveItem(m: Meeting, left: ItemLeft | null, at: number, status: AgendaItem['status']): Meeting {
+  if (!left) return m;
+  const { itemId } = left;
+  const stopped = updateItem(stopItemClock(m, at, itemId), itemId, (i) => ({ ...i, status }));
+  const parkedLists = left.parksList
+    ? { ...m.parkedLists, [itemId]: { queue: m.floor.queue, closed: m.floor.closed } }
+    : m.parkedLists;
   return {
     ...stopped,
     currentItemId: null,
     parkedLists,
     floor: { ...stopped.floor, queue: [], closed: false },
   };
+}
+
+/** The record without `key`. */
+function without<V>(record: Record<string, V>, key: string): Record<string, V> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
 }
 
 /** Rebuilds a meeting from its log. */

@@ -3,17 +3,18 @@
  * server's tests can share them): a deterministic context, a demo IRM built from events, and a
  * small `Room` that decides and evolves commands like the server does, minus the storage.
  */
-import type { ItemId, MeetingId, ParticipantId, RequestId } from '../ids';
+import { asId, type ItemId, idFactories, type MeetingId, type ParticipantId, type RequestId } from '../ids';
 import type { AddParticipantBody, Command, CommandInput } from '../protocol/commands';
 import { addParticipant, createMeeting, type DecideContext, type Decision, decide } from './decide';
-import type { MeetingEvent } from './events';
+import type { MeetingEvent, StoredEvent } from './events';
 import { evolve } from './evolve';
 import type { FloorKind, FloorOptions, Meeting } from './model';
+import { type MeetingEventV1, readStoredEvent } from './upgrade';
 
 /** 14 July 2025, 13:00 CEST: the start of IRM-1. */
 export const T0 = Date.UTC(2025, 6, 14, 11, 0, 0);
 
-/** A `DecideContext` with a clock that only moves when told and ids `prefix_1`, `prefix_2`, ... */
+/** A `DecideContext` with a clock that only moves when told and ids `r_1`, `r_2`, ... per kind. */
 export interface TestContext extends DecideContext {
   /** Moves the clock forward (or back, with a negative value) by that many seconds. */
   advance(seconds: number): void;
@@ -28,11 +29,11 @@ export function testContext(start: number = T0): TestContext {
     get now() {
       return now;
     },
-    newId(prefix: string) {
+    ids: idFactories((prefix) => {
       const n = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, n);
       return `${prefix}_${n}`;
-    },
+    }),
     advance(seconds: number) {
       now += seconds * 1000;
     },
@@ -42,9 +43,9 @@ export function testContext(start: number = T0): TestContext {
   };
 }
 
-const pid = (value: string) => value as ParticipantId;
+const pid = asId<ParticipantId>;
 
-export const MEETING_ID = 'm_irm1' as MeetingId;
+export const MEETING_ID = asId<MeetingId>('m_irm1');
 
 /** Participants of the demo meeting, by a short name. */
 export const P = {
@@ -107,10 +108,10 @@ export const PEOPLE: Record<PersonName, AddParticipantBody> = {
 
 /** The agenda of the demo meeting, in order; ids are those the test context hands out. */
 export const ITEM = {
-  opening: 'i_1' as ItemId,
-  rtoReports: 'i_2' as ItemId,
-  resolution31: 'i_3' as ItemId,
-  aob: 'i_4' as ItemId,
+  opening: asId<ItemId>('i_1'),
+  rtoReports: asId<ItemId>('i_2'),
+  resolution31: asId<ItemId>('i_3'),
+  aob: asId<ItemId>('i_4'),
 } as const;
 
 const AGENDA: CommandInput[] = [
@@ -150,7 +151,8 @@ export function demoEvents(opts: DemoOptions = {}): { events: MeetingEvent[]; ct
     ),
   );
   for (const [name, body] of Object.entries(PEOPLE) as [PersonName, AddParticipantBody][]) {
-    const decision = addParticipant(meeting!, body, { now: ctx.now, newId: () => P[name] });
+    const ids = { ...ctx.ids, participant: () => P[name] };
+    const decision = addParticipant(meeting!, body, { now: ctx.now, ids });
     push(...mustAccept(decision, `add ${name}`));
   }
   const chairDoes = (input: CommandInput) =>
@@ -249,4 +251,45 @@ export class Room {
     if (!p) throw new Error(`no participant ${id}`);
     return p;
   }
+}
+
+/** The version-1 form of an event: what v1 code stored, without the consequences v2 states. */
+export function toV1(event: MeetingEvent): MeetingEventV1 {
+  switch (event.type) {
+    case 'participant.added': {
+      const { presides: _p, ...v1 } = event;
+      return v1;
+    }
+    case 'agenda.itemRemoved': {
+      const { dropsParkedList: _d, unlinkedProposalIds: _u, ...v1 } = event;
+      return v1;
+    }
+    case 'agenda.itemOpened': {
+      const { left: _l, restoresList: _r, ...v1 } = event;
+      return v1;
+    }
+    case 'agenda.itemConcluded':
+    case 'agenda.itemDeferred': {
+      const { left: _l, ...v1 } = event;
+      return v1;
+    }
+    case 'floor.extended': {
+      const { limitSeconds: _s, ...v1 } = event;
+      return v1;
+    }
+    default:
+      return event;
+  }
+}
+
+/** Replays a stored log of any versions as a server does: each event read, upgraded, then applied. */
+export function replayStored(log: readonly StoredEvent[]): Meeting {
+  let meeting: Meeting | null = null;
+  for (const stored of log) {
+    const read = readStoredEvent(stored, meeting);
+    if (!read.ok) throw new Error(`seq ${stored.seq}: ${read.reason}`);
+    meeting = evolve(meeting, read.stored.event);
+  }
+  if (!meeting) throw new Error('empty log');
+  return meeting;
 }

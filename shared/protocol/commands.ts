@@ -8,6 +8,7 @@ import {
   RTO_CODES,
   type RtoCode,
 } from '../domain/model';
+import { asId, type ItemId, type ParticipantId, type ProposalId, type RequestId } from '../ids';
 import { longVisibleText, nameText } from './text';
 
 /** Upper bounds that keep every command small; the server also caps the raw message size. */
@@ -23,6 +24,12 @@ export const LIMITS = {
 
 const commandId = z.string().min(1).max(LIMITS.idLength);
 const refId = z.string().min(1).max(LIMITS.idLength);
+/** A reference to an id of one kind: validated here, so the domain gets it branded. */
+const idOf = <T extends string>() => refId.transform((value) => asId<T>(value));
+const itemId = idOf<ItemId>();
+const requestId = idOf<RequestId>();
+const participantId = idOf<ParticipantId>();
+const proposalId = idOf<ProposalId>();
 // Names, titles and texts everyone sees: no invisible or bidi control characters (./text.ts).
 const shortText = nameText(LIMITS.shortText);
 const longText = longVisibleText(LIMITS.longText);
@@ -56,31 +63,31 @@ export const commandSchema = z.discriminatedUnion('type', [
     toIndex: index.optional(),
   }),
   cmd('agenda.update', {
-    itemId: refId,
+    itemId: itemId,
     number: itemNumber.optional(),
     title: shortText.optional(),
     description: longText.optional(),
     plannedMinutes: z.number().int().min(0).max(LIMITS.maxPlannedMinutes).optional(),
   }),
-  cmd('agenda.remove', { itemId: refId }),
-  cmd('agenda.move', { itemId: refId, toIndex: index }),
-  cmd('agenda.open', { itemId: refId }),
-  cmd('agenda.conclude', { itemId: refId, outcome: longText.optional() }),
-  cmd('agenda.defer', { itemId: refId }),
+  cmd('agenda.remove', { itemId: itemId }),
+  cmd('agenda.move', { itemId: itemId, toIndex: index }),
+  cmd('agenda.open', { itemId: itemId }),
+  cmd('agenda.conclude', { itemId: itemId, outcome: longText.optional() }),
+  cmd('agenda.defer', { itemId: itemId }),
   cmd('floor.request', {
     kind: z.enum(FLOOR_KINDS),
     /** Presiding officer or secretariat queueing someone else (e.g. an observer, an RTO round). */
-    participantId: refId.optional(),
+    participantId: participantId.optional(),
   }),
-  cmd('floor.withdraw', { requestId: refId.optional() }),
-  cmd('floor.give', { requestId: refId }),
+  cmd('floor.withdraw', { requestId: requestId.optional() }),
+  cmd('floor.give', { requestId: requestId }),
   cmd('floor.next', {}),
   cmd('floor.end', {}),
-  cmd('floor.move', { requestId: refId, toIndex: index }),
-  cmd('floor.remove', { requestId: refId }),
+  cmd('floor.move', { requestId: requestId, toIndex: index }),
+  cmd('floor.remove', { requestId: requestId }),
   cmd('floor.close', {}),
   cmd('floor.reopen', {}),
-  cmd('floor.setLimit', { seconds, requestId: refId.optional() }),
+  cmd('floor.setLimit', { seconds, requestId: requestId.optional() }),
   /** Queues the named RTOs' spokespersons, in this order, for the current item. */
   cmd('floor.rtoRound', {
     rtos: z
@@ -90,26 +97,26 @@ export const commandSchema = z.discriminatedUnion('type', [
       .refine((list) => new Set(list).size === list.length, 'each RTO once'),
   }),
   cmd('floor.extend', { seconds: z.number().int().min(5).max(LIMITS.maxSpeakingSeconds) }),
-  cmd('presiding.handTo', { participantId: refId }),
+  cmd('presiding.handTo', { participantId: participantId }),
   cmd('presiding.resume', {}),
   cmd('proposal.create', {
     symbol,
     title: shortText,
     submittedBy: shortText,
-    itemId: refId.optional(),
+    itemId: itemId.optional(),
     /** The text the proposal starts from (e.g. the resolution in force); kept as version 0. */
     baseText: z.string().max(LIMITS.baseText).optional(),
   }),
   cmd('proposal.update', {
-    proposalId: refId,
+    proposalId: proposalId,
     symbol: symbol.optional(),
     title: shortText.optional(),
     submittedBy: shortText.optional(),
-    itemId: refId.nullable().optional(),
+    itemId: itemId.nullable().optional(),
   }),
-  cmd('proposal.setStatus', { proposalId: refId, status: z.enum(PROPOSAL_STATUSES) }),
-  cmd('proposal.lock', { proposalId: refId }),
-  cmd('proposal.unlock', { proposalId: refId }),
+  cmd('proposal.setStatus', { proposalId: proposalId, status: z.enum(PROPOSAL_STATUSES) }),
+  cmd('proposal.lock', { proposalId: proposalId }),
+  cmd('proposal.unlock', { proposalId: proposalId }),
 ]);
 
 /** A validated command. */
@@ -118,8 +125,15 @@ export type CommandType = Command['type'];
 /** The command of one type, e.g. `CommandOf<'floor.give'>`. */
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
+/** A command as sent, before validation: ids are plain strings on the wire, the schema brands them. */
+export type WireCommand = z.input<typeof commandSchema>;
+
 /** A command before the client gives it an id: `{ type: 'floor.next' }`. */
-export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+export type CommandInput = WireCommand extends infer C
+  ? C extends WireCommand
+    ? Omit<C, 'id'>
+    : never
+  : never;
 
 /** All command types, in protocol order (also the rows of the permission table). */
 export const COMMAND_TYPES = commandSchema.options.map((o) => o.shape.type.value) as CommandType[];
@@ -145,7 +159,7 @@ export const addParticipantSchema = z.strictObject({
   role: z.enum(ROLES),
   category: z.enum(CATEGORIES).optional(),
   region: z.enum(REGIONS).optional(),
-  rto: z.enum(RTO_CODES as [string, ...string[]]).optional(),
+  rto: z.enum(RTO_CODES as [RtoCode, ...RtoCode[]]).optional(),
 });
 export type AddParticipantBody = z.infer<typeof addParticipantSchema>;
 

@@ -35,6 +35,8 @@ export const DISCONNECT_REASONS = {
   rateLimited: 'rate_limited',
   /** Fell too far behind reading what the server sent; reconnect (with `sinceSeq`) and resync. */
   slowConsumer: 'slow_consumer',
+  /** This server cannot read the meeting's log (newer events, a rolling upgrade); reconnect: another can. */
+  meetingUnreadable: 'meeting_unreadable',
 } as const;
 export type DisconnectReason = (typeof DISCONNECT_REASONS)[keyof typeof DISCONNECT_REASONS];
 

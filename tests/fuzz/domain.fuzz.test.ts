@@ -18,13 +18,16 @@ import {
   P,
   type PersonName,
   replayAll,
+  replayStored,
   T0,
   testContext,
+  toV1,
 } from '../../shared/domain/fixtures';
 import { FLOOR_KINDS, type Meeting, PROPOSAL_STATUSES, RTO_CODES } from '../../shared/domain/model';
 import { accessOf } from '../../shared/domain/permissions';
 import { kindsInOrder } from '../../shared/domain/queue';
-import type { ParticipantId } from '../../shared/ids';
+import { upgradeV1 } from '../../shared/domain/upgrade';
+import { asId, type ParticipantId } from '../../shared/ids';
 import {
   COMMAND_TYPES,
   type CommandInput,
@@ -228,7 +231,7 @@ function randomActor(rng: Random, meeting: Meeting): ParticipantId {
   const r = rng.next();
   if (r < 0.45) return P.chair;
   if (r < 0.55 && meeting.presidingParticipantId) return meeting.presidingParticipantId;
-  if (r < 0.57) return 'p_stranger' as ParticipantId;
+  if (r < 0.57) return asId<ParticipantId>('p_stranger');
   if (r < 0.62 && meeting.floor.current) return meeting.floor.current.participantId;
   return P[rng.pick(NAMES)];
 }
@@ -433,6 +436,14 @@ function run(seed: number, stats: RunStats): string | null {
             if (created.has(id)) return fail(step, `id ${id} created twice`);
             created.add(id);
           }
+          // The upgrade of its version-1 form works out the same consequences decide stated.
+          const upgraded = upgradeV1(meeting, toV1(event));
+          if (!isDeepStrictEqual(upgraded, event)) {
+            return fail(
+              step,
+              `upgrading the v1 form of ${JSON.stringify(event)} gives ${JSON.stringify(upgraded)}`,
+            );
+          }
           // evolve must not mutate its input: the state is deep-frozen, so a write would throw
           meeting = deepFreeze(evolve(meeting, event));
           log.push({ seq: log.length + 1, at: ctx.now, event });
@@ -456,6 +467,9 @@ function run(seed: number, stats: RunStats): string | null {
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(fromJson)), JSON.parse(JSON.stringify(meeting)))) {
     return fail(STEPS, 'replaying the JSON log gives another state');
   }
+  // The same log stored by version-1 code (no `v`, no consequences) reads back to the same state.
+  const v1Log = log.map(({ seq, at, event }) => ({ seq, at, event: toV1(event) as MeetingEvent }));
+  if (!isDeepStrictEqual(replayStored(v1Log), meeting)) return fail(STEPS, 'the v1 log gives another state');
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CommandRecord, type MeetingStore, SeqConflictError } from '../../server/store/types';
-import { asId, type MeetingEvent, type ParticipantId, type StoredEvent } from '../../shared';
+import { asId, EVENT_VERSION, type MeetingEvent, type ParticipantId, type StoredEvent } from '../../shared';
 import { demoMeeting } from '../../shared/domain/fixtures';
 import type { Ack } from '../../shared/protocol/messages';
 
@@ -28,7 +28,7 @@ function eventFor(seq: number): MeetingEvent {
     case 1:
       return { type: 'floor.limitSet', seconds: seq, requestId: null };
     default:
-      return { type: 'floor.extended', seconds: seq };
+      return { type: 'floor.extended', seconds: seq, limitSeconds: seq };
   }
 }
 
@@ -110,6 +110,18 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       ];
       await store.append('m_a', 0, rich, [], { title: 'A' });
       expect(await store.readEvents('m_a', 0)).toEqual(rich);
+    });
+
+    it('keeps the format version of each event; one stored without a version reads back without one', async () => {
+      const versioned: StoredEvent[] = [
+        { seq: 1, at: T0, event: { type: 'floor.closed' } },
+        { seq: 2, at: T0 + 1, v: EVENT_VERSION, event: { type: 'floor.reopened' } },
+        { seq: 3, at: T0 + 2, v: EVENT_VERSION + 1, event: { type: 'floor.closed' } },
+      ];
+      await store.append('m_a', 0, versioned, [], { title: 'A' });
+      const read = await store.readEvents('m_a', 0);
+      expect(read).toEqual(versioned);
+      expect('v' in read[0]!).toBe(false);
     });
 
     it('accepts an append with no events (commands only) when expectedSeq matches', async () => {

@@ -16,7 +16,7 @@ for (;;) {
   const events = Array.from({ length: size }, (_, i) => ({
     seq: seq + 1 + i,
     at: 1_752_490_800_000 + seq + 1 + i,
-    event: { type: 'floor.extended' as const, seconds: seq + 1 + i },
+    event: { type: 'floor.extended' as const, seconds: seq + 1 + i, limitSeconds: seq + 1 + i },
   }));
   const last = seq + size;
   await store.append(

@@ -73,7 +73,7 @@ describeDocStoreConformance('RedisStore', async () => {
 const event = (seq: number) => ({
   seq,
   at: 1000 + seq,
-  event: { type: 'floor.extended' as const, seconds: seq },
+  event: { type: 'floor.extended' as const, seconds: seq, limitSeconds: seq },
 });
 const events = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => event(from + i));
 

@@ -57,7 +57,7 @@ describeDocStoreConformance('SqliteStore', async () => {
 const event = (seq: number) => ({
   seq,
   at: 1000 + seq,
-  event: { type: 'floor.extended' as const, seconds: seq },
+  event: { type: 'floor.extended' as const, seconds: seq, limitSeconds: seq },
 });
 
 describe('SqliteStore', () => {
@@ -230,7 +230,7 @@ describe('SqliteStore', () => {
           stored.map((e) => ({
             seq: e.seq,
             at: 1_752_490_800_000 + e.seq,
-            event: { type: 'floor.extended', seconds: e.seq },
+            event: { type: 'floor.extended', seconds: e.seq, limitSeconds: e.seq },
           })),
         );
         for (const seq of reported) {
