@@ -2,7 +2,7 @@ import type { DomainError } from '../domain/errors';
 import type { StoredEvent } from '../domain/events';
 import type { Meeting, Role } from '../domain/model';
 import type { ParticipantId } from '../ids';
-import type { Command } from './commands';
+import type { WireCommand } from './commands';
 import type { ClosingMessage } from './disconnects';
 
 /**
@@ -58,7 +58,7 @@ export interface ServerToClientEvents {
 
 /** Socket.IO events a client emits; both payloads are validated with zod on the server. */
 export interface ClientToServerEvents {
-  command: (command: Command, ack: (ack: Ack) => void) => void;
+  command: (command: WireCommand, ack: (ack: Ack) => void) => void;
   resync: (
     request: { sinceSeq: number },
     ack?: (answer: { ok: boolean; mode?: 'events' | 'snapshot' }) => void,
