@@ -11,6 +11,7 @@ import { DocJobQueue, type MessageBatch } from './doc/jobQueue';
 import { judgeUpdate, participantWriter } from './doc/judge';
 import { docOriginOf, fromConnection, REMOTE, SEED } from './doc/origins';
 import { DocPersistence } from './doc/persistence';
+import { DocRefusals } from './doc/refusals';
 import type { DocFanout, FanoutMessage } from './fanout';
 import {
   CLOSE,
@@ -73,6 +74,7 @@ export class LiveDoc {
   private readonly awareness: AwarenessRelay;
   private readonly queue: DocJobQueue;
   private readonly persistence: DocPersistence;
+  private readonly refusals: DocRefusals;
   private readonly fanout: DocFanout;
   /** Changes of this process's own (clients, seeding) since the last store write: stored next. */
   private captured: Uint8Array[] = [];
@@ -95,6 +97,7 @@ export class LiveDoc {
   ) {
     this.fanout = deps.fanout;
     this.persistence = new DocPersistence(id, deps);
+    this.refusals = new DocRefusals(id, deps);
     this.awareness = new AwarenessRelay(
       this.doc,
       (message, origin) => {
@@ -267,22 +270,22 @@ export class LiveDoc {
         if (conn.rejected) continue;
         switch (message.type) {
           case 'invalid':
-            this.reject(conn, 'malformed', message.why);
+            this.refusals.reject(conn, 'malformed', message.why);
             break;
           case 'ignored':
             break;
           case 'syncStep1':
             // Computed when sent, i.e. after this batch is stored.
-            outbox.push(() => this.answer(conn, () => this.syncStep2For(message.stateVector)));
+            outbox.push(() => this.refusals.answer(conn, () => this.syncStep2For(message.stateVector)));
             break;
           case 'queryAwareness':
-            outbox.push(() => this.answer(conn, () => this.awareness.statesMessage()));
+            outbox.push(() => this.refusals.answer(conn, () => this.awareness.statesMessage()));
             break;
           case 'awareness':
             try {
               this.awareness.receive(conn, message.update);
             } catch (error) {
-              this.reject(conn, 'malformed', error instanceof Error ? error.message : 'awareness');
+              this.refusals.reject(conn, 'malformed', error instanceof Error ? error.message : 'awareness');
             }
             break;
           case 'syncStep2':
@@ -300,7 +303,7 @@ export class LiveDoc {
             // mirror); documents are judged in parallel on the pool's workers.
             const verdict = await this.judge(conn, message.update);
             if (!verdict.ok) {
-              this.refuse(conn, verdict);
+              this.refusals.refuse(conn, verdict);
               break;
             }
             if (conn.readOnly !== null || conn.rejected || this.destroyed) {
@@ -317,7 +320,7 @@ export class LiveDoc {
               // What the document did take is in `captured` and is stored and relayed as usual.
               log.error({ err: error, doc: this.id }, 'validated update failed to apply');
               validator.forget(this.id);
-              this.reject(conn, 'invalid', 'update failed to apply');
+              this.refusals.reject(conn, 'invalid', 'update failed to apply');
             }
             this.dropPending(conn);
             break;
@@ -384,24 +387,6 @@ export class LiveDoc {
   }
 
   /**
-   * Sends `conn` an answer it asked for, charged to its participant's answer budget; one asked while
-   * the budget is spent closes the connection with 4529 (it reconnects and resyncs after its backoff).
-   */
-  private answer(conn: Connection, build: () => Uint8Array): void {
-    if (conn.rejected || !conn.open) return;
-    if (!conn.mayBeAnswered()) {
-      this.deps.metrics.collabUpdates.inc({ result: 'rate_limited' });
-      this.deps.log.warn(
-        { doc: this.id, participantId: conn.participantId, reason: 'answers', code: CLOSE.rateLimited.code },
-        'collab message refused',
-      );
-      conn.rejected = true;
-      return conn.close(CLOSE.rateLimited);
-    }
-    conn.answer(build());
-  }
-
-  /**
    * The sync step 2 answering `stateVector`. For an empty one (a client that has nothing: every
    * editor opening the text) it is the cached encoding of the whole document, computed once per
    * change however many clients ask.
@@ -422,29 +407,6 @@ export class LiveDoc {
   }
 
   /**
-   * Closes the author of a refused update: 4400 when it is proven invalid (a stock client never sends
-   * it), 4413 when it is over a limit an honest user can reach, 4513 (retryable: the provider
-   * reconnects and sends it again) when it could not be judged, 1001 when the server is closing.
-   */
-  private refuse(conn: Connection, verdict: Extract<Verdict, { ok: false }>): void {
-    switch (verdict.reason) {
-      case 'invalid':
-        return this.reject(conn, 'invalid', verdict.detail);
-      case 'limit':
-      case 'memory':
-        return this.reject(conn, 'over_limit', verdict.detail, CLOSE.overLimit);
-      case 'closed':
-        conn.rejected = true;
-        return conn.close(CLOSE.goingAway);
-      case 'timeout':
-      case 'crashed':
-        return this.reject(conn, 'unjudged', `${verdict.reason}: ${verdict.detail}`, CLOSE.unjudged);
-      default:
-        assertNever(verdict.reason);
-    }
-  }
-
-  /**
    * Yjs keeps what refers to changes it lacks as pending and re-merges it on every later update. The
    * worker refuses such updates; should one ever get here (the mirror was out of step), it is
    * dropped rather than kept, and the mirror reloaded.
@@ -459,22 +421,6 @@ export class LiveDoc {
       { doc: this.id, participantId: conn.participantId },
       'judged update left pending parts; dropped',
     );
-  }
-
-  /** Refuses a connection's traffic and closes it (4400 unless said otherwise). */
-  private reject(
-    conn: Connection,
-    reason: 'malformed' | 'invalid' | 'over_limit' | 'unjudged',
-    detail: string,
-    close: { code: number; reason: string } = CLOSE.invalid,
-  ): void {
-    this.deps.metrics.collabUpdates.inc({ result: reason });
-    this.deps.log.warn(
-      { doc: this.id, participantId: conn.participantId, reason, detail, code: close.code },
-      'collab message refused',
-    );
-    conn.rejected = true;
-    conn.close(close);
   }
 
   /** The store is behind memory (or the load failed): drop everything; clients reconnect and resync. */

@@ -3,7 +3,7 @@ import type { Connection } from '../connection';
 import type { FanoutMessage } from '../fanout';
 
 /** Something waiting in a document's queue. */
-export type DocJob =
+type DocJob =
   /** A client's message, handled in a batch with the messages queued after it. */
   | { kind: 'message'; conn: Connection; data: Uint8Array }
   /** What another process published, handled in a batch with the remote messages after it. */
