@@ -88,7 +88,6 @@ const isStreamId = (s: string | undefined): s is string => !!s && /^\d+-\d+$/.te
  * author reconnects (y-websocket resends it) or they reload the document.
  */
 export class RedisDocFanout implements DocFanout {
-  readonly shared = true;
   readonly instanceId: string;
   readonly lease: RedisLease;
   private readonly keys: RedisKeys;

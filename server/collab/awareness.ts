@@ -26,7 +26,7 @@ export interface AwarenessEntry {
 /** Larger states are dropped: awareness goes to everyone on the document, on every change. */
 export const MAX_STATE_CHARS = 16 * 1024;
 /** Entries read per message; a stock client sends its own, plus other tabs' through BroadcastChannel. */
-export const MAX_ENTRIES = 64;
+const MAX_ENTRIES = 64;
 
 export const userOf = (participant: Participant): AwarenessUser => ({
   name: participant.name,

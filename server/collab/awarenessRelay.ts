@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { assertNever } from '../../shared/domain/errors';
 import {
   type AwarenessEntry,
   decodeAwarenessUpdate,
@@ -7,7 +8,7 @@ import {
   sanitizeState,
 } from './awareness';
 import type { Connection } from './connection';
-import { REMOTE_ORIGIN } from './fanout';
+import { type AwarenessOrigin, awarenessOriginOf, CLOSED, fromConnection, REMOTE } from './doc/origins';
 import { awarenessMessage } from './protocol';
 
 /**
@@ -26,16 +27,16 @@ export class AwarenessRelay {
   private readonly owners = new Map<number, Connection>();
 
   /**
-   * @param send called with each awareness message to relay and the connection it came from (not to
-   *   be echoed to), or a non-connection origin (timeouts, closes).
-   * @param publish if given, called with every change this process made from its own connections
-   *   (sanitised states and closes; not timeouts, which every process applies itself, nor remote
-   *   changes), for other processes.
+   * @param send called with each awareness message to relay and where it came from (a connection's
+   *   own change is not echoed to it).
+   * @param publish called with every change this process made from its own connections (sanitised
+   *   states and closes; not expiries, which every process applies itself, nor remote changes), for
+   *   the other processes.
    */
   constructor(
     doc: Y.Doc,
-    private readonly send: (message: Uint8Array, origin: unknown) => void,
-    private readonly publish?: (update: Uint8Array) => void,
+    private readonly send: (message: Uint8Array, origin: AwarenessOrigin) => void,
+    private readonly publish: (update: Uint8Array) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server speaks for nobody: it only relays the clients' states.
@@ -73,7 +74,11 @@ export class AwarenessRelay {
       });
     }
     if (accepted.length > 0) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        encodeAwarenessEntries(accepted),
+        fromConnection(conn),
+      );
     }
   }
 
@@ -90,7 +95,7 @@ export class AwarenessRelay {
       accepted.push({ clientId: entry.clientId, clock: entry.clock, state: entry.state });
     }
     if (accepted.length > 0) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), REMOTE_ORIGIN);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), REMOTE);
     }
   }
 
@@ -98,7 +103,7 @@ export class AwarenessRelay {
   release(conn: Connection): void {
     const id = conn.awarenessId;
     if (id !== null && this.owners.get(id) === conn) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [id], 'closed');
+      awarenessProtocol.removeAwarenessStates(this.awareness, [id], CLOSED);
     }
   }
 
@@ -131,7 +136,22 @@ export class AwarenessRelay {
     }
     const changed = [...added, ...updated, ...removed];
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.send(awarenessMessage(update), origin);
-    if (this.publish && origin !== REMOTE_ORIGIN && origin !== 'timeout') this.publish(update);
+    const from = awarenessOriginOf(origin);
+    this.send(awarenessMessage(update), from);
+    if (madeHere(from)) this.publish(update);
   };
+}
+
+/** Whether an awareness change is this process's to tell the others (every process expires states itself). */
+function madeHere(origin: AwarenessOrigin): boolean {
+  switch (origin.kind) {
+    case 'connection':
+    case 'closed':
+      return true;
+    case 'remote':
+    case 'expired':
+      return false;
+    default:
+      return assertNever(origin);
+  }
 }

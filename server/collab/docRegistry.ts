@@ -1,4 +1,5 @@
-import { DocumentGone, LiveDoc, type LiveDocDeps } from './liveDoc';
+import { DocumentGone } from './doc/jobQueue';
+import { LiveDoc, type LiveDocDeps } from './liveDoc';
 import { CLOSE } from './protocol';
 
 /** What the registry needs besides what each live document needs. */
@@ -10,7 +11,6 @@ export interface RegistryDeps extends Omit<LiveDocDeps, 'onIdle' | 'onBroken'> {
    * store: the server may have stopped between storing `proposal.created` and seeding the text.
    */
   baseTextOf: (docId: string) => Promise<string | undefined>;
-  newVersionId: () => string;
 }
 
 /**
@@ -48,7 +48,7 @@ export class DocRegistry {
         .run(async () => {
           if (!live.empty) return;
           const baseText = await this.deps.baseTextOf(docId);
-          if (baseText) await live.seedBaseText(baseText, this.deps.newVersionId);
+          if (baseText) await live.seedBaseText(baseText);
         })
         .catch((error) => {
           if (!(error instanceof DocumentGone))

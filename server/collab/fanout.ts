@@ -7,11 +7,12 @@
  *   document (not stored again, not published again) and relays it to its own clients.
  * - Awareness: states already sanitised by the process that holds the client's connection are
  *   published the same way, so carets show across processes.
- * - Compaction reads the store (not memory, which may lag behind other processes) and runs under a
- *   lease, so two processes never compact the same document at once.
+ * - Compaction runs under a lease, so two processes never fold the same document's log at once
+ *   (server/collab/doc/persistence.ts).
  *
- * `LOCAL_FANOUT` (single process) does none of this: the collab server behaves exactly as without it.
- * The Redis implementation is `server/cluster/docFanout.ts`.
+ * A live document uses its fanout the same way whether other processes exist or not: a process that
+ * is alone has `LOCAL_FANOUT`, which publishes to nobody, delivers nothing and always grants the
+ * lease. The Redis implementation is `server/cluster/docFanout.ts`.
  */
 
 export type FanoutKind = 'update' | 'awareness';
@@ -25,8 +26,6 @@ export interface FanoutMessage {
 export type CompactionResult<T> = { ran: true; value: T } | { ran: false };
 
 export interface DocFanout {
-  /** True when other processes serve the same documents (publish, subscribe and the lease matter). */
-  readonly shared: boolean;
   /**
    * An opaque position in the document's streams. Note it *before* loading the document from the
    * store and subscribe from it: nothing published between the load and the subscription is missed
@@ -47,14 +46,13 @@ export interface DocFanout {
   withCompactionLease<T>(docId: string, fn: () => Promise<T>): Promise<CompactionResult<T>>;
 }
 
-/** The single-process default: nothing is shared, compaction needs no lease (the queue serialises it). */
+/**
+ * The fanout of a process that is alone: nobody to publish to, nothing to receive, and the lease is
+ * always granted (the document's queue already runs one compaction at a time).
+ */
 export const LOCAL_FANOUT: DocFanout = {
-  shared: false,
   position: async () => '',
   publish: async () => {},
   subscribe: () => () => {},
   withCompactionLease: async (_docId, fn) => ({ ran: true, value: await fn() }),
 };
-
-/** The origin of Yjs and awareness changes that came from another process. */
-export const REMOTE_ORIGIN = 'remote';

@@ -9,6 +9,7 @@ import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { Connection } from './connection';
 import { DocRegistry } from './docRegistry';
+import { LOCAL_FANOUT } from './fanout';
 import { DEFAULT_COLLAB_OPTIONS } from './server';
 import { UpdateValidator } from './validate';
 
@@ -43,7 +44,6 @@ afterAll(() => validator.close());
 function setup(options: { compactEvery?: number; unloadDelayMs?: number; baseText?: string } = {}) {
   const store = new MemoryDocStore();
   const broken: string[] = [];
-  let versions = 0;
   const registry = new DocRegistry({
     store,
     validator,
@@ -52,7 +52,7 @@ function setup(options: { compactEvery?: number; unloadDelayMs?: number; baseTex
     compactEvery: options.compactEvery ?? 200,
     unloadDelayMs: options.unloadDelayMs ?? 10_000,
     baseTextOf: async () => options.baseText,
-    newVersionId: () => `v_${++versions}`,
+    fanout: LOCAL_FANOUT,
   });
   const join = (docId: string, who: string) => {
     const socket = fakeSocket(store.calls, who);
@@ -137,7 +137,7 @@ describe('LiveDoc and DocRegistry', () => {
     await settle(a.live);
     expect(plainText(a.live.doc)).toBe('Recovered base text');
     expect(await store.listVersions('x_4')).toMatchObject([{ name: 'Base text', createdBy: null }]);
-    await a.live.run(() => a.live.seedBaseText('Other text', () => 'v_again'));
+    await a.live.run(() => a.live.seedBaseText('Other text'));
     expect(plainText(a.live.doc)).toBe('Recovered base text');
     expect((await store.listVersions('x_4')).length).toBe(1);
   });

@@ -7,8 +7,8 @@ import type * as Y from 'yjs';
  * The y-websocket wire format (what the stock `y-websocket` provider speaks): every binary message
  * starts with a varUint type; sync messages then carry a varUint sync type and a varUint8Array.
  */
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
-export const SYNC = {
+const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+const SYNC = {
   step1: syncProtocol.messageYjsSyncStep1,
   step2: syncProtocol.messageYjsSyncStep2,
   update: syncProtocol.messageYjsUpdate,

@@ -14,9 +14,9 @@ import { originAllowed } from '../realtime/origin';
 import type { DocStore, DocVersionMeta, MeetingStore } from '../store/types';
 import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
+import { participantWriter } from './doc/judge';
 import { DocRegistry } from './docRegistry';
-import type { DocFanout } from './fanout';
-import { participantWriter } from './liveDoc';
+import { type DocFanout, LOCAL_FANOUT } from './fanout';
 import { CLOSE } from './protocol';
 import { UpdateValidator, type ValidatorOptions, type Writer } from './validate';
 
@@ -138,10 +138,9 @@ export class CollabServer {
       compactEvery: this.options.compactEvery,
       unloadDelayMs: this.options.unloadDelayMs,
       baseTextOf: (docId) => this.baseTextOf(docId),
-      newVersionId: () => deps.newId('v'),
       writerOf: (conn) => this.writerOf(conn),
       retryTimeoutMs: this.options.validation.retryTimeoutMs,
-      ...(deps.fanout ? { fanout: deps.fanout } : {}),
+      fanout: deps.fanout ?? LOCAL_FANOUT,
     });
     deps.httpServer.on('upgrade', this.onUpgrade);
     this.pinger = setInterval(() => this.ping(), this.options.pingIntervalMs);
@@ -345,7 +344,7 @@ export class CollabServer {
 
   private seed(proposalId: string, baseText: string): void {
     this.registry
-      .use(proposalId, (live) => live.seedBaseText(baseText, () => this.deps.newId('v')), { recover: false })
+      .use(proposalId, (live) => live.seedBaseText(baseText), { recover: false })
       .catch((error) => this.deps.log.error({ err: error, doc: proposalId }, 'seeding the base text failed'));
   }
 

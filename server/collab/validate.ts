@@ -54,7 +54,8 @@ export interface DocContext {
   timeoutMs?: number;
 }
 
-interface Job {
+/** One update waiting for a worker's verdict (not a document's queue job: server/collab/doc/jobQueue.ts). */
+interface ValidationJob {
   id: number;
   update: Uint8Array;
   context: DocContext | undefined;
@@ -64,12 +65,13 @@ interface Job {
   reloaded?: boolean;
 }
 
-type Queued = Job | { track: string; update: Uint8Array } | { drop: string };
+/** What a worker is sent, in order: updates to judge, and changes to keep its mirrors in step. */
+type Queued = ValidationJob | { track: string; update: Uint8Array } | { drop: string };
 
 interface Slot {
   worker: Worker;
   queue: Queued[];
-  job: Job | null;
+  job: ValidationJob | null;
   timer: NodeJS.Timeout | null;
   /** Documents this worker holds a mirror of (or is about to, with a load in flight). */
   mirrors: Set<string>;
@@ -270,7 +272,7 @@ export class UpdateValidator {
    * The timer runs on the main thread: if it fires late, the main thread was busy (not the worker),
    * and the answer may be waiting in the message queue. Such a job gets its time again, once.
    */
-  private arm(slot: Slot, job: Job, timeoutMs: number): void {
+  private arm(slot: Slot, job: ValidationJob, timeoutMs: number): void {
     const due = performance.now() + timeoutMs;
     slot.timer = setTimeout(() => {
       const late = performance.now() - due;

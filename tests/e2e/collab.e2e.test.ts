@@ -106,7 +106,9 @@ describe('co-editing a proposal in the browser', () => {
     await expect
       .poll(() => egypt.locator('.collaboration-carets__label').allTextContents(), WAIT)
       .toContain('Delegate (Brazil)');
-    await expect.poll(() => brazil.getByTestId('presence').textContent(), WAIT).toContain('Delegate (Egypt)');
+    await expect
+      .poll(() => brazil.getByTestId('awareness').textContent(), WAIT)
+      .toContain('Delegate (Egypt)');
     await brazil.screenshot({ path: path.join(SHOTS, 'editor-two-delegates.png') });
 
     // Egypt puts "(BDT)" in square brackets with the shortcut; Brazil sees it, and the count.

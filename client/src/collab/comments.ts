@@ -23,14 +23,14 @@ const newId = () =>
  * Whether `author` may add one more comment to this text: the server refuses (and closes the editor,
  * docs/collab.md) a comment over its quotas, so the editor checks them first.
  */
-export function canAddComment(doc: Y.Doc, author: Writer): boolean {
+function canAddComment(doc: Y.Doc, author: Writer): boolean {
   const all = commentsOf(doc).toArray();
   const mine = all.filter((m) => m.get('authorId') === author.id).length;
   return all.length < COLLAB_LIMITS.commentsPerDoc && mine < COLLAB_LIMITS.commentsPerParticipant;
 }
 
 /** Whether a comment can take one more reply (the server's quota). */
-export function canReply(doc: Y.Doc, id: string): boolean {
+function canReply(doc: Y.Doc, id: string): boolean {
   const replies = find(doc, id)?.get('replies');
   return replies instanceof Y.Array && replies.length < COLLAB_LIMITS.repliesPerComment;
 }

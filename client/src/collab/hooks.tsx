@@ -2,39 +2,44 @@ import { createContext, type ReactNode, useContext, useEffect, useState, useSync
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { useRoomPort } from '../room/RoomContext';
-import { type CollabConnector, type CollabSession, type CollabStatus, websocketConnector } from './session';
+import {
+  type CollabStatus,
+  type DocConnection,
+  type DocConnector,
+  websocketConnector,
+} from './docConnection';
 
-const ConnectorContext = createContext<CollabConnector>(websocketConnector);
+const ConnectorContext = createContext<DocConnector>(websocketConnector);
 
 /** Lets tests (or another transport) open proposal texts their own way. */
-export function CollabProvider({ connect, children }: { connect: CollabConnector; children: ReactNode }) {
+export function CollabProvider({ connect, children }: { connect: DocConnector; children: ReactNode }) {
   return <ConnectorContext.Provider value={connect}>{children}</ConnectorContext.Provider>;
 }
 
 /**
- * The live session of a proposal's text for as long as the component is mounted, opened with the
+ * The live connection to a proposal's text for as long as the component is mounted, opened with the
  * room's participant token; closed (and its Y.Doc destroyed) on unmount or when the proposal changes.
  */
-export function useCollabSession(proposalId: string): CollabSession | null {
+export function useDocConnection(proposalId: string): DocConnection | null {
   const connect = useContext(ConnectorContext);
   const room = useRoomPort();
-  const [session, setSession] = useState<CollabSession | null>(null);
+  const [connection, setConnection] = useState<DocConnection | null>(null);
   useEffect(() => {
     const opened = connect(proposalId, room.token ?? '');
-    setSession(opened);
+    setConnection(opened);
     return () => {
-      setSession(null);
+      setConnection(null);
       opened.destroy();
     };
   }, [connect, proposalId, room.token]);
-  return session;
+  return connection;
 }
 
 const noop = () => () => undefined;
 
-/** The session's connection status, re-rendering when it changes. */
-export function useCollabStatus(session: CollabSession | null): CollabStatus {
-  return useSyncExternalStore(session?.onStatus ?? noop, () => session?.status() ?? 'connecting');
+/** The connection's status, re-rendering when it changes. */
+export function useCollabStatus(connection: DocConnection | null): CollabStatus {
+  return useSyncExternalStore(connection?.onStatus ?? noop, () => connection?.status() ?? 'connecting');
 }
 
 /**
@@ -52,7 +57,7 @@ export function useDocVersion(doc: Y.Doc): number {
 }
 
 /** Someone in the text now, from the awareness `user` field (set by the server, docs/collab.md). */
-export interface Present {
+export interface AwarenessPeer {
   clientId: number;
   name: string;
   delegation: string;
@@ -61,11 +66,11 @@ export interface Present {
 }
 
 /** Everyone with the text open, oneself first. */
-export function usePresence(awareness: Awareness): Present[] {
-  const [people, setPeople] = useState<Present[]>([]);
+export function useAwarenessPeers(awareness: Awareness): AwarenessPeer[] {
+  const [people, setPeople] = useState<AwarenessPeer[]>([]);
   useEffect(() => {
     const read = () => {
-      const list: Present[] = [];
+      const list: AwarenessPeer[] = [];
       for (const [clientId, state] of awareness.getStates()) {
         const user = (state as { user?: Partial<Record<'name' | 'delegation' | 'color', unknown>> }).user;
         if (!user || typeof user.name !== 'string') continue;

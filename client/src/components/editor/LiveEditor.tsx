@@ -11,16 +11,16 @@ import { type BracketLogEntry, DOC_FIELDS } from '../../../../shared/collab/sche
 import { registerAuthor } from '../../collab/authors';
 import { removedBracketTexts } from '../../collab/brackets';
 import { CommentHighlights, refreshHighlights } from '../../collab/commentHighlights';
+import type { DocConnection } from '../../collab/docConnection';
 import { contentExtensions } from '../../collab/extensions';
 import { displayName } from '../../collab/identity';
-import type { CollabSession } from '../../collab/session';
 import type { Version, VersionsApi } from '../../collab/versions';
 import { AgreedHistory } from './AgreedHistory';
+import { AwarenessBar } from './AwarenessBar';
 import { BracketList } from './BracketList';
 import { type CommentDraft, CommentsPanel } from './CommentsPanel';
 import { CompareView } from './CompareView';
 import { ExportPanel } from './ExportPanel';
-import { Presence } from './Presence';
 import { Toolbar } from './Toolbar';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -71,7 +71,7 @@ const CommentShortcut = Extension.create<{ run: () => void }>({
  * with live carets, the toolbar, and beside it brackets, comments, versions, agreed text and export.
  */
 export function LiveEditor(props: {
-  session: CollabSession;
+  connection: DocConnection;
   proposal: Proposal;
   readOnly: boolean;
   user: EditorUser | null;
@@ -79,13 +79,13 @@ export function LiveEditor(props: {
   /** Observers read versions but do not save them. */
   canSaveVersions: boolean;
 }) {
-  const { session, proposal, readOnly, user, versions, canSaveVersions } = props;
+  const { connection, proposal, readOnly, user, versions, canSaveVersions } = props;
   const { t } = useTranslation();
   const contentId = useId();
   const [draft, setDraft] = useState<CommentDraft | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [comparing, setComparing] = useState<Version | null>(null);
-  // Read by editor callbacks created once per session.
+  // Read by editor callbacks created once per connection.
   const live = useRef({ user, active, startComment: (): void => undefined });
   live.current.user = user;
   live.current.active = active;
@@ -94,14 +94,14 @@ export function LiveEditor(props: {
     {
       extensions: [
         ...contentExtensions(),
-        Collaboration.configure({ document: session.doc, field: DOC_FIELDS.text }),
+        Collaboration.configure({ document: connection.doc, field: DOC_FIELDS.text }),
         CollaborationCaret.configure({
-          provider: session.provider,
+          provider: connection.provider,
           // The server replaces this with the authenticated identity; ours shows until it does.
           user: user ?? { name: '?', color: '#666666' },
           render: caret,
         }),
-        CommentHighlights.configure({ doc: session.doc, active: () => live.current.active }),
+        CommentHighlights.configure({ doc: connection.doc, active: () => live.current.active }),
         CommentShortcut.configure({ run: () => live.current.startComment() }),
       ],
       editable: !readOnly,
@@ -123,7 +123,7 @@ export function LiveEditor(props: {
         const texts = removedBracketTexts(transaction);
         if (!me || texts.length === 0) return;
         const at = Date.now();
-        session.doc.getArray<BracketLogEntry>(DOC_FIELDS.bracketLog).push(
+        connection.doc.getArray<BracketLogEntry>(DOC_FIELDS.bracketLog).push(
           // Cut to the server's limit (docs/collab.md): a longer entry would close the editor.
           texts.map((text) => ({
             by: me.participantId,
@@ -134,7 +134,7 @@ export function LiveEditor(props: {
         );
       },
     },
-    [session],
+    [connection],
   );
 
   live.current.startComment = () => {
@@ -154,8 +154,8 @@ export function LiveEditor(props: {
 
   // Writers are registered once they may write, so revision marks can name them.
   useEffect(() => {
-    if (!readOnly && user) registerAuthor(session.doc, user);
-  }, [session, readOnly, user]);
+    if (!readOnly && user) registerAuthor(connection.doc, user);
+  }, [connection, readOnly, user]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the highlights read `active` through a ref.
   useEffect(() => {
@@ -174,10 +174,10 @@ export function LiveEditor(props: {
           controls={contentId}
         />
         <EditorContent editor={editor} className={`editor-frame ${readOnly ? 'read-only' : ''}`} />
-        <Presence awareness={session.provider.awareness} />
+        <AwarenessBar awareness={connection.provider.awareness} />
         {comparing && versions && (
           <CompareView
-            doc={session.doc}
+            doc={connection.doc}
             api={versions}
             version={comparing}
             symbol={proposal.symbol}
@@ -190,7 +190,7 @@ export function LiveEditor(props: {
         <BracketList editor={editor} />
         <CommentsPanel
           editor={editor}
-          doc={session.doc}
+          doc={connection.doc}
           me={me}
           readOnly={readOnly}
           draft={draft}
@@ -206,8 +206,8 @@ export function LiveEditor(props: {
             onCompare={(v) => setComparing((c) => (c?.id === v.id ? null : v))}
           />
         )}
-        <AgreedHistory doc={session.doc} />
-        <ExportPanel doc={session.doc} symbol={proposal.symbol} title={proposal.title} />
+        <AgreedHistory doc={connection.doc} />
+        <ExportPanel doc={connection.doc} symbol={proposal.symbol} title={proposal.title} />
       </div>
     </div>
   );

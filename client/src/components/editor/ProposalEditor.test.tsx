@@ -8,8 +8,8 @@ import { type BracketLogEntry, DOC_FIELDS } from '../../../../shared/collab/sche
 import { P } from '../../../../shared/domain/fixtures';
 import { isolate } from '../../collab/bidi';
 import { listComments } from '../../collab/comments';
+import { localDocConnection } from '../../collab/docConnection';
 import { CollabProvider } from '../../collab/hooks';
-import { localSession } from '../../collab/session';
 import { blockText, seeded } from '../../collab/testDocs';
 import { localRoom, renderWith } from '../../test/localRoom';
 import { ProposalEditor } from './ProposalEditor';
@@ -51,7 +51,7 @@ function setup(as: ParticipantId = P.kenya) {
   const onClose = vi.fn();
   renderWith(
     local.port,
-    <CollabProvider connect={() => localSession(doc)}>
+    <CollabProvider connect={() => localDocConnection(doc)}>
       <ProposalEditor proposalId={proposalId} onClose={onClose} />
     </CollabProvider>,
   );

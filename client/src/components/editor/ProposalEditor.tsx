@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCollabSession, useCollabStatus } from '../../collab/hooks';
+import { useCollabStatus, useDocConnection } from '../../collab/hooks';
 import { editorUser } from '../../collab/identity';
 import { readOnlyReason } from '../../collab/readOnly';
 import { versionsApi } from '../../collab/versions';
@@ -21,8 +21,8 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
   const room = useRoomPort();
   const meeting = state.meeting!;
   const proposal = meeting.proposals.find((p) => p.id === proposalId);
-  const session = useCollabSession(proposalId);
-  const status = useCollabStatus(session);
+  const connection = useDocConnection(proposalId);
+  const status = useCollabStatus(connection);
   // Refused for good (the provider stopped): the editor turns read-only and says why.
   const refused = status === 'refused' || status === 'overLimit' || status === 'replaced';
   const ref = useRef<HTMLElement>(null);
@@ -85,10 +85,10 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           )}
         </p>
       )}
-      {session?.everSynced() ? (
+      {connection?.everSynced() ? (
         <LiveEditor
           key={proposalId}
-          session={session}
+          connection={connection}
           proposal={proposal}
           readOnly={reason !== null || refused}
           user={user}

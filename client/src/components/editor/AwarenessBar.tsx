@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { usePresence } from '../../collab/hooks';
+import { useAwarenessPeers } from '../../collab/hooks';
 import { displayName } from '../../collab/identity';
 
 /** Who has the text open now, each with the colour of their caret. */
-export function Presence({ awareness }: { awareness: Awareness }) {
+export function AwarenessBar({ awareness }: { awareness: Awareness }) {
   const { t } = useTranslation();
-  const people = usePresence(awareness);
+  const people = useAwarenessPeers(awareness);
   return (
-    <div className="presence">
+    <div className="awareness-bar">
       <span className="muted small">{t('editor.present')}</span>
-      <ul aria-label={t('editor.present')} data-testid="presence">
+      <ul aria-label={t('editor.present')} data-testid="awareness">
         {people.map((p) => (
           <li key={p.clientId}>
             <span className="swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />

@@ -13,9 +13,9 @@ export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused' | 're
 
 /**
  * One open proposal text: the Y.Doc, the awareness (carets, who is here) and the connection status.
- * The editor only needs this much, so tests can give it an in-memory session.
+ * The editor only needs this much, so tests can give it an in-memory one.
  */
-export interface CollabSession {
+export interface DocConnection {
   doc: Y.Doc;
   /** Shaped like a provider, as CollaborationCaret expects. */
   provider: { awareness: Awareness };
@@ -27,7 +27,7 @@ export interface CollabSession {
 }
 
 /** Opens the text of a proposal with the participant's token. */
-export type CollabConnector = (proposalId: string, token: string) => CollabSession;
+export type DocConnector = (proposalId: string, token: string) => DocConnection;
 
 /**
  * The real connection: y-websocket to `/collab/<proposalId>?token=…` on this origin (docs/collab.md).
@@ -35,7 +35,7 @@ export type CollabConnector = (proposalId: string, token: string) => CollabSessi
  * BroadcastChannel, bypassing the server's read-only rule (another tab may be signed in as an
  * observer, or hold a locked text that this tab still thinks is open).
  */
-export const websocketConnector: CollabConnector = (proposalId, token) => {
+export const websocketConnector: DocConnector = (proposalId, token) => {
   const doc = new Y.Doc();
   const url = `${location.origin.replace(/^http/, 'ws')}/collab`;
   const provider = new WebsocketProvider(url, proposalId, doc, { params: { token }, disableBc: true });
@@ -87,8 +87,8 @@ export const websocketConnector: CollabConnector = (proposalId, token) => {
   };
 };
 
-/** An in-memory session over `doc` (tests, and previews of a text without a server). */
-export function localSession(doc: Y.Doc = new Y.Doc()): CollabSession {
+/** An in-memory connection over `doc` (tests, and previews of a text without a server). */
+export function localDocConnection(doc: Y.Doc = new Y.Doc()): DocConnection {
   return {
     doc,
     provider: { awareness: new Awareness(doc) },

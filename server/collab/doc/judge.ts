@@ -1,0 +1,53 @@
+import { writerName } from '../../../shared/collab/limits';
+import type { Connection } from '../connection';
+import type { DocContext, UpdateValidator, Verdict, Writer } from '../validate';
+
+/** The default writer of a connection: its participant, moderating nothing. */
+export function participantWriter(conn: Connection): Writer | null {
+  if (conn.identity.kind !== 'participant') return null;
+  const p = conn.identity.participant;
+  return {
+    participantId: p.id,
+    name: p.name,
+    delegation: p.delegation,
+    displayName: writerName(p),
+    // Without the meeting at hand the table cannot be asked (server.ts writerOf does): least privilege.
+    moderates: false,
+  };
+}
+
+/** Validation failures that may be ours (a busy machine, a worker full of other documents). */
+const RETRYABLE = new Set(['timeout', 'memory', 'crashed']);
+
+/** What judging a client's update needs. */
+export interface JudgeDeps {
+  validator: UpdateValidator;
+  /** Who writes on a connection, for the document's authorship rules. */
+  writerOf: (conn: Connection) => Writer | null;
+  /** The timeout of the second attempt, on a fresh worker. */
+  retryTimeoutMs: number;
+  /** Told when the first attempt failed in a way that may be ours, before the retry. */
+  onRetry: (conn: Connection, first: Extract<Verdict, { ok: false }>) => void;
+}
+
+/**
+ * Judges a client's update on the worker's mirror of the document (`state` encodes the document for
+ * a mirror load). A failure that may be ours (timeout, a dead worker) is tried once more, on a fresh
+ * worker, with a longer timeout, unless the document is `gone` meanwhile.
+ */
+export async function judgeUpdate(
+  deps: JudgeDeps,
+  docId: string,
+  conn: Connection,
+  update: Uint8Array,
+  state: () => Uint8Array,
+  gone: () => boolean,
+): Promise<Verdict> {
+  const writer = deps.writerOf(conn);
+  if (!writer) return { ok: false, reason: 'invalid', detail: 'nobody to write as' };
+  const context: DocContext = { docId, state, writer };
+  const first = await deps.validator.validate(update, context);
+  if (first.ok || !RETRYABLE.has(first.reason) || gone()) return first;
+  deps.onRetry(conn, first);
+  return deps.validator.validate(update, { ...context, timeoutMs: deps.retryTimeoutMs });
+}
