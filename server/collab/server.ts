@@ -76,10 +76,10 @@ export interface CollabDeps {
   newId: (prefix: string) => string;
   /**
    * Other server processes serving the same proposals over the same (shared) store: updates and
-   * awareness go through it, compaction takes its lease (server/collab/fanout.ts). Omitted: this
-   * process is alone (LOCAL_FANOUT). The caller closes it after `close()`.
+   * awareness go through it, compaction takes its lease (server/collab/fanout.ts). LOCAL_FANOUT when
+   * this process is alone. The caller closes it after `close()`.
    */
-  fanout?: DocFanout;
+  fanout: DocFanout;
 }
 
 const PATH_PREFIX = '/collab/';
@@ -104,6 +104,7 @@ export class CollabServer {
   /** Connections and budgets per participant, across documents (server/limits/participants.ts). */
   private readonly participants: ParticipantLimits<Connection, 'messages' | 'bytes' | 'answers'>;
   private readonly refusals: RefusalLog;
+  private readonly unfollowMeetings: () => void;
 
   constructor(
     private readonly deps: CollabDeps,
@@ -141,15 +142,18 @@ export class CollabServer {
       newVersionId: () => deps.newId('v'),
       writerOf: (conn) => this.writerOf(conn),
       retryTimeoutMs: this.options.validation.retryTimeoutMs,
-      ...(deps.fanout ? { fanout: deps.fanout } : {}),
+      fanout: deps.fanout,
     });
+    this.unfollowMeetings = deps.service.onEventsStored((meetingId, events) =>
+      this.handleMeetingEvents(meetingId, events),
+    );
     deps.httpServer.on('upgrade', this.onUpgrade);
     this.pinger = setInterval(() => this.ping(), this.options.pingIntervalMs);
     this.pinger.unref();
   }
 
   /**
-   * Reacts to stored meeting events (the app calls it for every batch the service publishes): seeds
+   * Reacts to stored meeting events (every batch the service stores or takes from another process): seeds
    * new proposals' base texts, and recomputes read-only access of open connections when a proposal
    * is locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's writer.
    */
@@ -199,6 +203,7 @@ export class CollabServer {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.unfollowMeetings();
       this.deps.httpServer.off('upgrade', this.onUpgrade);
       clearInterval(this.pinger);
       this.participants.close();

@@ -21,7 +21,7 @@ import type { ParticipantClaims, TokenService } from '../auth/tokens';
 import type { StoreHealth } from '../cluster/health';
 import { type ParticipantEntry, ParticipantLimits, participantKey } from '../limits/participants';
 import { RefusalLog, remoteOf } from '../limits/refusals';
-import type { EventSink, MeetingRoom } from '../meeting/room';
+import type { MeetingRoom } from '../meeting/room';
 import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -83,20 +83,21 @@ const CLOSING_GRACE_MS = 2000;
 
 /**
  * Socket.IO edge: authenticates the handshake, validates every message, rate-limits, and passes
- * commands to the meeting service. It is also the service's event sink: stored events go to the
- * meeting's Socket.IO room, once each, in seq order.
+ * commands to the meeting service. It follows the service's stored events: they go to the meeting's
+ * Socket.IO room, once each, in seq order.
  */
-export class RealtimeGateway implements EventSink {
+export class RealtimeGateway {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-  private service: MeetingService | undefined;
   private readonly batches = new Map<string, { pending: StoredEvent[]; timer: NodeJS.Timeout }>();
   private readonly unwatchStore: (() => void) | undefined;
+  private readonly unfollowEvents: () => void;
   private readonly limits: RealtimeLimits;
   private readonly participants: ParticipantLimits<RoomSocket, Budgets>;
   private readonly refusals: RefusalLog;
 
   constructor(
     httpServer: HttpServer,
+    private readonly service: MeetingService,
     private readonly tokens: TokenService,
     private readonly metrics: Metrics,
     private readonly log: Logger,
@@ -154,12 +155,10 @@ export class RealtimeGateway implements EventSink {
       if (store !== 'ok') socket.emit('status', { store });
     });
     this.unwatchStore = options.storeHealth?.onChange((store) => this.io.local.emit('status', { store }));
+    this.unfollowEvents = service.onEventsStored((meetingId, events) => this.publish(meetingId, events));
   }
 
-  attach(service: MeetingService): void {
-    this.service = service;
-  }
-
+  /** Sends stored events to the meeting's sockets (batched ones get them at most once a window). */
   publish(meetingId: string, events: readonly StoredEvent[]): void {
     const room = this.io.local.to(roomName(meetingId));
     for (const event of events) room.emit('event', event);
@@ -190,6 +189,7 @@ export class RealtimeGateway implements EventSink {
   }
 
   async close(): Promise<void> {
+    this.unfollowEvents();
     this.unwatchStore?.();
     this.participants.close();
     for (const meetingId of [...this.batches.keys()]) this.flushBatch(meetingId);
@@ -257,7 +257,7 @@ export class RealtimeGateway implements EventSink {
     void socket.join(socket.data.batch ? batchedRoomName(meetingId) : roomName(meetingId));
     this.catchUp(socket);
     const view = socket.data.claims.view === true;
-    if (!view) this.service?.connectionChanged(meetingId, participantId, +1);
+    if (!view) this.service.connectionChanged(meetingId, participantId, +1);
 
     // An event nobody handles is counted like any message (and dropped): otherwise it would be a way
     // to make the server parse 16 KiB messages without limit.
@@ -273,7 +273,7 @@ export class RealtimeGateway implements EventSink {
     socket.on('disconnect', () => {
       this.participants.remove(socket.data.key, socket);
       this.metrics.connections.dec();
-      if (!view) this.service?.connectionChanged(meetingId, participantId, -1);
+      if (!view) this.service.connectionChanged(meetingId, participantId, -1);
     });
   }
 
@@ -285,7 +285,7 @@ export class RealtimeGateway implements EventSink {
    */
   private catchUp(socket: RoomSocket): void {
     const sinceSeq = (socket.handshake.auth as { sinceSeq?: unknown } | undefined)?.sinceSeq;
-    const room = this.service!.room(socket.data.claims.meetingId)!;
+    const room = this.service.room(socket.data.claims.meetingId)!;
     const missing =
       typeof sinceSeq === 'number' && Number.isInteger(sinceSeq) && sinceSeq >= 0 && sinceSeq <= room.seq
         ? room.eventsSince(sinceSeq)
@@ -366,7 +366,7 @@ export class RealtimeGateway implements EventSink {
     const { meetingId, participantId, view } = socket.data.claims;
     if (view) return answer(refusal('forbidden', 'the projector view is read-only'));
     try {
-      answer(await this.service!.submitCommand(meetingId, participantId, parsed.data));
+      answer(await this.service.submitCommand(meetingId, participantId, parsed.data));
     } catch (error) {
       this.log.error({ err: error, type }, 'command failed');
       this.options.storeHealth?.failed(error);
@@ -388,13 +388,13 @@ export class RealtimeGateway implements EventSink {
     }
     // Anything held back for batching goes out first, so the missed events come after it in order.
     if (socket.data.batch) this.flushBatch(socket.data.claims.meetingId);
-    const room = this.service!.room(socket.data.claims.meetingId)!;
+    const room = this.service.room(socket.data.claims.meetingId)!;
     reply({ ok: true, mode: this.sendMissed(socket, room.eventsSince(parsed.data.sinceSeq), true) });
   }
 
   private snapshot(socket: RoomSocket): SnapshotMessage {
     const { meetingId, participantId } = socket.data.claims;
-    const room = this.service!.room(meetingId)!;
+    const room = this.service.room(meetingId)!;
     const you = room.state.participants.find((p) => p.id === participantId);
     return {
       seq: room.seq,

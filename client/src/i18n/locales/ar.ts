@@ -177,6 +177,7 @@ export const ar = {
     not_found: 'لم يعد موجوداً.',
     rate_limited: 'إجراءات كثيرة جداً؛ انتظر قليلاً.',
     unavailable: 'تعذّر الوصول إلى الخادم؛ حاول مرة أخرى.',
+    internal: 'حدث خطأ في الخادم؛ لم يتغير شيء.',
     dismiss: 'إغلاق',
   },
   proposals: {

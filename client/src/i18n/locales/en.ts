@@ -175,6 +175,7 @@ export const en = {
     not_found: 'It no longer exists.',
     rate_limited: 'Too many actions; wait a moment.',
     unavailable: 'The server is not reachable; try again.',
+    internal: 'Something went wrong on the server; nothing was changed.',
     dismiss: 'Dismiss',
   },
   proposals: {

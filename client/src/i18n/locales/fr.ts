@@ -177,6 +177,7 @@ export const fr = {
     not_found: 'Cet élément n’existe plus.',
     rate_limited: 'Trop d’actions ; patientez un instant.',
     unavailable: 'Le serveur est injoignable ; réessayez.',
+    internal: 'Une erreur s’est produite sur le serveur ; rien n’a été modifié.',
     dismiss: 'Fermer',
   },
   proposals: {
