@@ -153,9 +153,9 @@ export class CollabServer {
   }
 
   /**
-   * Reacts to stored meeting events (every batch the service stores or takes from another process): seeds
-   * new proposals' base texts, and recomputes read-only access of open connections when a proposal
-   * is locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's writer.
+   * Reacts to stored meeting events (each batch `service.onEventsStored` gives): seeds new
+   * proposals' base texts, and recomputes read-only access of open connections when a proposal is
+   * locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's writer.
    */
   handleMeetingEvents(meetingId: string, events: readonly StoredEvent[]): void {
     if (this.closing) return;

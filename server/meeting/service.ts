@@ -48,7 +48,6 @@ export class MeetingService {
   /** Meetings being loaded after another process announced them or a client asked for them. */
   private readonly loading = new Map<string, Promise<MeetingRoom | undefined>>();
   /** The highest seq announced for a meeting that is still loading. */
-  /** The highest seq announced for a meeting that is still loading. */
   private readonly heard = new Map<string, number>();
   private readonly listeners = new Set<EventsStoredListener>();
   /** What every room publishes to: each listener, in the order they subscribed. */
