@@ -1,15 +1,13 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Invites } from './auth/invites';
 import { loadOrCreateSecret } from './auth/secrets';
 import { TokenService } from './auth/tokens';
-import { connectCluster } from './cluster';
-import { StoreHealth } from './cluster/health';
 import { collabRouter } from './collab/routes';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
+import { openDeployment } from './deploy';
 import { mountClient } from './http/client';
 import { sendError } from './http/errors';
 import { metricsAuth } from './http/metricsAuth';
@@ -17,15 +15,11 @@ import { homePage } from './http/pages';
 import { HttpReadBudget } from './http/readBudget';
 import { apiRouter } from './http/routes';
 import { newId } from './ids';
-import type { MeetingBus } from './meeting/bus';
-import type { EventSink } from './meeting/room';
 import { MeetingService } from './meeting/service';
 import { MeetingUnreadable } from './meeting/unreadable';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { RealtimeGateway } from './realtime/socket';
-import { SqliteStore } from './store/sqlite';
-import type { DocStore, MeetingStore } from './store/types';
 
 /** A running IRM Room server: HTTP + Socket.IO on one port, over one store. */
 export interface RunningServer {
@@ -40,63 +34,28 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Optional parts for running several processes over one shared store. */
-export interface ServerDeps {
-  /** Tells the other processes of this one's appends and this one of theirs (default: none, one process). */
-  bus?: MeetingBus;
-}
-
-export async function startServer(config: Config, deps: ServerDeps = {}): Promise<RunningServer> {
+export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const adminToken = loadOrCreateSecret(config.dataDir, 'admin-token', config.adminToken);
   const secret = loadOrCreateSecret(config.dataDir, 'token-secret', config.secret);
   const tokens = new TokenService(secret, adminToken, config.tokenDays * 86_400);
-  // One store holds both the meeting logs (MeetingStore) and the proposal texts (DocStore): a SQLite
-  // file by default; Redis, shared with the other processes, when REDIS_URL is set.
-  const cluster = config.redisUrl
-    ? await connectCluster(config.redisUrl, config.redisPrefix, log, {
-        presenceHeartbeatMs: config.presenceHeartbeatMs,
-      })
-    : null;
-  const store: MeetingStore & DocStore =
-    cluster?.store ?? SqliteStore.open(path.join(config.dataDir, 'irm.sqlite'));
-  const bus = deps.bus ?? cluster?.bus;
+  // Alone on a SQLite file, or one of several processes over Redis: chosen once, in server/deploy/.
+  const deployment = await openDeployment(config, log);
+  const { store, health } = deployment;
   const metrics = new Metrics();
-  // Whether the store can be reached: SQLite always; Redis as its client and the store calls tell.
-  // Clients get it as `status`, the load balancer from /healthz (503 while unavailable).
-  const health = new StoreHealth();
+  // Clients get the store's health as `status`, the load balancer from /healthz (503 while unavailable).
   health.onChange((state) => {
     metrics.storeAvailable.set(state === 'ok' ? 1 : 0);
     if (state === 'ok') log.info('store reachable again');
     else log.warn('store unreachable: commands are answered unavailable');
   });
-  if (cluster) health.follow(cluster.store.connection);
   metrics.storeAvailable.set(health.state === 'ok' ? 1 : 0);
 
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer: HttpServer = createServer(app);
-  const realtime = new RealtimeGateway(httpServer, tokens, metrics, log, {
-    allowedOrigins: config.allowedOrigins,
-    storeHealth: health,
-    ...(config.realtime ? { limits: config.realtime } : {}),
-    ...(cluster ? { adapter: cluster.adapter } : {}),
-  });
-  // Stored meeting events go to the Socket.IO rooms and to the collab server (which reacts to locks,
-  // the meeting closing and new proposals' base texts). The collab server needs the loaded service,
-  // so it joins the sink right after.
-  let collab: CollabServer | undefined;
-  const sink: EventSink = {
-    publish(meetingId, events) {
-      realtime.publish(meetingId, events);
-      collab?.handleMeetingEvents(meetingId, events);
-    },
-    unreadable: (meetingId, problem) => realtime.unreadable(meetingId, problem),
-  };
-  const service = await MeetingService.load(store, sink, {
+  const service = await MeetingService.load(store, {
     newId,
-    ...(bus ? { bus } : {}),
-    ...(cluster ? { presence: cluster.presence, presenceSweepMs: config.presenceHeartbeatMs } : {}),
+    bus: deployment.bus,
+    presence: deployment.presence,
+    presenceSweepMs: deployment.presenceSweepMs,
     onConflict: () => metrics.appendConflicts.inc(),
     onAppend: (n) => {
       metrics.appendBatch.observe(n);
@@ -106,10 +65,22 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       log.error({ err: error }, 'meeting room error');
       health.failed(error);
     },
+    onInternalError: (error, context) =>
+      log.error({ err: error, ...context }, 'command failed: internal error'),
   });
-  realtime.attach(service);
-  cluster?.bus.watch(store, () => service.meetingIds().map((id) => ({ id, seq: service.room(id)!.seq })));
-  collab = new CollabServer(
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: HttpServer = createServer(app);
+  // Both follow the service's stored events: the Socket.IO rooms get them, and the collab server
+  // reacts to locks, the meeting closing and new proposals' base texts.
+  const realtime = new RealtimeGateway(httpServer, service, tokens, metrics, log, {
+    allowedOrigins: config.allowedOrigins,
+    storeHealth: health,
+    adapter: deployment.socketIoAdapter,
+    ...(config.realtime ? { limits: config.realtime } : {}),
+  });
+  const collab = new CollabServer(
     {
       httpServer,
       service,
@@ -119,14 +90,13 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       metrics,
       log,
       newId,
-      ...(cluster ? { fanout: cluster.fanout } : {}),
+      fanout: deployment.fanout,
     },
     {
       ...config.collab,
       allowedOrigins: [...config.allowedOrigins, ...(config.collab?.allowedOrigins ?? [])],
     },
   );
-  const collabServer = collab;
 
   let publicUrl = config.publicUrl ?? '';
   const invites = new Invites(tokens, () => publicUrl);
@@ -146,7 +116,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     '/api',
     collabRouter({
       reads,
-      collab: collabServer,
+      collab,
       service,
       tokens,
       ...(config.versionLimits ? { versionLimits: config.versionLimits } : {}),
@@ -169,7 +139,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       if (error instanceof MeetingUnreadable)
         return sendError(res, 'unavailable', 'this server cannot read this meeting; try again');
       log.error({ err: error }, 'http error');
-      sendError(res, 'unavailable', 'internal error');
+      sendError(res, 'internal', 'internal error');
     },
   );
 
@@ -186,13 +156,11 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const close = () => {
     closing ??= (async () => {
       // First: the HTTP server's close waits for upgraded sockets, and documents need the store.
-      await collabServer.close();
+      await collab.close();
       await realtime.close(); // also closes the HTTP server
       await service.close();
-      health.close();
       reads.close();
-      if (cluster) await cluster.close();
-      else await store.close();
+      await deployment.close();
     })();
     return closing;
   };

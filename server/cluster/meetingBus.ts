@@ -1,10 +1,12 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import type { AdvancedHandler, MeetingBus } from '../meeting/bus';
+import type { AdvancedHandler, MeetingBus, MeetingPosition } from '../meeting/bus';
 import type { Logger } from '../observability/logger';
 import { redisKeys } from '../store/redisKeys';
 import type { MeetingStore } from '../store/types';
 
 export interface RedisMeetingBusOptions {
+  /** The store whose seqs the poll compares with what the subscribers hold. */
+  store: MeetingStore;
   prefix?: string;
   log?: Logger;
   redis?: RedisOptions;
@@ -21,17 +23,26 @@ export interface RedisMeetingBusOptions {
  * of the store's seq for the meetings this process holds and a full catch-up after a reconnect.
  */
 export class RedisMeetingBus implements MeetingBus {
-  private readonly handlers = new Set<AdvancedHandler>();
-  private poll: NodeJS.Timeout | undefined;
+  /** Each subscriber's handler, and what it holds (for the poll). */
+  private readonly subscribers = new Map<AdvancedHandler, () => Iterable<MeetingPosition>>();
+  private readonly poll: NodeJS.Timeout;
+  /** The meetings the store held at the last poll: one it did not is announced even if not newer. */
+  private known = new Set<string>();
 
   private constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
     private readonly channel: string,
+    private readonly store: MeetingStore,
     private readonly log?: Logger,
-  ) {}
+    pollMs = 1000,
+  ) {
+    this.sub.on('ready', () => void this.check());
+    this.poll = setInterval(() => void this.check(), pollMs);
+    this.poll.unref();
+  }
 
-  static async connect(url: string, options: RedisMeetingBusOptions = {}): Promise<RedisMeetingBus> {
+  static async connect(url: string, options: RedisMeetingBusOptions): Promise<RedisMeetingBus> {
     const channel = redisKeys(options.prefix).meetingBusChannel();
     const pub = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, ...options.redis });
     const sub = new Redis(url, { lazyConnect: true, ...options.redis });
@@ -39,7 +50,7 @@ export class RedisMeetingBus implements MeetingBus {
       conn.on('error', (err) => options.log?.warn({ err }, 'meeting bus redis error'));
     await pub.connect();
     await sub.connect();
-    const bus = new RedisMeetingBus(pub, sub, channel, options.log);
+    const bus = new RedisMeetingBus(pub, sub, channel, options.store, options.log, options.pollMs);
     sub.on('message', (_channel: string, message: string) => bus.receive(message));
     await sub.subscribe(channel);
     return bus;
@@ -52,40 +63,36 @@ export class RedisMeetingBus implements MeetingBus {
     });
   }
 
-  onAdvanced(handler: AdvancedHandler): () => void {
-    this.handlers.add(handler);
+  onAdvanced(handler: AdvancedHandler, held: () => Iterable<MeetingPosition>): () => void {
+    this.subscribers.set(handler, held);
     return () => {
-      this.handlers.delete(handler);
+      this.subscribers.delete(handler);
     };
   }
 
   /**
-   * Compares the meetings this process holds (and any new ones) with the store every `pollMs`, and
-   * right after the subscriber reconnects, announcing what moved as if a notice had come.
+   * Compares the meetings the subscribers hold (and any new ones) with the store every `pollMs`, and
+   * right after the subscriber connection reconnects, announcing what moved as if a notice had come.
    */
-  watch(store: MeetingStore, loaded: () => Array<{ id: string; seq: number }>, pollMs = 1000): void {
-    let known = new Set<string>();
-    const check = async () => {
-      try {
-        const ids = new Set([...(await store.listMeetings()).map((m) => m.id)]);
-        const local = new Map(loaded().map((m) => [m.id, m.seq]));
-        for (const id of ids) {
-          const seq = await store.lastSeq(id);
-          if (seq > (local.get(id) ?? 0) || !known.has(id)) this.deliver(id, seq);
-        }
-        known = ids;
-      } catch (err) {
-        this.log?.debug({ err }, 'meeting bus poll failed (redis unreachable?)');
+  private async check(): Promise<void> {
+    if (this.subscribers.size === 0) return;
+    try {
+      const ids = new Set([...(await this.store.listMeetings()).map((m) => m.id)]);
+      const local = new Map<string, number>();
+      for (const held of this.subscribers.values()) for (const { id, seq } of held()) local.set(id, seq);
+      for (const id of ids) {
+        const seq = await this.store.lastSeq(id);
+        if (seq > (local.get(id) ?? 0) || !this.known.has(id)) this.deliver(id, seq);
       }
-    };
-    this.sub.on('ready', () => void check());
-    this.poll = setInterval(() => void check(), pollMs);
-    this.poll.unref();
+      this.known = ids;
+    } catch (err) {
+      this.log?.debug({ err }, 'meeting bus poll failed (redis unreachable?)');
+    }
   }
 
   async close(): Promise<void> {
     clearInterval(this.poll);
-    this.handlers.clear();
+    this.subscribers.clear();
     this.sub.disconnect();
     this.pub.disconnect();
   }
@@ -100,6 +107,6 @@ export class RedisMeetingBus implements MeetingBus {
   }
 
   private deliver(meetingId: string, seq: number): void {
-    for (const handler of [...this.handlers]) handler(meetingId, seq);
+    for (const handler of [...this.subscribers.keys()]) handler(meetingId, seq);
   }
 }

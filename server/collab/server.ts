@@ -16,7 +16,7 @@ import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
 import { participantWriter } from './doc/judge';
 import { DocRegistry } from './docRegistry';
-import { type DocFanout, LOCAL_FANOUT } from './fanout';
+import type { DocFanout } from './fanout';
 import { CLOSE } from './protocol';
 import { UpdateValidator, type ValidatorOptions, type Writer } from './validate';
 
@@ -76,10 +76,10 @@ export interface CollabDeps {
   newId: (prefix: string) => string;
   /**
    * Other server processes serving the same proposals over the same (shared) store: updates and
-   * awareness go through it, compaction takes its lease (server/collab/fanout.ts). Omitted: this
-   * process is alone (LOCAL_FANOUT). The caller closes it after `close()`.
+   * awareness go through it, compaction takes its lease (server/collab/fanout.ts). LOCAL_FANOUT when
+   * this process is alone. The caller closes it after `close()`.
    */
-  fanout?: DocFanout;
+  fanout: DocFanout;
 }
 
 const PATH_PREFIX = '/collab/';
@@ -104,6 +104,7 @@ export class CollabServer {
   /** Connections and budgets per participant, across documents (server/limits/participants.ts). */
   private readonly participants: ParticipantLimits<Connection, 'messages' | 'bytes' | 'answers'>;
   private readonly refusals: RefusalLog;
+  private readonly unfollowMeetings: () => void;
 
   constructor(
     private readonly deps: CollabDeps,
@@ -140,17 +141,20 @@ export class CollabServer {
       baseTextOf: (docId) => this.baseTextOf(docId),
       writerOf: (conn) => this.writerOf(conn),
       retryTimeoutMs: this.options.validation.retryTimeoutMs,
-      fanout: deps.fanout ?? LOCAL_FANOUT,
+      fanout: deps.fanout,
     });
+    this.unfollowMeetings = deps.service.onEventsStored((meetingId, events) =>
+      this.handleMeetingEvents(meetingId, events),
+    );
     deps.httpServer.on('upgrade', this.onUpgrade);
     this.pinger = setInterval(() => this.ping(), this.options.pingIntervalMs);
     this.pinger.unref();
   }
 
   /**
-   * Reacts to stored meeting events (the app calls it for every batch the service publishes): seeds
-   * new proposals' base texts, and recomputes read-only access of open connections when a proposal
-   * is locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's writer.
+   * Reacts to stored meeting events (each batch `service.onEventsStored` gives): seeds new
+   * proposals' base texts, and recomputes read-only access of open connections when a proposal is
+   * locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's writer.
    */
   handleMeetingEvents(meetingId: string, events: readonly StoredEvent[]): void {
     if (this.closing) return;
@@ -198,6 +202,7 @@ export class CollabServer {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.unfollowMeetings();
       this.deps.httpServer.off('upgrade', this.onUpgrade);
       clearInterval(this.pinger);
       this.participants.close();

@@ -11,6 +11,7 @@ const STATUS: Record<HttpErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   unavailable: 503,
+  internal: 500,
 };
 
 /** Every HTTP error has the same shape as a refused command: `{error: {code, message}}`. */

@@ -4,20 +4,33 @@
  * truth), so a lost, late, duplicated or out-of-order notification costs at most a delay: the next
  * notification, or the next append conflict, catches the room up.
  *
- * A Redis pub/sub (or stream) implementation comes with the Redis wiring; `InProcessBus` connects
- * several MeetingServices inside one process (tests).
+ * Implementations: `LOCAL_BUS` (one process, nobody to tell), `InProcessBus` (several MeetingServices
+ * inside one process: tests) and `RedisMeetingBus` (server/cluster/meetingBus.ts).
  */
 export interface MeetingBus {
   /** Announces that the store now holds the events of `meetingId` up to `seq` (called after the append). */
   publishAdvanced(meetingId: string, seq: number): void;
   /**
    * Calls `handler` for every announcement, including this process's own (rooms ignore a seq they
-   * already hold). Returns a function that stops the calls.
+   * already hold). `held` names the meetings the subscriber holds and their seqs, so a bus that may
+   * lose announcements can compare them with the store. Returns a function that stops the calls.
    */
-  onAdvanced(handler: AdvancedHandler): () => void;
+  onAdvanced(handler: AdvancedHandler, held: () => Iterable<MeetingPosition>): () => void;
 }
 
 export type AdvancedHandler = (meetingId: string, seq: number) => void;
+
+/** A meeting a process holds, and the last seq it holds of it. */
+export interface MeetingPosition {
+  id: string;
+  seq: number;
+}
+
+/** The bus of a process alone with its store: there is nobody to tell and nobody to hear from. */
+export const LOCAL_BUS: MeetingBus = {
+  publishAdvanced: () => {},
+  onAdvanced: () => () => {},
+};
 
 /**
  * A bus inside one process. Delivery is asynchronous (a later macrotask), like a network bus, so a

@@ -23,7 +23,7 @@ import {
 import { SqliteStore } from '../store/sqlite';
 import { SeqConflictError } from '../store/types';
 import { InProcessBus } from './bus';
-import { type EventSink, idempotencyKey } from './room';
+import type { EventSink } from './room';
 import { MeetingService, type ServiceOptions } from './service';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -75,11 +75,12 @@ async function cluster(options: Partial<ServiceOptions> = {}) {
   const errors: unknown[] = [];
   const conflicts = { a: 0, b: 0 };
   const common = { bus, onError: (e: unknown) => errors.push(e), ...options };
-  const a = await MeetingService.load(storeA, sinkA, {
+  const a = await MeetingService.load(storeA, {
     newId: counterIds('a'),
     onConflict: () => conflicts.a++,
     ...common,
   });
+  a.onEventsStored((id, events) => sinkA.publish(id, events));
   cleanups.push(async () => {
     await a.close();
     await storeA.close();
@@ -106,11 +107,12 @@ async function cluster(options: Partial<ServiceOptions> = {}) {
   expect(item.ok).toBe(true);
   await setup({ type: 'agenda.open', itemId });
 
-  const b = await MeetingService.load(storeB, sinkB, {
+  const b = await MeetingService.load(storeB, {
     newId: counterIds('b'),
     onConflict: () => conflicts.b++,
     ...common,
   });
+  b.onEventsStored((id, events) => sinkB.publish(id, events));
   cleanups.push(async () => {
     await b.close();
     await storeB.close();
@@ -155,6 +157,7 @@ async function cluster(options: Partial<ServiceOptions> = {}) {
   };
 
   return {
+    file,
     a,
     b,
     bus,
@@ -251,16 +254,15 @@ describe('several processes writing one meeting', () => {
     c.roomA.advanced(await c.storeA.lastSeq(c.meetingId));
     c.roomB.advanced(await c.storeA.lastSeq(c.meetingId));
     await c.converge();
-    // B looked the id up (nothing), then heard of A's append through the bus before deciding it:
-    // the room looks it up again instead of applying it a second time.
-    const checkedAt = c.roomB.epoch;
+    // B heard of A's append through the bus (its epoch moved) and never saw the id: the room looks
+    // it up in the store before deciding instead of applying it a second time.
+    const epochBefore = c.roomB.epoch;
     const a3 = await c.send(c.a, 'france', same, 'dup3');
     await c.converge();
-    expect(c.roomB.epoch).toBeGreaterThan(checkedAt);
+    expect(c.roomB.epoch).toBeGreaterThan(epochBefore);
     const command = { id: 'dup3', ...same };
     const b3 = await c.roomB.submit({
-      idempotencyKey: idempotencyKey(c.ids.france, 'dup3'),
-      checkedAt,
+      idempotencyKey: { participantId: c.ids.france, commandId: 'dup3' },
       decide: (meeting, ctx) => decide(meeting, command, c.ids.france as ParticipantId, ctx),
     });
     expect(b3).toEqual(a3);
@@ -276,6 +278,20 @@ describe('several processes writing one meeting', () => {
       const stored = await room.findCommand(c.meetingId, c.ids[key === 'dup1' ? 'kenya' : 'brazil'], key);
       expect(stored).toEqual(key === 'dup1' ? a1 : a2);
     }
+    // After a restart (a new service over the same file, nothing in memory), the ids still get their
+    // first acks from the stored records and nothing is applied again.
+    await c.a.close();
+    const storeC = SqliteStore.open(c.file);
+    const restarted = await MeetingService.load(storeC, { newId: counterIds('c'), bus: c.bus });
+    cleanups.push(async () => {
+      await restarted.close();
+      await storeC.close();
+    });
+    expect(await restarted.submitCommand(c.meetingId, c.ids.kenya, { id: 'dup1', ...same })).toEqual(a1);
+    expect(await restarted.submitCommand(c.meetingId, c.ids.brazil, { id: 'dup2', ...same })).toEqual(a2);
+    expect(await restarted.submitCommand(c.meetingId, c.ids.france, { id: 'dup3', ...same })).toEqual(a3);
+    const after = await storeC.readEvents(c.meetingId, 0);
+    expect(after.filter((e) => e.event.type === 'floor.requested')).toHaveLength(3);
   });
 
   it('gives each sink every event exactly once, in seq order, whichever room wrote it', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evolve, type Meeting, type StoredEvent } from '../../shared';
 import type { CommandRecord, MeetingStore, Snapshot } from '../store/types';
-import { idempotencyKey, type Job, MeetingRoom } from './room';
+import { LOCAL_BUS } from './bus';
+import { type InternalErrorContext, MeetingRoom, type RoomJob } from './room';
 
 /** A store double that records appends and can be told to fail: the room's contract with any store. */
 class RecordingStore implements MeetingStore {
@@ -46,7 +47,7 @@ const base = (): Meeting =>
     at: 0,
   });
 
-const rename = (title: string): Job => ({
+const rename = (title: string): RoomJob => ({
   decide: () => ({
     ok: true,
     events: [{ type: 'floor.limitSet', seconds: title.length * 10, requestId: null }],
@@ -55,15 +56,18 @@ const rename = (title: string): Job => ({
 
 function makeRoom(store = new RecordingStore()) {
   const published: StoredEvent[][] = [];
+  const internalErrors: Array<{ error: unknown; context: InternalErrorContext }> = [];
   let n = 0;
   const room = new MeetingRoom('m_1', base(), 1, {
     store,
     sink: { publish: (_id, events) => published.push([...events]) },
+    bus: LOCAL_BUS,
     newId: (p) => `${p}_${++n}`,
     now: () => 1000,
     snapshotEvery: 3,
+    onInternalError: (error, context) => internalErrors.push({ error, context }),
   });
-  return { room, store, published };
+  return { room, store, published, internalErrors };
 }
 
 describe('MeetingRoom', () => {
@@ -89,7 +93,7 @@ describe('MeetingRoom', () => {
   it('answers unavailable and keeps the state when the write fails', async () => {
     const { room, store, published } = makeRoom();
     store.failNext = true;
-    const refused: Job = { decide: () => ({ ok: false, error: { code: 'conflict', message: 'no' } }) };
+    const refused: RoomJob = { decide: () => ({ ok: false, error: { code: 'conflict', message: 'no' } }) };
     const acks = await Promise.all([room.submit(rename('aa')), room.submit(refused)]);
     expect(acks[0]).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(acks[1]).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -103,8 +107,7 @@ describe('MeetingRoom', () => {
 
   it('applies a command id once and repeats its ack, also within one batch', async () => {
     const { room, store } = makeRoom();
-    const key = idempotencyKey('p_1', 'c1');
-    const job = { ...rename('aa'), idempotencyKey: key };
+    const job = { ...rename('aa'), idempotencyKey: { participantId: 'p_1', commandId: 'c1' } };
     const [a, b] = await Promise.all([room.submit(job), room.submit(job)]);
     expect(a).toEqual(b);
     expect(await room.submit(job)).toEqual(a);
@@ -116,14 +119,36 @@ describe('MeetingRoom', () => {
 
   it('refuses a job whose decide throws, without stopping the others', async () => {
     const { room } = makeRoom();
-    const broken: Job = {
+    const broken: RoomJob = {
       decide: () => {
         throw new Error('bug');
       },
     };
     const acks = await Promise.all([room.submit(broken), room.submit(rename('aa'))]);
-    expect(acks[0]).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    // A bug, not a store failure: `internal`, which does not invite a retry (`unavailable` would).
+    expect(acks[0]).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(acks[1]).toEqual({ ok: true, seq: 2 });
+  });
+
+  it('answers a command whose decide throws `internal` and reports it with the command id', async () => {
+    const { room, store, internalErrors } = makeRoom();
+    const bug = new Error('bug');
+    const broken: RoomJob = {
+      idempotencyKey: { participantId: 'p_1', commandId: 'c7' },
+      decide: () => {
+        throw bug;
+      },
+    };
+    expect(await room.submit(broken)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'internal error; nothing was applied' },
+    });
+    expect(internalErrors).toEqual([
+      { error: bug, context: { meetingId: 'm_1', participantId: 'p_1', commandId: 'c7' } },
+    ]);
+    // Nothing was stored, not even the command's record: a fixed server may apply it later.
+    expect(store.appends).toEqual([]);
+    expect(room.seq).toBe(1);
   });
 
   it('serves missed events from memory and snapshots every N events', async () => {

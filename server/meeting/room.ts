@@ -13,24 +13,34 @@ import { type CommandRecord, type MeetingStore, SeqConflictError } from '../stor
 import type { MeetingBus } from './bus';
 import { applyStored, MeetingUnreadable } from './unreadable';
 
-/** Where stored events go next (Socket.IO rooms; later a Redis pub/sub). */
+/** Where a room's stored events go, once each and in seq order (MeetingService fans them out). */
 export interface EventSink {
   publish(meetingId: string, events: readonly StoredEvent[]): void;
   /** The room cannot read its log any more and refuses the meeting: its clients should go elsewhere. */
   unreadable?(meetingId: string, problem: MeetingUnreadable): void;
 }
 
+/** A client command's identity: the same key is applied once and always gets the same ack. */
+export interface IdempotencyKey {
+  participantId: string;
+  commandId: string;
+}
+
 /** One unit of work for a room: a decision against the state of the moment it runs. */
-export interface Job {
+export interface RoomJob {
   decide: (meeting: Meeting, ctx: DecideContext) => Decision;
-  /** `participantId:commandId`; the same key is applied once and always gets the same ack. */
-  idempotencyKey?: string;
   /**
-   * The room's `epoch` when the caller looked `idempotencyKey` up in the store (`findCommand`) and
-   * found nothing. If the room has taken events from another writer since, it looks the key up again
-   * before deciding. Unset: the room looks it up whenever another writer has been seen at all.
+   * Set for a client command: the room looks the key up (in memory, then in the store) before
+   * deciding, so a command is applied once, also across restarts and processes.
    */
-  checkedAt?: number;
+  idempotencyKey?: IdempotencyKey;
+}
+
+/** What the room tells about a job whose decide or evolve threw (a bug): logged with these ids. */
+export interface InternalErrorContext {
+  meetingId: string;
+  participantId?: string;
+  commandId?: string;
 }
 
 export interface RoomOptions {
@@ -45,12 +55,15 @@ export interface RoomOptions {
   /** A snapshot is written every this many events. */
   snapshotEvery?: number;
   onAppend?: (events: number) => void;
+  /** A store call failed (or another error outside any one job). */
   onError?: (error: unknown) => void;
+  /** A job's decide or evolve threw: a bug, answered `internal`. */
+  onInternalError?: (error: unknown, context: InternalErrorContext) => void;
   /**
-   * Several processes writing the same store: the room announces its appends here, and the owner of
-   * the subscription (MeetingService) calls `advanced` when another process announces one.
+   * Tells the other processes writing the same store of the room's appends (LOCAL_BUS when alone);
+   * the owner of the subscription (MeetingService) calls `advanced` when another process announces one.
    */
-  bus?: MeetingBus;
+  bus: MeetingBus;
   /** Tries at appending one batch when other writers keep getting there first (default 8). */
   maxAppendAttempts?: number;
   /** Base of the jittered exponential backoff between those tries, in ms (default 2). */
@@ -64,6 +77,11 @@ const MAX_REMEMBERED_ACKS = 20_000;
 /** Events read from the store per query when catching up. */
 const CATCH_UP_PAGE = 1000;
 const MAX_BACKOFF_MS = 100;
+/** A bug, not a store failure: retrying would hit it again, so the client is not invited to. */
+const INTERNAL: Ack = {
+  ok: false,
+  error: { code: 'internal', message: 'internal error; nothing was applied' },
+};
 const UNAVAILABLE: Ack = {
   ok: false,
   // "Not confirmed" rather than "not stored": a write may reach Redis and time out on the way back.
@@ -80,7 +98,7 @@ const UNREADABLE: Ack = {
 };
 
 interface Pending {
-  job: Job;
+  job: RoomJob;
   resolve: (ack: Ack) => void;
   /** The room's epoch when the store last had no record of this job's idempotency key. */
   checkedAt: number;
@@ -130,7 +148,10 @@ export class MeetingRoom {
     return this.seqValue;
   }
 
-  /** Counts the catch-ups that applied events from other writers (see `Job.checkedAt`). */
+  /**
+   * Counts the catch-ups that applied events from other writers: a command looked up before the
+   * epoch changed is looked up again before it is decided.
+   */
   get epoch(): number {
     return this.epochValue;
   }
@@ -140,15 +161,25 @@ export class MeetingRoom {
     return this.refusal;
   }
 
-  /** Queues a job; resolves with its ack once its events are durably stored (or it was refused). */
-  submit(job: Job): Promise<Ack> {
-    if (this.refusal) return Promise.resolve(UNREADABLE);
-    const remembered = job.idempotencyKey ? this.acks.get(job.idempotencyKey) : undefined;
-    if (remembered) return Promise.resolve(remembered);
-    return new Promise<Ack>((resolve) => {
-      this.pending.push({ job, resolve, checkedAt: job.checkedAt ?? 0 });
-      this.kick();
-    });
+  /**
+   * Queues a job; resolves with its ack once its events are durably stored (or it was refused). A
+   * command (a job with an idempotency key) seen before, in memory or in the store, gets its first
+   * ack and is not queued. Rejects when the store cannot be asked.
+   */
+  async submit(job: RoomJob): Promise<Ack> {
+    if (this.refusal) return UNREADABLE;
+    const key = job.idempotencyKey;
+    if (!key) return this.enqueue(job, this.epochValue);
+    const remembered = this.acks.get(ackKey(key));
+    if (remembered) return remembered;
+    // Noted before the look-up: if another writer's events arrive meanwhile, it is looked up again.
+    const checkedAt = this.epochValue;
+    const stored = await this.options.store.findCommand(this.id, key.participantId, key.commandId);
+    if (stored) {
+      this.remember(ackKey(key), stored);
+      return stored;
+    }
+    return this.enqueue(job, checkedAt);
   }
 
   /**
@@ -187,9 +218,11 @@ export class MeetingRoom {
     while (this.flushing || this.pending.length > 0) await new Promise((r) => setTimeout(r, 5));
   }
 
-  /** Remembers acks loaded from the store (after a restart) so a retried command is not applied twice. */
-  rememberAck(key: string, ack: Ack): void {
-    this.remember(key, ack);
+  private enqueue(job: RoomJob, checkedAt: number): Promise<Ack> {
+    return new Promise<Ack>((resolve) => {
+      this.pending.push({ job, resolve, checkedAt });
+      this.kick();
+    });
   }
 
   private kick(): void {
@@ -278,10 +311,9 @@ export class MeetingRoom {
       batch.map(async (pending) => {
         const key = pending.job.idempotencyKey;
         if (!key || pending.checkedAt === epoch) return;
-        if (!this.acks.has(key)) {
-          const [participantId = '', commandId = ''] = splitKey(key);
-          const stored = await this.options.store.findCommand(this.id, participantId, commandId);
-          if (stored) this.remember(key, stored);
+        if (!this.acks.has(ackKey(key))) {
+          const stored = await this.options.store.findCommand(this.id, key.participantId, key.commandId);
+          if (stored) this.remember(ackKey(key), stored);
         }
         pending.checkedAt = epoch;
       }),
@@ -342,25 +374,22 @@ export class MeetingRoom {
 
     for (const pending of batch) {
       const key = pending.job.idempotencyKey;
-      const earlier = key ? (this.acks.get(key) ?? inBatch.get(key)) : undefined;
+      const earlier = key ? (this.acks.get(ackKey(key)) ?? inBatch.get(ackKey(key))) : undefined;
       if (earlier) {
         answers.push({ pending, ack: earlier, accepted: false });
         continue;
       }
-      const decision = safeApply(pending.job, working, ctx, this.options.onError);
+      const decision = this.safeApply(pending.job, working, ctx);
       let ack: Ack;
       if (decision.ok) {
         working = decision.next;
         for (const event of decision.events) stored.push(storedEvent(++seq, now, event));
         ack = { ok: true, seq };
-        if (key) {
-          const [participantId = '', commandId = ''] = splitKey(key);
-          records.push({ participantId, commandId, ack });
-        }
+        if (key) records.push({ participantId: key.participantId, commandId: key.commandId, ack });
       } else {
-        ack = { ok: false, error: decision.error };
+        ack = decision.ack;
       }
-      if (key) inBatch.set(key, ack);
+      if (key) inBatch.set(ackKey(key), ack);
       answers.push({ pending, ack, accepted: decision.ok });
     }
     return { working, seq, stored, records, answers, inBatch };
@@ -375,7 +404,7 @@ export class MeetingRoom {
     if (stored.length > 0) {
       this.options.onAppend?.(stored.length);
       this.options.sink.publish(this.id, stored);
-      this.options.bus?.publishAdvanced(this.id, seq);
+      this.options.bus.publishAdvanced(this.id, seq);
     }
     for (const a of answers) a.pending.resolve(a.ack);
     this.maybeSnapshot();
@@ -385,6 +414,25 @@ export class MeetingRoom {
   private answerUnavailable(answers: Answer[], error: unknown): void {
     this.options.onError?.(error);
     for (const a of answers) a.pending.resolve(a.accepted ? UNAVAILABLE : a.ack);
+  }
+
+  /**
+   * Decides a job and applies its events. A bug (an exception in decide or evolve) refuses that one
+   * job `internal` instead of taking the room down.
+   */
+  private safeApply(
+    job: RoomJob,
+    meeting: Meeting,
+    ctx: DecideContext,
+  ): { ok: false; ack: Ack } | { ok: true; events: MeetingEvent[]; next: Meeting } {
+    try {
+      const decision = job.decide(meeting, ctx);
+      if (!decision.ok) return { ok: false, ack: { ok: false, error: decision.error } };
+      return { ok: true, events: decision.events, next: decision.events.reduce(evolve, meeting) };
+    } catch (error) {
+      this.options.onInternalError?.(error, { meetingId: this.id, ...job.idempotencyKey });
+      return { ok: false, ack: INTERNAL };
+    }
   }
 
   private backoff(attempt: number): Promise<void> {
@@ -431,30 +479,6 @@ interface Decided {
   inBatch: Map<string, Ack>;
 }
 
-/**
- * Decides a job and applies its events. A bug (an exception in decide or evolve) refuses that one
- * job instead of taking the room down.
- */
-function safeApply(
-  job: Job,
-  meeting: Meeting,
-  ctx: DecideContext,
-  onError?: (e: unknown) => void,
-): (Decision & { ok: false }) | { ok: true; events: MeetingEvent[]; next: Meeting } {
-  try {
-    const decision = job.decide(meeting, ctx);
-    if (!decision.ok) return decision;
-    return { ok: true, events: decision.events, next: decision.events.reduce(evolve, meeting) };
-  } catch (error) {
-    onError?.(error);
-    return { ok: false, error: { code: 'unavailable', message: 'internal error; nothing was applied' } };
-  }
-}
-
-const splitKey = (key: string): [string, string] => {
-  const at = key.indexOf(':');
-  return [key.slice(0, at), key.slice(at + 1)];
-};
-
-/** Builds a key from its parts; participant ids never contain ':'. */
-export const idempotencyKey = (participantId: string, commandId: string) => `${participantId}:${commandId}`;
+/** The key of a command in the room's maps: one string per (participant, command), never split. */
+const ackKey = ({ participantId, commandId }: IdempotencyKey): string =>
+  JSON.stringify([participantId, commandId]);

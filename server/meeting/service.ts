@@ -9,7 +9,6 @@ import {
   evolve,
   idFactories,
   type Meeting,
-  type MeetingEvent,
   type MeetingId,
   type Participant,
   type ParticipantId,
@@ -17,14 +16,9 @@ import {
 } from '../../shared';
 import type { MeetingStore } from '../store/types';
 import { LocalPresence, type PresenceRegistry } from './presence';
-import { DEFAULT_PRESENCE_FOLD, PresenceFold, type PresenceFoldOptions } from './presenceFold';
-import {
-  type EventSink,
-  idempotencyKey,
-  MeetingRoom,
-  type RoomOptions,
-  SNAPSHOT_SCHEMA_VERSION,
-} from './room';
+import type { PresenceFoldOptions } from './presenceFold';
+import { PresenceReconciler } from './presenceReconciler';
+import { type EventSink, MeetingRoom, type RoomOptions, SNAPSHOT_SCHEMA_VERSION } from './room';
 import { applyStored, MeetingUnreadable } from './unreadable';
 
 export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'> & {
@@ -36,15 +30,22 @@ export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'> & {
   presenceFold?: Partial<PresenceFoldOptions>;
 };
 
+/** Called with every batch of stored events of a meeting, once each, in seq order. */
+export type EventsStoredListener = (meetingId: string, events: readonly StoredEvent[]) => void;
+/** Told that a meeting cannot be read by this code (see `MeetingService.onUnreadable`). */
+export type UnreadableListener = (meetingId: string, problem: MeetingUnreadable) => void;
+
 /** How long a handshake waits for this process to catch up with the seq a reconnecting client holds. */
 const SYNC_ON_CONNECT_MS = 2000;
 
 /**
  * All meetings of this process: loads each one's state from the store (latest snapshot plus the
- * events after it) and routes commands to its room.
+ * events after it) and routes commands to its room. Whatever its rooms store, or take from other
+ * writers, goes to the `onEventsStored` listeners (the Socket.IO gateway, the collab server).
  *
- * With `options.bus`, other processes may write the same store: the service passes their
- * announcements to its rooms (which catch up from the store) and opens the meetings they create.
+ * Other processes may write the same store (`options.bus` tells of them; LOCAL_BUS when there are
+ * none): the service passes their announcements to its rooms (which catch up from the store) and
+ * opens the meetings they create.
  */
 export class MeetingService {
   private readonly rooms = new Map<string, MeetingRoom>();
@@ -54,48 +55,76 @@ export class MeetingService {
   private readonly loading = new Map<string, Promise<MeetingRoom | undefined>>();
   /** The highest seq announced for a meeting that is still loading. */
   private readonly heard = new Map<string, number>();
-  private readonly presence: PresenceRegistry;
-  /** The latest answer of `presence.online` per meeting: what a reconciliation decides against. */
-  private readonly presenceViews = new Map<string, ReadonlySet<string>>();
-  private readonly reconciling = new Map<string, { again: boolean; done: Promise<void> }>();
-  /** Folds reconnect churn: offline after a grace period, a bounded number of writes per participant. */
-  private readonly fold: PresenceFold;
-  /** Per meeting: a reconciliation due when a held-back presence change may be written. */
-  private readonly presenceRetries = new Map<string, { at: number; timer: NodeJS.Timeout }>();
-  private sweep: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<EventsStoredListener>();
+  private readonly unreadableListeners = new Set<UnreadableListener>();
+  /** What every room publishes to: each listener, in the order they subscribed. */
+  private readonly sink: EventSink = {
+    publish: (meetingId, events) => {
+      for (const listener of this.listeners) listener(meetingId, events);
+    },
+    unreadable: (meetingId, problem) => {
+      for (const listener of this.unreadableListeners) listener(meetingId, problem);
+    },
+  };
+  private readonly presence: PresenceReconciler;
   private unsubscribe: (() => void) | undefined;
 
   private constructor(
     private readonly store: MeetingStore,
-    private readonly sink: EventSink,
     private readonly options: ServiceOptions,
   ) {
-    this.presence = options.presence ?? new LocalPresence();
-    this.fold = new PresenceFold({ ...DEFAULT_PRESENCE_FOLD, ...options.presenceFold });
+    this.presence = new PresenceReconciler({
+      presence: options.presence ?? new LocalPresence(),
+      ...(options.presenceFold ? { fold: options.presenceFold } : {}),
+      room: (id) => this.rooms.get(id),
+      meetingIds: () => this.meetingIds(),
+      onError: (error) => this.options.onError?.(error),
+    });
   }
 
   /**
    * Loads every stored meeting and reconciles the stored online flags with who is connected: on a
    * fresh start of a single process nobody is, so everyone marked online is set offline.
    */
-  static async load(store: MeetingStore, sink: EventSink, options: ServiceOptions): Promise<MeetingService> {
-    const service = new MeetingService(store, sink, options);
+  static async load(store: MeetingStore, options: ServiceOptions): Promise<MeetingService> {
+    const service = new MeetingService(store, options);
     // Subscribed before loading: an append made while the meetings load still reaches their rooms.
-    service.unsubscribe = options.bus?.onAdvanced((id, seq) => service.advanced(id, seq));
+    service.unsubscribe = options.bus.onAdvanced(
+      (id, seq) => service.advanced(id, seq),
+      () => service.meetingIds().map((id) => ({ id, seq: service.rooms.get(id)!.seq })),
+    );
     for (const { id } of await store.listMeetings()) {
       const rebuilt = await service.rebuild(id).catch((error) => service.refuseUnreadable(id, error));
       if (!rebuilt) continue;
       const { meeting, seq } = rebuilt;
       // (A meeting announced meanwhile may have been opened by `advanced`.)
       if (!service.rooms.has(id)) service.open(id, meeting, seq);
-      await service.reconcilePresence(id);
+      await service.presence.reconcile(id);
     }
-    const sweepMs = options.presenceSweepMs ?? 5000;
-    if (sweepMs > 0) {
-      service.sweep = setInterval(() => void service.sweepPresence(), sweepMs);
-      service.sweep.unref();
-    }
+    service.presence.sweepEvery(options.presenceSweepMs ?? 5000);
     return service;
+  }
+
+  /**
+   * Calls `listener` with every batch of events the rooms store or take from other writers, from now
+   * on; returns the unsubscribe. A listener runs inside the meeting's writer: it must not throw.
+   */
+  onEventsStored(listener: EventsStoredListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Calls `listener` when a room this service served meets an event this code cannot read (a newer
+   * process wrote it): the room refuses the meeting from then on; returns the unsubscribe.
+   */
+  onUnreadable(listener: UnreadableListener): () => void {
+    this.unreadableListeners.add(listener);
+    return () => {
+      this.unreadableListeners.delete(listener);
+    };
   }
 
   /**
@@ -107,7 +136,7 @@ export class MeetingService {
   async ensureRoom(meetingId: string, atLeastSeq = 0): Promise<MeetingRoom | undefined> {
     const refused = this.unreadable.get(meetingId) ?? this.rooms.get(meetingId)?.unreadable;
     if (refused) throw refused;
-    const room = this.rooms.get(meetingId) ?? (this.options.bus ? await this.adopt(meetingId) : undefined);
+    const room = this.rooms.get(meetingId) ?? (await this.adopt(meetingId));
     if (room && atLeastSeq > room.seq) await room.syncTo(atLeastSeq, SYNC_ON_CONNECT_MS);
     return room;
   }
@@ -123,16 +152,18 @@ export class MeetingService {
   /**
    * The room brought up to the store's latest seq: for a request naming something (a participant, a
    * proposal) that another process may have stored a moment ago. Without other processes, the room
-   * is always current.
+   * is already current and this costs one look-up of the store's seq.
    */
   async refresh(meetingId: string): Promise<MeetingRoom | undefined> {
     const room = await this.ensureRoom(meetingId);
-    if (room && this.options.bus) await room.syncTo(await this.store.lastSeq(meetingId), SYNC_ON_CONNECT_MS);
+    if (room) await room.syncTo(await this.store.lastSeq(meetingId), SYNC_ON_CONNECT_MS);
     return room;
   }
 
-  /** Creates a meeting and its chair; both land in the log before this resolves. */
-  /** Creates a meeting; `opts.id` fixes its id (the demo meeting's, so every process knows it). */
+  /**
+   * Creates a meeting and its chair; both land in the log before this resolves. `opts.id` fixes its
+   * id (the demo meeting's, so every process knows it).
+   */
   async createMeeting(
     body: CreateMeetingBody,
     opts: { id?: MeetingId } = {},
@@ -157,7 +188,7 @@ export class MeetingService {
     await this.store.append(id, 0, stored, [], { title: body.title });
     const meeting = events.reduce<Meeting | null>(evolve, null) as Meeting;
     this.open(id, meeting, stored.length);
-    this.options.bus?.publishAdvanced(id, stored.length);
+    this.options.bus.publishAdvanced(id, stored.length);
     const chair = meeting.participants[0]!;
     return { meeting, chair };
   }
@@ -179,20 +210,15 @@ export class MeetingService {
     return room.state.participants.find((p) => p.id === added)!;
   }
 
-  /** Applies a client command; resolves with the ack only after its events are durably stored. */
+  /**
+   * Applies a client command; resolves with the ack only after its events are durably stored. The
+   * room applies a command id of a participant once (also across restarts and processes).
+   */
   async submitCommand(meetingId: string, actorId: string, command: Command): Promise<Ack> {
     const room = await this.ensureRoom(meetingId);
     if (!room) return { ok: false, error: { code: 'not_found', message: 'no such meeting' } };
-    const key = idempotencyKey(actorId, command.id);
-    const checkedAt = room.epoch;
-    const stored = await this.store.findCommand(meetingId, actorId, command.id);
-    if (stored) {
-      room.rememberAck(key, stored);
-      return stored;
-    }
     return room.submit({
-      idempotencyKey: key,
-      checkedAt,
+      idempotencyKey: { participantId: actorId, commandId: command.id },
       decide: (meeting, ctx) => decide(meeting, command, actorId as ParticipantId, ctx),
     });
   }
@@ -202,11 +228,7 @@ export class MeetingService {
    * counts it and the stored online flags are reconciled with it.
    */
   connectionChanged(meetingId: string, participantId: string, delta: 1 | -1): void {
-    if (delta < 0) this.fold.disconnected(meetingId, participantId);
-    this.presence.change(meetingId, participantId, delta).then(
-      () => this.reconcilePresence(meetingId),
-      (error) => this.options.onError?.(error),
-    );
+    this.presence.connectionChanged(meetingId, participantId, delta);
   }
 
   async drain(): Promise<void> {
@@ -215,96 +237,12 @@ export class MeetingService {
 
   /** Stops listening to other processes and reconciling presence, then writes what is queued. */
   async close(): Promise<void> {
-    clearInterval(this.sweep);
-    for (const retry of this.presenceRetries.values()) clearTimeout(retry.timer);
-    this.presenceRetries.clear();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    await Promise.all([...this.reconciling.values()].map((r) => r.done));
-    await this.drain();
     await this.presence.close();
-  }
-
-  /**
-   * Brings the stored online flags of a meeting in line with the presence registry. Calls made while
-   * one runs are folded into one more round, and each round decides against the latest registry
-   * answer, so a quick disconnect and reconnect costs no offline/online pair. Changes are folded
-   * (PresenceFold): an offline seen on this process is written only after a grace period, and each
-   * participant has a budget of writes; a change held back is reconciled again when it may be written.
-   */
-  private reconcilePresence(meetingId: string): Promise<void> {
-    const running = this.reconciling.get(meetingId);
-    if (running) {
-      running.again = true;
-      return running.done;
-    }
-    const round = { again: true, done: Promise.resolve() };
-    round.done = (async () => {
-      try {
-        while (round.again) {
-          round.again = false;
-          const room = this.rooms.get(meetingId);
-          if (!room) return;
-          this.presenceViews.set(meetingId, await this.presence.online(meetingId));
-          let retryAt = Number.POSITIVE_INFINITY;
-          await room.submit({
-            decide: (meeting) => {
-              const online = this.presenceViews.get(meetingId) ?? new Set<string>();
-              const events: MeetingEvent[] = [];
-              for (const p of meeting.participants) {
-                const isOnline = online.has(p.id);
-                if (p.online === isOnline) continue;
-                const allowed = this.fold.allow(meetingId, p.id, isOnline);
-                if (allowed !== true) {
-                  retryAt = Math.min(retryAt, allowed);
-                  continue;
-                }
-                events.push({
-                  type: isOnline ? 'participant.online' : 'participant.offline',
-                  participantId: p.id,
-                });
-              }
-              return { ok: true, events };
-            },
-          });
-          if (retryAt < Number.POSITIVE_INFINITY) this.retryPresence(meetingId, retryAt);
-        }
-      } catch (error) {
-        // Presence unknowable (Redis away): the next sweep tries again.
-        this.options.onError?.(error);
-      } finally {
-        this.reconciling.delete(meetingId);
-      }
-    })();
-    this.reconciling.set(meetingId, round);
-    return round.done;
-  }
-
-  /** Reconciles the meeting again at `at` (or earlier, if already due sooner). */
-  private retryPresence(meetingId: string, at: number): void {
-    const due = this.presenceRetries.get(meetingId);
-    if (due && due.at <= at) return;
-    if (due) clearTimeout(due.timer);
-    const timer = setTimeout(
-      () => {
-        this.presenceRetries.delete(meetingId);
-        void this.reconcilePresence(meetingId);
-      },
-      Math.max(0, at - Date.now()) + 10,
-    );
-    timer.unref();
-    this.presenceRetries.set(meetingId, { at, timer });
-  }
-
-  /** Every few seconds one process reconciles every meeting: e.g. a dead process's participants. */
-  private async sweepPresence(): Promise<void> {
-    this.fold.prune();
-    try {
-      if (!(await this.presence.claimSweep())) return;
-    } catch {
-      return; // Redis away; next round.
-    }
-    for (const id of this.meetingIds()) await this.reconcilePresence(id);
+    await this.drain();
+    this.listeners.clear();
+    this.unreadableListeners.clear();
   }
 
   /** Another process stored events of a meeting up to `seq`. */

@@ -21,7 +21,7 @@ import type { ParticipantClaims, TokenService } from '../auth/tokens';
 import type { StoreHealth } from '../cluster/health';
 import { type ParticipantEntry, ParticipantLimits, participantKey } from '../limits/participants';
 import { RefusalLog, remoteOf } from '../limits/refusals';
-import type { EventSink, MeetingRoom } from '../meeting/room';
+import type { MeetingRoom } from '../meeting/room';
 import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -87,20 +87,22 @@ const CLOSING_GRACE_MS = 2000;
 
 /**
  * Socket.IO edge: authenticates the handshake, validates every message, rate-limits, and passes
- * commands to the meeting service. It is also the service's event sink: stored events go to the
- * meeting's Socket.IO room, once each, in seq order.
+ * commands to the meeting service. It follows the service's stored events: they go to the meeting's
+ * Socket.IO room, once each, in seq order.
  */
-export class RealtimeGateway implements EventSink {
+export class RealtimeGateway {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-  private service: MeetingService | undefined;
   private readonly batches = new Map<string, { pending: StoredEvent[]; timer: NodeJS.Timeout }>();
   private readonly unwatchStore: (() => void) | undefined;
+  private readonly unfollowEvents: () => void;
+  private readonly unfollowUnreadable: () => void;
   private readonly limits: RealtimeLimits;
   private readonly participants: ParticipantLimits<RoomSocket, Budgets>;
   private readonly refusals: RefusalLog;
 
   constructor(
     httpServer: HttpServer,
+    private readonly service: MeetingService,
     private readonly tokens: TokenService,
     private readonly metrics: Metrics,
     private readonly log: Logger,
@@ -158,12 +160,11 @@ export class RealtimeGateway implements EventSink {
       if (store !== 'ok') socket.emit('status', { store });
     });
     this.unwatchStore = options.storeHealth?.onChange((store) => this.io.local.emit('status', { store }));
+    this.unfollowEvents = service.onEventsStored((meetingId, events) => this.publish(meetingId, events));
+    this.unfollowUnreadable = service.onUnreadable((meetingId, problem) => this.unreadable(meetingId, problem));
   }
 
-  attach(service: MeetingService): void {
-    this.service = service;
-  }
-
+  /** Sends stored events to the meeting's sockets (batched ones get them at most once a window). */
   publish(meetingId: string, events: readonly StoredEvent[]): void {
     const room = this.io.local.to(roomName(meetingId));
     for (const event of events) room.emit('event', event);
@@ -180,7 +181,7 @@ export class RealtimeGateway implements EventSink {
   }
 
   /** The meeting's log cannot be read here: its clients are sent off to reconnect (to another process). */
-  unreadable(meetingId: string, problem: Error): void {
+  private unreadable(meetingId: string, problem: Error): void {
     const message = 'this server cannot read this meeting; reconnect';
     this.log.error({ err: problem, meetingId }, 'closing the connections of an unreadable meeting');
     for (const socket of this.io.of('/').sockets.values()) {
@@ -205,6 +206,8 @@ export class RealtimeGateway implements EventSink {
   }
 
   async close(): Promise<void> {
+    this.unfollowEvents();
+    this.unfollowUnreadable();
     this.unwatchStore?.();
     this.participants.close();
     for (const meetingId of [...this.batches.keys()]) this.flushBatch(meetingId);
@@ -224,7 +227,6 @@ export class RealtimeGateway implements EventSink {
     const { token, batch, sinceSeq } = reading.handshake;
     const claims = await this.tokens.verify(token);
     if (!claims) return refusedAs(CONNECT_ERRORS.unauthorized, 'bad_token');
-    if (!this.service) return refusedAs(CONNECT_ERRORS.unavailable, 'starting');
     const who = { meetingId: claims.meetingId, participantId: claims.view ? 'view' : claims.participantId };
     let room: MeetingRoom | undefined;
     try {
@@ -272,7 +274,7 @@ export class RealtimeGateway implements EventSink {
     void socket.join(socket.data.batch ? batchedRoomName(meetingId) : roomName(meetingId));
     this.catchUp(socket);
     const view = socket.data.claims.view === true;
-    if (!view) this.service?.connectionChanged(meetingId, participantId, +1);
+    if (!view) this.service.connectionChanged(meetingId, participantId, +1);
 
     // An event nobody handles is counted like any message (and dropped): otherwise it would be a way
     // to make the server parse 16 KiB messages without limit.
@@ -288,7 +290,7 @@ export class RealtimeGateway implements EventSink {
     socket.on('disconnect', () => {
       this.participants.remove(socket.data.key, socket);
       this.metrics.connections.dec();
-      if (!view) this.service?.connectionChanged(meetingId, participantId, -1);
+      if (!view) this.service.connectionChanged(meetingId, participantId, -1);
     });
   }
 
@@ -300,7 +302,7 @@ export class RealtimeGateway implements EventSink {
    */
   private catchUp(socket: RoomSocket): void {
     const { sinceSeq } = socket.data;
-    const room = this.service!.room(socket.data.claims.meetingId)!;
+    const room = this.service.room(socket.data.claims.meetingId)!;
     // A seq this room has not reached (ensureRoom caught up as far as the store goes) gets a snapshot.
     const missing = sinceSeq !== undefined && sinceSeq <= room.seq ? room.eventsSince(sinceSeq) : null;
     this.sendMissed(socket, missing, false);
@@ -379,7 +381,7 @@ export class RealtimeGateway implements EventSink {
     const { meetingId, participantId, view } = socket.data.claims;
     if (view) return answer(refusal('forbidden', 'the projector view is read-only'));
     try {
-      answer(await this.service!.submitCommand(meetingId, participantId, parsed.data));
+      answer(await this.service.submitCommand(meetingId, participantId, parsed.data));
     } catch (error) {
       this.log.error({ err: error, type }, 'command failed');
       this.options.storeHealth?.failed(error);
@@ -401,13 +403,13 @@ export class RealtimeGateway implements EventSink {
     }
     // Anything held back for batching goes out first, so the missed events come after it in order.
     if (socket.data.batch) this.flushBatch(socket.data.claims.meetingId);
-    const room = this.service!.room(socket.data.claims.meetingId)!;
+    const room = this.service.room(socket.data.claims.meetingId)!;
     reply({ ok: true, mode: this.sendMissed(socket, room.eventsSince(parsed.data.sinceSeq), true) });
   }
 
   private snapshot(socket: RoomSocket): SnapshotMessage {
     const { meetingId, participantId } = socket.data.claims;
-    const room = this.service!.room(meetingId)!;
+    const room = this.service.room(meetingId)!;
     const you = room.state.participants.find((p) => p.id === participantId);
     return {
       seq: room.seq,

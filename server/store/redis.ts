@@ -2,6 +2,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import type { Meeting, StoredEvent } from '../../shared';
 import type { Ack } from '../../shared/protocol/messages';
 import { type RedisKeys, redisKeys } from './redisKeys';
+import { SNAPSHOTS_KEPT } from './snapshots';
 import {
   type CommandRecord,
   type DocStore,
@@ -11,8 +12,6 @@ import {
   type Snapshot,
 } from './types';
 
-/** Snapshots kept per meeting (as SqliteStore); older ones are dropped when a newer one is saved. */
-export const REDIS_SNAPSHOTS_KEPT = 3;
 /** Events pushed per RPUSH inside the append script (Lua's unpack has a stack limit). */
 const PUSH_CHUNK = 1000;
 
@@ -317,7 +316,7 @@ export class RedisStore implements MeetingStore, DocStore {
         this.keys.meetingSnapshots(meetingId),
         snapshot.seq,
         body,
-        REDIS_SNAPSHOTS_KEPT,
+        SNAPSHOTS_KEPT,
       );
     } catch (error) {
       throw scriptError(`meeting ${meetingId}`, error);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Meeting, StoredEvent } from '../../shared';
 import type { Ack } from '../../shared/protocol/messages';
+import { SNAPSHOTS_KEPT } from './snapshots';
 import {
   type CommandRecord,
   type DocStore,
@@ -12,8 +13,6 @@ import {
   type Snapshot,
 } from './types';
 
-/** Snapshots kept per meeting; older ones are deleted when a newer one is saved. */
-export const SNAPSHOTS_KEPT = 3;
 /** How long a writer waits for another connection's lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 

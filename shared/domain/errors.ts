@@ -7,6 +7,7 @@
  * - rate_limited: too many messages (retry later), or a quota is reached (the message names it).
  * - unavailable: the server could not confirm that the command was stored (e.g. its store is
  *   unreachable); retrying with the same command id applies it at most once.
+ * - internal: a bug in the server; nothing was applied, and retrying would meet the same bug.
  */
 export const ERROR_CODES = [
   'invalid',
@@ -15,6 +16,7 @@ export const ERROR_CODES = [
   'not_found',
   'rate_limited',
   'unavailable',
+  'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import { TokenService } from '../../server/auth/tokens';
 import { newId } from '../../server/ids';
+import { LOCAL_BUS } from '../../server/meeting/bus';
 import { MeetingService } from '../../server/meeting/service';
 import { RedisStore } from '../../server/store/redis';
 import type { Meeting } from '../../shared';
@@ -65,7 +66,7 @@ describe('presence across server processes sharing Redis', () => {
     // A third writer that announces nothing (as if its pub/sub notice were lost): A and B would only
     // learn of the meeting from their store poll, a second later, without loading on demand.
     const store = await RedisStore.connect(redis.url, { prefix: 'irmpresence:' });
-    const silent = await MeetingService.load(store, { publish: () => {} }, { newId, presenceSweepMs: 0 });
+    const silent = await MeetingService.load(store, { newId, bus: LOCAL_BUS, presenceSweepMs: 0 });
     const created = await silent.createMeeting({ title: 'IRM-2 (created elsewhere)' });
     await silent.close();
     await store.close();

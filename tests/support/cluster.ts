@@ -5,6 +5,7 @@ import type { TokenService } from '../../server/auth/tokens';
 import { RedisDocFanout, type RedisDocFanoutOptions } from '../../server/cluster/docFanout';
 import { type CollabOptions, CollabServer, DEFAULT_COLLAB_OPTIONS } from '../../server/collab/server';
 import { newId } from '../../server/ids';
+import { LOCAL_BUS } from '../../server/meeting/bus';
 import { MeetingService } from '../../server/meeting/service';
 import { createLogger } from '../../server/observability/logger';
 import { Metrics } from '../../server/observability/metrics';
@@ -52,13 +53,8 @@ export async function startCollabNode(
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  let collab: CollabServer | undefined;
-  const service = await MeetingService.load(
-    store,
-    { publish: (meetingId, events) => collab?.handleMeetingEvents(meetingId, events) },
-    { newId },
-  );
-  collab = new CollabServer(
+  const service = await MeetingService.load(store, { newId, bus: LOCAL_BUS });
+  const collab = new CollabServer(
     {
       httpServer,
       service,
@@ -76,7 +72,6 @@ export async function startCollabNode(
       ...options.collab,
     },
   );
-  const collabServer = collab;
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
   const { port } = httpServer.address() as AddressInfo;
   let closing: Promise<void> | undefined;
@@ -86,14 +81,14 @@ export async function startCollabNode(
     service,
     store,
     fanout,
-    collab: collabServer,
+    collab,
     crash: async () => {
       for (const socket of sockets) socket.destroy();
       await fanout.close();
     },
     close: () => {
       closing ??= (async () => {
-        await collabServer.close();
+        await collab.close();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await service.drain();

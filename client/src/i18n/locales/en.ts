@@ -170,7 +170,7 @@ export const en = {
     not_found: 'It no longer exists.',
     rate_limited: 'Too many actions; wait a moment.',
     unavailable: 'The server is not reachable; try again.',
-    internal: 'The server could not handle this request; try again.',
+    internal: 'Something went wrong on the server; nothing was changed.',
     dismiss: 'Dismiss',
   },
   proposals: {

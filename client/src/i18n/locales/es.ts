@@ -173,7 +173,7 @@ export const es = {
     not_found: 'Ya no existe.',
     rate_limited: 'Demasiadas acciones; espere un momento.',
     unavailable: 'No se puede acceder al servidor; inténtelo de nuevo.',
-    internal: 'El servidor no pudo procesar esta solicitud; inténtelo de nuevo.',
+    internal: 'Se produjo un error en el servidor; no se cambió nada.',
     dismiss: 'Cerrar',
   },
   proposals: {

@@ -172,7 +172,7 @@ export const fr = {
     not_found: 'Cet élément n’existe plus.',
     rate_limited: 'Trop d’actions ; patientez un instant.',
     unavailable: 'Le serveur est injoignable ; réessayez.',
-    internal: 'Le serveur n’a pas pu traiter cette demande ; réessayez.',
+    internal: 'Une erreur s’est produite sur le serveur ; rien n’a été modifié.',
     dismiss: 'Fermer',
   },
   proposals: {

@@ -171,7 +171,7 @@ export const zh = {
     not_found: '该内容已不存在。',
     rate_limited: '操作过于频繁，请稍候。',
     unavailable: '无法连接服务器，请重试。',
-    internal: '服务器无法处理此请求，请重试。',
+    internal: '服务器出错，未作任何更改。',
     dismiss: '关闭',
   },
   proposals: {
