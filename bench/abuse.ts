@@ -10,6 +10,8 @@ import {
   startBystander,
 } from '../tests/support/bystander';
 import { spawnServer } from '../tests/support/process';
+import { step, timeLimit, within } from './deadline';
+import { costBetween, type ServerCost, snapshot } from './serverCost';
 
 /**
  * `npm run bench:abuse`: every attack of tests/abuse/attacks/ against its own fresh server process
@@ -17,10 +19,13 @@ import { spawnServer } from '../tests/support/process';
  * sending commands and typing (tests/support/bystander.ts), and first an idle run (the bystander
  * alone) as the baseline of the same run. Prints, per case, the bystander's p99 and max latency, the
  * server's peak RSS (VmHWM) and its ratio to the idle run's, whether the server survived, and what
- * the offender got. Exits 1 when a case stalls the bystander past the bound or kills the server.
+ * the offender got, and the server's own cost: the bystander's commands' server-side latency (p99 from
+ * its `irm_command_duration_seconds`) and its CPU time over the case, against the idle run's.
+ * Exits 1 when a case stalls the bystander past the bound or kills the server.
  *
  * BENCH_ABUSE_SECONDS (default 15): how long each attack runs. BENCH_ABUSE_CASES: a comma-separated
- * subset of attack names. The whole bench stops with an error after BENCH_ABUSE_LIMIT_S (900).
+ * subset of attack names. The whole bench stops with an error, naming the step it hung in, after
+ * BENCH_ABUSE_LIMIT_S (900).
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ATTACKS = path.join(ROOT, 'tests/abuse/attacks');
@@ -37,14 +42,11 @@ interface Row {
   peakRssMb: number;
   alive: boolean;
   outcome: string;
+  cost: ServerCost;
 }
 
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`bench:abuse: over its ${LIMIT_S} s limit; stopping`);
-    process.exit(2);
-  }, LIMIT_S * 1000);
-  watchdog.unref();
+  timeLimit('bench:abuse', LIMIT_S);
   const files = readdirSync(ATTACKS)
     .filter((f) => f.endsWith('.ts') && isAttack(path.join(ATTACKS, f)))
     .sort();
@@ -76,6 +78,9 @@ async function main(): Promise<void> {
       'bystander errors': r.report.errors.length,
       'server peak RSS MB': Math.round(r.peakRssMb),
       'RSS vs idle': `${(r.peakRssMb / Math.max(1, idle.peakRssMb)).toFixed(2)}x`,
+      'server cmd p99 ms': r.cost.commandP99Ms.toFixed(2),
+      'server CPU s': r.cost.cpuSeconds.toFixed(2),
+      'CPU vs idle': `${(r.cost.cpuSeconds / Math.max(0.01, idle.cost.cpuSeconds)).toFixed(2)}x`,
       'server alive': r.alive ? 'yes' : 'NO',
     })),
   );
@@ -115,23 +120,36 @@ async function runCase(name: string, file: string | null): Promise<Row> {
   // A bench stopped by its watchdog must not leave a server behind.
   const kill = () => server.child.kill('SIGKILL');
   process.once('exit', kill);
+  const measured = [{ pid: server.child.pid!, metricsUrl: server.url }];
   try {
-    const bystander = await startBystander(server.url, adminToken);
-    await sleep(1000);
+    step(`${name}: starting the bystander`);
+    const bystander = await within(
+      startBystander(server.url, adminToken),
+      60_000,
+      `${name}: starting the bystander`,
+    );
+    await sleep(1000); // the bystander's warm-up: part of the measured pattern
+    const before = await snapshot(measured, adminToken);
     let outcome = '(none: the bystander alone)';
+    step(`${name}: the attack (${SECONDS} s)`);
     if (file) {
       outcome = await runAttacker(file, server.url, adminToken, SECONDS * 1000);
     } else {
       await sleep(SECONDS * 1000);
     }
     await sleep(1000);
-    const report = await bystander.stop();
+    step(`${name}: stopping the bystander`);
+    const report = await within(bystander.stop(), 60_000, `${name}: stopping the bystander`);
+    const alive = server.child.exitCode === null;
+    // A dead server has no /metrics: only its CPU (NaN) is left to say.
+    const after = alive ? await snapshot(measured, adminToken) : { metrics: [], cpu: Number.NaN };
     return {
       name,
       report,
       peakRssMb: peakRssMb(server.child.pid!),
-      alive: server.child.exitCode === null,
+      alive,
       outcome,
+      cost: costBetween(alive ? before : { ...before, metrics: [] }, after, measured),
     };
   } finally {
     process.off('exit', kill);

@@ -1,12 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startRedis } from '../scripts/redisServer';
+import { DEMO_MEETING_ID } from '../server/demo/seed';
+import { step, timeLimit, within } from './deadline';
 import { alternate, median, ROUNDS } from './rounds';
+import {
+  costBetween,
+  costColumns,
+  type Measured,
+  ratio,
+  reportedByServer,
+  type ServerCost,
+  snapshot,
+} from './serverCost';
 
 /**
  * `npm run bench:coedit`: EDITORS clients edit one proposal, RATE edits a second each, for
@@ -14,7 +24,11 @@ import { alternate, median, ROUNDS } from './rounds';
  * authenticates, validates, sanitises and writes every update to SQLite before relaying it), each
  * in its own process, in the same run. Prints update → remote-apply latency p50/p99/max for both.
  * Target: IRM Room's p99 <= 1.5 × the reference's and < 100 ms. The editors run in worker threads
- * (bench/coeditEditors.mjs); latencies use absolute time, comparable across threads.
+ * (bench/coeditEditors.mjs); latencies use absolute time, comparable across threads. Beside them, each
+ * row has the server's own cost over the editing: CPU time and peak RSS (from /proc, for the
+ * reference too), and for IRM Room the updates it applied and the command latency histogram from
+ * its /metrics (co-editing sends no commands: expect none). The whole bench has a time limit
+ * (BENCH_TIMEOUT_S) and fails naming the step that hung.
  */
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 50);
 const RATE = Number(process.env.BENCH_RATE ?? 5);
@@ -35,6 +49,8 @@ interface Target {
   room: string;
   tokens: Array<string | null>;
   child: ChildProcess;
+  /** IRM Room's base HTTP URLs and admin token, for /metrics (the reference has none). */
+  metrics?: { urls: string[]; token: string };
   cleanup?: () => Promise<void>;
 }
 
@@ -47,25 +63,27 @@ interface Result {
   converged: boolean;
   /** CPU time (user + system) the server process(es) used during the measured editing. */
   serverCpuSeconds: number;
-}
-
-/** CPU seconds a child process has used so far (Linux /proc; NaN elsewhere). */
-function cpuSeconds(child: ChildProcess): number {
-  try {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return Number.NaN;
-  }
+  /** What the editing cost the server process(es) (./serverCost.ts). */
+  cost: ServerCost;
+  /** Updates IRM Room applied during the editing (irm_collab_updates_total{result="applied"}); NaN for the reference. */
+  applied: number;
 }
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_MODE === 'cluster') return clusterMain();
+  if (process.env.BENCH_MODE === 'cluster') {
+    timeLimit('bench:coedit (cluster)', 120 + ROUNDS * 2 * (SECONDS + 60));
+    return clusterMain();
+  }
+  timeLimit('bench:coedit', 3 * SECONDS + 150);
+  step('reference: starting');
   const reference = await measure(await startReference());
   if (process.env.BENCH_ONLY === 'reference') return console.log(reference);
+  step('IRM Room: starting and adding the editors');
   const irm = await measure(await startIrm());
   console.log(`\ncoedit bench: ${EDITORS} editors × ${RATE} edits/s for ${SECONDS} s on one document`);
+  console.log(
+    'client-side: update to remote-apply latency as the editors (in this process) see them; server-side, over the editing: CPU from /proc, peak RSS (VmHWM) since start, updates applied from /metrics (IRM Room only)',
+  );
   console.table(
     [reference, irm].map((r) => ({
       server: r.name,
@@ -74,11 +92,15 @@ async function main(): Promise<void> {
       'p99 ms': r.p99.toFixed(1),
       'max ms': r.max.toFixed(1),
       converged: r.converged,
+      'updates applied': Number.isNaN(r.applied) ? '-' : r.applied,
+      ...costColumns(r.cost),
     })),
   );
-  const ratio = irm.p99 / Math.max(0.001, reference.p99);
-  console.log(`ratio IRM/reference p99: ${ratio.toFixed(2)}x`);
-  const met = ratio <= 1.5 && irm.p99 < 100 && irm.converged;
+  const ratioP99 = irm.p99 / Math.max(0.001, reference.p99);
+  console.log(
+    `ratios IRM/reference: p99 ${ratioP99.toFixed(2)}x, server CPU ${ratio(irm.cost.cpuSeconds, reference.cost.cpuSeconds)}, server peak RSS ${ratio(irm.cost.peakRssMiB, reference.cost.peakRssMiB)}`,
+  );
+  const met = ratioP99 <= 1.5 && irm.p99 < 100 && irm.converged;
   console.log(`targets (p99 <= 1.5x reference and < 100 ms, all converge): ${met ? 'met' : 'NOT met'}`);
 }
 
@@ -105,14 +127,36 @@ async function measure(target: Target): Promise<Result> {
         w.once('message', resolve);
         w.once('error', reject);
       });
-    await Promise.all(workers.map(next));
+    step(`${target.name}: connecting ${EDITORS} editors`);
+    await within(Promise.all(workers.map(next)), 120_000, `${target.name}: editors connecting and syncing`);
     const servers = [target.child, ...(target.more ?? [])];
-    const cpuAtStart = servers.reduce((sum, c) => sum + cpuSeconds(c), 0);
+    const measured: Measured[] = servers.map((child, i) => ({
+      pid: child.pid!,
+      ...(target.metrics ? { metricsUrl: target.metrics.urls[i] } : {}),
+    }));
+    const token = target.metrics?.token ?? '';
+    const before = await snapshot(measured, token);
+    step(`${target.name}: editing for ${SECONDS} s`);
     const done = workers.map(next);
     for (const w of workers) w.postMessage('go');
-    const results = await Promise.all(done);
+    const results = await within(
+      Promise.all(done),
+      SECONDS * 1000 + 60_000,
+      `${target.name}: editing and converging`,
+    );
     await Promise.all(workers.map((w) => w.terminate()));
-    const serverCpuSeconds = servers.reduce((sum, c) => sum + cpuSeconds(c), 0) - cpuAtStart;
+    const after = await snapshot(measured, token);
+    const cost = costBetween(before, after, measured);
+    const serverCpuSeconds = cost.cpuSeconds;
+    const applied = target.metrics
+      ? appliedUpdates(after.metrics) - appliedUpdates(before.metrics)
+      : Number.NaN;
+    if (target.metrics) {
+      const own = reportedByServer(before, after);
+      console.log(
+        `${target.name}: its /metrics says CPU ${own.cpuSeconds.toFixed(2)} s (process_cpu_seconds_total), peak RSS ${own.peakRssMiB.toFixed(0)} MiB (irm_process_peak_rss_bytes), ${cost.commands} commands`,
+      );
+    }
     const latencies = results.flatMap((r) => r.latencies ?? []).sort((a, b) => a - b);
     const texts = results.flatMap((r) => r.texts ?? []);
     const converged = texts.length === EDITORS && texts.every((t) => t === texts[0]);
@@ -126,6 +170,8 @@ async function measure(target: Target): Promise<Result> {
       max: latencies.at(-1) ?? NaN,
       converged,
       serverCpuSeconds,
+      cost,
+      applied,
     };
   } finally {
     target.child.kill('SIGKILL');
@@ -140,7 +186,7 @@ async function startReference(): Promise<Target> {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await waitFor(child, /running at/);
+  await within(waitFor(child, /running at/), 30_000, 'starting @y/websocket-server');
   return {
     name: 'reference @y/websocket-server',
     serverUrl: `ws://127.0.0.1:${port}`,
@@ -181,8 +227,8 @@ async function clusterMain(): Promise<void> {
           'p50 ms': r.p50.toFixed(1),
           'p99 ms': r.p99.toFixed(1),
           'max ms': r.max.toFixed(1),
-          'server CPU s': r.serverCpuSeconds.toFixed(1),
           converged: r.converged,
+          ...costColumns(r.cost),
         })),
       ),
     );
@@ -217,26 +263,32 @@ async function startIrm(extraEnv: Record<string, string> = {}, processes = 1): P
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+  // main.ts prints its URL once listening, with the demo meeting seeded.
+  const urlOf = async (child: ChildProcess) =>
+    /running at (http:\/\/\S+)/.exec(
+      await within(waitFor(child, /running at \S+/), 30_000, 'starting server/main.ts'),
+    )![1]!;
   const child = spawnNode();
-  const out = await waitFor(child, /Admin token: \S+/);
+  const url = await urlOf(child);
   const more: ChildProcess[] = [];
   const moreUrls: string[] = [];
   for (let i = 1; i < processes; i++) {
     const next = spawnNode();
     more.push(next);
-    const nextOut = await waitFor(next, /Admin token: \S+/);
-    moreUrls.push(`${/running at (http:\/\/\S+)/.exec(nextOut)![1]!.replace(/^http/, 'ws')}/collab`);
+    moreUrls.push(await urlOf(next));
   }
-  const url = /running at (http:\/\/\S+)/.exec(out)![1]!;
-  const chairToken = /chair · .*#token=(\S+)/.exec(out)![1]!;
-  const meetingId = JSON.parse(Buffer.from(chairToken.split('.')[1]!, 'base64url').toString()).mid as string;
+  const meetingId = DEMO_MEETING_ID;
   const meeting = (await (
-    await fetch(`${url}/api/meetings/${meetingId}`, { headers: { authorization: `Bearer ${chairToken}` } })
+    await fetch(`${url}/api/meetings/${meetingId}`, {
+      headers: { authorization: `Bearer ${admin}` },
+      signal: AbortSignal.timeout(30_000),
+    })
   ).json()) as { meeting: { proposals: Array<{ id: string }> } };
   const proposalId = meeting.meeting.proposals[0]!.id;
   const tokens: string[] = [];
   for (let i = 0; i < EDITORS; i++) {
     const res = await fetch(`${url}/api/meetings/${meetingId}/participants`, {
+      signal: AbortSignal.timeout(30_000),
       method: 'POST',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: `Editor ${i}`, delegation: `Delegation ${i}`, role: 'delegate' }),
@@ -246,7 +298,10 @@ async function startIrm(extraEnv: Record<string, string> = {}, processes = 1): P
   return {
     name: 'IRM Room (auth, validation, SQLite before relay)',
     serverUrl: `${url.replace(/^http/, 'ws')}/collab`,
-    ...(processes > 1 ? { serverUrls: [`${url.replace(/^http/, 'ws')}/collab`, ...moreUrls], more } : {}),
+    ...(processes > 1
+      ? { serverUrls: [url, ...moreUrls].map((u) => `${u.replace(/^http/, 'ws')}/collab`), more }
+      : {}),
+    metrics: { urls: [url, ...moreUrls], token: admin },
     room: proposalId,
     tokens,
     child,
@@ -264,6 +319,14 @@ function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
       if (pattern.test(out)) resolve(out);
     });
   });
+}
+
+/** The sum of `irm_collab_updates_total{result="applied"}` over the scraped processes. */
+function appliedUpdates(metrics: string[]): number {
+  return metrics.reduce(
+    (n, text) => n + Number(/^irm_collab_updates_total\{result="applied"\} (\S+)$/m.exec(text)?.[1] ?? 0),
+    0,
+  );
 }
 
 main().then(

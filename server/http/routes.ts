@@ -75,6 +75,23 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
     res.json({ url: await invites.projector(meetingId) });
   });
 
+  // Every participant's sign-in link, for the operator (and for tests, which must not read them out
+  // of the human start-up banner): the administrator only, since each link signs someone in.
+  api.get('/meetings/:id/links', async (req: Request, res: Response) => {
+    if (req.caller?.kind !== 'admin')
+      return sendError(res, 'forbidden', 'only the administrator reads every join link');
+    const meetingId = String(req.params.id);
+    // The meeting may be another process's, created a moment ago.
+    const room = await service.ensureRoom(meetingId);
+    if (!room) return sendError(res, 'not_found', 'no such meeting');
+    const links = [];
+    for (const p of room.state.participants) {
+      const { token, joinUrl } = await invites.for(meetingId, p);
+      links.push({ participantId: p.id, role: p.role, delegation: p.delegation, token, joinUrl });
+    }
+    res.json({ links, projector: await invites.projector(meetingId) });
+  });
+
   api.get('/meetings/:id', async (req: Request, res: Response) => {
     const meetingId = String(req.params.id);
     const caller = req.caller!;

@@ -84,6 +84,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /**
+   * The process's peak resident set (getrusage maxRSS), read at each scrape: prom-client's
+   * `process_resident_memory_bytes` is only the current RSS, and the benchmarks report the peak.
+   */
+  readonly peakRss = new Gauge({
+    name: 'irm_process_peak_rss_bytes',
+    help: 'Peak resident set size of this process, in bytes (getrusage maxRSS)',
+    registers: [this.registry],
+    collect() {
+      this.set(process.resourceUsage().maxRSS * 1024);
+    },
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -5,6 +5,14 @@ import { api } from '../support/client';
 import { type ServerProcess, spawnServer } from '../support/process';
 import { tempDir } from '../support/server';
 
+/** The join links as the banner prints them for people: `role · delegation   <url>#token=…`. */
+const bannerLinks = (stdout: string) =>
+  [...stdout.matchAll(/^\s+(\S+) · (.+?)\s+http\S+#token=(\S+)$/gm)].map((m) => ({
+    role: m[1]!,
+    delegation: m[2]!,
+    token: m[3]!,
+  }));
+
 /**
  * What `npm start` prints (server/main.ts): every link there signs someone in, so only the demo
  * meeting's links, and the admin token only when the server has just generated it.
@@ -36,6 +44,9 @@ describe('the start-up banner', () => {
     expect(server.stdout()).not.toContain(token);
     expect(server.stdout()).toContain('Admin token: from IRM_ADMIN_TOKEN (not printed)');
     expect(server.links.length).toBe(23); // the demo meeting, just seeded
+    // The same people as the admin API lists (tokens differ: each is signed when asked for).
+    const who = (l: { role: string; delegation: string }) => `${l.role} · ${l.delegation}`;
+    expect(bannerLinks(server.stdout()).map(who)).toEqual(server.links.map(who));
   });
 
   it('prints a generated admin token once, and only the demo meeting’s links', async () => {
@@ -63,7 +74,8 @@ describe('the start-up banner', () => {
     expect(out).not.toContain('Real Chair');
     expect(out).toContain('(demo meeting)');
     expect(second.links.length).toBe(23);
-    for (const link of second.links) {
+    expect(bannerLinks(out).length).toBe(23);
+    for (const link of bannerLinks(out)) {
       const claims = JSON.parse(Buffer.from(link.token.split('.')[1]!, 'base64url').toString());
       expect(claims.mid).not.toBe(real.body.meeting.id);
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import { RedisStore } from '../../server/store/redis';
@@ -12,15 +12,17 @@ import { api, connect, type TestClient } from '../support/client';
 import { type Editor, firstParagraph, openEditor, waitUntil } from '../support/collab';
 import { type ServerProcess, spawnServer } from '../support/process';
 import { tempDir } from '../support/server';
+import { delay as sleep, waitFor } from '../support/wait';
 
 /**
  * Scale-out over Redis with real, separate server processes (`server/main.ts`, as `npm run cluster`
- * runs it): three processes A, B and C on one private redis-server (AOF, fsync always), the demo
- * meeting IRM-1 seeded by A and found by B and C. Every assertion is made from outside: Socket.IO and
- * y-websocket clients, the HTTP API, and the stored log read back from Redis.
+ * runs it): one private redis-server (AOF, fsync always) for the file; each test starts its own
+ * processes (A, B and, where it needs one, C) on its own key prefix, the demo meeting IRM-1 seeded by
+ * A and found by the others, and stops them after it: no test depends on what another left behind
+ * (killed, frozen or outaged processes, connected clients, an opened agenda item). Every assertion is
+ * made from outside: Socket.IO and y-websocket clients, the HTTP API, and the stored log read back
+ * from Redis.
  */
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Link = ServerProcess['links'][number];
 
@@ -31,14 +33,24 @@ const ackSeq = (ack: Ack, what: string): number => {
 
 const HEARTBEAT_MS = 500;
 
+/** Writes a first paragraph into an empty document (the demo proposals have no base text). */
+const writeFirstParagraph = (editor: Editor) => {
+  const fragment = editor.doc.getXmlFragment(DOC_FIELDS.text);
+  if (fragment.length > 0) return;
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText('Draft.')]);
+  fragment.insert(0, [paragraph]);
+};
+
 const queueOf = (m: Meeting) => m.floor.queue.map((r) => r.participantId as string);
 const pidOf = (c: TestClient) => c.snapshot.you.participantId as string;
 
-describe('scale-out: three server processes on one Redis', () => {
+describe('scale-out: server processes on one Redis', () => {
   let redis: RedisServer;
-  /** Read-only view of what Redis holds, for "every acknowledged seq is in the log". */
+  /** Read-only view of what Redis holds under this test's prefix, for "every acknowledged seq is in the log". */
   let store: RedisStore;
-  const prefix = `irmtest-cluster-${randomBytes(4).toString('hex')}:`;
+  /** This test's key prefix: a store of its own on the file's redis-server. */
+  let prefix: string;
   const secret = randomBytes(32).toString('base64url');
   const adminToken = randomBytes(32).toString('base64url');
   const dataDirs: string[] = [];
@@ -47,13 +59,14 @@ describe('scale-out: three server processes on one Redis', () => {
   const editors: Editor[] = [];
   let a: ServerProcess;
   let b: ServerProcess;
+  /** The third process, in the tests that start one. */
   let c: ServerProcess;
   let meetingId: string;
   let chairLink: Link;
   /** Delegates and RTO spokespersons (14), and the six vice-chairs, from the demo's join links. */
   let speakers: Link[];
   let vices: Link[];
-  /** The chair, connected to A for the whole file. */
+  /** The chair, connected to A for the whole test. */
   let chair: TestClient;
   const killChildren = () => {
     for (const p of processes)
@@ -203,21 +216,21 @@ describe('scale-out: three server processes on one Redis', () => {
     return item.id;
   }
 
-  beforeAll(async () => {
-    process.once('exit', killChildren);
-    redis = await startRedis({ appendOnly: true });
+  /**
+   * This test's cluster: a fresh key prefix, A (which seeds IRM-1 into the empty store), then the
+   * others at once (which find it), and the chair connected to A.
+   */
+  async function startCluster(count: 2 | 3): Promise<void> {
+    prefix = `irmtest-cluster-${randomBytes(4).toString('hex')}:`;
     store = await RedisStore.connect(redis.url, { prefix });
-    // A seeds IRM-1 into the empty Redis; B and C start once it is stored, and find it.
     a = await spawn('a');
     expect(a.stdout()).toContain('(demo meeting, just created)');
-    // allSettled: both are registered for afterAll before a failure of either is thrown.
-    const started = await Promise.allSettled([spawn('b'), spawn('c')]);
+    // allSettled: all are registered for afterEach before a failure of any is thrown.
+    const started = await Promise.allSettled(['b', 'c'].slice(0, count - 1).map(spawn));
     for (const r of started) if (r.status === 'rejected') throw r.reason;
-    [b, c] = started.map((r) => (r as PromiseFulfilledResult<ServerProcess>).value) as [
-      ServerProcess,
-      ServerProcess,
-    ];
-    for (const p of [b, c]) {
+    const others = started.map((r) => (r as PromiseFulfilledResult<ServerProcess>).value);
+    [b, c] = others as [ServerProcess, ServerProcess];
+    for (const p of others) {
       expect(p.stdout()).toContain('IRM-1');
       expect(p.stdout()).not.toContain('just created');
     }
@@ -230,22 +243,35 @@ describe('scale-out: three server processes on one Redis', () => {
     chair = await join(a, chairLink);
     meetingId = chair.snapshot.meeting.id;
     // The same meeting everywhere: one store.
-    const states = await Promise.all([a, b, c].map(stateOf));
+    const states = await Promise.all([a, ...others].map(stateOf));
     for (const s of states) expect(s.meeting.id).toBe(meetingId);
+  }
+
+  beforeAll(async () => {
+    process.once('exit', killChildren);
+    redis = await startRedis({ appendOnly: true });
   }, 60_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     for (const e of editors.splice(0)) e.destroy();
     for (const cl of clients.splice(0)) cl.close();
+    // A frozen process cannot die of SIGKILL until it is continued.
+    for (const p of processes) p.child.kill('SIGCONT');
     killChildren();
-    await Promise.all(processes.map((p) => p.exited));
+    await Promise.all(processes.splice(0).map((p) => p.exited));
+    await store?.close().catch(() => undefined);
+    await Promise.all(dataDirs.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
+    // A test that failed during its Redis outage leaves the next one a running Redis.
+    if (redis && !redis.running) await redis.start();
+  });
+
+  afterAll(async () => {
     process.removeListener('exit', killChildren);
-    await store?.close();
     await redis?.stop();
-    await Promise.all(dataDirs.map((d) => fs.rm(d, { recursive: true, force: true })));
   });
 
   it('floor requests sent at once to three processes: all acked with distinct seqs, one queue in ack order everywhere', async () => {
+    await startCluster(3);
     await openItem('4');
     // 14 delegates and spokespersons alternate between A and B; the six vice-chairs are on C. Every
     // third client takes its events batched (`auth.batch`: `events` arrays), as a large room does.
@@ -283,6 +309,7 @@ describe('scale-out: three server processes on one Redis', () => {
   });
 
   it('a command id is applied once, whichever process gets it, and always gets the same ack', async () => {
+    await startCluster(3);
     await openItem('7');
     const delegate = speakers[0]!;
     const [onA, onB, onC, chairB, chairC] = await Promise.all([
@@ -342,7 +369,10 @@ describe('scale-out: three server processes on one Redis', () => {
   });
 
   it('SIGKILL of a process: its clients resume on another with their last seq, keep their places, lose nothing acked', async () => {
+    await startCluster(3);
     await openItem('5');
+    // The six vice-chairs are on C only, and will not come back after its death.
+    await Promise.all(vices.map((link) => join(c, link)));
     const onC = await Promise.all(speakers.slice(0, 4).map((link) => join(c, link)));
     const onA = await Promise.all(speakers.slice(4, 6).map((link) => join(a, link)));
     const acked: Array<{ participantId: string; kind: FloorKind; seq: number }> = [];
@@ -440,8 +470,8 @@ describe('scale-out: three server processes on one Redis', () => {
     }
     // Places kept: the requests to speak are the same requests, in the same order.
     expect(afterRetry!.meeting.floor.queue.filter((r) => r.kind === 'speak')).toEqual(speakBefore);
-    // C's participants that did not come back (the vice-chairs of the first test) go offline; the
-    // ones that moved to B stay online.
+    // C's participants that did not come back (the vice-chairs) go offline; the ones that moved to
+    // B stay online.
     await expectPresence([a, b]);
     const offline = (await stateOf(b)).meeting.participants
       .filter((p) => !p.online)
@@ -477,6 +507,7 @@ describe('scale-out: three server processes on one Redis', () => {
   });
 
   it('co-editing one proposal through two processes converges, and a later editor sees it', async () => {
+    await startCluster(2);
     const proposal = chair.meeting().proposals.find((p) => p.symbol === 'IRM1/DT/1')!;
     expect(proposal).toBeDefined();
     const [france, brazil, egypt] = ['France', 'Brazil', 'Egypt'].map(
@@ -487,12 +518,7 @@ describe('scale-out: three server processes on one Redis', () => {
     editors.push(onA, onB);
     await Promise.all([onA.synced, onB.synced]);
     // The demo proposal has no base text: A writes the first paragraph, B must receive it.
-    const fragment = onA.doc.getXmlFragment(DOC_FIELDS.text);
-    if (fragment.length === 0) {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText('Draft.')]);
-      fragment.insert(0, [paragraph]);
-    }
+    writeFirstParagraph(onA);
     await waitUntil(
       () => plainText(onB.doc) === plainText(onA.doc) && plainText(onB.doc).length > 0,
       'first paragraph on B',
@@ -532,6 +558,7 @@ describe('scale-out: three server processes on one Redis', () => {
   });
 
   it('a process frozen longer than the presence timeout: its participants go offline, and come back when it resumes', async () => {
+    await startCluster(2);
     // The observer is connected to B only, the secretariat to A only.
     const observer = await join(b, a.links.find((l) => l.role === 'observer')!);
     const secretariat = await join(a, a.links.find((l) => l.role === 'secretariat')!);
@@ -541,11 +568,11 @@ describe('scale-out: three server processes on one Redis', () => {
 
     b.child.kill('SIGSTOP'); // no heartbeat, but every connection (to Redis, of the clients) stays open
     try {
-      const deadline = Date.now() + 3 * HEARTBEAT_MS + 5000;
-      while ((await onlineOnA(pidOf(observer))) !== false) {
-        if (Date.now() > deadline) throw new Error('the frozen process was not taken for dead');
-        await sleep(100);
-      }
+      await waitFor(
+        async () => (await onlineOnA(pidOf(observer))) === false,
+        'the frozen process taken for dead',
+        { timeoutMs: 3 * HEARTBEAT_MS + 5000, everyMs: 100 },
+      );
       expect(await onlineOnA(pidOf(secretariat))).toBe(true);
     } finally {
       b.child.kill('SIGCONT');
@@ -560,6 +587,7 @@ describe('scale-out: three server processes on one Redis', () => {
   });
 
   it('Redis down for seconds: commands answered `unavailable` promptly, then acked again, and every process converges', async () => {
+    await startCluster(2);
     await openItem('6');
     const [d1, d2, e1, e2] = await Promise.all([6, 7, 10, 11].map((i) => join(a, speakers[i]!)));
     const [d3, d4, e3, e4] = await Promise.all([8, 9, 12, 13].map((i) => join(b, speakers[i]!)));
@@ -581,6 +609,7 @@ describe('scale-out: three server processes on one Redis', () => {
     const edB = openEditor(b.url, proposal.id, speakers[8]!.token);
     editors.push(edA, edB);
     await Promise.all([edA.synced, edB.synced]);
+    writeFirstParagraph(edA); // the demo proposal has no base text
     await waitUntil(
       () => plainText(edA.doc).length > 0 && plainText(edA.doc) === plainText(edB.doc),
       'editors in sync before the outage',

@@ -10,9 +10,8 @@ import { redisKeys } from '../../server/store/redisKeys';
 import type { Role, StoredEvent } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
 import { type CollabNode, startCollabNode } from '../support/cluster';
-import { type Editor, firstParagraph, openEditor, waitUntil } from '../support/collab';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { type Editor, firstParagraph, openEditor, serverRoundTrip, waitUntil } from '../support/collab';
+import { delay as sleep, waitFor } from '../support/wait';
 
 /** The text as stored: snapshot plus updates, as a process loading the document sees it. */
 async function storedText(store: RedisStore, docId: string): Promise<string> {
@@ -79,7 +78,7 @@ describe('collab across processes: two servers over one Redis', () => {
     // A seeds the base texts after storing proposal.created; wait until they are stored (see the
     // note on seeding races in the report).
     for (const id of Object.values(proposals)) {
-      for (let i = 0; i < 200 && !(await storedText(a.store, id)); i++) await sleep(10);
+      await waitFor(async () => (await storedText(a.store, id)) !== '', `the base text of ${id} stored`);
     }
   });
 
@@ -133,7 +132,7 @@ describe('collab across processes: two servers over one Redis', () => {
     const expected = `Base P2${Array.from({ length: 12 }, (_, i) => ` w${i}`).join('')}`;
     await waitUntil(() => plainText(writer.doc) === expected, 'local text');
     // Stored by A before anyone on B asks for it.
-    for (let i = 0; i < 100 && (await storedText(a.store, proposals.P2!)) !== expected; i++) await sleep(10);
+    await waitFor(async () => (await storedText(a.store, proposals.P2!)) === expected, 'P2 stored by A');
     const late = edit(b, 'P2', 'egypt');
     await late.synced;
     await waitUntil(() => plainText(late.doc) === expected, 'late joiner has the whole text');
@@ -161,9 +160,12 @@ describe('collab across processes: two servers over one Redis', () => {
       b.collab.handleMeetingEvents('m_none', [event]);
     }
     for (const docId of docIds) {
-      for (let i = 0; i < 100 && (await a.store.listVersions(docId)).length === 0; i++) await sleep(10);
+      await waitFor(async () => (await a.store.listVersions(docId)).length > 0, `a version of ${docId}`);
     }
-    await sleep(300); // the slower server's save, if it were to add a second version
+    // The slower server's save, if it were to add a second version. A fixed pause, for want of a
+    // marker: seeding runs inside CollabServer, fire-and-forget, and these documents belong to no
+    // meeting, so no client can open them to see that both servers are done.
+    await sleep(300);
     for (const docId of docIds) {
       expect(await storedText(a.store, docId)).toBe('Seeded once\n\nSecond');
       expect((await a.store.listVersions(docId)).map((v) => v.name)).toEqual(['Base text']);
@@ -178,7 +180,16 @@ describe('collab across processes: two servers over one Redis', () => {
     type(observer, ' not allowed');
     type(writer, ' allowed');
     await waitUntil(() => plainText(observer.doc).includes(' allowed'), 'writer edit reaches observer');
-    await sleep(200);
+    // B has judged the observer's edit; then a caret from B reaches the writer on A after anything B
+    // relayed before it (one ordered stream per document).
+    await serverRoundTrip(observer.provider.ws);
+    const marker = edit(b, 'P4', 'egypt');
+    await marker.synced;
+    marker.provider.awareness.setLocalState({ cursor: { at: 0 } });
+    await waitUntil(
+      () => writer.provider.awareness.getStates().has(marker.doc.clientID),
+      'the marker caret on A',
+    );
     expect(plainText(writer.doc)).toBe('Base P4 allowed');
     expect(await storedText(a.store, proposals.P4!)).toBe('Base P4 allowed');
   });
@@ -215,7 +226,7 @@ describe('collab across processes: two servers over one Redis', () => {
     );
     const final = plainText(onB.doc);
     for (const token of beforeCrash.split(' ')) expect(final).toContain(token);
-    for (let i = 0; i < 100 && (await storedText(b.store, proposals.P3!)) !== final; i++) await sleep(10);
+    await waitFor(async () => (await storedText(b.store, proposals.P3!)) === final, 'P3 stored by B');
     expect(await storedText(b.store, proposals.P3!)).toBe(final);
     // A newcomer on B gets it all.
     const newcomer = edit(b, 'P3', 'egypt');
@@ -257,16 +268,34 @@ describe('RedisDocFanout', () => {
     expect(got.filter((m) => m.kind === 'update').map((m) => [...m.data])).toEqual([[1], [3]]);
     expect(got.filter((m) => m.kind === 'awareness').map((m) => [...m.data])).toEqual([[9]]);
     stop();
+    const markerFrom = await two.position('d');
     await one.publish('d', { kind: 'update', data: new Uint8Array([4]) });
-    await sleep(100);
+    // A second subscription from before [4]: once it has [4], the reader has read past it.
+    const marker: FanoutMessage[] = [];
+    const stopMarker = two.subscribe('d', markerFrom, (m) => marker.push(m));
+    await waitUntil(() => marker.length === 1, 'the marker subscription has [4]');
+    stopMarker();
     expect(got).toHaveLength(3);
   });
 
   it('a new subscription starts at once although the reader is blocked on other streams', async () => {
+    // The clients of the first test's fanouts, whose readers may be blocked too.
+    const admin = new Redis(redis.url);
+    const clientList = async () =>
+      ((await admin.client('LIST')) as string).split('\n').filter((l) => l.startsWith('id='));
+    const earlier = new Set((await clientList()).map((l) => l.split(' ')[0]));
     const one = await open('fan2:', { blockMs: 10_000 });
     const two = await open('fan2:', { blockMs: 10_000 });
     two.subscribe('x', await two.position('x'), () => {});
-    await sleep(50); // the reader is now blocked on x for 10 s
+    // The reader is now blocked on x for 10 s: Redis lists a new client blocked (flag b) in XREAD.
+    await waitFor(
+      async () =>
+        (await clientList()).some(
+          (l) => !earlier.has(l.split(' ')[0]) && / flags=\S*b/.test(l) && / cmd=xread/.test(l),
+        ),
+      'a blocked XREAD',
+    );
+    admin.disconnect();
     const got: number[] = [];
     two.subscribe('y', await two.position('y'), (m) => got.push(m.data[0]!));
     const started = Date.now();
@@ -303,7 +332,7 @@ describe('compaction lease', () => {
     expect(await holder.release(key, token)).toBe(true);
     const again = await other.acquire(key);
     expect(again).not.toBeNull();
-    await sleep(300); // expired
+    await waitFor(async () => (await c1.exists(key)) === 0, 'the lease expired'); // after its 200 ms
     const third = await holder.acquire(key);
     expect(third).not.toBeNull();
     // The expired holder cannot release the new holder's lease.

@@ -6,6 +6,7 @@ import { connect } from '../support/client';
 import { createProposal, type Editor, firstParagraph, openEditor, waitUntil } from '../support/collab';
 import { type ServerProcess, spawnServer } from '../support/process';
 import { tempDir } from '../support/server';
+import { delay } from '../support/wait';
 
 describe('collab: kill -9 and restart', () => {
   const cleanup: Array<() => Promise<unknown> | unknown> = [];
@@ -44,7 +45,7 @@ describe('collab: kill -9 and restart', () => {
       for (let i = 0; typing; i++) {
         const text = firstParagraph(writer.doc);
         text.insert(text.length, String.fromCharCode(97 + (i % 26)));
-        await new Promise((r) => setTimeout(r, 1));
+        await delay(1); // typing pace
       }
     })();
     await waitUntil(

@@ -12,9 +12,11 @@ import {
   firstParagraph,
   hugeClientsUpdate,
   hugeCountUpdate,
+  metricValue,
   openEditor,
   openRaw,
   type RawCollab,
+  serverRoundTrip,
   subdocBomb,
   syncMessage,
   upgradeStatus,
@@ -22,6 +24,7 @@ import {
 } from '../support/collab';
 import { createMeetingWith, type Invitee, STANDARD_PEOPLE } from '../support/meeting';
 import { startTestServer } from '../support/server';
+import { delay, waitFor } from '../support/wait';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -33,16 +36,8 @@ const TEN_DELEGATES = Object.fromEntries(
 );
 const PEOPLE = { ...STANDARD_PEOPLE, ...TEN_DELEGATES };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The value of a counter line in the Prometheus text, 0 when absent. */
-async function metric(server: Server, line: string): Promise<number> {
-  const text = await (
-    await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })
-  ).text();
-  const found = text.split('\n').find((l) => l.startsWith(line));
-  return found ? Number(found.split(' ').at(-1)) : 0;
-}
+const metric = (server: Server, line: string) => metricValue(server, line);
 
 describe('collab: proposal texts over y-websocket', () => {
   let server: Server;
@@ -194,7 +189,7 @@ describe('collab: proposal texts over y-websocket', () => {
             const at = Math.floor(random() * (text.length - 1));
             text.delete(at, Math.min(1 + Math.floor(random() * 3), text.length - at));
           }
-          await sleep(random() * 8);
+          await delay(random() * 8); // pacing the edits, not waiting for anything
         }
       }),
     );
@@ -235,7 +230,12 @@ describe('collab: proposal texts over y-websocket', () => {
     const refusedBefore = await metric(server, 'irm_collab_updates_total{result="read_only"}');
     firstParagraph(observer.doc).insert(0, 'OBSERVER ');
     firstParagraph(projector.doc).delete(0, 6);
-    await sleep(300);
+    // Both refusals counted, then a round trip on the delegate's connection: a relay would be there.
+    await waitFor(
+      async () => (await metric(server, 'irm_collab_updates_total{result="read_only"}')) >= refusedBefore + 2,
+      'both edits refused',
+    );
+    await serverRoundTrip(delegate.provider.ws);
     expect(plainText(delegate.doc)).toBe('Agreed text');
     expect(await metric(server, 'irm_collab_updates_total{result="read_only"}')).toBe(refusedBefore + 2);
     // Still connected and still receiving.
@@ -256,8 +256,13 @@ describe('collab: proposal texts over y-websocket', () => {
     await waitUntil(() => plainText(b.doc).startsWith('['), 'an edit before the lock is relayed');
 
     expect(await chair.send({ type: 'proposal.lock', proposalId: id as never })).toMatchObject({ ok: true });
+    const refusedBefore = await metric(server, 'irm_collab_updates_total{result="read_only"}');
     firstParagraph(a.doc).insert(1, 'LOCKED ');
-    await sleep(300);
+    await waitFor(
+      async () => (await metric(server, 'irm_collab_updates_total{result="read_only"}')) > refusedBefore,
+      'the edit after the lock refused',
+    );
+    await serverRoundTrip(b.provider.ws);
     expect(plainText(b.doc)).toBe('[Text under negotiation');
     const fresh = edit(id, people.egypt!);
     await fresh.synced;
@@ -340,14 +345,17 @@ describe('collab: proposal texts over y-websocket', () => {
       ),
     );
     raw.send(awarenessMessage(encodeAwarenessEntries([{ clientId: lucId, clock: 1000, state: null }])));
-    await sleep(200);
+    // Handled (answered after both), then whatever they caused has reached Ana.
+    await serverRoundTrip(raw.ws);
+    await serverRoundTrip(ana.provider.ws);
     expect(ana.provider.awareness.getStates().get(lucId)).toMatchObject({ user: { name: 'Luc' } });
 
     // The projector shows nobody.
     const projector = edit(id, viewToken);
     await projector.synced;
     projector.provider.awareness.setLocalState({ user: { name: 'Chair' } });
-    await sleep(200);
+    await serverRoundTrip(projector.provider.ws);
+    await serverRoundTrip(ana.provider.ws);
     expect(ana.provider.awareness.getStates().has(projector.doc.clientID)).toBe(false);
 
     // A connection that closes takes its state with it.
@@ -463,8 +471,13 @@ describe('collab: proposal texts over y-websocket', () => {
     await Promise.all([a.synced, b.synced]);
     await waitUntil(() => plainText(b.doc) === 'Final text', 'b has the text');
     expect(await chair.send({ type: 'meeting.close' })).toMatchObject({ ok: true });
+    const refusedBefore = await metric(server, 'irm_collab_updates_total{result="read_only"}');
     firstParagraph(a.doc).insert(0, 'Late ');
-    await sleep(300);
+    await waitFor(
+      async () => (await metric(server, 'irm_collab_updates_total{result="read_only"}')) > refusedBefore,
+      'the edit after the close refused',
+    );
+    await serverRoundTrip(b.provider.ws);
     expect(plainText(b.doc)).toBe('Final text');
   });
 });

@@ -4,6 +4,7 @@ import type { Meeting } from '../../shared';
 import { api, connect, type TestClient } from '../support/client';
 import { type ServerProcess, spawnServer } from '../support/process';
 import { tempDir } from '../support/server';
+import { waitFor } from '../support/wait';
 
 const withoutPresence = (m: Meeting) => ({
   ...m,
@@ -50,7 +51,11 @@ describe('kill -9 and restart', () => {
     expect((await chair.send({ type: 'floor.next' })).ok).toBe(true);
     const lastAck = await chair.send({ type: 'floor.extend', seconds: 60 });
     if (!lastAck.ok) throw new Error('extend refused');
-    await new Promise((r) => setTimeout(r, 300)); // let presence events settle
+    // Presence events settle: the chair has seen every connected participant come online.
+    await waitFor(
+      () => chair.seq() >= lastAck.seq && chair.meeting().participants.filter((p) => p.online).length === 7,
+      'the chair and six speakers online',
+    );
     const seen = chair.meeting();
     const seenSeq = chair.seq();
     const onlineBefore = seen.participants.filter((p) => p.online).length;
@@ -87,7 +92,7 @@ describe('kill -9 and restart', () => {
         () => undefined,
       ),
     );
-    while (acked.length < 3) await new Promise((r) => setTimeout(r, 1));
+    await waitFor(() => acked.length >= 3, 'three acks before the kill', { everyMs: 1 });
     second.child.kill('SIGKILL');
     await Promise.allSettled(requests);
     await second.exited;

@@ -4,6 +4,7 @@ import { api, connect, type TestClient } from '../support/client';
 import { createProposal } from '../support/collab';
 import { createMeetingWith, type Invitee, STANDARD_PEOPLE } from '../support/meeting';
 import { startTestServer } from '../support/server';
+import { delay } from '../support/wait';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Body = { error?: { code: string; message: string } };
@@ -217,7 +218,7 @@ describe('permissions, names, exposure and quotas at the edges', () => {
         );
         accepted += acks.filter((a) => a.ok).length;
         refusal = acks.find((a) => !a.ok && a.error.message.startsWith('proposal quota'));
-        if (!refusal) await new Promise((r) => setTimeout(r, 1000)); // past the socket rate limit
+        if (!refusal) await delay(1000); // past the socket rate limit: its budget refills
       }
       expect(refusal).toEqual({
         ok: false,

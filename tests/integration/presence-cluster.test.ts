@@ -11,15 +11,11 @@ import type { Meeting } from '../../shared';
 import { api, connect, type TestClient } from '../support/client';
 import { type ServerProcess, spawnServer } from '../support/process';
 import { tempDir } from '../support/server';
+import { waitFor } from '../support/wait';
 
 /** Waits until `check` holds for the meeting as `client` sees it. */
-async function until(client: TestClient, check: (m: Meeting) => boolean, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check(client.meeting())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (client: TestClient, check: (m: Meeting) => boolean, what: string, timeoutMs = 10_000) =>
+  waitFor(() => check(client.meeting()), what, { timeoutMs, everyMs: 20 });
 
 const online = (m: Meeting, participantId: string) =>
   m.participants.find((p) => p.id === participantId)?.online;
@@ -100,7 +96,7 @@ describe('presence across server processes sharing Redis', () => {
     const delegates = a.links.filter((l) => l.role === 'delegate');
     expect(delegates.length).toBeGreaterThanOrEqual(2);
     const chair = await join(b, chairLink.token);
-    const [x, y] = delegates as [(typeof delegates)[0], (typeof delegates)[0]];
+    const [x, y, z] = delegates as [(typeof delegates)[0], (typeof delegates)[0], (typeof delegates)[0]];
 
     // X is connected to both processes, Y only to A.
     const xOnA = await join(a, link(x.delegation));
@@ -108,12 +104,21 @@ describe('presence across server processes sharing Redis', () => {
     await join(b, link(x.delegation));
     const yOnA = await join(a, link(y.delegation));
     const yId = yOnA.snapshot.you.participantId!;
-    await until(chair, (m) => online(m, xId) === true && online(m, yId) === true, 'X and Y online');
+    // Z, only on A, is the marker: it leaves A just after X does, so once Z's offline (held for the
+    // offline grace) has arrived, an offline for X would have arrived before it.
+    const zOnA = await join(a, link(z.delegation));
+    const zId = zOnA.snapshot.you.participantId!;
+    await until(
+      chair,
+      (m) => online(m, xId) === true && online(m, yId) === true && online(m, zId) === true,
+      'X, Y and Z online',
+    );
 
     // X leaves A but is still on B: no offline event for X at all.
     const eventsBefore = chair.events.length;
     xOnA.close();
-    await new Promise((r) => setTimeout(r, 1000));
+    zOnA.close();
+    await until(chair, (m) => online(m, zId) === false, 'Z offline (the marker)');
     expect(online(chair.meeting(), xId)).toBe(true);
     const xWentOffline = chair.events
       .slice(eventsBefore)

@@ -4,16 +4,12 @@ import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import type { ClientToServerEvents, ServerToClientEvents, StatusMessage } from '../../shared';
 import { connect, type TestClient } from '../support/client';
 import { startTestServer } from '../support/server';
+import { waitFor } from '../support/wait';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const waitUntil = (check: () => boolean, what: string, timeoutMs = 15_000) =>
+  waitFor(check, what, { timeoutMs, everyMs: 20 });
 
 const healthz = async (server: Server) => {
   const res = await fetch(`${server.url}/healthz`);

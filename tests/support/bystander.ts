@@ -2,6 +2,7 @@ import type { Ack } from '../../shared';
 import { connect, type TestClient } from './client';
 import { createProposal, type Editor, firstParagraph, openEditor } from './collab';
 import { createMeetingWith } from './meeting';
+import { delay, waitFor } from './wait';
 
 /**
  * A bystander: an innocent meeting on the same server as an attack, whose clients keep working
@@ -162,7 +163,7 @@ export async function startBystander(url: string, adminToken: string): Promise<B
       for (const t of timers) clearInterval(t);
       const until = performance.now() + settleMs;
       while ((inFlight.size > 0 || seen.count < typed.length) && performance.now() < until) {
-        await new Promise((r) => setTimeout(r, 20));
+        await delay(20);
       }
       const now = performance.now();
       for (const entry of inFlight) samples[entry.kind].push(now - entry.started);
@@ -196,14 +197,6 @@ const textLength = (editor: Editor): number => {
     return 0;
   }
 };
-
-async function waitFor(check: () => boolean, label: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** p50, p99 and max of a list of milliseconds (nearest rank). */
 export function stats(values: readonly number[]): LatencyStats {

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DOC_FIELDS } from '../../shared/collab/schema';
 import type { TestClient } from './client';
+import { waitFor } from './wait';
 
 // Every provider registers a process 'exit' listener; ten editors in one test are expected.
 process.setMaxListeners(Math.max(process.getMaxListeners(), 100));
@@ -110,13 +111,51 @@ export function upgradeStatus(
   });
 }
 
-/** Polls until `check` is true. */
-export async function waitUntil(check: () => boolean, label: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+/** Polls until `check` is true (./wait.ts). */
+export const waitUntil = (check: () => boolean, label: string, timeoutMs = 10_000): Promise<void> =>
+  waitFor(check, label, { timeoutMs });
+
+/**
+ * A marker for "the server has handled everything sent before on this connection": sends a sync
+ * step 1 and resolves on the server's step 2, which it answers in order, after the messages before
+ * it (and after relaying what they caused to this connection). Works on a raw socket and on a
+ * provider's (`editor.provider.ws`), which applies the answer as it would any step 2.
+ */
+export function serverRoundTrip(
+  ws: WebSocket | globalThis.WebSocket | null,
+  timeoutMs = 10_000,
+): Promise<void> {
+  if (!ws) throw new Error('serverRoundTrip: not connected');
+  const socket = ws as WebSocket;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off('message', onMessage);
+      reject(new Error(`no sync step 2 within ${timeoutMs} ms`));
+    }, timeoutMs);
+    // A provider's socket has binaryType 'arraybuffer'; a raw one gives Buffers.
+    const onMessage = (data: Buffer | ArrayBuffer) => {
+      const bytes = new Uint8Array(data);
+      // [0, 1, …]: a sync message (0) of type step 2 (1), the answer to a step 1.
+      if (bytes[0] !== 0 || bytes[1] !== 1) return;
+      clearTimeout(timer);
+      socket.off('message', onMessage);
+      resolve();
+    };
+    socket.on('message', onMessage);
+    socket.send(syncMessage(0, Y.encodeStateVector(new Y.Doc())));
+  });
+}
+
+/** The value of a line of a server's Prometheus text (`/metrics`, admin token), 0 when absent. */
+export async function metricValue(
+  server: { url: string; adminToken: string },
+  line: string,
+): Promise<number> {
+  const text = await (
+    await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })
+  ).text();
+  const found = text.split('\n').find((l) => l.startsWith(line));
+  return found ? Number(found.split(' ').at(-1)) : 0;
 }
 
 /** Creates a proposal through the chair's Socket.IO connection and returns its id. */
