@@ -12,6 +12,7 @@ import {
   type MeetingId,
   type Participant,
   type ParticipantId,
+  type StoredEvent,
   storedEvent,
 } from '../../shared';
 import type { MeetingStore } from '../store/types';

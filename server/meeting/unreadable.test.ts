@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVENT_VERSION, type StoredEvent } from '../../shared';
 import { SqliteStore } from '../store/sqlite';
-import { InProcessBus } from './bus';
-import type { EventSink } from './room';
+import { InProcessBus, LOCAL_BUS } from './bus';
 import { MeetingService } from './service';
 import { MeetingUnreadable } from './unreadable';
 
@@ -14,12 +13,11 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-/** A sink that records what a room publishes and which meetings it refused. */
-class RecordingSink implements EventSink {
+/** Records which meetings a service told its `onUnreadable` listeners about. */
+class RecordingSink {
   readonly refused: MeetingUnreadable[] = [];
-  publish(): void {}
-  unreadable(_meetingId: string, problem: MeetingUnreadable): void {
-    this.refused.push(problem);
+  follow(service: MeetingService): void {
+    service.onUnreadable((_meetingId, problem) => this.refused.push(problem));
   }
 }
 
@@ -40,13 +38,14 @@ async function storeFile() {
   return path.join(dir, 'irm.sqlite');
 }
 
-async function load(store: SqliteStore, sink: EventSink, errors: unknown[], bus?: InProcessBus) {
-  const service = await MeetingService.load(store, sink, {
+async function load(store: SqliteStore, sink: RecordingSink, errors: unknown[], bus?: InProcessBus) {
+  const service = await MeetingService.load(store, {
     newId: ids,
     onError: (e) => errors.push(e),
     presenceSweepMs: 0,
-    ...(bus ? { bus } : {}),
+    bus: bus ?? LOCAL_BUS,
   });
+  sink.follow(service);
   cleanups.push(async () => {
     await service.close();
     await store.close();

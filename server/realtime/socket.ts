@@ -161,7 +161,9 @@ export class RealtimeGateway {
     });
     this.unwatchStore = options.storeHealth?.onChange((store) => this.io.local.emit('status', { store }));
     this.unfollowEvents = service.onEventsStored((meetingId, events) => this.publish(meetingId, events));
-    this.unfollowUnreadable = service.onUnreadable((meetingId, problem) => this.unreadable(meetingId, problem));
+    this.unfollowUnreadable = service.onUnreadable((meetingId, problem) =>
+      this.unreadable(meetingId, problem),
+    );
   }
 
   /** Sends stored events to the meeting's sockets (batched ones get them at most once a window). */
