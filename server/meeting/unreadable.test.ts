@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVENT_VERSION, type StoredEvent } from '../../shared';
 import { SqliteStore } from '../store/sqlite';
-import { InProcessBus } from './bus';
+import { InProcessBus, LOCAL_BUS } from './bus';
 import type { EventSink } from './room';
 import { MeetingService } from './service';
 import { MeetingUnreadable } from './unreadable';
@@ -41,12 +41,14 @@ async function storeFile() {
 }
 
 async function load(store: SqliteStore, sink: EventSink, errors: unknown[], bus?: InProcessBus) {
-  const service = await MeetingService.load(store, sink, {
+  const service = await MeetingService.load(store, {
     newId: ids,
     onError: (e) => errors.push(e),
     presenceSweepMs: 0,
-    ...(bus ? { bus } : {}),
+    bus: bus ?? LOCAL_BUS,
   });
+  service.onEventsStored((id, events) => sink.publish(id, events));
+  service.onUnreadable((id, problem) => sink.unreadable?.(id, problem));
   cleanups.push(async () => {
     await service.close();
     await store.close();
