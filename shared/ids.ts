@@ -17,7 +17,11 @@ export type ProposalId = Brand<string, 'ProposalId'>;
 /** Id of one logged intervention, e.g. `"v_1234abcd56"`. */
 export type InterventionId = Brand<string, 'InterventionId'>;
 
-/** Casts a string that is known to be an id (validated at the edge) to its brand. */
+/**
+ * Brands a string that is an id by construction: the id factories below, a fixed id (the demo
+ * meeting's), test fixtures. A string from the wire is parsed with a zod id schema instead
+ * (shared/protocol/idSchemas.ts), which checks its shape and then brands it.
+ */
 export const asId = <T extends string>(value: string) => value as T;
 
 /** Fresh ids of each kind, as the domain asks for them (`DecideContext.ids`). */
@@ -41,7 +45,7 @@ export const ID_PREFIXES = {
 } as const satisfies Record<keyof IdFactories, string>;
 
 /**
- * Typed factories over one generator of unique strings, e.g. `r_…` for a request: with the zod
+ * Typed factories over one generator of unique strings, e.g. `r_…` for a request: with the zod id
  * schemas at the edge, the only place where a string becomes an id.
  */
 export function idFactories(newId: (prefix: string) => string): IdFactories {

@@ -12,5 +12,6 @@ export * from './protocol/collabClose';
 export * from './protocol/commands';
 export * from './protocol/disconnects';
 export * from './protocol/handshake';
+export * from './protocol/idSchemas';
 export * from './protocol/messages';
 export * from './protocol/text';

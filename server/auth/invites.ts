@@ -1,9 +1,9 @@
-import type { Participant } from '../../shared';
+import type { MeetingId, Participant, ParticipantId } from '../../shared';
 import { type TokenService, VIEWER_ID } from './tokens';
 
 /** A participant's way in: a signed token and the link that carries it. */
 export interface Invite {
-  participantId: string;
+  participantId: ParticipantId;
   token: string;
   joinUrl: string;
 }
@@ -18,7 +18,7 @@ export class Invites {
     private readonly publicUrl: () => string,
   ) {}
 
-  async for(meetingId: string, participant: Pick<Participant, 'id' | 'role'>): Promise<Invite> {
+  async for(meetingId: MeetingId, participant: Pick<Participant, 'id' | 'role'>): Promise<Invite> {
     const token = await this.tokens.sign({
       meetingId,
       participantId: participant.id,
@@ -28,7 +28,7 @@ export class Invites {
   }
 
   /** The read-only projector link of a meeting: a view token, good for no command. */
-  async projector(meetingId: string): Promise<string> {
+  async projector(meetingId: MeetingId): Promise<string> {
     const token = await this.tokens.sign({
       meetingId,
       participantId: VIEWER_ID,

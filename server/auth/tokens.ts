@@ -1,20 +1,46 @@
 import { timingSafeEqual } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
-import { ROLES, type Role } from '../../shared';
+import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import {
+  asId,
+  type MeetingId,
+  meetingIdSchema,
+  type ParticipantId,
+  participantIdSchema,
+  ROLES,
+  type Role,
+} from '../../shared';
 
 /**
  * What a token says: which meeting, who, and in which role. A `view` token (the projector link)
  * names no participant: it may read the meeting and receive its events, never send a command.
  */
 export interface ParticipantClaims {
-  meetingId: string;
-  participantId: string;
+  meetingId: MeetingId;
+  participantId: ParticipantId;
   role: Role;
   view?: true;
 }
 
+/** Claims as a token carries them: the same, with plain-string ids. */
+export type WireClaims = Omit<ParticipantClaims, 'meetingId' | 'participantId'> & {
+  meetingId: string;
+  participantId: string;
+};
+
 /** The participant id that view tokens carry; no participant ever has it. */
-export const VIEWER_ID = 'viewer';
+export const VIEWER_ID = asId<ParticipantId>('viewer');
+
+/**
+ * The claims a verified token must carry. Signed by us, but still wire input: its shape is checked
+ * (and its ids branded) here, once; an unknown scope is not a view token.
+ */
+const claimsSchema = z.object({
+  mid: meetingIdSchema,
+  sub: participantIdSchema,
+  role: z.enum(ROLES),
+  scope: z.unknown().optional(),
+});
 
 const ISSUER = 'irm-room';
 const AUDIENCE = 'irm-room:participant';
@@ -31,7 +57,11 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  sign(claims: ParticipantClaims, ttlSeconds = this.ttlSeconds): Promise<string> {
+  /**
+   * A token carrying `claims` in their wire form: its ids are plain strings (tests forge tokens for
+   * ids that do not exist); `verify` parses and brands them again.
+   */
+  sign(claims: WireClaims, ttlSeconds = this.ttlSeconds): Promise<string> {
     return new SignJWT({
       mid: claims.meetingId,
       role: claims.role,
@@ -55,16 +85,7 @@ export class TokenService {
         issuer: ISSUER,
         audience: AUDIENCE,
       });
-      const role = payload.role as Role;
-      if (typeof payload.mid !== 'string' || typeof payload.sub !== 'string' || !ROLES.includes(role))
-        return null;
-      if (payload.scope === 'view') {
-        return payload.sub === VIEWER_ID
-          ? { meetingId: payload.mid, participantId: VIEWER_ID, role: 'observer', view: true }
-          : null;
-      }
-      if (payload.sub === VIEWER_ID) return null;
-      return { meetingId: payload.mid, participantId: payload.sub, role };
+      return claimsOf(payload);
     } catch {
       return null;
     }
@@ -75,4 +96,18 @@ export class TokenService {
     const b = Buffer.from(this.adminToken);
     return a.length === b.length && timingSafeEqual(a, b);
   }
+}
+
+/** The claims of a verified payload; null when it lacks one or names the viewer wrongly. */
+function claimsOf(payload: JWTPayload): ParticipantClaims | null {
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success) return null;
+  const { mid, sub, role, scope } = parsed.data;
+  if (scope === 'view') {
+    return sub === VIEWER_ID
+      ? { meetingId: mid, participantId: VIEWER_ID, role: 'observer', view: true }
+      : null;
+  }
+  if (sub === VIEWER_ID) return null;
+  return { meetingId: mid, participantId: sub, role };
 }

@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { asId, type MeetingId } from '../../shared';
 import { SeqConflictError } from '../store/types';
 import { isUnreachableError, StoreHealth } from './health';
+
+const meetingIdOf = asId<MeetingId>;
 
 /** An ioredis client as StoreHealth sees it: a status, connection events and ping. */
 class FakeConnection extends EventEmitter {
@@ -38,7 +41,7 @@ describe('isUnreachableError', () => {
 
   it('a store that answered is reachable: script errors, seq conflicts, anything else', () => {
     expect(isUnreachableError(Object.assign(new Error('ERR_STATE bad'), { name: 'ReplyError' }))).toBe(false);
-    expect(isUnreachableError(new SeqConflictError('m_1', 3, 4))).toBe(false);
+    expect(isUnreachableError(new SeqConflictError(meetingIdOf('m_1'), 3, 4))).toBe(false);
     expect(isUnreachableError('nope')).toBe(false);
   });
 });

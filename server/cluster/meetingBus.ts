@@ -1,4 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { z } from 'zod';
+import { type MeetingId, meetingIdSchema } from '../../shared';
 import type { AdvancedHandler, MeetingBus, MeetingPosition } from '../meeting/bus';
 import type { Logger } from '../observability/logger';
 import { redisKeys } from '../store/redisKeys';
@@ -17,6 +19,9 @@ export interface RedisMeetingBusOptions {
   pollMs?: number;
 }
 
+/** A notice on the channel, `[meetingId, seq]`: from another process, still checked (and branded). */
+const noticeSchema = z.tuple([meetingIdSchema, z.number()]);
+
 /**
  * The meeting bus over Redis pub/sub: "meeting M advanced to seq N". A notice is only a hint (events
  * are always read from the store), so pub/sub's at-most-once delivery is enough, backed by a poll
@@ -27,7 +32,7 @@ export class RedisMeetingBus implements MeetingBus {
   private readonly subscribers = new Map<AdvancedHandler, () => Iterable<MeetingPosition>>();
   private readonly poll: NodeJS.Timeout;
   /** The meetings the store held at the last poll: one it did not is announced even if not newer. */
-  private known = new Set<string>();
+  private known = new Set<MeetingId>();
 
   private constructor(
     private readonly pub: Redis,
@@ -56,7 +61,7 @@ export class RedisMeetingBus implements MeetingBus {
     return bus;
   }
 
-  publishAdvanced(meetingId: string, seq: number): void {
+  publishAdvanced(meetingId: MeetingId, seq: number): void {
     this.pub.publish(this.channel, JSON.stringify([meetingId, seq])).catch((err) => {
       // The poll delivers what this notice would have.
       this.log?.warn({ err, meetingId, seq }, 'meeting bus publish failed');
@@ -78,7 +83,7 @@ export class RedisMeetingBus implements MeetingBus {
     if (this.subscribers.size === 0) return;
     try {
       const ids = new Set([...(await this.store.listMeetings()).map((m) => m.id)]);
-      const local = new Map<string, number>();
+      const local = new Map<MeetingId, number>();
       for (const held of this.subscribers.values()) for (const { id, seq } of held()) local.set(id, seq);
       for (const id of ids) {
         const seq = await this.store.lastSeq(id);
@@ -99,14 +104,14 @@ export class RedisMeetingBus implements MeetingBus {
 
   private receive(message: string): void {
     try {
-      const [meetingId, seq] = JSON.parse(message) as [unknown, unknown];
-      if (typeof meetingId === 'string' && typeof seq === 'number') this.deliver(meetingId, seq);
+      const parsed = noticeSchema.safeParse(JSON.parse(message));
+      if (parsed.success) this.deliver(...parsed.data);
     } catch {
       // Not ours: ignore.
     }
   }
 
-  private deliver(meetingId: string, seq: number): void {
+  private deliver(meetingId: MeetingId, seq: number): void {
     for (const handler of [...this.subscribers.keys()]) handler(meetingId, seq);
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
+import type { MeetingId, ParticipantId } from '../../shared';
 import { ConnectionCounts, type PresenceRegistry } from '../meeting/presence';
 import type { Logger } from '../observability/logger';
 import { redisKeys } from '../store/redisKeys';
@@ -29,7 +30,7 @@ export class RedisPresence implements PresenceRegistry {
   private readonly deadAfterMs: number;
   private heartbeat: NodeJS.Timeout | undefined;
   /** Counts whose write failed (Redis away), written again by the next `beat`; key `meeting\0participant`. */
-  private readonly unsynced = new Map<string, [string, string]>();
+  private readonly unsynced = new Map<string, [MeetingId, ParticipantId]>();
 
   private constructor(
     private readonly redis: Redis,
@@ -59,7 +60,7 @@ export class RedisPresence implements PresenceRegistry {
     return presence;
   }
 
-  async change(meetingId: string, participantId: string, delta: 1 | -1): Promise<void> {
+  async change(meetingId: MeetingId, participantId: ParticipantId, delta: 1 | -1): Promise<void> {
     const count = this.counts.change(meetingId, participantId, delta);
     const key = this.keys.meetingPresence(meetingId);
     const field = this.field(participantId);
@@ -73,7 +74,7 @@ export class RedisPresence implements PresenceRegistry {
     }
   }
 
-  async online(meetingId: string): Promise<ReadonlySet<string>> {
+  async online(meetingId: MeetingId): Promise<ReadonlySet<string>> {
     const key = this.keys.meetingPresence(meetingId);
     const [[fieldsError, fields], [aliveError, alive]] = (await this.redis
       .multi()
@@ -119,7 +120,7 @@ export class RedisPresence implements PresenceRegistry {
     this.redis.disconnect();
   }
 
-  private field(participantId: string): string {
+  private field(participantId: ParticipantId): string {
     return `${this.processId}|${participantId}`;
   }
 

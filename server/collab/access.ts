@@ -1,10 +1,18 @@
-import { type Meeting, type Participant, type Proposal, textReadOnly, VIEWER } from '../../shared';
+import {
+  type Meeting,
+  type MeetingId,
+  type Participant,
+  type Proposal,
+  type ProposalId,
+  textReadOnly,
+  VIEWER,
+} from '../../shared';
 import type { ParticipantClaims } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
 
 /** Where a proposal lives: its meeting id and the proposal record. */
 export interface ProposalRef {
-  meetingId: string;
+  meetingId: MeetingId;
   proposal: Proposal;
 }
 
@@ -12,7 +20,7 @@ export interface ProposalRef {
  * Finds a proposal across all meetings. Proposal ids are random and unique, and meetings hold a
  * handful of proposals, so a scan is cheaper than keeping an index in step with the event log.
  */
-export function findProposal(service: MeetingService, proposalId: string): ProposalRef | null {
+export function findProposal(service: MeetingService, proposalId: ProposalId): ProposalRef | null {
   for (const meetingId of service.meetingIds()) {
     const proposal = service.room(meetingId)?.state.proposals.find((p) => p.id === proposalId);
     if (proposal) return { meetingId, proposal };
@@ -46,7 +54,7 @@ export type ReadOnlyReason = 'view' | 'observer' | 'locked' | 'closed' | 'gone';
 export function readOnlyReason(
   meeting: Meeting,
   identity: Identity,
-  proposalId: string,
+  proposalId: ProposalId,
 ): ReadOnlyReason | null {
   const proposal = meeting.proposals.find((p) => p.id === proposalId);
   if (!proposal) return 'gone';

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { MeetingId, ProposalId } from '../../shared';
 import { Budget } from '../limits/budget';
 import type { Identity, ReadOnlyReason } from './access';
 import { type AwarenessUser, userOf } from './awareness';
@@ -50,8 +51,8 @@ export class Connection {
 
   constructor(
     readonly ws: WebSocket,
-    readonly meetingId: string,
-    readonly proposalId: string,
+    readonly meetingId: MeetingId,
+    readonly proposalId: ProposalId,
     readonly identity: Identity,
     readOnly: ReadOnlyReason | null,
     private readonly limits: ConnectionLimits,

@@ -1,3 +1,4 @@
+import type { ProposalId } from '../../shared';
 import { DocumentGone } from './doc/jobQueue';
 import { LiveDoc, type LiveDocDeps } from './liveDoc';
 import { CLOSE } from './protocol';
@@ -10,7 +11,7 @@ export interface RegistryDeps extends Omit<LiveDocDeps, 'onIdle' | 'onBroken'> {
    * The base text a proposal was created with, if any. Used when a document is found empty in the
    * store: the server may have stopped between storing `proposal.created` and seeding the text.
    */
-  baseTextOf: (docId: string) => Promise<string | undefined>;
+  baseTextOf: (docId: ProposalId) => Promise<string | undefined>;
 }
 
 /**
@@ -32,7 +33,7 @@ export class DocRegistry {
    * The live document, loaded from the store if it is not in memory. A document loaded empty is
    * seeded with its proposal's base text first, unless `recover` is false (the caller seeds it).
    */
-  open(docId: string, { recover = true }: { recover?: boolean } = {}): LiveDoc {
+  open(docId: ProposalId, { recover = true }: { recover?: boolean } = {}): LiveDoc {
     this.cancelUnload(docId);
     const existing = this.docs.get(docId);
     if (existing) return existing;
@@ -62,7 +63,7 @@ export class DocRegistry {
    * Runs `fn` in the document's queue (loading the document if needed); a document with no
    * connection is unloaded again later. Retried on a fresh load if the document went away meanwhile.
    */
-  async use<T>(docId: string, fn: (live: LiveDoc) => Promise<T> | T, options?: { recover?: boolean }) {
+  async use<T>(docId: ProposalId, fn: (live: LiveDoc) => Promise<T> | T, options?: { recover?: boolean }) {
     for (let attempt = 1; ; attempt++) {
       const live = this.open(docId, options);
       try {
@@ -105,7 +106,7 @@ export class DocRegistry {
     this.timers.set(live.id, timer);
   }
 
-  private cancelUnload(docId: string): void {
+  private cancelUnload(docId: ProposalId): void {
     const timer = this.timers.get(docId);
     if (timer) clearTimeout(timer);
     this.timers.delete(docId);

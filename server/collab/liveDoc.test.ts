@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import type { Participant } from '../../shared';
+import { asId, type MeetingId, type Participant, type ProposalId } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
 import { syncMessage } from '../../tests/support/collab';
 import { MemoryDocStore } from '../../tests/support/memoryDocStore';
@@ -12,6 +12,10 @@ import { DocRegistry } from './docRegistry';
 import { LOCAL_FANOUT } from './fanout';
 import { DEFAULT_COLLAB_OPTIONS } from './server';
 import { UpdateValidator } from './validate';
+
+const proposalIdOf = asId<ProposalId>;
+
+const meetingIdOf = asId<MeetingId>;
 
 /** A stand-in for a ws WebSocket that records what is sent and how it was closed. */
 function fakeSocket(log: string[], name: string) {
@@ -54,11 +58,11 @@ function setup(options: { compactEvery?: number; unloadDelayMs?: number; baseTex
     baseTextOf: async () => options.baseText,
     fanout: LOCAL_FANOUT,
   });
-  const join = (docId: string, who: string) => {
+  const join = (docId: ProposalId, who: string) => {
     const socket = fakeSocket(store.calls, who);
     const conn = new Connection(
       socket as unknown as WebSocket,
-      'm_1',
+      meetingIdOf('m_1'),
       docId,
       { kind: 'participant', participant: participant(who) },
       null,
@@ -82,8 +86,8 @@ const settle = (live: { run: (fn: () => void) => Promise<void> }) => live.run(()
 describe('LiveDoc and DocRegistry', () => {
   it('stores an update before it relays it, and does not echo it to its sender', async () => {
     const { store, join } = setup();
-    const a = join('x_1', 'a');
-    const b = join('x_1', 'b');
+    const a = join(proposalIdOf('x_1'), 'a');
+    const b = join(proposalIdOf('x_1'), 'b');
     await settle(a.live);
     expect(b.socket.sent.length).toBe(1); // the initial sync step 1
     store.calls.length = 0;
@@ -97,7 +101,7 @@ describe('LiveDoc and DocRegistry', () => {
 
   it('drops the document and closes its connections with 4503 when a write fails', async () => {
     const { store, registry, join } = setup();
-    const a = join('x_2', 'a');
+    const a = join(proposalIdOf('x_2'), 'a');
     await settle(a.live);
     store.failAppends = true;
     a.live.receive(a.conn, syncMessage(2, editUpdate('lost')));
@@ -105,14 +109,14 @@ describe('LiveDoc and DocRegistry', () => {
     expect(a.socket.closedWith).toEqual({ code: 4503, reason: 'document unavailable' });
     expect(registry.all()).toEqual([]);
     store.failAppends = false;
-    const again = join('x_2', 'a');
+    const again = join(proposalIdOf('x_2'), 'a');
     await settle(again.live);
     expect(again.live.doc.getText('t').toString()).toBe('');
   });
 
   it('folds the log into a snapshot every N updates and on unload, and reloads the same state', async () => {
     const { store, registry, join } = setup({ compactEvery: 5, unloadDelayMs: 50 });
-    const a = join('x_3', 'a');
+    const a = join(proposalIdOf('x_3'), 'a');
     await settle(a.live);
     const local = new Y.Doc();
     local.on('update', (u: Uint8Array) => a.live.receive(a.conn, syncMessage(2, u)));
@@ -126,14 +130,14 @@ describe('LiveDoc and DocRegistry', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(registry.all()).toEqual([]);
     expect(store.logLength('x_3')).toBe(0);
-    const b = join('x_3', 'b');
+    const b = join(proposalIdOf('x_3'), 'b');
     await settle(b.live);
     expect(b.live.doc.getText('t').toString()).toBe(local.getText('t').toString());
   });
 
   it('seeds a document found empty with its base text once, with a version 0', async () => {
     const { store, join } = setup({ baseText: 'Recovered base text' });
-    const a = join('x_4', 'a');
+    const a = join(proposalIdOf('x_4'), 'a');
     await settle(a.live);
     expect(plainText(a.live.doc)).toBe('Recovered base text');
     expect(await store.listVersions('x_4')).toMatchObject([{ name: 'Base text', createdBy: null }]);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { ProposalId } from '../../shared';
 import { DOC_FIELDS } from '../../shared/collab/schema';
 import { assertNever } from '../../shared/domain/errors';
 import type { Logger } from '../observability/logger';
@@ -92,7 +93,7 @@ export class LiveDoc {
   destroyed = false;
 
   constructor(
-    readonly id: string,
+    readonly id: ProposalId,
     private readonly deps: LiveDocDeps,
   ) {
     this.fanout = deps.fanout;

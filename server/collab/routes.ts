@@ -1,9 +1,10 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { ADMIN, can, nameText, VIEWER } from '../../shared';
+import { ADMIN, can, nameText, proposalIdSchema, VIEWER } from '../../shared';
 import type { TokenService } from '../auth/tokens';
 import { authenticate } from '../http/auth';
 import { sendError } from '../http/errors';
+import { idParam } from '../http/params';
 import type { HttpReadBudget } from '../http/readBudget';
 import type { MeetingService } from '../meeting/service';
 import { findProposal, identify, type ProposalRef } from './access';
@@ -40,7 +41,8 @@ export function collabRouter({ collab, service, tokens, versionLimits, reads }: 
 
   /** The proposal, if the caller may read it; otherwise answers the error and returns null. */
   const readable = (req: Request, res: Response): ProposalRef | null => {
-    const found = findProposal(service, String(req.params.id));
+    const proposalId = idParam(proposalIdSchema, req.params.id);
+    const found = proposalId && findProposal(service, proposalId);
     if (!found) {
       sendError(res, 'not_found', 'no such proposal');
       return null;

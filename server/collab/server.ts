@@ -1,7 +1,13 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { StoredEvent } from '../../shared';
+import {
+  type MeetingId,
+  type ParticipantId,
+  type ProposalId,
+  proposalIdSchema,
+  type StoredEvent,
+} from '../../shared';
 import { writerName } from '../../shared/collab/limits';
 import { can } from '../../shared/domain/permissions';
 import type { TokenService } from '../auth/tokens';
@@ -156,7 +162,7 @@ export class CollabServer {
    * proposals' base texts, and recomputes read-only access of open connections when a proposal is
    * locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's writer.
    */
-  handleMeetingEvents(meetingId: string, events: readonly StoredEvent[]): void {
+  handleMeetingEvents(meetingId: MeetingId, events: readonly StoredEvent[]): void {
     if (this.closing) return;
     try {
       let recompute = false;
@@ -180,18 +186,18 @@ export class CollabServer {
   }
 
   /** Versions of a proposal's text, oldest first. */
-  listVersions(proposalId: string): Promise<DocVersionMeta[]> {
+  listVersions(proposalId: ProposalId): Promise<DocVersionMeta[]> {
     return this.deps.store.listVersions(proposalId);
   }
 
   /** Saves the proposal's current text (as stored) as a named version. */
-  async saveVersion(proposalId: string, name: string, createdBy: string): Promise<DocVersionMeta> {
+  async saveVersion(proposalId: ProposalId, name: string, createdBy: ParticipantId): Promise<DocVersionMeta> {
     const meta: DocVersionMeta = { id: this.deps.newId('v'), name, createdBy, createdAt: Date.now() };
     await this.registry.use(proposalId, (live) => live.saveVersion(meta));
     return meta;
   }
 
-  loadVersion(proposalId: string, versionId: string): Promise<Uint8Array | null> {
+  loadVersion(proposalId: ProposalId, versionId: string): Promise<Uint8Array | null> {
     return this.deps.store.loadVersion(proposalId, versionId);
   }
 
@@ -247,15 +253,8 @@ export class CollabServer {
    */
   private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
     if (this.closing) return this.refuseUpgrade(req, socket, 503, 'shutting_down');
-    let proposalId: string;
-    try {
-      proposalId = decodeURIComponent(url.pathname.slice(PATH_PREFIX.length));
-    } catch {
-      return this.refuseUpgrade(req, socket, 404, 'bad_path');
-    }
-    if (!proposalId || proposalId.length > 64 || proposalId.includes('/')) {
-      return this.refuseUpgrade(req, socket, 404, 'bad_path');
-    }
+    const proposalId = proposalIdInPath(url.pathname);
+    if (!proposalId) return this.refuseUpgrade(req, socket, 404, 'bad_path');
     if (!originAllowed(req, this.options.allowedOrigins))
       return this.refuseUpgrade(req, socket, 403, 'origin');
     const claims = await this.deps.tokens.verify(url.searchParams.get('token') ?? undefined);
@@ -347,13 +346,13 @@ export class CollabServer {
     });
   }
 
-  private seed(proposalId: string, baseText: string): void {
+  private seed(proposalId: ProposalId, baseText: string): void {
     this.registry
       .use(proposalId, (live) => live.seedBaseText(baseText), { recover: false })
       .catch((error) => this.deps.log.error({ err: error, doc: proposalId }, 'seeding the base text failed'));
   }
 
-  private recomputeAccess(meetingId: string): void {
+  private recomputeAccess(meetingId: MeetingId): void {
     const meeting = this.deps.service.room(meetingId)?.state;
     if (!meeting) return;
     for (const live of this.registry.all()) {
@@ -384,7 +383,7 @@ export class CollabServer {
   }
 
   /** Finds the base text in the proposal's `proposal.created` event (crash recovery; rare). */
-  private async baseTextOf(proposalId: string): Promise<string | undefined> {
+  private async baseTextOf(proposalId: ProposalId): Promise<string | undefined> {
     if (this.noBaseText.has(proposalId)) return undefined;
     const found = findProposal(this.deps.service, proposalId);
     if (!found) return undefined;
@@ -436,6 +435,18 @@ const LIMIT_CLOSES = new Map<number, string>([
 ]);
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket: no WebSocket opens. */
+/** The proposal id a collab URL names (`/collab/<id>`), parsed and branded; undefined when malformed. */
+function proposalIdInPath(pathname: string): ProposalId | undefined {
+  let raw: string;
+  try {
+    raw = decodeURIComponent(pathname.slice(PATH_PREFIX.length));
+  } catch {
+    return undefined;
+  }
+  const parsed = proposalIdSchema.safeParse(raw);
+  return parsed.success && !raw.includes('/') ? parsed.data : undefined;
+}
+
 function refuse(socket: Duplex, status: number, text: string): void {
   if (socket.destroyed) return;
   const body = `${status} ${text}`;

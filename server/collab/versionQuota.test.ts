@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asId, type ParticipantId, type ProposalId } from '../../shared';
 import type { DocVersionMeta } from '../store/types';
 import { VersionQuota } from './versionQuota';
 
@@ -7,13 +8,15 @@ function setup(limits = { perProposal: 10, perParticipant: 4, burst: 2, refillMs
   const versions = new Map<string, DocVersionMeta[]>();
   let now = 0;
   const quota = new VersionQuota(limits, { list: async (id) => versions.get(id) ?? [] }, () => now);
-  const save = (who: string, proposal: string, all = [proposal]) =>
-    quota.run(who, proposal, all, async () => {
+  const save = (whoId: string, proposalId: string, allIds = [proposalId]) => {
+    const [who, proposal] = [asId<ParticipantId>(whoId), asId<ProposalId>(proposalId)];
+    return quota.run(who, proposal, allIds.map(asId<ProposalId>), async () => {
       const list = versions.get(proposal) ?? [];
       list.push({ id: `v${list.length}`, name: 'n', createdBy: who, createdAt: now });
       versions.set(proposal, list);
       return list.length;
     });
+  };
   return { save, advance: (ms: number) => (now += ms), versions };
 }
 

@@ -1,3 +1,4 @@
+import type { ParticipantId, ProposalId } from '../../shared';
 import type { DocVersionMeta } from '../store/types';
 
 /**
@@ -27,7 +28,7 @@ export const DEFAULT_VERSION_LIMITS: VersionLimits = {
 /** Where the quota reads the stored versions it counts. */
 export interface VersionCounts {
   /** Versions of each of the meeting's proposals. */
-  list: (proposalId: string) => Promise<DocVersionMeta[]>;
+  list: (proposalId: ProposalId) => Promise<DocVersionMeta[]>;
 }
 
 /**
@@ -51,9 +52,9 @@ export class VersionQuota {
    * meeting's proposals) now; otherwise resolves with the limit that refused it.
    */
   async run<T>(
-    participantId: string,
-    proposalId: string,
-    proposalIds: readonly string[],
+    participantId: ParticipantId,
+    proposalId: ProposalId,
+    proposalIds: readonly ProposalId[],
     save: () => Promise<T>,
   ): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
     const previous = this.queues.get(participantId) ?? Promise.resolve();
@@ -73,7 +74,7 @@ export class VersionQuota {
   }
 
   /** Takes one save from the participant's bucket; the refusal's message when it is empty. */
-  private take(participantId: string): string | null {
+  private take(participantId: ParticipantId): string | null {
     const { burst, refillMs } = this.limits;
     const now = this.now();
     const bucket = this.buckets.get(participantId) ?? { tokens: burst, at: now };
@@ -96,9 +97,9 @@ export class VersionQuota {
   }
 
   private async capReached(
-    participantId: string,
-    proposalId: string,
-    proposalIds: readonly string[],
+    participantId: ParticipantId,
+    proposalId: ProposalId,
+    proposalIds: readonly ProposalId[],
   ): Promise<string | null> {
     const { perProposal, perParticipant } = this.limits;
     const here = await this.counts.list(proposalId);

@@ -12,7 +12,7 @@ import { IRM1 } from './irm1';
 export const DEMO_MEETING_ID = asId<MeetingId>('m_demo_irm1');
 
 /** Creates the IRM-1 demo meeting when the store has no meeting at all. Returns its id. */
-export async function seedDemoIfEmpty(service: MeetingService): Promise<string | null> {
+export async function seedDemoIfEmpty(service: MeetingService): Promise<MeetingId | null> {
   if (service.meetingIds().length > 0) return null;
   const { meeting, chair } = await service.createMeeting(
     {

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { MeetingId } from '../../shared';
 import { Budget, type Rate } from '../limits/budget';
 import { participantKey } from '../limits/participants';
 import type { Caller } from './auth';
@@ -47,7 +48,7 @@ export class HttpReadBudget {
    * its bytes to both; otherwise answers `429 rate_limited`. Checked right before serialising, so
    * requests in parallel see each other's charges.
    */
-  send(res: Response, caller: Caller, meetingId: string, body: unknown): void {
+  send(res: Response, caller: Caller, meetingId: MeetingId, body: unknown): void {
     if (this.refused(res, caller, meetingId)) return;
     const text = JSON.stringify(body);
     if (caller.kind !== 'admin') for (const b of this.budgetsOf(caller, meetingId)) b.charge(text.length);
@@ -58,7 +59,7 @@ export class HttpReadBudget {
    * Answers `429 rate_limited` and returns true when the caller's or the meeting's budget is spent:
    * for a route to ask before it does the costly part (loading a version).
    */
-  refused(res: Response, caller: Caller, meetingId: string): boolean {
+  refused(res: Response, caller: Caller, meetingId: MeetingId): boolean {
     if (caller.kind === 'admin') return false;
     if (this.budgetsOf(caller, meetingId).every((b) => b.positive())) return false;
     sendError(res, 'rate_limited', readRefusal(this.limits));
@@ -70,7 +71,7 @@ export class HttpReadBudget {
     this.budgets.clear();
   }
 
-  private budgetsOf(caller: Caller & { kind: 'participant' }, meetingId: string): Budget[] {
+  private budgetsOf(caller: Caller & { kind: 'participant' }, meetingId: MeetingId): Budget[] {
     const who = participantKey(meetingId, caller.claims.view ? null : caller.claims.participantId);
     return [
       this.budget(who, this.limits.perParticipant),

@@ -7,12 +7,15 @@ import {
   can,
   createMeetingSchema,
   type Meeting,
+  type MeetingId,
+  meetingIdSchema,
 } from '../../shared';
 import type { Invites } from '../auth/invites';
 import type { TokenService } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
 import { authenticate, type Caller } from './auth';
 import { sendError } from './errors';
+import { idParam } from './params';
 import type { HttpReadBudget } from './readBudget';
 
 interface ApiDeps {
@@ -39,7 +42,8 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
   });
 
   api.post('/meetings/:id/participants', async (req: Request, res: Response) => {
-    const meetingId = String(req.params.id);
+    const meetingId = idParam(meetingIdSchema, req.params.id);
+    if (!meetingId) return sendError(res, 'not_found', 'no such meeting');
     if (foreign(req.caller!, meetingId))
       return sendError(res, 'forbidden', 'this token belongs to another meeting');
     // The meeting may be another process's, created a moment ago.
@@ -63,7 +67,8 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
   });
 
   api.get('/meetings/:id/projector', async (req: Request, res: Response) => {
-    const meetingId = String(req.params.id);
+    const meetingId = idParam(meetingIdSchema, req.params.id);
+    if (!meetingId) return sendError(res, 'not_found', 'no such meeting');
     if (foreign(req.caller!, meetingId))
       return sendError(res, 'forbidden', 'this token belongs to another meeting');
     // The meeting may be another process's, created a moment ago.
@@ -80,10 +85,10 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
   api.get('/meetings/:id/links', async (req: Request, res: Response) => {
     if (req.caller?.kind !== 'admin')
       return sendError(res, 'forbidden', 'only the administrator reads every join link');
-    const meetingId = String(req.params.id);
+    const meetingId = idParam(meetingIdSchema, req.params.id);
     // The meeting may be another process's, created a moment ago.
-    const room = await service.ensureRoom(meetingId);
-    if (!room) return sendError(res, 'not_found', 'no such meeting');
+    const room = meetingId && (await service.ensureRoom(meetingId));
+    if (!meetingId || !room) return sendError(res, 'not_found', 'no such meeting');
     const links = [];
     for (const p of room.state.participants) {
       const { token, joinUrl } = await invites.for(meetingId, p);
@@ -93,7 +98,8 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
   });
 
   api.get('/meetings/:id', async (req: Request, res: Response) => {
-    const meetingId = String(req.params.id);
+    const meetingId = idParam(meetingIdSchema, req.params.id);
+    if (!meetingId) return sendError(res, 'not_found', 'no such meeting');
     const caller = req.caller!;
     if (caller.kind === 'participant' && caller.claims.meetingId !== meetingId) {
       return sendError(res, 'forbidden', 'this token belongs to another meeting');
@@ -118,7 +124,7 @@ function actorOf(meeting: Meeting, caller: Caller): Actor | null {
 }
 
 /** A participant token of another meeting: refused before telling whether this one exists. */
-const foreign = (caller: Caller, meetingId: string) =>
+const foreign = (caller: Caller, meetingId: MeetingId) =>
   caller.kind === 'participant' && caller.claims.meetingId !== meetingId;
 
 /** Refusals of the edge actions, in the table's words (shared/domain/permissions.ts). */

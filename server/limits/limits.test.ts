@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { asId, type MeetingId, type ParticipantId } from '../../shared';
 import { Budget } from './budget';
 import { ParticipantLimits, participantKey } from './participants';
+
+const participantIdOf = asId<ParticipantId>;
+
+const meetingIdOf = asId<MeetingId>;
 
 describe('Budget', () => {
   it('takes up to the burst, refills at the rate, and may be charged into debt', () => {
@@ -33,11 +38,11 @@ describe('ParticipantLimits', () => {
 
   it('evicts the oldest connections beyond the cap, per participant', () => {
     const l = limits();
-    const a = participantKey('m1', 'p1');
+    const a = participantKey(meetingIdOf('m1'), participantIdOf('p1'));
     expect(l.add(a, 'c1').evicted).toEqual([]);
     expect(l.add(a, 'c2').evicted).toEqual([]);
     expect(l.add(a, 'c3').evicted).toEqual(['c1']);
-    expect(l.add(participantKey('m1', 'p2'), 'd1').evicted).toEqual([]);
+    expect(l.add(participantKey(meetingIdOf('m1'), participantIdOf('p2')), 'd1').evicted).toEqual([]);
     l.remove(a, 'c2');
     expect(l.count(a)).toBe(1);
     l.close();
@@ -45,18 +50,20 @@ describe('ParticipantLimits', () => {
 
   it('shares budgets across a participant’s connections; the view token is one participant per meeting', () => {
     const l = limits();
-    const view = participantKey('m1', null);
+    const view = participantKey(meetingIdOf('m1'), null);
     expect(view).toBe('m1|view');
     const one = l.add(view, 'screen1').entry;
     const two = l.add(view, 'screen2').entry;
     expect(one.budgets.messages).toBe(two.budgets.messages);
-    expect(l.add(participantKey('m2', null), 'x').entry.budgets.messages).not.toBe(one.budgets.messages);
+    expect(l.add(participantKey(meetingIdOf('m2'), null), 'x').entry.budgets.messages).not.toBe(
+      one.budgets.messages,
+    );
     l.close();
   });
 
   it('limits handshakes, and reconnecting does not reset the budget', () => {
     const l = limits();
-    const a = participantKey('m1', 'p1');
+    const a = participantKey(meetingIdOf('m1'), participantIdOf('p1'));
     expect([1, 2, 3, 4].map(() => l.admitHandshake(a))).toEqual([true, true, true, false]);
     l.add(a, 'c1');
     l.remove(a, 'c1');

@@ -1,3 +1,4 @@
+import type { MeetingId, ParticipantId } from '../../shared';
 import { Budget, type Rate } from './budget';
 
 /** Limits shared by all the connections of one participant (one token) on one channel. */
@@ -21,7 +22,7 @@ export interface ParticipantEntry<C, B extends string> {
  * The key that limits are kept under: a participant of a meeting, or the meeting's projector view
  * token, which names nobody and so counts as one participant ("view") per meeting.
  */
-export const participantKey = (meetingId: string, participantId: string | null): string =>
+export const participantKey = (meetingId: MeetingId, participantId: ParticipantId | null): string =>
   `${meetingId}|${participantId ?? 'view'}`;
 
 /**

@@ -1,3 +1,5 @@
+import type { MeetingId } from '../../shared';
+
 /**
  * "Another process appended to meeting M, up to seq N": the only thing processes sharing one store
  * tell each other about meetings. The events themselves are always read from the store (the source of
@@ -9,7 +11,7 @@
  */
 export interface MeetingBus {
   /** Announces that the store now holds the events of `meetingId` up to `seq` (called after the append). */
-  publishAdvanced(meetingId: string, seq: number): void;
+  publishAdvanced(meetingId: MeetingId, seq: number): void;
   /**
    * Calls `handler` for every announcement, including this process's own (rooms ignore a seq they
    * already hold). `held` names the meetings the subscriber holds and their seqs, so a bus that may
@@ -18,11 +20,11 @@ export interface MeetingBus {
   onAdvanced(handler: AdvancedHandler, held: () => Iterable<MeetingPosition>): () => void;
 }
 
-export type AdvancedHandler = (meetingId: string, seq: number) => void;
+export type AdvancedHandler = (meetingId: MeetingId, seq: number) => void;
 
 /** A meeting a process holds, and the last seq it holds of it. */
 export interface MeetingPosition {
-  id: string;
+  id: MeetingId;
   seq: number;
 }
 
@@ -41,7 +43,7 @@ export class InProcessBus implements MeetingBus {
   /** While paused, announcements are dropped (a test simulates a lost pub/sub message). */
   paused = false;
 
-  publishAdvanced(meetingId: string, seq: number): void {
+  publishAdvanced(meetingId: MeetingId, seq: number): void {
     if (this.paused) return;
     const handlers = [...this.handlers];
     setImmediate(() => {

@@ -88,13 +88,13 @@ async function cluster(options: Partial<ServiceOptions> = {}) {
   });
   const { meeting, chair } = await a.createMeeting({ title: 'IRM-1', timezone: 'UTC' });
   const meetingId = meeting.id;
-  const ids: Partial<Record<Who, string>> = { chair: chair.id };
+  const ids: Partial<Record<Who, ParticipantId>> = { chair: chair.id };
   for (const [key, body] of Object.entries(DELEGATES)) {
     const added = await a.addParticipant(meetingId, body);
     if ('error' in added) throw new Error(JSON.stringify(added.error));
     ids[key as Who] = added.id;
   }
-  const idOf = ids as Record<Who, string>;
+  const idOf = ids as Record<Who, ParticipantId>;
   let n = 0;
   const setup = async (input: CommandInput) => {
     const ack = await a.submitCommand(meetingId, chair.id, { id: `setup${++n}`, ...input } as never);
@@ -263,7 +263,7 @@ describe('several processes writing one meeting', () => {
     const command = { id: 'dup3', ...same };
     const b3 = await c.roomB.submit({
       idempotencyKey: { participantId: c.ids.france, commandId: 'dup3' },
-      decide: (meeting, ctx) => decide(meeting, command, c.ids.france as ParticipantId, ctx),
+      decide: (meeting, ctx) => decide(meeting, command, c.ids.france, ctx),
     });
     expect(b3).toEqual(a3);
     // And a retry on either side later still gets the first ack.

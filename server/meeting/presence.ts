@@ -1,3 +1,5 @@
+import type { MeetingId, ParticipantId } from '../../shared';
+
 /**
  * Who has at least one live connection to a meeting, counted over every process that serves it.
  *
@@ -10,9 +12,9 @@ export interface PresenceRegistry {
    * A connection of `participantId` to `meetingId` opened (+1) or closed (-1) on this process. The
    * local count changes at once; the shared view may follow later (it is re-published on reconnect).
    */
-  change(meetingId: string, participantId: string, delta: 1 | -1): Promise<void>;
+  change(meetingId: MeetingId, participantId: ParticipantId, delta: 1 | -1): Promise<void>;
   /** Participants with at least one live connection on any live process. Rejects when unknowable. */
-  online(meetingId: string): Promise<ReadonlySet<string>>;
+  online(meetingId: MeetingId): Promise<ReadonlySet<string>>;
   /**
    * Called every few seconds by MeetingService: true when this process should reconcile the stored
    * flags of every meeting it holds now (one process at a time in a cluster; always true alone).
@@ -23,10 +25,10 @@ export interface PresenceRegistry {
 
 /** Connection counts kept by one process, per meeting and participant. */
 export class ConnectionCounts {
-  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly counts = new Map<MeetingId, Map<ParticipantId, number>>();
 
   /** Applies `delta` and returns the participant's new count on this process. */
-  change(meetingId: string, participantId: string, delta: 1 | -1): number {
+  change(meetingId: MeetingId, participantId: ParticipantId, delta: 1 | -1): number {
     let meeting = this.counts.get(meetingId);
     if (!meeting) {
       meeting = new Map();
@@ -39,12 +41,12 @@ export class ConnectionCounts {
     return after;
   }
 
-  participants(meetingId: string): Set<string> {
+  participants(meetingId: MeetingId): Set<ParticipantId> {
     return new Set(this.counts.get(meetingId)?.keys() ?? []);
   }
 
   /** Every (meeting, participant, count) with a live connection here. */
-  *entries(): Iterable<[string, string, number]> {
+  *entries(): Iterable<[MeetingId, ParticipantId, number]> {
     for (const [meetingId, meeting] of this.counts) {
       for (const [participantId, count] of meeting) yield [meetingId, participantId, count];
     }
@@ -55,11 +57,11 @@ export class ConnectionCounts {
 export class LocalPresence implements PresenceRegistry {
   private readonly counts = new ConnectionCounts();
 
-  async change(meetingId: string, participantId: string, delta: 1 | -1): Promise<void> {
+  async change(meetingId: MeetingId, participantId: ParticipantId, delta: 1 | -1): Promise<void> {
     this.counts.change(meetingId, participantId, delta);
   }
 
-  async online(meetingId: string): Promise<ReadonlySet<string>> {
+  async online(meetingId: MeetingId): Promise<ReadonlySet<string>> {
     return this.counts.participants(meetingId);
   }
 

@@ -1,3 +1,4 @@
+import type { MeetingId, ParticipantId } from '../../shared';
 import { Budget, type Rate } from '../limits/budget';
 
 /** How presence churn is folded (docs/protocol.md, "Limits"). */
@@ -32,7 +33,7 @@ export class PresenceFold {
   ) {}
 
   /** A connection of the participant to this process closed: its offline waits for the grace. */
-  disconnected(meetingId: string, participantId: string): void {
+  disconnected(meetingId: MeetingId, participantId: ParticipantId): void {
     this.left.set(key(meetingId, participantId), this.now());
   }
 
@@ -40,7 +41,7 @@ export class PresenceFold {
    * Whether the participant's flag may change to `online` now: true (the write is charged), or the
    * time at which to ask again.
    */
-  allow(meetingId: string, participantId: string, online: boolean): true | number {
+  allow(meetingId: MeetingId, participantId: ParticipantId, online: boolean): true | number {
     const k = key(meetingId, participantId);
     const now = this.now();
     if (online) this.left.delete(k);
@@ -66,4 +67,4 @@ export class PresenceFold {
   }
 }
 
-const key = (meetingId: string, participantId: string) => `${meetingId}|${participantId}`;
+const key = (meetingId: MeetingId, participantId: ParticipantId) => `${meetingId}|${participantId}`;

@@ -1,3 +1,4 @@
+import type { MeetingId, ParticipantId } from '../../shared';
 import { presenceChanges } from '../../shared/domain/presence';
 import type { PresenceRegistry } from './presence';
 import { DEFAULT_PRESENCE_FOLD, PresenceFold, type PresenceFoldOptions } from './presenceFold';
@@ -9,9 +10,9 @@ export interface PresenceReconcilerOptions {
   /** How presence churn is folded (offline grace, writes per participant); unset: the defaults. */
   fold?: Partial<PresenceFoldOptions>;
   /** The room of a meeting this process holds. */
-  room: (meetingId: string) => MeetingRoom | undefined;
+  room: (meetingId: MeetingId) => MeetingRoom | undefined;
   /** Every meeting this process holds (what a sweep reconciles). */
-  meetingIds: () => string[];
+  meetingIds: () => MeetingId[];
   /** The registry could not be read (Redis away): the next sweep tries again. */
   onError: (error: unknown) => void;
 }
@@ -26,11 +27,11 @@ export interface PresenceReconcilerOptions {
  */
 export class PresenceReconciler {
   /** The latest answer of `presence.online` per meeting: what a reconciliation decides against. */
-  private readonly views = new Map<string, ReadonlySet<string>>();
-  private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly views = new Map<MeetingId, ReadonlySet<string>>();
+  private readonly running = new Map<MeetingId, { again: boolean; done: Promise<void> }>();
   private readonly fold: PresenceFold;
   /** Per meeting: a reconciliation due when a held-back presence change may be written. */
-  private readonly retries = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private readonly retries = new Map<MeetingId, { at: number; timer: NodeJS.Timeout }>();
   private sweep: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PresenceReconcilerOptions) {
@@ -38,7 +39,7 @@ export class PresenceReconciler {
   }
 
   /** A participant's connection to this process opened (+1) or closed (-1). */
-  connectionChanged(meetingId: string, participantId: string, delta: 1 | -1): void {
+  connectionChanged(meetingId: MeetingId, participantId: ParticipantId, delta: 1 | -1): void {
     if (delta < 0) this.fold.disconnected(meetingId, participantId);
     this.options.presence.change(meetingId, participantId, delta).then(
       () => this.reconcile(meetingId),
@@ -55,7 +56,7 @@ export class PresenceReconciler {
   }
 
   /** Brings the stored online flags of a meeting in line with the registry (see the class). */
-  reconcile(meetingId: string): Promise<void> {
+  reconcile(meetingId: MeetingId): Promise<void> {
     const running = this.running.get(meetingId);
     if (running) {
       running.again = true;
@@ -103,7 +104,7 @@ export class PresenceReconciler {
   }
 
   /** Reconciles the meeting again at `at` (or earlier, if already due sooner). */
-  private retry(meetingId: string, at: number): void {
+  private retry(meetingId: MeetingId, at: number): void {
     const due = this.retries.get(meetingId);
     if (due && due.at <= at) return;
     if (due) clearTimeout(due.timer);

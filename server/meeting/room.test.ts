@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { evolve, type Meeting, type StoredEvent } from '../../shared';
+import {
+  asId,
+  evolve,
+  type Meeting,
+  type MeetingId,
+  type ParticipantId,
+  type StoredEvent,
+} from '../../shared';
 import type { CommandRecord, MeetingStore, Snapshot } from '../store/types';
 import { LOCAL_BUS } from './bus';
 import { type InternalErrorContext, MeetingRoom, type RoomJob } from './room';
+
+const meetingIdOf = asId<MeetingId>;
+const participantIdOf = asId<ParticipantId>;
 
 /** A store double that records appends and can be told to fail: the room's contract with any store. */
 class RecordingStore implements MeetingStore {
@@ -58,7 +68,7 @@ function makeRoom(store = new RecordingStore()) {
   const published: StoredEvent[][] = [];
   const internalErrors: Array<{ error: unknown; context: InternalErrorContext }> = [];
   let n = 0;
-  const room = new MeetingRoom('m_1', base(), 1, {
+  const room = new MeetingRoom(meetingIdOf('m_1'), base(), 1, {
     store,
     sink: { publish: (_id, events) => published.push([...events]) },
     bus: LOCAL_BUS,
@@ -107,7 +117,10 @@ describe('MeetingRoom', () => {
 
   it('applies a command id once and repeats its ack, also within one batch', async () => {
     const { room, store } = makeRoom();
-    const job = { ...rename('aa'), idempotencyKey: { participantId: 'p_1', commandId: 'c1' } };
+    const job = {
+      ...rename('aa'),
+      idempotencyKey: { participantId: participantIdOf('p_1'), commandId: 'c1' },
+    };
     const [a, b] = await Promise.all([room.submit(job), room.submit(job)]);
     expect(a).toEqual(b);
     expect(await room.submit(job)).toEqual(a);
@@ -134,7 +147,7 @@ describe('MeetingRoom', () => {
     const { room, store, internalErrors } = makeRoom();
     const bug = new Error('bug');
     const broken: RoomJob = {
-      idempotencyKey: { participantId: 'p_1', commandId: 'c7' },
+      idempotencyKey: { participantId: participantIdOf('p_1'), commandId: 'c7' },
       decide: () => {
         throw bug;
       },

@@ -6,6 +6,8 @@ import {
   idFactories,
   type Meeting,
   type MeetingEvent,
+  type MeetingId,
+  type ParticipantId,
   type StoredEvent,
   storedEvent,
 } from '../../shared';
@@ -15,14 +17,14 @@ import { applyStored, MeetingUnreadable } from './unreadable';
 
 /** Where a room's stored events go, once each and in seq order (MeetingService fans them out). */
 export interface EventSink {
-  publish(meetingId: string, events: readonly StoredEvent[]): void;
+  publish(meetingId: MeetingId, events: readonly StoredEvent[]): void;
   /** The room cannot read its log any more and refuses the meeting: its clients should go elsewhere. */
-  unreadable?(meetingId: string, problem: MeetingUnreadable): void;
+  unreadable?(meetingId: MeetingId, problem: MeetingUnreadable): void;
 }
 
 /** A client command's identity: the same key is applied once and always gets the same ack. */
 export interface IdempotencyKey {
-  participantId: string;
+  participantId: ParticipantId;
   commandId: string;
 }
 
@@ -38,8 +40,8 @@ export interface RoomJob {
 
 /** What the room tells about a job whose decide or evolve threw (a bug): logged with these ids. */
 export interface InternalErrorContext {
-  meetingId: string;
-  participantId?: string;
+  meetingId: MeetingId;
+  participantId?: ParticipantId;
   commandId?: string;
 }
 
@@ -131,7 +133,7 @@ export class MeetingRoom {
   private refusal: MeetingUnreadable | undefined;
 
   constructor(
-    readonly id: string,
+    readonly id: MeetingId,
     private meeting: Meeting,
     private seqValue: number,
     private readonly options: RoomOptions,

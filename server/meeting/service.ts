@@ -32,9 +32,9 @@ export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'> & {
 };
 
 /** Called with every batch of stored events of a meeting, once each, in seq order. */
-export type EventsStoredListener = (meetingId: string, events: readonly StoredEvent[]) => void;
+export type EventsStoredListener = (meetingId: MeetingId, events: readonly StoredEvent[]) => void;
 /** Told that a meeting cannot be read by this code (see `MeetingService.onUnreadable`). */
-export type UnreadableListener = (meetingId: string, problem: MeetingUnreadable) => void;
+export type UnreadableListener = (meetingId: MeetingId, problem: MeetingUnreadable) => void;
 
 /** How long a handshake waits for this process to catch up with the seq a reconnecting client holds. */
 const SYNC_ON_CONNECT_MS = 2000;
@@ -49,13 +49,13 @@ const SYNC_ON_CONNECT_MS = 2000;
  * opens the meetings they create.
  */
 export class MeetingService {
-  private readonly rooms = new Map<string, MeetingRoom>();
+  private readonly rooms = new Map<MeetingId, MeetingRoom>();
   /** Meetings whose stored log this code cannot read (found when loading them): refused, not served. */
-  private readonly unreadable = new Map<string, MeetingUnreadable>();
+  private readonly unreadable = new Map<MeetingId, MeetingUnreadable>();
   /** Meetings being loaded after another process announced them or a client asked for them. */
-  private readonly loading = new Map<string, Promise<MeetingRoom | undefined>>();
+  private readonly loading = new Map<MeetingId, Promise<MeetingRoom | undefined>>();
   /** The highest seq announced for a meeting that is still loading. */
-  private readonly heard = new Map<string, number>();
+  private readonly heard = new Map<MeetingId, number>();
   private readonly listeners = new Set<EventsStoredListener>();
   private readonly unreadableListeners = new Set<UnreadableListener>();
   /** What every room publishes to: each listener, in the order they subscribed. */
@@ -134,7 +134,7 @@ export class MeetingService {
    * another process), waits briefly for this process to catch up to it, so the client is not sent
    * an older state than it had.
    */
-  async ensureRoom(meetingId: string, atLeastSeq = 0): Promise<MeetingRoom | undefined> {
+  async ensureRoom(meetingId: MeetingId, atLeastSeq = 0): Promise<MeetingRoom | undefined> {
     const refused = this.unreadable.get(meetingId) ?? this.rooms.get(meetingId)?.unreadable;
     if (refused) throw refused;
     const room = this.rooms.get(meetingId) ?? (await this.adopt(meetingId));
@@ -142,11 +142,11 @@ export class MeetingService {
     return room;
   }
 
-  room(meetingId: string): MeetingRoom | undefined {
+  room(meetingId: MeetingId): MeetingRoom | undefined {
     return this.rooms.get(meetingId);
   }
 
-  meetingIds(): string[] {
+  meetingIds(): MeetingId[] {
     return [...this.rooms.keys()];
   }
 
@@ -155,7 +155,7 @@ export class MeetingService {
    * proposal) that another process may have stored a moment ago. Without other processes, the room
    * is already current and this costs one look-up of the store's seq.
    */
-  async refresh(meetingId: string): Promise<MeetingRoom | undefined> {
+  async refresh(meetingId: MeetingId): Promise<MeetingRoom | undefined> {
     const room = await this.ensureRoom(meetingId);
     if (room) await room.syncTo(await this.store.lastSeq(meetingId), SYNC_ON_CONNECT_MS);
     return room;
@@ -194,7 +194,10 @@ export class MeetingService {
     return { meeting, chair };
   }
 
-  async addParticipant(meetingId: string, body: AddParticipantBody): Promise<Participant | { error: Ack }> {
+  async addParticipant(
+    meetingId: MeetingId,
+    body: AddParticipantBody,
+  ): Promise<Participant | { error: Ack }> {
     const room = await this.ensureRoom(meetingId);
     if (!room) return { error: { ok: false, error: { code: 'not_found', message: 'no such meeting' } } };
     let added: Participant['id'] | undefined;
@@ -215,12 +218,12 @@ export class MeetingService {
    * Applies a client command; resolves with the ack only after its events are durably stored. The
    * room applies a command id of a participant once (also across restarts and processes).
    */
-  async submitCommand(meetingId: string, actorId: string, command: Command): Promise<Ack> {
+  async submitCommand(meetingId: MeetingId, actorId: ParticipantId, command: Command): Promise<Ack> {
     const room = await this.ensureRoom(meetingId);
     if (!room) return { ok: false, error: { code: 'not_found', message: 'no such meeting' } };
     return room.submit({
       idempotencyKey: { participantId: actorId, commandId: command.id },
-      decide: (meeting, ctx) => decide(meeting, command, actorId as ParticipantId, ctx),
+      decide: (meeting, ctx) => decide(meeting, command, actorId, ctx),
     });
   }
 
@@ -228,7 +231,7 @@ export class MeetingService {
    * A participant's connection to this process opened (+1) or closed (-1): the presence registry
    * counts it and the stored online flags are reconciled with it.
    */
-  connectionChanged(meetingId: string, participantId: string, delta: 1 | -1): void {
+  connectionChanged(meetingId: MeetingId, participantId: ParticipantId, delta: 1 | -1): void {
     this.presence.connectionChanged(meetingId, participantId, delta);
   }
 
@@ -247,7 +250,7 @@ export class MeetingService {
   }
 
   /** Another process stored events of a meeting up to `seq`. */
-  private advanced(meetingId: string, seq: number): void {
+  private advanced(meetingId: MeetingId, seq: number): void {
     const room = this.rooms.get(meetingId);
     if (room) {
       room.advanced(seq);
@@ -260,7 +263,7 @@ export class MeetingService {
   }
 
   /** Loads a meeting another process created (once, however many ask); undefined if it does not exist. */
-  private adopt(meetingId: string): Promise<MeetingRoom | undefined> {
+  private adopt(meetingId: MeetingId): Promise<MeetingRoom | undefined> {
     let loading = this.loading.get(meetingId);
     if (!loading) {
       loading = (async () => {
@@ -283,21 +286,21 @@ export class MeetingService {
     return loading;
   }
 
-  private open(id: string, meeting: Meeting, seq: number): MeetingRoom {
+  private open(id: MeetingId, meeting: Meeting, seq: number): MeetingRoom {
     const room = new MeetingRoom(id, meeting, seq, { ...this.options, store: this.store, sink: this.sink });
     this.rooms.set(id, room);
     return room;
   }
 
   /** A meeting this code cannot read is refused (and the error logged); any other error stops the load. */
-  private refuseUnreadable(id: string, error: unknown): undefined {
+  private refuseUnreadable(id: MeetingId, error: unknown): undefined {
     if (!(error instanceof MeetingUnreadable)) throw error;
     this.unreadable.set(id, error);
     this.options.onError?.(error);
     return undefined;
   }
 
-  private async rebuild(id: string): Promise<{ meeting: Meeting; seq: number }> {
+  private async rebuild(id: MeetingId): Promise<{ meeting: Meeting; seq: number }> {
     const snapshot = await this.store.latestSnapshot(id);
     const usable = snapshot?.schemaVersion === SNAPSHOT_SCHEMA_VERSION ? snapshot : null;
     let meeting: Meeting | null = usable?.meeting ?? null;

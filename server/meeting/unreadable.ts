@@ -1,4 +1,11 @@
-import { describeUnreadable, evolve, type Meeting, readStoredEvent, type StoredEvent } from '../../shared';
+import {
+  describeUnreadable,
+  evolve,
+  type Meeting,
+  type MeetingId,
+  readStoredEvent,
+  type StoredEvent,
+} from '../../shared';
 
 /**
  * This process cannot read a meeting's log: an event was written by newer code (a rolling upgrade)
@@ -8,7 +15,7 @@ import { describeUnreadable, evolve, type Meeting, readStoredEvent, type StoredE
  */
 export class MeetingUnreadable extends Error {
   constructor(
-    readonly meetingId: string,
+    readonly meetingId: MeetingId,
     readonly seq: number,
     readonly version: number,
     readonly why: string,
@@ -23,7 +30,7 @@ export class MeetingUnreadable extends Error {
  * code cannot read it. Returns the event as this process publishes it (upgraded, if it was older).
  */
 export function applyStored(
-  meetingId: string,
+  meetingId: MeetingId,
   meeting: Meeting | null,
   stored: StoredEvent,
 ): { meeting: Meeting; stored: StoredEvent } {

@@ -11,6 +11,7 @@ import {
   type DisconnectReason,
   type ErrorCode,
   type Handshake,
+  type MeetingId,
   refuse,
   resyncSchema,
   type ServerToClientEvents,
@@ -71,8 +72,8 @@ interface SocketData {
 
 type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const roomName = (meetingId: string) => `meeting:${meetingId}`;
-const batchedRoomName = (meetingId: string) => `meeting:${meetingId}:batched`;
+const roomName = (meetingId: MeetingId) => `meeting:${meetingId}`;
+const batchedRoomName = (meetingId: MeetingId) => `meeting:${meetingId}:batched`;
 /**
  * Batched clients get the first events at once, then at most one `events` message per window while
  * events keep coming: under a burst, each client gets ~1000/BATCH_WINDOW_MS messages a second instead
@@ -92,7 +93,7 @@ const CLOSING_GRACE_MS = 2000;
  */
 export class RealtimeGateway {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-  private readonly batches = new Map<string, { pending: StoredEvent[]; timer: NodeJS.Timeout }>();
+  private readonly batches = new Map<MeetingId, { pending: StoredEvent[]; timer: NodeJS.Timeout }>();
   private readonly unwatchStore: (() => void) | undefined;
   private readonly unfollowEvents: () => void;
   private readonly unfollowUnreadable: () => void;
@@ -167,7 +168,7 @@ export class RealtimeGateway {
   }
 
   /** Sends stored events to the meeting's sockets (batched ones get them at most once a window). */
-  publish(meetingId: string, events: readonly StoredEvent[]): void {
+  publish(meetingId: MeetingId, events: readonly StoredEvent[]): void {
     const room = this.io.local.to(roomName(meetingId));
     for (const event of events) room.emit('event', event);
     const batch = this.batches.get(meetingId);
@@ -183,7 +184,7 @@ export class RealtimeGateway {
   }
 
   /** The meeting's log cannot be read here: its clients are sent off to reconnect (to another process). */
-  private unreadable(meetingId: string, problem: Error): void {
+  private unreadable(meetingId: MeetingId, problem: Error): void {
     const message = 'this server cannot read this meeting; reconnect';
     this.log.error({ err: problem, meetingId }, 'closing the connections of an unreadable meeting');
     for (const socket of this.io.of('/').sockets.values()) {
@@ -194,7 +195,7 @@ export class RealtimeGateway {
   }
 
   /** Sends what the window held back; keeps the window open while events keep coming. */
-  private flushBatch(meetingId: string): void {
+  private flushBatch(meetingId: MeetingId): void {
     const batch = this.batches.get(meetingId);
     if (!batch) return;
     clearTimeout(batch.timer);

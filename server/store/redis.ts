@@ -1,5 +1,12 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Meeting, StoredEvent } from '../../shared';
+import {
+  type Meeting,
+  type MeetingId,
+  meetingIdSchema,
+  type ParticipantId,
+  type ProposalId,
+  type StoredEvent,
+} from '../../shared';
 import type { Ack } from '../../shared/protocol/messages';
 import { type RedisKeys, redisKeys } from './redisKeys';
 import { SNAPSHOTS_KEPT } from './snapshots';
@@ -222,8 +229,9 @@ export class RedisStore implements MeetingStore, DocStore {
     return this.redis;
   }
 
-  async listMeetings(): Promise<Array<{ id: string; title: string; createdAt: number }>> {
-    const ids = await this.redis.zrange(this.keys.meetings(), 0, -1);
+  async listMeetings(): Promise<Array<{ id: MeetingId; title: string; createdAt: number }>> {
+    // Written by our own appends; parsed anyway, as another process's data.
+    const ids = (await this.redis.zrange(this.keys.meetings(), 0, -1)).map((id) => meetingIdSchema.parse(id));
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hmget(this.keys.meetingMeta(id), 'title', 'createdAt', 'n');
@@ -240,7 +248,7 @@ export class RedisStore implements MeetingStore, DocStore {
   }
 
   async append(
-    meetingId: string,
+    meetingId: MeetingId,
     expectedSeq: number,
     events: StoredEvent[],
     commands: CommandRecord[],
@@ -284,7 +292,7 @@ export class RedisStore implements MeetingStore, DocStore {
     if (stored !== 1) throw new SeqConflictError(meetingId, expectedSeq, seq);
   }
 
-  async readEvents(meetingId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+  async readEvents(meetingId: MeetingId, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
     if (limit !== undefined && limit <= 0) return [];
     // Event seq s sits at list index s - 1.
     const start = Math.max(0, Math.floor(afterSeq));
@@ -293,11 +301,15 @@ export class RedisStore implements MeetingStore, DocStore {
     return rows.map((row) => JSON.parse(row) as StoredEvent);
   }
 
-  async lastSeq(meetingId: string): Promise<number> {
+  async lastSeq(meetingId: MeetingId): Promise<number> {
     return Number((await this.redis.get(this.keys.meetingSeq(meetingId))) ?? 0);
   }
 
-  async findCommand(meetingId: string, participantId: string, commandId: string): Promise<Ack | null> {
+  async findCommand(
+    meetingId: MeetingId,
+    participantId: ParticipantId,
+    commandId: string,
+  ): Promise<Ack | null> {
     const ack = await this.redis.hget(
       this.keys.meetingCommands(meetingId),
       commandField(participantId, commandId),
@@ -305,7 +317,7 @@ export class RedisStore implements MeetingStore, DocStore {
     return ack === null ? null : (JSON.parse(ack) as Ack);
   }
 
-  async saveSnapshot(meetingId: string, snapshot: Snapshot): Promise<void> {
+  async saveSnapshot(meetingId: MeetingId, snapshot: Snapshot): Promise<void> {
     const body = JSON.stringify({
       seq: snapshot.seq,
       schemaVersion: snapshot.schemaVersion,
@@ -323,14 +335,14 @@ export class RedisStore implements MeetingStore, DocStore {
     }
   }
 
-  async latestSnapshot(meetingId: string): Promise<Snapshot | null> {
+  async latestSnapshot(meetingId: MeetingId): Promise<Snapshot | null> {
     const [body] = await this.redis.zrange(this.keys.meetingSnapshots(meetingId), -1, -1);
     if (body === undefined) return null;
     const s = JSON.parse(body) as { seq: number; schemaVersion: number; meeting: Meeting };
     return { seq: s.seq, schemaVersion: s.schemaVersion, meeting: s.meeting };
   }
 
-  async appendDocUpdate(docId: string, update: Uint8Array): Promise<number> {
+  async appendDocUpdate(docId: ProposalId, update: Uint8Array): Promise<number> {
     try {
       return Number(
         await this.scripts.irmDocAppend(
@@ -345,7 +357,7 @@ export class RedisStore implements MeetingStore, DocStore {
   }
 
   async loadDoc(
-    docId: string,
+    docId: ProposalId,
   ): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }> {
     // MULTI: a compaction cannot fall between the reads.
     const results = await this.redis
@@ -371,7 +383,7 @@ export class RedisStore implements MeetingStore, DocStore {
     };
   }
 
-  async compactDoc(docId: string, state: Uint8Array, upToId: number): Promise<void> {
+  async compactDoc(docId: ProposalId, state: Uint8Array, upToId: number): Promise<void> {
     if (!Number.isSafeInteger(upToId) || upToId < 0) throw new Error(`doc ${docId}: bad upToId ${upToId}`);
     try {
       await this.scripts.irmDocCompact(
@@ -386,7 +398,7 @@ export class RedisStore implements MeetingStore, DocStore {
     }
   }
 
-  async saveVersion(docId: string, meta: DocVersionMeta, state: Uint8Array): Promise<void> {
+  async saveVersion(docId: ProposalId, meta: DocVersionMeta, state: Uint8Array): Promise<void> {
     const body = JSON.stringify({
       id: meta.id,
       name: meta.name,
@@ -407,7 +419,7 @@ export class RedisStore implements MeetingStore, DocStore {
     }
   }
 
-  async listVersions(docId: string): Promise<DocVersionMeta[]> {
+  async listVersions(docId: ProposalId): Promise<DocVersionMeta[]> {
     const results = await this.redis
       .multi()
       .lrange(this.keys.docVersions(docId), 0, -1)
@@ -426,7 +438,7 @@ export class RedisStore implements MeetingStore, DocStore {
     return versions.sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  async loadVersion(docId: string, versionId: string): Promise<Uint8Array | null> {
+  async loadVersion(docId: ProposalId, versionId: string): Promise<Uint8Array | null> {
     return this.redis.hgetBuffer(this.keys.docVersionStates(docId), versionId);
   }
 
@@ -446,6 +458,6 @@ export class RedisStore implements MeetingStore, DocStore {
 }
 
 /** The commands hash field of (participant, command id): JSON, so no separator can be ambiguous. */
-function commandField(participantId: string, commandId: string): string {
+function commandField(participantId: ParticipantId, commandId: string): string {
   return JSON.stringify([participantId, commandId]);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Meeting, StoredEvent } from '../../shared';
+import type { Meeting, MeetingId, ParticipantId, ProposalId, StoredEvent } from '../../shared';
 import type { Ack } from '../../shared/protocol/messages';
 import { SNAPSHOTS_KEPT } from './snapshots';
 import {
@@ -123,7 +123,7 @@ export class SqliteStore implements MeetingStore, DocStore {
 
   private constructor(private readonly db: Database.Database) {
     const s = {
-      listMeetings: db.prepare<[], { id: string; title: string; createdAt: number }>(
+      listMeetings: db.prepare<[], { id: MeetingId; title: string; createdAt: number }>(
         'SELECT id, title, created_at AS createdAt FROM meetings ORDER BY created_at, rowid',
       ),
       lastSeq: db.prepare<[string], { seq: number | null }>(
@@ -162,7 +162,7 @@ export class SqliteStore implements MeetingStore, DocStore {
 
     this.appendTx = db.transaction(
       (
-        meetingId: string,
+        meetingId: MeetingId,
         expectedSeq: number,
         events: StoredEvent[],
         commands: CommandRecord[],
@@ -189,7 +189,7 @@ export class SqliteStore implements MeetingStore, DocStore {
       },
     );
 
-    this.snapshotTx = db.transaction((meetingId: string, snapshot: Snapshot) => {
+    this.snapshotTx = db.transaction((meetingId: MeetingId, snapshot: Snapshot) => {
       s.saveSnapshot.run(meetingId, snapshot.seq, snapshot.schemaVersion, JSON.stringify(snapshot.meeting));
       s.pruneSnapshots.run(meetingId, meetingId, SNAPSHOTS_KEPT);
     });
@@ -214,12 +214,12 @@ export class SqliteStore implements MeetingStore, DocStore {
     return new SqliteStore(db);
   }
 
-  async listMeetings(): Promise<Array<{ id: string; title: string; createdAt: number }>> {
+  async listMeetings(): Promise<Array<{ id: MeetingId; title: string; createdAt: number }>> {
     return this.stmts.listMeetings.all();
   }
 
   async append(
-    meetingId: string,
+    meetingId: MeetingId,
     expectedSeq: number,
     events: StoredEvent[],
     commands: CommandRecord[],
@@ -230,7 +230,7 @@ export class SqliteStore implements MeetingStore, DocStore {
     this.appendTx.immediate(meetingId, expectedSeq, events, commands, meta);
   }
 
-  async readEvents(meetingId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+  async readEvents(meetingId: MeetingId, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
     // LIMIT -1 means no limit in SQLite.
     return this.stmts.readEvents.all(meetingId, afterSeq, limit ?? -1).map((row) => ({
       seq: row.seq,
@@ -241,53 +241,57 @@ export class SqliteStore implements MeetingStore, DocStore {
     }));
   }
 
-  async lastSeq(meetingId: string): Promise<number> {
+  async lastSeq(meetingId: MeetingId): Promise<number> {
     return this.stmts.lastSeq.get(meetingId)?.seq ?? 0;
   }
 
-  async findCommand(meetingId: string, participantId: string, commandId: string): Promise<Ack | null> {
+  async findCommand(
+    meetingId: MeetingId,
+    participantId: ParticipantId,
+    commandId: string,
+  ): Promise<Ack | null> {
     const row = this.stmts.findCommand.get(meetingId, participantId, commandId);
     return row ? (JSON.parse(row.ack) as Ack) : null;
   }
 
-  async saveSnapshot(meetingId: string, snapshot: Snapshot): Promise<void> {
+  async saveSnapshot(meetingId: MeetingId, snapshot: Snapshot): Promise<void> {
     this.snapshotTx.immediate(meetingId, snapshot);
   }
 
-  async latestSnapshot(meetingId: string): Promise<Snapshot | null> {
+  async latestSnapshot(meetingId: MeetingId): Promise<Snapshot | null> {
     const row = this.stmts.latestSnapshot.get(meetingId);
     if (!row) return null;
     return { seq: row.seq, schemaVersion: row.schema_version, meeting: JSON.parse(row.body) as Meeting };
   }
 
-  async appendDocUpdate(docId: string, update: Uint8Array): Promise<number> {
+  async appendDocUpdate(docId: ProposalId, update: Uint8Array): Promise<number> {
     // IMMEDIATE: hold the write lock from reading the last id to inserting, so two connections to the
     // file cannot hand out the same id.
     return this.doc.appendTx.immediate(docId, update);
   }
 
   async loadDoc(
-    docId: string,
+    docId: ProposalId,
   ): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number }> {
     // One read transaction, so a compaction by another connection cannot fall between the two reads.
     return this.doc.loadTx.deferred(docId);
   }
 
-  async compactDoc(docId: string, state: Uint8Array, upToId: number): Promise<void> {
+  async compactDoc(docId: ProposalId, state: Uint8Array, upToId: number): Promise<void> {
     if (!Number.isSafeInteger(upToId) || upToId < 0) throw new Error(`doc ${docId}: bad upToId ${upToId}`);
     this.doc.compactTx.immediate(docId, state, upToId);
   }
 
-  async saveVersion(docId: string, meta: DocVersionMeta, state: Uint8Array): Promise<void> {
+  async saveVersion(docId: ProposalId, meta: DocVersionMeta, state: Uint8Array): Promise<void> {
     // A second save of the same id fails on the primary key (SQLITE_CONSTRAINT_PRIMARYKEY).
     this.doc.insertVersion.run(docId, meta.id, meta.name, meta.createdBy, meta.createdAt, state);
   }
 
-  async listVersions(docId: string): Promise<DocVersionMeta[]> {
+  async listVersions(docId: ProposalId): Promise<DocVersionMeta[]> {
     return this.doc.listVersions.all(docId);
   }
 
-  async loadVersion(docId: string, versionId: string): Promise<Uint8Array | null> {
+  async loadVersion(docId: ProposalId, versionId: string): Promise<Uint8Array | null> {
     return this.doc.loadVersion.get(docId, versionId)?.state ?? null;
   }
 
@@ -334,18 +338,18 @@ function docStatements(db: Database.Database) {
       'SELECT state FROM doc_versions WHERE doc_id = ? AND id = ?',
     ),
   };
-  const lastId = (docId: string) => s.lastId.get(docId, docId)?.last ?? 0;
+  const lastId = (docId: ProposalId) => s.lastId.get(docId, docId)?.last ?? 0;
 
   return {
     insertVersion: s.insertVersion,
     listVersions: s.listVersions,
     loadVersion: s.loadVersion,
-    appendTx: db.transaction((docId: string, update: Uint8Array): number => {
+    appendTx: db.transaction((docId: ProposalId, update: Uint8Array): number => {
       const id = lastId(docId) + 1;
       s.insertUpdate.run(docId, id, update);
       return id;
     }),
-    loadTx: db.transaction((docId: string) => {
+    loadTx: db.transaction((docId: ProposalId) => {
       const snap = s.snapshot.get(docId);
       const rows = s.updatesAfter.all(docId, snap?.up_to_id ?? 0);
       return {
@@ -354,7 +358,7 @@ function docStatements(db: Database.Database) {
         lastUpdateId: Math.max(rows.at(-1)?.id ?? 0, snap?.up_to_id ?? 0),
       };
     }),
-    compactTx: db.transaction((docId: string, state: Uint8Array, upToId: number) => {
+    compactTx: db.transaction((docId: ProposalId, state: Uint8Array, upToId: number) => {
       // A slow compaction finishing after a newer one must not bring back an older state.
       if (upToId < (s.snapshotUpTo.get(docId)?.up_to_id ?? 0)) return;
       s.saveSnapshot.run(docId, state, upToId);

@@ -1,3 +1,4 @@
+import type { ParticipantId } from '../ids';
 import type { CommandType } from '../protocol/commands';
 import type { Meeting, Role } from './model';
 import { ROLES } from './model';
@@ -52,7 +53,7 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** The one asking: a participant (`id`, `role`), or the administrator or projector (`id: null`). */
 export interface Actor {
-  id: string | null;
+  id: ParticipantId | null;
   role: ActorRole;
 }
 

@@ -8,12 +8,13 @@ import {
   RTO_CODES,
   type RtoCode,
 } from '../domain/model';
-import { asId, type ItemId, type ParticipantId, type ProposalId, type RequestId } from '../ids';
+import type { ItemId, ParticipantId, ProposalId, RequestId } from '../ids';
+import { ID_MAX_LENGTH, idSchema } from './idSchemas';
 import { longVisibleText, nameText } from './text';
 
 /** Upper bounds that keep every command small; the server also caps the raw message size. */
 export const LIMITS = {
-  idLength: 64,
+  idLength: ID_MAX_LENGTH,
   shortText: 200,
   longText: 4000,
   /** Fits in one Socket.IO message (16 KiB) with room for the rest of the command. */
@@ -23,13 +24,11 @@ export const LIMITS = {
 } as const;
 
 const commandId = z.string().min(1).max(LIMITS.idLength);
-const refId = z.string().min(1).max(LIMITS.idLength);
-/** A reference to an id of one kind: validated here, so the domain gets it branded. */
-const idOf = <T extends string>() => refId.transform((value) => asId<T>(value));
-const itemId = idOf<ItemId>();
-const requestId = idOf<RequestId>();
-const participantId = idOf<ParticipantId>();
-const proposalId = idOf<ProposalId>();
+// References to ids of one kind: validated here, so the domain gets them branded.
+const itemId = idSchema<ItemId>();
+const requestId = idSchema<RequestId>();
+const participantId = idSchema<ParticipantId>();
+const proposalId = idSchema<ProposalId>();
 // Names, titles and texts everyone sees: no invisible or bidi control characters (./text.ts).
 const shortText = nameText(LIMITS.shortText);
 const longText = longVisibleText(LIMITS.longText);

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import { RedisStore } from '../../server/store/redis';
 import { redisKeys } from '../../server/store/redisKeys';
-import type { Ack, CommandInput, FloorKind, Meeting } from '../../shared';
+import type { Ack, CommandInput, FloorKind, Meeting, MeetingId } from '../../shared';
 import { DOC_FIELDS, plainText } from '../../shared/collab/schema';
 import { api, connect, type TestClient } from '../support/client';
 import { type Editor, firstParagraph, openEditor, waitUntil } from '../support/collab';
@@ -61,7 +61,7 @@ describe('scale-out: server processes on one Redis', () => {
   let b: ServerProcess;
   /** The third process, in the tests that start one. */
   let c: ServerProcess;
-  let meetingId: string;
+  let meetingId: MeetingId;
   let chairLink: Link;
   /** Delegates and RTO spokespersons (14), and the six vice-chairs, from the demo's join links. */
   let speakers: Link[];

@@ -7,7 +7,7 @@ import { RedisDocFanout, RedisLease } from '../../server/cluster/docFanout';
 import type { FanoutMessage } from '../../server/collab/fanout';
 import type { RedisStore } from '../../server/store/redis';
 import { redisKeys } from '../../server/store/redisKeys';
-import type { Role, StoredEvent } from '../../shared';
+import { asId, type MeetingId, type ProposalId, type Role, type StoredEvent } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
 import { type CollabNode, startCollabNode } from '../support/cluster';
 import { type Editor, firstParagraph, openEditor, serverRoundTrip, waitUntil } from '../support/collab';
@@ -15,7 +15,7 @@ import { delay as sleep, waitFor } from '../support/wait';
 
 /** The text as stored: snapshot plus updates, as a process loading the document sees it. */
 async function storedText(store: RedisStore, docId: string): Promise<string> {
-  const { snapshot, updates } = await store.loadDoc(docId);
+  const { snapshot, updates } = await store.loadDoc(asId<ProposalId>(docId));
   const doc = new Y.Doc();
   for (const u of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, u);
   const text = plainText(doc);
@@ -149,15 +149,15 @@ describe('collab across processes: two servers over one Redis', () => {
 
   it('seeds a base text once, with one "Base text" version, when two servers seed the same new document at once', async () => {
     // Several documents: the race (both find the document empty, both seed) does not happen every time.
-    const docIds = Array.from({ length: 8 }, (_, i) => `p_seedrace${i}`);
+    const docIds = Array.from({ length: 8 }, (_, i) => asId<ProposalId>(`p_seedrace${i}`));
     for (const [i, docId] of docIds.entries()) {
       const event = {
         seq: 999 + i,
         at: Date.now(),
         event: { type: 'proposal.created', proposal: { id: docId }, baseText: 'Seeded once\n\nSecond' },
       } as unknown as StoredEvent;
-      a.collab.handleMeetingEvents('m_none', [event]);
-      b.collab.handleMeetingEvents('m_none', [event]);
+      a.collab.handleMeetingEvents(asId<MeetingId>('m_none'), [event]);
+      b.collab.handleMeetingEvents(asId<MeetingId>('m_none'), [event]);
     }
     for (const docId of docIds) {
       await waitFor(async () => (await a.store.listVersions(docId)).length > 0, `a version of ${docId}`);

@@ -1,8 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CommandRecord, type MeetingStore, SeqConflictError } from '../../server/store/types';
-import { asId, EVENT_VERSION, type MeetingEvent, type ParticipantId, type StoredEvent } from '../../shared';
+import {
+  asId,
+  EVENT_VERSION,
+  type MeetingEvent,
+  type MeetingId,
+  type ParticipantId,
+  type StoredEvent,
+} from '../../shared';
 import { demoMeeting } from '../../shared/domain/fixtures';
 import type { Ack } from '../../shared/protocol/messages';
+
+const participantIdOf = asId<ParticipantId>;
+
+const meetingIdOf = asId<MeetingId>;
 
 /**
  * What a store factory gives the suite, for one test:
@@ -41,7 +52,7 @@ function events(from: number, to: number): StoredEvent[] {
 
 const ok = (seq: number): Ack => ({ ok: true, seq });
 const refused: Ack = { ok: false, error: { code: 'conflict', message: 'the list is closed' } };
-const cmd = (participantId: string, commandId: string, ack: Ack): CommandRecord => ({
+const cmd = (participantId: ParticipantId, commandId: string, ack: Ack): CommandRecord => ({
   participantId,
   commandId,
   ack,
@@ -72,18 +83,18 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
 
     it('is empty at first', async () => {
       expect(await store.listMeetings()).toEqual([]);
-      expect(await store.lastSeq('m_a')).toBe(0);
-      expect(await store.readEvents('m_a', 0)).toEqual([]);
-      expect(await store.findCommand('m_a', P1, 'c_1')).toBeNull();
-      expect(await store.latestSnapshot('m_a')).toBeNull();
+      expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(0);
+      expect(await store.readEvents(meetingIdOf('m_a'), 0)).toEqual([]);
+      expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_1')).toBeNull();
+      expect(await store.latestSnapshot(meetingIdOf('m_a'))).toBeNull();
     });
 
     it('reads back appended events in seq order, equal to what was appended', async () => {
-      await store.append('m_a', 0, events(1, 3), [], { title: 'A' });
-      await store.append('m_a', 3, events(4, 4), []);
-      await store.append('m_a', 4, events(5, 9), []);
-      expect(await store.readEvents('m_a', 0)).toEqual(events(1, 9));
-      expect(await store.lastSeq('m_a')).toBe(9);
+      await store.append(meetingIdOf('m_a'), 0, events(1, 3), [], { title: 'A' });
+      await store.append(meetingIdOf('m_a'), 3, events(4, 4), []);
+      await store.append(meetingIdOf('m_a'), 4, events(5, 9), []);
+      expect(await store.readEvents(meetingIdOf('m_a'), 0)).toEqual(events(1, 9));
+      expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(9);
     });
 
     it('keeps every kind of event body intact', async () => {
@@ -108,8 +119,8 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
           event: { type: 'agenda.itemUpdated', itemId: meeting.agenda[0]!.id, changes: { title: 'x\n"y"' } },
         },
       ];
-      await store.append('m_a', 0, rich, [], { title: 'A' });
-      expect(await store.readEvents('m_a', 0)).toEqual(rich);
+      await store.append(meetingIdOf('m_a'), 0, rich, [], { title: 'A' });
+      expect(await store.readEvents(meetingIdOf('m_a'), 0)).toEqual(rich);
     });
 
     it('keeps the format version of each event; one stored without a version reads back without one', async () => {
@@ -118,22 +129,22 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
         { seq: 2, at: T0 + 1, v: EVENT_VERSION, event: { type: 'floor.reopened' } },
         { seq: 3, at: T0 + 2, v: EVENT_VERSION + 1, event: { type: 'floor.closed' } },
       ];
-      await store.append('m_a', 0, versioned, [], { title: 'A' });
-      const read = await store.readEvents('m_a', 0);
+      await store.append(meetingIdOf('m_a'), 0, versioned, [], { title: 'A' });
+      const read = await store.readEvents(meetingIdOf('m_a'), 0);
       expect(read).toEqual(versioned);
       expect('v' in read[0]!).toBe(false);
     });
 
     it('accepts an append with no events (commands only) when expectedSeq matches', async () => {
-      await store.append('m_a', 0, events(1, 2), [], { title: 'A' });
-      await store.append('m_a', 2, [], [cmd(P1, 'c_refused', refused)]);
-      expect(await store.lastSeq('m_a')).toBe(2);
-      expect(await store.findCommand('m_a', P1, 'c_refused')).toEqual(refused);
+      await store.append(meetingIdOf('m_a'), 0, events(1, 2), [], { title: 'A' });
+      await store.append(meetingIdOf('m_a'), 2, [], [cmd(P1, 'c_refused', refused)]);
+      expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(2);
+      expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_refused')).toEqual(refused);
     });
 
     describe('gap-free seqs', () => {
       beforeEach(async () => {
-        await store.append('m_a', 0, events(1, 3), [cmd(P1, 'c_1', ok(3))], { title: 'A' });
+        await store.append(meetingIdOf('m_a'), 0, events(1, 3), [cmd(P1, 'c_1', ok(3))], { title: 'A' });
       });
 
       const bad: Array<[string, StoredEvent[]]> = [
@@ -145,59 +156,63 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       ];
       for (const [what, batch] of bad) {
         it(`rejects a batch that ${what}, storing nothing of it`, async () => {
-          const failed = store.append('m_a', 3, batch, [cmd(P1, 'c_2', ok(9))]);
+          const failed = store.append(meetingIdOf('m_a'), 3, batch, [cmd(P1, 'c_2', ok(9))]);
           await expect(failed).rejects.toThrow(Error);
           await expect(failed).rejects.not.toBeInstanceOf(SeqConflictError);
-          expect(await store.lastSeq('m_a')).toBe(3);
-          expect(await store.readEvents('m_a', 0)).toEqual(events(1, 3));
-          expect(await store.findCommand('m_a', P1, 'c_2')).toBeNull();
-          expect(await store.findCommand('m_a', P1, 'c_1')).toEqual(ok(3));
+          expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(3);
+          expect(await store.readEvents(meetingIdOf('m_a'), 0)).toEqual(events(1, 3));
+          expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_2')).toBeNull();
+          expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_1')).toEqual(ok(3));
         });
       }
 
       it('rejects a gap on the first append and does not create the meeting', async () => {
-        await expect(store.append('m_b', 0, events(2, 3), [], { title: 'B' })).rejects.toThrow(Error);
-        expect(await store.lastSeq('m_b')).toBe(0);
+        await expect(store.append(meetingIdOf('m_b'), 0, events(2, 3), [], { title: 'B' })).rejects.toThrow(
+          Error,
+        );
+        expect(await store.lastSeq(meetingIdOf('m_b'))).toBe(0);
         expect((await store.listMeetings()).map((m) => m.id)).toEqual(['m_a']);
       });
     });
 
     describe('expectedSeq', () => {
       beforeEach(async () => {
-        await store.append('m_a', 0, events(1, 3), [], { title: 'A' });
+        await store.append(meetingIdOf('m_a'), 0, events(1, 3), [], { title: 'A' });
       });
 
       for (const expectedSeq of [0, 2, 4, 10]) {
         it(`throws SeqConflictError when expectedSeq is ${expectedSeq} but the store has 3, storing nothing`, async () => {
           const batch = events(expectedSeq + 1, expectedSeq + 2);
           const error = await store
-            .append('m_a', expectedSeq, batch, [cmd(P2, 'c_x', ok(expectedSeq + 2))], { title: 'other' })
+            .append(meetingIdOf('m_a'), expectedSeq, batch, [cmd(P2, 'c_x', ok(expectedSeq + 2))], {
+              title: 'other',
+            })
             .then(
               () => null,
               (e: unknown) => e,
             );
           expect(error).toBeInstanceOf(SeqConflictError);
           expect(error).toMatchObject({ meetingId: 'm_a', expectedSeq, actualSeq: 3 });
-          expect(await store.lastSeq('m_a')).toBe(3);
-          expect(await store.readEvents('m_a', 0)).toEqual(events(1, 3));
-          expect(await store.findCommand('m_a', P2, 'c_x')).toBeNull();
+          expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(3);
+          expect(await store.readEvents(meetingIdOf('m_a'), 0)).toEqual(events(1, 3));
+          expect(await store.findCommand(meetingIdOf('m_a'), P2, 'c_x')).toBeNull();
           expect(await store.listMeetings()).toEqual([{ id: 'm_a', title: 'A', createdAt: T0 + 1000 }]);
         });
       }
 
       it('lets exactly one of two concurrent appends with the same expectedSeq win', async () => {
         const results = await Promise.allSettled([
-          store.append('m_a', 3, events(4, 5), [cmd(P1, 'c_a', ok(5))]),
-          store.append('m_a', 3, events(4, 4), [cmd(P2, 'c_b', ok(4))]),
+          store.append(meetingIdOf('m_a'), 3, events(4, 5), [cmd(P1, 'c_a', ok(5))]),
+          store.append(meetingIdOf('m_a'), 3, events(4, 4), [cmd(P2, 'c_b', ok(4))]),
         ]);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         const lost = results.find((r) => r.status === 'rejected');
         expect(lost?.reason).toBeInstanceOf(SeqConflictError);
-        const stored = await store.readEvents('m_a', 0);
+        const stored = await store.readEvents(meetingIdOf('m_a'), 0);
         expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1));
         const winners = [
-          await store.findCommand('m_a', P1, 'c_a'),
-          await store.findCommand('m_a', P2, 'c_b'),
+          await store.findCommand(meetingIdOf('m_a'), P1, 'c_a'),
+          await store.findCommand(meetingIdOf('m_a'), P2, 'c_b'),
         ];
         expect(winners.filter((w) => w !== null)).toHaveLength(1);
       });
@@ -205,29 +220,29 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
 
     describe('readEvents', () => {
       beforeEach(async () => {
-        await store.append('m_a', 0, events(1, 10), [], { title: 'A' });
+        await store.append(meetingIdOf('m_a'), 0, events(1, 10), [], { title: 'A' });
       });
 
       it('returns the events after afterSeq', async () => {
-        expect(await store.readEvents('m_a', 0)).toEqual(events(1, 10));
-        expect(await store.readEvents('m_a', 4)).toEqual(events(5, 10));
-        expect(await store.readEvents('m_a', 9)).toEqual(events(10, 10));
-        expect(await store.readEvents('m_a', 10)).toEqual([]);
-        expect(await store.readEvents('m_a', 50)).toEqual([]);
+        expect(await store.readEvents(meetingIdOf('m_a'), 0)).toEqual(events(1, 10));
+        expect(await store.readEvents(meetingIdOf('m_a'), 4)).toEqual(events(5, 10));
+        expect(await store.readEvents(meetingIdOf('m_a'), 9)).toEqual(events(10, 10));
+        expect(await store.readEvents(meetingIdOf('m_a'), 10)).toEqual([]);
+        expect(await store.readEvents(meetingIdOf('m_a'), 50)).toEqual([]);
       });
 
       it('returns at most limit events, the first ones', async () => {
-        expect(await store.readEvents('m_a', 0, 3)).toEqual(events(1, 3));
-        expect(await store.readEvents('m_a', 3, 2)).toEqual(events(4, 5));
-        expect(await store.readEvents('m_a', 8, 5)).toEqual(events(9, 10));
-        expect(await store.readEvents('m_a', 0, 10)).toEqual(events(1, 10));
-        expect(await store.readEvents('m_a', 0, 1000)).toEqual(events(1, 10));
+        expect(await store.readEvents(meetingIdOf('m_a'), 0, 3)).toEqual(events(1, 3));
+        expect(await store.readEvents(meetingIdOf('m_a'), 3, 2)).toEqual(events(4, 5));
+        expect(await store.readEvents(meetingIdOf('m_a'), 8, 5)).toEqual(events(9, 10));
+        expect(await store.readEvents(meetingIdOf('m_a'), 0, 10)).toEqual(events(1, 10));
+        expect(await store.readEvents(meetingIdOf('m_a'), 0, 1000)).toEqual(events(1, 10));
       });
 
       it('pages through the whole log with afterSeq + limit', async () => {
         const read: StoredEvent[] = [];
         for (let after = 0; ; ) {
-          const page = await store.readEvents('m_a', after, 4);
+          const page = await store.readEvents(meetingIdOf('m_a'), after, 4);
           if (page.length === 0) break;
           read.push(...page);
           after = page.at(-1)!.seq;
@@ -236,31 +251,35 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       });
 
       it('returns nothing for an unknown meeting', async () => {
-        expect(await store.readEvents('m_nope', 0)).toEqual([]);
-        expect(await store.readEvents('m_nope', 0, 5)).toEqual([]);
+        expect(await store.readEvents(meetingIdOf('m_nope'), 0)).toEqual([]);
+        expect(await store.readEvents(meetingIdOf('m_nope'), 0, 5)).toEqual([]);
       });
     });
 
     it('lastSeq follows appends and ignores failed ones', async () => {
-      expect(await store.lastSeq('m_a')).toBe(0);
-      await store.append('m_a', 0, events(1, 1), [], { title: 'A' });
-      expect(await store.lastSeq('m_a')).toBe(1);
-      await store.append('m_a', 1, events(2, 7), []);
-      expect(await store.lastSeq('m_a')).toBe(7);
-      await expect(store.append('m_a', 6, events(7, 8), [])).rejects.toBeInstanceOf(SeqConflictError);
-      await expect(store.append('m_a', 7, events(9, 9), [])).rejects.toThrow(Error);
-      expect(await store.lastSeq('m_a')).toBe(7);
+      expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(0);
+      await store.append(meetingIdOf('m_a'), 0, events(1, 1), [], { title: 'A' });
+      expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(1);
+      await store.append(meetingIdOf('m_a'), 1, events(2, 7), []);
+      expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(7);
+      await expect(store.append(meetingIdOf('m_a'), 6, events(7, 8), [])).rejects.toBeInstanceOf(
+        SeqConflictError,
+      );
+      await expect(store.append(meetingIdOf('m_a'), 7, events(9, 9), [])).rejects.toThrow(Error);
+      expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(7);
     });
 
     it('lists meetings oldest first, with their title and the time of their first event', async () => {
-      await store.append('m_b', 0, [{ seq: 1, at: T0, event: eventFor(1) }], [], { title: 'First' });
-      await store.append('m_a', 0, [{ seq: 1, at: T0 + 60_000, event: eventFor(1) }], [], {
+      await store.append(meetingIdOf('m_b'), 0, [{ seq: 1, at: T0, event: eventFor(1) }], [], {
+        title: 'First',
+      });
+      await store.append(meetingIdOf('m_a'), 0, [{ seq: 1, at: T0 + 60_000, event: eventFor(1) }], [], {
         title: 'Second',
       });
-      await store.append('m_c', 0, [{ seq: 1, at: T0 + 120_000, event: eventFor(1) }], [], {
+      await store.append(meetingIdOf('m_c'), 0, [{ seq: 1, at: T0 + 120_000, event: eventFor(1) }], [], {
         title: 'Third, « accentué »',
       });
-      await store.append('m_b', 1, events(2, 5), []);
+      await store.append(meetingIdOf('m_b'), 1, events(2, 5), []);
       expect(await store.listMeetings()).toEqual([
         { id: 'm_b', title: 'First', createdAt: T0 },
         { id: 'm_a', title: 'Second', createdAt: T0 + 60_000 },
@@ -270,24 +289,29 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
 
     describe('command records', () => {
       it('keeps the ack of each (meeting, participant, command id)', async () => {
-        await store.append('m_a', 0, events(1, 2), [cmd(P1, 'c_1', ok(2))], { title: 'A' });
-        await store.append('m_a', 2, events(3, 3), [cmd(P1, 'c_2', ok(3)), cmd(P2, 'c_1', refused)]);
-        await store.append('m_a', 3, [], [cmd(P2, 'c_2', refused)]);
-        expect(await store.findCommand('m_a', P1, 'c_1')).toEqual(ok(2));
-        expect(await store.findCommand('m_a', P1, 'c_2')).toEqual(ok(3));
-        expect(await store.findCommand('m_a', P2, 'c_1')).toEqual(refused);
-        expect(await store.findCommand('m_a', P2, 'c_2')).toEqual(refused);
-        expect(await store.findCommand('m_a', P2, 'c_3')).toBeNull();
-        expect(await store.findCommand('m_a', 'p_other', 'c_1')).toBeNull();
-        expect(await store.findCommand('m_other', P1, 'c_1')).toBeNull();
+        await store.append(meetingIdOf('m_a'), 0, events(1, 2), [cmd(P1, 'c_1', ok(2))], { title: 'A' });
+        await store.append(meetingIdOf('m_a'), 2, events(3, 3), [
+          cmd(P1, 'c_2', ok(3)),
+          cmd(P2, 'c_1', refused),
+        ]);
+        await store.append(meetingIdOf('m_a'), 3, [], [cmd(P2, 'c_2', refused)]);
+        expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_1')).toEqual(ok(2));
+        expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_2')).toEqual(ok(3));
+        expect(await store.findCommand(meetingIdOf('m_a'), P2, 'c_1')).toEqual(refused);
+        expect(await store.findCommand(meetingIdOf('m_a'), P2, 'c_2')).toEqual(refused);
+        expect(await store.findCommand(meetingIdOf('m_a'), P2, 'c_3')).toBeNull();
+        expect(await store.findCommand(meetingIdOf('m_a'), participantIdOf('p_other'), 'c_1')).toBeNull();
+        expect(await store.findCommand(meetingIdOf('m_other'), P1, 'c_1')).toBeNull();
       });
 
       it('stores the commands of a batch only if its events are stored', async () => {
-        await store.append('m_a', 0, events(1, 2), [], { title: 'A' });
-        await expect(store.append('m_a', 1, events(2, 2), [cmd(P1, 'c_late', ok(2))])).rejects.toThrow();
-        expect(await store.findCommand('m_a', P1, 'c_late')).toBeNull();
-        await store.append('m_a', 2, events(3, 3), [cmd(P1, 'c_late', ok(3))]);
-        expect(await store.findCommand('m_a', P1, 'c_late')).toEqual(ok(3));
+        await store.append(meetingIdOf('m_a'), 0, events(1, 2), [], { title: 'A' });
+        await expect(
+          store.append(meetingIdOf('m_a'), 1, events(2, 2), [cmd(P1, 'c_late', ok(2))]),
+        ).rejects.toThrow();
+        expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_late')).toBeNull();
+        await store.append(meetingIdOf('m_a'), 2, events(3, 3), [cmd(P1, 'c_late', ok(3))]);
+        expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_late')).toEqual(ok(3));
       });
     });
 
@@ -295,26 +319,38 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       const meeting = demoMeeting();
 
       it('returns the snapshot with the highest seq', async () => {
-        await store.append('m_a', 0, events(1, 30), [], { title: 'A' });
-        await store.saveSnapshot('m_a', { seq: 10, schemaVersion: 1, meeting });
-        expect(await store.latestSnapshot('m_a')).toEqual({ seq: 10, schemaVersion: 1, meeting });
+        await store.append(meetingIdOf('m_a'), 0, events(1, 30), [], { title: 'A' });
+        await store.saveSnapshot(meetingIdOf('m_a'), { seq: 10, schemaVersion: 1, meeting });
+        expect(await store.latestSnapshot(meetingIdOf('m_a'))).toEqual({
+          seq: 10,
+          schemaVersion: 1,
+          meeting,
+        });
         const later = { ...meeting, title: 'later' };
-        await store.saveSnapshot('m_a', { seq: 20, schemaVersion: 2, meeting: later });
-        expect(await store.latestSnapshot('m_a')).toEqual({ seq: 20, schemaVersion: 2, meeting: later });
+        await store.saveSnapshot(meetingIdOf('m_a'), { seq: 20, schemaVersion: 2, meeting: later });
+        expect(await store.latestSnapshot(meetingIdOf('m_a'))).toEqual({
+          seq: 20,
+          schemaVersion: 2,
+          meeting: later,
+        });
         // A slow, older save arriving last does not replace a newer one.
-        await store.saveSnapshot('m_a', { seq: 15, schemaVersion: 1, meeting });
-        expect(await store.latestSnapshot('m_a')).toEqual({ seq: 20, schemaVersion: 2, meeting: later });
+        await store.saveSnapshot(meetingIdOf('m_a'), { seq: 15, schemaVersion: 1, meeting });
+        expect(await store.latestSnapshot(meetingIdOf('m_a'))).toEqual({
+          seq: 20,
+          schemaVersion: 2,
+          meeting: later,
+        });
       });
 
       it('keeps working after many snapshots', async () => {
         for (let seq = 1; seq <= 12; seq++) {
-          await store.saveSnapshot('m_a', {
+          await store.saveSnapshot(meetingIdOf('m_a'), {
             seq,
             schemaVersion: 1,
             meeting: { ...meeting, title: `t${seq}` },
           });
         }
-        expect(await store.latestSnapshot('m_a')).toEqual({
+        expect(await store.latestSnapshot(meetingIdOf('m_a'))).toEqual({
           seq: 12,
           schemaVersion: 1,
           meeting: { ...meeting, title: 't12' },
@@ -322,50 +358,54 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       });
 
       it('are per meeting', async () => {
-        await store.saveSnapshot('m_a', { seq: 5, schemaVersion: 1, meeting });
-        expect(await store.latestSnapshot('m_b')).toBeNull();
+        await store.saveSnapshot(meetingIdOf('m_a'), { seq: 5, schemaVersion: 1, meeting });
+        expect(await store.latestSnapshot(meetingIdOf('m_b'))).toBeNull();
       });
     });
 
     it('keeps everything across close and reopen, and appends continue from there', async () => {
       const meeting = demoMeeting();
-      await store.append('m_a', 0, events(1, 5), [cmd(P1, 'c_1', ok(5))], { title: 'A' });
-      await store.append('m_a', 5, events(6, 8), [cmd(P2, 'c_2', refused)]);
-      await store.append('m_b', 0, events(1, 1), [], { title: 'B' });
-      await store.saveSnapshot('m_a', { seq: 8, schemaVersion: 1, meeting });
+      await store.append(meetingIdOf('m_a'), 0, events(1, 5), [cmd(P1, 'c_1', ok(5))], { title: 'A' });
+      await store.append(meetingIdOf('m_a'), 5, events(6, 8), [cmd(P2, 'c_2', refused)]);
+      await store.append(meetingIdOf('m_b'), 0, events(1, 1), [], { title: 'B' });
+      await store.saveSnapshot(meetingIdOf('m_a'), { seq: 8, schemaVersion: 1, meeting });
 
       const again = await reopen();
       expect(await again.listMeetings()).toEqual([
         { id: 'm_a', title: 'A', createdAt: T0 + 1000 },
         { id: 'm_b', title: 'B', createdAt: T0 + 1000 },
       ]);
-      expect(await again.readEvents('m_a', 0)).toEqual(events(1, 8));
-      expect(await again.readEvents('m_b', 0)).toEqual(events(1, 1));
-      expect(await again.lastSeq('m_a')).toBe(8);
-      expect(await again.findCommand('m_a', P1, 'c_1')).toEqual(ok(5));
-      expect(await again.findCommand('m_a', P2, 'c_2')).toEqual(refused);
-      expect(await again.latestSnapshot('m_a')).toEqual({ seq: 8, schemaVersion: 1, meeting });
+      expect(await again.readEvents(meetingIdOf('m_a'), 0)).toEqual(events(1, 8));
+      expect(await again.readEvents(meetingIdOf('m_b'), 0)).toEqual(events(1, 1));
+      expect(await again.lastSeq(meetingIdOf('m_a'))).toBe(8);
+      expect(await again.findCommand(meetingIdOf('m_a'), P1, 'c_1')).toEqual(ok(5));
+      expect(await again.findCommand(meetingIdOf('m_a'), P2, 'c_2')).toEqual(refused);
+      expect(await again.latestSnapshot(meetingIdOf('m_a'))).toEqual({ seq: 8, schemaVersion: 1, meeting });
 
-      await expect(again.append('m_a', 5, events(6, 6), [])).rejects.toBeInstanceOf(SeqConflictError);
-      await again.append('m_a', 8, events(9, 10), []);
+      await expect(again.append(meetingIdOf('m_a'), 5, events(6, 6), [])).rejects.toBeInstanceOf(
+        SeqConflictError,
+      );
+      await again.append(meetingIdOf('m_a'), 8, events(9, 10), []);
       const third = await reopen();
-      expect(await third.readEvents('m_a', 0)).toEqual(events(1, 10));
+      expect(await third.readEvents(meetingIdOf('m_a'), 0)).toEqual(events(1, 10));
     });
 
     it('keeps two meetings independent', async () => {
-      await store.append('m_a', 0, events(1, 4), [cmd(P1, 'c_1', ok(4))], { title: 'A' });
-      await store.append('m_b', 0, events(1, 2), [cmd(P1, 'c_1', refused)], { title: 'B' });
-      await expect(store.append('m_b', 4, events(5, 5), [])).rejects.toBeInstanceOf(SeqConflictError);
-      await store.append('m_a', 4, events(5, 6), []);
-      await store.append('m_b', 2, events(3, 3), []);
+      await store.append(meetingIdOf('m_a'), 0, events(1, 4), [cmd(P1, 'c_1', ok(4))], { title: 'A' });
+      await store.append(meetingIdOf('m_b'), 0, events(1, 2), [cmd(P1, 'c_1', refused)], { title: 'B' });
+      await expect(store.append(meetingIdOf('m_b'), 4, events(5, 5), [])).rejects.toBeInstanceOf(
+        SeqConflictError,
+      );
+      await store.append(meetingIdOf('m_a'), 4, events(5, 6), []);
+      await store.append(meetingIdOf('m_b'), 2, events(3, 3), []);
 
-      expect(await store.lastSeq('m_a')).toBe(6);
-      expect(await store.lastSeq('m_b')).toBe(3);
-      expect(await store.readEvents('m_a', 0)).toEqual(events(1, 6));
-      expect(await store.readEvents('m_b', 0)).toEqual(events(1, 3));
-      expect(await store.readEvents('m_b', 1, 1)).toEqual(events(2, 2));
-      expect(await store.findCommand('m_a', P1, 'c_1')).toEqual(ok(4));
-      expect(await store.findCommand('m_b', P1, 'c_1')).toEqual(refused);
+      expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(6);
+      expect(await store.lastSeq(meetingIdOf('m_b'))).toBe(3);
+      expect(await store.readEvents(meetingIdOf('m_a'), 0)).toEqual(events(1, 6));
+      expect(await store.readEvents(meetingIdOf('m_b'), 0)).toEqual(events(1, 3));
+      expect(await store.readEvents(meetingIdOf('m_b'), 1, 1)).toEqual(events(2, 2));
+      expect(await store.findCommand(meetingIdOf('m_a'), P1, 'c_1')).toEqual(ok(4));
+      expect(await store.findCommand(meetingIdOf('m_b'), P1, 'c_1')).toEqual(refused);
     });
   });
 }

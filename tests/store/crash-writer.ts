@@ -4,10 +4,13 @@
  * prints `<lastSeq>` on its own line after each append has resolved, until it is killed.
  */
 import { SqliteStore } from '../../server/store/sqlite';
+import { meetingIdSchema, participantIdSchema } from '../../shared';
 
-const [file, meetingId] = process.argv.slice(2);
-if (!file || !meetingId) throw new Error('usage: crash-writer.ts <file> <meetingId>');
+const [file, meetingArg] = process.argv.slice(2);
+if (!file || !meetingArg) throw new Error('usage: crash-writer.ts <file> <meetingId>');
 
+const meetingId = meetingIdSchema.parse(meetingArg);
+const WRITER = participantIdSchema.parse('p_writer');
 const store = SqliteStore.open(file);
 let seq = await store.lastSeq(meetingId);
 process.stdout.write(`start ${seq}\n`);
@@ -23,7 +26,7 @@ for (;;) {
     meetingId,
     seq,
     events,
-    [{ participantId: 'p_writer', commandId: `c_${last}`, ack: { ok: true, seq: last } }],
+    [{ participantId: WRITER, commandId: `c_${last}`, ack: { ok: true, seq: last } }],
     seq === 0 ? { title: 'crash' } : undefined,
   );
   seq = last;

@@ -6,10 +6,12 @@
  */
 import * as Y from 'yjs';
 import { SqliteStore } from '../../server/store/sqlite';
+import { proposalIdSchema } from '../../shared';
 
-const [file, docId] = process.argv.slice(2);
-if (!file || !docId) throw new Error('usage: doc-crash-writer.ts <file> <docId>');
+const [file, docArg] = process.argv.slice(2);
+if (!file || !docArg) throw new Error('usage: doc-crash-writer.ts <file> <docId>');
 
+const docId = proposalIdSchema.parse(docArg);
 const store = SqliteStore.open(file);
 const doc = new Y.Doc();
 const loaded = await store.loadDoc(docId);

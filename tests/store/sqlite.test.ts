@@ -7,8 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MIGRATIONS, SCHEMA_VERSION, SqliteStore } from '../../server/store/sqlite';
 import { SeqConflictError } from '../../server/store/types';
+import { asId, type MeetingId, type ParticipantId, type ProposalId } from '../../shared';
 import { describeStoreConformance } from './conformance';
 import { describeDocStoreConformance } from './doc-conformance';
+
+const participantIdOf = asId<ParticipantId>;
+
+const meetingIdOf = asId<MeetingId>;
+const proposalIdOf = asId<ProposalId>;
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WRITER = path.join(import.meta.dirname, 'crash-writer.ts');
@@ -79,7 +85,7 @@ describe('SqliteStore', () => {
   it('creates missing parent directories, WAL mode and the schema version', async () => {
     const file = path.join(await dir(), 'a', 'b', 'irm.sqlite');
     const store = open(file);
-    await store.append('m_a', 0, [event(1), event(2)], [], { title: 'A' });
+    await store.append(meetingIdOf('m_a'), 0, [event(1), event(2)], [], { title: 'A' });
     await store.close();
 
     const raw = new Database(file, { readonly: true });
@@ -96,11 +102,11 @@ describe('SqliteStore', () => {
   it('opens an existing file again without touching its data (idempotent schema)', async () => {
     const file = path.join(await dir(), 'irm.sqlite');
     const first = open(file);
-    await first.append('m_a', 0, [event(1)], [], { title: 'A' });
+    await first.append(meetingIdOf('m_a'), 0, [event(1)], [], { title: 'A' });
     await first.close();
     for (let i = 0; i < 3; i++) await open(file).close();
     const again = open(file);
-    expect(await again.readEvents('m_a', 0)).toEqual([event(1)]);
+    expect(await again.readEvents(meetingIdOf('m_a'), 0)).toEqual([event(1)]);
   });
 
   it('refuses a file whose schema is newer than it knows', async () => {
@@ -115,39 +121,45 @@ describe('SqliteStore', () => {
     const file = path.join(await dir(), 'irm.sqlite');
     const a = open(file);
     const b = open(file);
-    await a.append('m_a', 0, [event(1)], [], { title: 'A' });
-    await expect(b.append('m_a', 0, [event(1)], [], { title: 'A' })).rejects.toBeInstanceOf(SeqConflictError);
-    await b.append('m_a', 1, [event(2)], []);
-    expect(await a.readEvents('m_a', 0)).toEqual([event(1), event(2)]);
+    await a.append(meetingIdOf('m_a'), 0, [event(1)], [], { title: 'A' });
+    await expect(b.append(meetingIdOf('m_a'), 0, [event(1)], [], { title: 'A' })).rejects.toBeInstanceOf(
+      SeqConflictError,
+    );
+    await b.append(meetingIdOf('m_a'), 1, [event(2)], []);
+    expect(await a.readEvents(meetingIdOf('m_a'), 0)).toEqual([event(1), event(2)]);
   });
 
   it('keeps the first ack recorded for a command if the same command is recorded again', async () => {
     const store = open(path.join(await dir(), 'irm.sqlite'));
     await store.append(
-      'm_a',
+      meetingIdOf('m_a'),
       0,
       [event(1)],
-      [{ participantId: 'p_1', commandId: 'c_1', ack: { ok: true, seq: 1 } }],
+      [{ participantId: participantIdOf('p_1'), commandId: 'c_1', ack: { ok: true, seq: 1 } }],
       {
         title: 'A',
       },
     );
     await store.append(
-      'm_a',
+      meetingIdOf('m_a'),
       1,
       [event(2)],
-      [{ participantId: 'p_1', commandId: 'c_1', ack: { ok: true, seq: 2 } }],
+      [{ participantId: participantIdOf('p_1'), commandId: 'c_1', ack: { ok: true, seq: 2 } }],
     );
-    expect(await store.findCommand('m_a', 'p_1', 'c_1')).toEqual({ ok: true, seq: 1 });
-    expect(await store.lastSeq('m_a')).toBe(2);
+    expect(await store.findCommand(meetingIdOf('m_a'), participantIdOf('p_1'), 'c_1')).toEqual({
+      ok: true,
+      seq: 1,
+    });
+    expect(await store.lastSeq(meetingIdOf('m_a'))).toBe(2);
   });
 
   it('keeps only the latest few snapshots of a meeting', async () => {
     const file = path.join(await dir(), 'irm.sqlite');
     const store = open(file);
     const meeting = { title: 'x' } as never;
-    for (let seq = 1; seq <= 10; seq++) await store.saveSnapshot('m_a', { seq, schemaVersion: 1, meeting });
-    await store.saveSnapshot('m_b', { seq: 1, schemaVersion: 1, meeting });
+    for (let seq = 1; seq <= 10; seq++)
+      await store.saveSnapshot(meetingIdOf('m_a'), { seq, schemaVersion: 1, meeting });
+    await store.saveSnapshot(meetingIdOf('m_b'), { seq: 1, schemaVersion: 1, meeting });
     const raw = new Database(file, { readonly: true });
     cleanup.push(() => raw.close());
     const rows = raw.prepare('SELECT meeting_id AS m, seq FROM snapshots ORDER BY meeting_id, seq').all();
@@ -222,9 +234,9 @@ describe('SqliteStore', () => {
 
       const store = SqliteStore.open(file);
       try {
-        const last = await store.lastSeq('m_crash');
+        const last = await store.lastSeq(meetingIdOf('m_crash'));
         expect(last).toBeGreaterThanOrEqual(acknowledged);
-        const stored = await store.readEvents('m_crash', 0);
+        const stored = await store.readEvents(meetingIdOf('m_crash'), 0);
         expect(stored.map((e) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
         expect(stored).toEqual(
           stored.map((e) => ({
@@ -234,7 +246,12 @@ describe('SqliteStore', () => {
           })),
         );
         for (const seq of reported) {
-          expect(await store.findCommand('m_crash', 'p_writer', `c_${seq}`)).toEqual({ ok: true, seq });
+          expect(
+            await store.findCommand(meetingIdOf('m_crash'), participantIdOf('p_writer'), `c_${seq}`),
+          ).toEqual({
+            ok: true,
+            seq,
+          });
         }
         expect(await store.listMeetings()).toEqual([
           { id: 'm_crash', title: 'crash', createdAt: 1_752_490_800_001 },
@@ -259,10 +276,10 @@ describe('SqliteStore', () => {
 
     const store = open(file);
     expect(await store.listMeetings()).toEqual([{ id: 'm_a', title: 'A', createdAt: 1001 }]);
-    expect(await store.readEvents('m_a', 0)).toEqual([event(1)]);
-    const id = await store.appendDocUpdate('d_a', new Uint8Array([1, 2, 3]));
+    expect(await store.readEvents(meetingIdOf('m_a'), 0)).toEqual([event(1)]);
+    const id = await store.appendDocUpdate(proposalIdOf('d_a'), new Uint8Array([1, 2, 3]));
     await store.saveVersion(
-      'd_a',
+      proposalIdOf('d_a'),
       { id: 'v_0', name: 'Base', createdBy: null, createdAt: 5 },
       new Uint8Array([4]),
     );
@@ -272,11 +289,11 @@ describe('SqliteStore', () => {
     cleanup.push(() => check.close());
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const again = open(file);
-    expect(await again.readEvents('m_a', 0)).toEqual([event(1)]);
-    const loaded = await again.loadDoc('d_a');
+    expect(await again.readEvents(meetingIdOf('m_a'), 0)).toEqual([event(1)]);
+    const loaded = await again.loadDoc(proposalIdOf('d_a'));
     expect(loaded.updates.map((u) => [...u])).toEqual([[1, 2, 3]]);
     expect(loaded.lastUpdateId).toBe(id);
-    expect((await again.listVersions('d_a')).map((v) => v.id)).toEqual(['v_0']);
+    expect((await again.listVersions(proposalIdOf('d_a'))).map((v) => v.id)).toEqual(['v_0']);
   });
 
   it('never hands out the same doc update id on two connections to the same file', async () => {
@@ -284,11 +301,12 @@ describe('SqliteStore', () => {
     const a = open(file);
     const b = open(file);
     const ids: number[] = [];
-    for (let i = 0; i < 10; i++) ids.push(await (i % 2 ? a : b).appendDocUpdate('d_a', new Uint8Array([i])));
+    for (let i = 0; i < 10; i++)
+      ids.push(await (i % 2 ? a : b).appendDocUpdate(proposalIdOf('d_a'), new Uint8Array([i])));
     expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-    await b.compactDoc('d_a', new Uint8Array([99]), 10);
-    expect(await a.appendDocUpdate('d_a', new Uint8Array([10]))).toBe(11);
-    expect((await a.loadDoc('d_a')).updates.map((u) => [...u])).toEqual([[10]]);
+    await b.compactDoc(proposalIdOf('d_a'), new Uint8Array([99]), 10);
+    expect(await a.appendDocUpdate(proposalIdOf('d_a'), new Uint8Array([10]))).toBe(11);
+    expect((await a.loadDoc(proposalIdOf('d_a'))).updates.map((u) => [...u])).toEqual([[10]]);
   });
 
   it('loses no acknowledged doc update when its process is killed with SIGKILL, even mid-compaction', async () => {
@@ -313,7 +331,7 @@ describe('SqliteStore', () => {
 
       const store = SqliteStore.open(file);
       try {
-        const loaded = await store.loadDoc('d_crash');
+        const loaded = await store.loadDoc(proposalIdOf('d_crash'));
         expect(loaded.lastUpdateId).toBeGreaterThanOrEqual(lastId);
         const doc = new Y.Doc();
         if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
+import type { ProposalId } from '../../../shared';
 import { seedDoc } from '../../../shared/collab/schema';
 import type { DocStore } from '../../store/types';
 
 /** A fixed Yjs client id per document for its base text (FNV-1a of the id, 31 bits, never 0). */
-function seedClientId(docId: string): number {
+function seedClientId(docId: ProposalId): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < docId.length; i++) hash = Math.imul(hash ^ docId.charCodeAt(i), 0x01000193) >>> 0;
   return hash & 0x7fffffff || 1;
@@ -17,7 +18,7 @@ function seedClientId(docId: string): number {
  * `proposal.created`, another recovering on first load), or one process seeding again after a crash,
  * produce updates that merge into one text instead of doubling it.
  */
-export function baseTextUpdate(docId: string, baseText: string): Uint8Array {
+export function baseTextUpdate(docId: ProposalId, baseText: string): Uint8Array {
   const seed = new Y.Doc({ gc: true });
   try {
     seed.clientID = seedClientId(docId);
@@ -34,7 +35,7 @@ export function baseTextUpdate(docId: string, baseText: string): Uint8Array {
  * client id: a second save of one id is refused by the store, so two saves racing (two processes, or
  * a retry after a crash) keep one version.
  */
-export async function saveBaseVersion(store: DocStore, docId: string, state: () => Uint8Array) {
+export async function saveBaseVersion(store: DocStore, docId: ProposalId, state: () => Uint8Array) {
   if ((await store.listVersions(docId)).length > 0) return;
   const id = `v_base_${docId}`;
   try {

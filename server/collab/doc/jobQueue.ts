@@ -1,3 +1,4 @@
+import type { ProposalId } from '../../../shared';
 import { assertNever } from '../../../shared/domain/errors';
 import type { Connection } from '../connection';
 import type { FanoutMessage } from '../fanout';
@@ -26,7 +27,7 @@ export interface DocJobHandlers {
 
 /** Raised by `DocJobQueue.run` when the document was dropped before the task ran. */
 export class DocumentGone extends Error {
-  constructor(readonly docId: string) {
+  constructor(readonly docId: ProposalId) {
     super(`document ${docId} was unloaded`);
     this.name = 'DocumentGone';
   }
@@ -46,7 +47,7 @@ export class DocJobQueue {
   private stopped = false;
 
   constructor(
-    private readonly docId: string,
+    private readonly docId: ProposalId,
     private readonly loaded: Promise<void>,
     private readonly handlers: DocJobHandlers,
   ) {}

@@ -1,3 +1,4 @@
+import type { ProposalId } from '../../../shared';
 import { writerName } from '../../../shared/collab/limits';
 import type { Connection } from '../connection';
 import type { DocContext, UpdateValidator, Verdict, Writer } from '../validate';
@@ -37,7 +38,7 @@ export interface JudgeDeps {
  */
 export async function judgeUpdate(
   deps: JudgeDeps,
-  docId: string,
+  docId: ProposalId,
   conn: Connection,
   update: Uint8Array,
   state: () => Uint8Array,

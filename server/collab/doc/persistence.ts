@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { ProposalId } from '../../../shared';
 import type { Logger } from '../../observability/logger';
 import type { DocStore } from '../../store/types';
 import type { DocFanout } from '../fanout';
@@ -34,7 +35,7 @@ export class DocPersistence {
   private sinceCompact = 0;
 
   constructor(
-    private readonly docId: string,
+    private readonly docId: ProposalId,
     private readonly deps: DocPersistenceDeps,
   ) {}
 

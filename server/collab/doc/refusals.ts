@@ -1,3 +1,4 @@
+import type { ProposalId } from '../../../shared';
 import { assertNever } from '../../../shared/domain/errors';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
@@ -15,7 +16,7 @@ export type RefusedAs = 'malformed' | 'invalid' | 'over_limit' | 'unjudged';
  */
 export class DocRefusals {
   constructor(
-    private readonly docId: string,
+    private readonly docId: ProposalId,
     private readonly deps: { metrics: Metrics; log: Logger },
   ) {}
 
