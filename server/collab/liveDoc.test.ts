@@ -5,6 +5,7 @@ import { asId, type MeetingId, type Participant, type ProposalId } from '../../s
 import { plainText } from '../../shared/collab/schema';
 import { syncMessage } from '../../tests/support/collab';
 import { MemoryDocStore } from '../../tests/support/memoryDocStore';
+import { waitFor } from '../../tests/support/wait';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { Connection } from './connection';
@@ -127,7 +128,10 @@ describe('LiveDoc and DocRegistry', () => {
     expect(store.calls.filter((c) => c === 'compact x_3').length).toBe(2);
     expect(store.logLength('x_3')).toBe(2);
     a.live.detach(a.conn);
-    await new Promise((r) => setTimeout(r, 150));
+    await waitFor(
+      () => registry.all().length === 0 && store.logLength('x_3') === 0,
+      'the unload (50 ms after the last connection) folding the log',
+    );
     expect(registry.all()).toEqual([]);
     expect(store.logLength('x_3')).toBe(0);
     const b = join(proposalIdOf('x_3'), 'b');

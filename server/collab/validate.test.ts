@@ -95,7 +95,8 @@ describe('UpdateValidator', () => {
     const validator = pool({ workers: 1, workerUrl: MISBEHAVING, timeoutMs: 5000 });
     const stuck = validator.validate(new Uint8Array([1]));
     const queued = validator.validate(new Uint8Array([0]));
-    await new Promise((r) => setTimeout(r, 50));
+    // No wait: validate hands a job to an idle worker at once, so `stuck` is the worker's and
+    // `queued` waits behind it when close() runs.
     await validator.close();
     expect(await stuck).toMatchObject({ ok: false, reason: 'closed' });
     expect(await queued).toMatchObject({ ok: false, reason: 'closed' });

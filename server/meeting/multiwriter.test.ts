@@ -20,6 +20,7 @@ import {
   type ParticipantId,
   type StoredEvent,
 } from '../../shared';
+import { waitFor } from '../../tests/support/wait';
 import { SqliteStore } from '../store/sqlite';
 import { SeqConflictError } from '../store/types';
 import { InProcessBus } from './bus';
@@ -129,14 +130,17 @@ async function cluster(options: Partial<ServiceOptions> = {}) {
 
   /** Waits until both rooms hold everything the store holds (bus notifications are asynchronous). */
   const converge = async () => {
-    for (let i = 0; i < 400; i++) {
+    let last = 0;
+    const converged = async () => {
       await a.drain();
       await b.drain();
-      const last = await storeA.lastSeq(meetingId);
-      if (roomA.seq === last && roomB.seq === last) return last;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    throw new Error(`no convergence: A ${roomA.seq}, B ${roomB.seq}`);
+      last = await storeA.lastSeq(meetingId);
+      return roomA.seq === last && roomB.seq === last;
+    };
+    await waitFor(converged, 'both rooms to hold the whole log', { everyMs: 5 }).catch((error: Error) => {
+      throw new Error(`${error.message}: A ${roomA.seq}, B ${roomB.seq}, log ${last}`);
+    });
+    return last;
   };
 
   /** The invariants that hold after any run. */
@@ -319,7 +323,7 @@ describe('several processes writing one meeting', () => {
     const c = await cluster();
     const created = await c.a.createMeeting({ title: 'IRM-2', timezone: 'UTC' });
     await c.converge();
-    for (let i = 0; i < 100 && !c.b.room(created.meeting.id); i++) await new Promise((r) => setTimeout(r, 5));
+    await waitFor(() => c.b.room(created.meeting.id) !== undefined, 'B opening the meeting it heard of');
     const roomB = c.b.room(created.meeting.id)!;
     expect(roomB.state).toEqual(c.a.room(created.meeting.id)!.state);
     const ack = await c.b.submitCommand(created.meeting.id, created.chair.id, {
@@ -327,9 +331,7 @@ describe('several processes writing one meeting', () => {
       type: 'meeting.open',
     });
     expect(ack).toEqual({ ok: true, seq: 3 });
-    for (let i = 0; i < 100 && c.a.room(created.meeting.id)!.seq < 3; i++) {
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await waitFor(() => c.a.room(created.meeting.id)!.seq >= 3, "A catching up with B's seq 3");
     expect(c.a.room(created.meeting.id)!.state.status).toBe('open');
   });
 

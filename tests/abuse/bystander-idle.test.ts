@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
 import { startTestServer } from '../support/server';
+import { delay } from '../support/wait';
 
 describe('the bystander harness', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -11,7 +12,7 @@ describe('the bystander harness', () => {
 
   it('measures clock, command and edit latency on an idle server', async () => {
     const bystander = await startBystander(server.url, server.adminToken);
-    await new Promise((r) => setTimeout(r, 2000));
+    await delay(2000); // a pause: the bystander's sample on an idle server
     const report = await bystander.stop();
     expect(report.errors, describeReport(report)).toEqual([]);
     expect(report.clock.count).toBeGreaterThan(4);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
 import { firstParagraph, openEditor, waitUntil } from '../support/collab';
+import { delay } from '../support/wait';
 import { startDeleteSetBomb, TEXT_LENGTH } from './attacks/deleteSetBomb';
 import { startServerProcess } from './serverProcess';
 
@@ -18,7 +19,7 @@ describe('abuse: a delete set whose cost depends on the live document', () => {
       adminToken: server.adminToken,
       durationMs: 3000,
     });
-    await new Promise((r) => setTimeout(r, 3000));
+    await delay(3000); // the attack's duration: the bystander is measured while it runs
     const report = await bystander.stop();
     const outcome = await attack.stop();
     console.info(`delete-set bomb: ${outcome}; bystander ${describeReport(report)}`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTICIPANT_QUOTA } from '../../shared';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
+import { delay } from '../support/wait';
 import { startMeetingReadFlood } from './attacks/meetingReadFlood';
 import { startServerProcess } from './serverProcess';
 
@@ -18,7 +19,7 @@ describe('abuse: a secretariat inflating its meeting and reading it over HTTP in
       adminToken: server.adminToken,
       durationMs: 6000,
     });
-    await new Promise((r) => setTimeout(r, 6000));
+    await delay(6000); // the flood's duration (durationMs)
     const outcome = await flood.stop();
     const result = await flood.result();
     const report = await bystander.stop();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
 import { measureEdits } from '../support/editLatency';
+import { delay } from '../support/wait';
 import { startPendingFlood } from './attacks/pendingFlood';
 import { startServerProcess } from './serverProcess';
 
@@ -24,7 +25,7 @@ describe('abuse: updates that would stay pending', () => {
       flood.room.chairToken,
       flood.room.victim.token,
     );
-    await new Promise((r) => setTimeout(r, 5000));
+    await delay(5000); // the flood's duration: the honest editor types while it runs
     const edits = await honest.stop();
     const report = await bystander.stop();
     const outcome = await flood.stop();

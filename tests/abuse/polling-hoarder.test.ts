@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
 import { startTestServer } from '../support/server';
+import { delay } from '../support/wait';
 import { describePollingHoarder, startPollingHoarder } from './attacks/pollingHoarder';
 import { heapBytes, MiB, metric, sampleMax } from './metrics';
 
@@ -21,7 +22,7 @@ describe('a long-polling client that never polls', () => {
     const baseline = heapBytes();
     const heap = sampleMax(heapBytes);
     const buffered = sampleMax(() => metric(server.url, server.adminToken, 'irm_socket_buffered_bytes'), 200);
-    await new Promise((r) => setTimeout(r, 6000));
+    await delay(6000); // the attack's duration: heap and buffers are sampled while it runs
     const result = await attack.stop();
     const report = await bystander.stop();
     const growth = (await heap.stop()) - baseline;

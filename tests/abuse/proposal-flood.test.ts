@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROPOSAL_QUOTA } from '../../shared';
 import { BYSTANDER_MAX_MS, describeReport, startBystander } from '../support/bystander';
 import { startTestServer } from '../support/server';
+import { delay } from '../support/wait';
 import { startProposalFlood } from './attacks/proposalFlood';
 
 describe('a delegate flooding proposals', () => {
@@ -18,7 +19,7 @@ describe('a delegate flooding proposals', () => {
       adminToken: server.adminToken,
       durationMs: 8000,
     });
-    await new Promise((r) => setTimeout(r, 8500));
+    await delay(8500); // a pause: the flood runs its 8 s, and a little more
     const summary = await flood.stop();
     const result = await flood.result();
     const report = await bystander.stop();

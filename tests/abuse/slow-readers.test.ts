@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
 import { startTestServer } from '../support/server';
+import { delay } from '../support/wait';
 import { describeSlowReaders, startSlowReaders } from './attacks/slowReaders';
 import { heapBytes, MiB, metric, sampleMax } from './metrics';
 
@@ -30,7 +31,7 @@ describe('non-reading projector sockets asking for the whole log', () => {
       () => metric(running.url, running.adminToken, 'irm_socket_buffered_bytes'),
       200,
     );
-    await new Promise((r) => setTimeout(r, 8000));
+    await delay(8000); // the attack's duration: heap and buffers are sampled while it runs
     const result = await attack.stop();
     const report = await bystander.stop();
     const growth = (await heap.stop()) - baseline;

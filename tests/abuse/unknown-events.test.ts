@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
+import { delay } from '../support/wait';
 import { startUnknownEvents } from './attacks/unknownEvents';
 import { startServerProcess } from './serverProcess';
 
@@ -13,7 +14,7 @@ describe('abuse: Socket.IO events of names the server does not handle', () => {
   it('counts them in the message budget and closes the flooder; the bystander does not wait', async () => {
     const bystander = await startBystander(server.url, server.adminToken);
     const flood = await startUnknownEvents({ url: server.url, adminToken: server.adminToken, durationMs: 0 });
-    await new Promise((r) => setTimeout(r, 6000));
+    await delay(6000); // the flood's duration: the bystander is measured while it runs
     const report = await bystander.stop();
     const outcome = await flood.stop();
     console.info(`unknown events: ${outcome}; bystander ${describeReport(report)}`);

@@ -4,6 +4,7 @@ import { connect } from '../support/client';
 import { createProposal, firstParagraph, openEditor, waitUntil } from '../support/collab';
 import { createMeetingWith } from '../support/meeting';
 import { startTestServer } from '../support/server';
+import { delay } from '../support/wait';
 
 const SLOW_WORKER = new URL('../support/collabSlowWorker.mjs', import.meta.url);
 
@@ -54,7 +55,7 @@ describe('abuse: honest editors are not blamed for the server being slow', () =>
     for (let i = 0; i < 3; i++) {
       const text = firstParagraph(room.writer.doc);
       text.insert(text.length, ` SLOW${i}`);
-      await new Promise((r) => setTimeout(r, 300));
+      await delay(300); // a pause: three updates, each validated (and timed out) on its own
     }
     await waitUntil(
       () => firstParagraph(room.reader.doc).toString().includes('SLOW2'),
@@ -84,7 +85,7 @@ describe('abuse: honest editors are not blamed for the server being slow', () =>
       const text = firstParagraph(room.writer.doc);
       text.insert(text.length, 'z');
     }, 20);
-    await new Promise((r) => setTimeout(r, 6000));
+    await delay(6000); // a pause: six seconds of typing through the stalls
     clearInterval(typing);
     clearInterval(stall);
     const typed = firstParagraph(room.writer.doc).toString();

@@ -41,6 +41,9 @@ describe('co-editing a proposal in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Proposals' }).count(), WAIT).toBe(1);
     return page;
   };
+  /** Resolves once the page has drawn a frame and run a task after everything already queued. */
+  const afterNextFrame = (page: Page) =>
+    page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   const textbox = (page: Page) => page.getByRole('textbox', { name: `Text of ${SYMBOL}` });
   /** The text's paragraphs, without the caret labels of other people drawn inside it. */
   const text = (page: Page) =>
@@ -203,7 +206,9 @@ describe('co-editing a proposal in the browser', () => {
     await brazil.keyboard.type('XYZ');
     await brazil.keyboard.press('Enter');
     await egypt.keyboard.type('XYZ');
-    await new Promise((r) => setTimeout(r, 500));
+    // A locked editor never changes its document, so it sends nothing: whatever the keys could do
+    // happens in each page's own loop, which has run once a frame after them is drawn.
+    for (const page of [brazil, egypt]) await afterNextFrame(page);
     expect(await text(brazil)).toBe(before);
     expect(await text(egypt)).toBe(before);
     await brazil.screenshot({ path: path.join(SHOTS, 'editor-locked.png') });

@@ -128,22 +128,48 @@ export function serverRoundTrip(
   if (!ws) throw new Error('serverRoundTrip: not connected');
   const socket = ws as WebSocket;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
       socket.off('message', onMessage);
-      reject(new Error(`no sync step 2 within ${timeoutMs} ms`));
-    }, timeoutMs);
+      socket.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer = setTimeout(() => done(new Error(`no sync step 2 within ${timeoutMs} ms`)), timeoutMs);
     // A provider's socket has binaryType 'arraybuffer'; a raw one gives Buffers.
     const onMessage = (data: Buffer | ArrayBuffer) => {
       const bytes = new Uint8Array(data);
       // [0, 1, …]: a sync message (0) of type step 2 (1), the answer to a step 1.
-      if (bytes[0] !== 0 || bytes[1] !== 1) return;
-      clearTimeout(timer);
-      socket.off('message', onMessage);
-      resolve();
+      if (bytes[0] === 0 && bytes[1] === 1) done();
     };
+    const onClose = (code: number) => done(new Error(`closed (${code}) before the sync step 2`));
     socket.on('message', onMessage);
+    socket.on('close', onClose);
     socket.send(syncMessage(0, Y.encodeStateVector(new Y.Doc())));
   });
+}
+
+/**
+ * How the server took everything sent so far on a connection: the close it answered with, or null
+ * when it answered a later round trip (serverRoundTrip) instead, i.e. it handled all of it and kept
+ * the connection. A check that something was NOT refused, without a timer that guesses how long a
+ * refusal takes.
+ */
+export async function closeOrRoundTrip(
+  ws: WebSocket | globalThis.WebSocket | null,
+  closed: Promise<{ code: number; reason: string }>,
+): Promise<{ code: number; reason: string } | null> {
+  // A provider drops its socket once closed; a raw socket stays, closing or closed.
+  if (!ws || ws.readyState >= 2) return closed;
+  const roundTrip = serverRoundTrip(ws).then(
+    () => null,
+    (error: Error) => {
+      // Closed before the answer: the close is what the server answered with.
+      if (error.message.startsWith('closed')) return closed;
+      throw error;
+    },
+  );
+  return Promise.race([closed, roundTrip]);
 }
 
 /** The value of a line of a server's Prometheus text (`/metrics`, admin token), 0 when absent. */

@@ -1,7 +1,16 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { firstParagraph, openEditor, openRaw, syncMessage, waitUntil } from '../../support/collab';
+import {
+  closeOrRoundTrip,
+  firstParagraph,
+  openEditor,
+  openRaw,
+  serverRoundTrip,
+  syncMessage,
+  waitUntil,
+} from '../../support/collab';
 import { CloseTally, offenderRoom } from '../../support/offenderRoom';
+import { delay } from '../../support/wait';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** Characters of the long text the offender types first (one Yjs item). */
@@ -57,8 +66,8 @@ export async function startDeleteSetBomb({ url, adminToken }: AttackContext): Pr
     2,
     deleteSetBomb(editor.doc.clientID, item.clock, Math.min(RANGES, Math.floor(item.length / 2))),
   );
-  // Stored once the offender's own stock client has its text acknowledged: a fresh reader sees it.
-  await new Promise((r) => setTimeout(r, 500));
+  // Stored once the server answered a round trip after the text: a fresh reader sees it.
+  await serverRoundTrip(editor.provider.ws);
   const tally = new CloseTally();
   let running = true;
   const loop = (async () => {
@@ -68,11 +77,11 @@ export async function startDeleteSetBomb({ url, adminToken }: AttackContext): Pr
         raw = await openRaw(url, room.proposalId, room.offender.token);
       } catch {
         tally.add(429); // the upgrade refused: over the participant's upgrade budget
-        await new Promise((r) => setTimeout(r, 250));
+        await delay(250); // a pause, not a wait: the budget refills
         continue;
       }
       raw.send(bomb);
-      const closed = await Promise.race([raw.closed, new Promise<null>((r) => setTimeout(r, 3000, null))]);
+      const closed = await closeOrRoundTrip(raw.ws, raw.closed);
       if (closed) tally.add(closed.code);
       raw.ws.terminate();
     }

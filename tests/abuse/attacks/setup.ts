@@ -1,5 +1,6 @@
 import { api } from '../../support/client';
 import { createMeetingWith } from '../../support/meeting';
+import { delay } from '../../support/wait';
 
 /** The attacker's own meeting: a chair, one delegate (the offender's token) and the projector link. */
 export interface Target {
@@ -55,4 +56,5 @@ export async function inflate(
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Pacing inside an attack's loops (tests/support/wait.ts): never a wait for an outcome. */
+export const sleep = delay;
