@@ -5,10 +5,12 @@ import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import { RedisMeetingBus } from '../../server/cluster/meetingBus';
 import { RedisStore } from '../../server/store/redis';
 import {
+  asId,
   type ClosingMessage,
   CONNECT_ERRORS,
   DISCONNECT_REASONS,
   EVENT_VERSION,
+  type MeetingId,
   type StoredEvent,
 } from '../../shared';
 import { api, connect, type TestClient } from '../support/client';
@@ -79,11 +81,12 @@ describe('an older process and a meeting it cannot read', () => {
       disconnected = true;
     });
 
-    // The newer process: its event, then its announcement.
-    const last = await store.lastSeq(m.meetingId);
+    // The newer process: its event, then its announcement (the id came back from our own API).
+    const meetingId = asId<MeetingId>(m.meetingId);
+    const last = await store.lastSeq(meetingId);
     const seq = last + 1;
-    await store.append(m.meetingId, last, [fromTheFuture(seq)], []);
-    bus.publishAdvanced(m.meetingId, seq);
+    await store.append(meetingId, last, [fromTheFuture(seq)], []);
+    bus.publishAdvanced(meetingId, seq);
 
     await waitFor(() => disconnected, "A disconnecting M's client");
     expect(closing).toEqual([expect.objectContaining({ reason: DISCONNECT_REASONS.meetingUnreadable })]);
