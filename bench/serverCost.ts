@@ -26,7 +26,7 @@ export interface Measured {
 }
 
 /** Reads /metrics (bearer token), failing loudly after `timeoutMs`, naming the server. */
-export async function scrape(url: string, token: string, timeoutMs = 5000): Promise<string> {
+async function scrape(url: string, token: string, timeoutMs = 5000): Promise<string> {
   const res = await fetch(`${url}/metrics`, {
     headers: { authorization: `Bearer ${token}` },
     signal: AbortSignal.timeout(timeoutMs),
@@ -118,7 +118,7 @@ function diff(after: Bucket[], before: Bucket[]): Bucket[] {
  * As Prometheus's histogram_quantile: linear within the bucket the rank falls in; in the +Inf
  * bucket, the largest finite bound. NaN when nothing was observed.
  */
-export function quantile(buckets: Bucket[], q: number): number {
+function quantile(buckets: Bucket[], q: number): number {
   const total = buckets.at(-1)?.count ?? 0;
   if (total <= 0) return Number.NaN;
   const rank = q * total;
@@ -142,7 +142,7 @@ function single(text: string, name: string): number | undefined {
 }
 
 /** CPU seconds (user + system) a process has used so far (Linux /proc; NaN elsewhere or once gone). */
-export function procCpuSeconds(pid: number): number {
+function procCpuSeconds(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -153,7 +153,7 @@ export function procCpuSeconds(pid: number): number {
 }
 
 /** A process's peak RSS so far (VmHWM in /proc; NaN elsewhere or once gone). */
-export function procPeakRssBytes(pid: number): number {
+function procPeakRssBytes(pid: number): number {
   try {
     const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Number(kb) * 1024 : Number.NaN;

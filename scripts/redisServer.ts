@@ -48,7 +48,7 @@ export interface StartRedisOptions {
 }
 
 /** A port that was free a moment ago: bind port 0, read the port, close. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -35,7 +35,7 @@ export interface IdFactories {
 }
 
 /** The prefix of each kind of id (the letter its ids start with). */
-export const ID_PREFIXES = {
+const ID_PREFIXES = {
   meeting: 'm',
   participant: 'p',
   item: 'i',

@@ -17,8 +17,3 @@ export function takeToken(
   }
   return storage.getItem(key);
 }
-
-export function forgetToken(storage: Storage): void {
-  storage.removeItem('irm.token');
-  storage.removeItem('irm.projectorToken');
-}

@@ -66,7 +66,7 @@ interface Subscription {
 const ZERO = '0-0';
 
 /** Orders Redis stream ids (`ms-seq`). */
-export function compareStreamIds(a: string, b: string): number {
+function compareStreamIds(a: string, b: string): number {
   const [am = '0', as = '0'] = a.split('-');
   const [bm = '0', bs = '0'] = b.split('-');
   const d = BigInt(am) - BigInt(bm) || BigInt(as) - BigInt(bs);

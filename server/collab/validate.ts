@@ -19,7 +19,7 @@ export interface ValidatorOptions {
 }
 
 /** Why an update was refused. */
-export type RefusalReason =
+type RefusalReason =
   /** Malformed, forged or impossible: no stock client sends it. */
   | 'invalid'
   /** Over a size, cost or quota limit that an honest user can reach (a huge paste). */

@@ -21,13 +21,13 @@ export interface HttpReadLimits {
 const MiB = 1024 * 1024;
 
 /** Room for a comparison of two full-size versions (4 MiB each, base64) at once. */
-export const DEFAULT_HTTP_READ_LIMITS: HttpReadLimits = {
+const DEFAULT_HTTP_READ_LIMITS: HttpReadLimits = {
   perParticipant: { burst: 16 * MiB, perSecond: 2 * MiB },
   perMeeting: { burst: 32 * MiB, perSecond: 8 * MiB },
 };
 
 /** The refusal's message: names both limits. */
-export const readRefusal = (limits: HttpReadLimits): string =>
+const readRefusal = (limits: HttpReadLimits): string =>
   `read budget spent: at most ${limits.perParticipant.perSecond / MiB} MiB of meeting and version reads a second per participant, ${limits.perMeeting.perSecond / MiB} MiB per meeting; try again in a second`;
 
 export class HttpReadBudget {

@@ -23,7 +23,7 @@ export interface EventSink {
 }
 
 /** A client command's identity: the same key is applied once and always gets the same ack. */
-export interface IdempotencyKey {
+interface IdempotencyKey {
   participantId: ParticipantId;
   commandId: string;
 }

@@ -8,7 +8,7 @@
  */
 
 /** Default key prefix. */
-export const DEFAULT_PREFIX = 'irm:';
+const DEFAULT_PREFIX = 'irm:';
 
 export interface RedisKeys {
   readonly prefix: string;

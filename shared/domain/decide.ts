@@ -33,7 +33,7 @@ const reject = (code: DomainError['code'], message: string): Decision => ({
   error: refuse(code, message),
 });
 
-export const DEFAULT_SPEAKING_SECONDS = 180;
+const DEFAULT_SPEAKING_SECONDS = 180;
 
 /** Events that create a meeting. The first participant (the chair) is added separately. */
 export function createMeeting(id: MeetingId, body: CreateMeetingBody, ctx: DecideContext): MeetingEvent[] {

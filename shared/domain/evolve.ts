@@ -217,7 +217,3 @@ function without<V>(record: Record<string, V>, key: string): Record<string, V> {
   const { [key]: _dropped, ...rest } = record;
   return rest;
 }
-
-/** Rebuilds a meeting from its log. */
-export const replay = (events: readonly MeetingEvent[], from: Meeting | null = null): Meeting | null =>
-  events.reduce<Meeting | null>(evolve, from);

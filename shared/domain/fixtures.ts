@@ -45,7 +45,7 @@ export function testContext(start: number = T0): TestContext {
 
 const pid = asId<ParticipantId>;
 
-export const MEETING_ID = asId<MeetingId>('m_irm1');
+const MEETING_ID = asId<MeetingId>('m_irm1');
 
 /** Participants of the demo meeting, by a short name. */
 export const P = {
@@ -75,7 +75,7 @@ export const P = {
 export type PersonName = keyof typeof P;
 
 /** Who is who: one chair, a vice-chair and a spokesperson per RTO, BDT, delegates, an observer. */
-export const PEOPLE: Record<PersonName, AddParticipantBody> = {
+const PEOPLE: Record<PersonName, AddParticipantBody> = {
   chair: { name: 'Chair-designate', delegation: 'Azerbaijan', role: 'chair', region: 'CIS' },
   viceApt: { name: 'VC APT', delegation: 'India', role: 'vice-chair', region: 'ASP', rto: 'APT' },
   viceAtu: { name: 'VC ATU', delegation: 'Nigeria', role: 'vice-chair', region: 'AFR', rto: 'ATU' },

@@ -14,14 +14,14 @@ export const CATEGORIES = [
   'bdt',
   'observer',
 ] as const;
-export type Category = (typeof CATEGORIES)[number];
+type Category = (typeof CATEGORIES)[number];
 
 /** ITU-D regions (the six RPM regions); `none` for BDT, sector members and the like. */
 export const REGIONS = ['ARB', 'EUR', 'ASP', 'AMS', 'AFR', 'CIS', 'none'] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** The six Regional Telecommunication Organizations and the region each speaks for. */
-export const RTO_REGION = {
+const RTO_REGION = {
   APT: 'ASP',
   ATU: 'AFR',
   CEPT: 'EUR',
@@ -49,7 +49,7 @@ export interface Participant {
 }
 
 export type MeetingStatus = 'scheduled' | 'open' | 'suspended' | 'closed';
-export type ItemStatus = 'pending' | 'open' | 'concluded' | 'deferred';
+type ItemStatus = 'pending' | 'open' | 'concluded' | 'deferred';
 
 /**
  * One agenda item. `spentSeconds` counts the time it has been the current item while the meeting
@@ -103,7 +103,7 @@ export interface Floor {
 }
 
 /** The waiting list of an agenda item that is not the current one, kept until it is opened again. */
-export interface ParkedList {
+interface ParkedList {
   queue: FloorRequest[];
   closed: boolean;
 }

@@ -39,7 +39,7 @@ export const EDGE_ACTIONS = [
   'floor.requestFor',
   'comment.moderate',
 ] as const;
-export type EdgeAction = (typeof EDGE_ACTIONS)[number];
+type EdgeAction = (typeof EDGE_ACTIONS)[number];
 
 /** Everything the table rules on: every command type and every edge action. */
 export type Action = CommandType | EdgeAction;

@@ -2,10 +2,10 @@ import type { ParticipantId } from '../ids';
 import { FLOOR_KINDS, type FloorKind, type FloorRequest, type Meeting, type Participant } from './model';
 
 /** Points of order first, then replies, then ordinary requests. */
-export const kindRank = (kind: FloorKind): number => FLOOR_KINDS.indexOf(kind);
+const kindRank = (kind: FloorKind): number => FLOOR_KINDS.indexOf(kind);
 
 /** Priority bands within `speak`: RTO spokesperson's first turn, delegations new to the item, the rest. */
-export const PRIORITY = { rtoFirstTurn: 0, newDelegation: 1, normal: 2 } as const;
+const PRIORITY = { rtoFirstTurn: 0, newDelegation: 1, normal: 2 } as const;
 
 const spokeOnCurrentItem = (meeting: Meeting, matches: (participantId: ParticipantId) => boolean): boolean =>
   meeting.interventions.some((i) => i.itemId === meeting.currentItemId && matches(i.participantId));

@@ -20,7 +20,7 @@ import type { Meeting } from './model';
  * The version-1 form of the events whose consequences version 2 states: v1 left them to `evolve`,
  * which worked them out from the state. Every other type is the same in both versions.
  */
-export type ChangedInV2 =
+type ChangedInV2 =
   | 'participant.added'
   | 'agenda.itemRemoved'
   | 'agenda.itemOpened'
@@ -102,7 +102,7 @@ const KNOWN_TYPES: Record<MeetingEventType, true> = {
 };
 
 /** Why a stored event cannot be read by this code. */
-export type UnreadableReason = 'newer_version' | 'unknown_type' | 'bad_version';
+type UnreadableReason = 'newer_version' | 'unknown_type' | 'bad_version';
 
 /** A stored event in the current form, or why this code cannot read it. */
 export type ReadEvent =

@@ -28,6 +28,3 @@ export const COLLAB_CLOSE = {
   /** The client reads too slowly (too much buffered); it reconnects and resyncs. */
   slowConsumer: { code: 4508, reason: 'too much unsent data' },
 } as const;
-
-/** One of the close codes above. */
-export type CollabCloseCode = (typeof COLLAB_CLOSE)[keyof typeof COLLAB_CLOSE]['code'];

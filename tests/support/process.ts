@@ -8,7 +8,7 @@ import { api } from './client';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** One participant's sign-in link, as the admin API `GET /api/meetings/:id/links` gives it. */
-export interface JoinLink {
+interface JoinLink {
   participantId: string;
   role: string;
   delegation: string;
@@ -80,7 +80,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
 }
 
 /** The demo meeting's join links through the admin API; none when the store has no demo meeting. */
-export async function demoLinks(url: string, adminToken: string): Promise<JoinLink[]> {
+async function demoLinks(url: string, adminToken: string): Promise<JoinLink[]> {
   const res = await api<{ links: JoinLink[] }>(
     url,
     'GET',

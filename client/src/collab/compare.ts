@@ -3,10 +3,10 @@ import type { Block } from '../../../shared/collab/schema';
 import { bracketGroups } from './runs';
 
 /** How a piece of text differs from the text it is compared with. */
-export type Change = 'same' | 'ins' | 'del';
+type Change = 'same' | 'ins' | 'del';
 
 /** A piece of a compared block; `writer` is the Yjs client that typed inserted text, when known. */
-export interface Segment {
+interface Segment {
   text: string;
   change: Change;
   writer?: number;

@@ -132,7 +132,7 @@ function QueueList(props: { meeting: Meeting; queue: FloorRequest[]; chair: bool
 }
 
 /** What a delegate, spokesperson or vice-chair does: ask for the floor, withdraw, yield. */
-export function DelegateControls() {
+function DelegateControls() {
   const { t } = useTranslation();
   const state = useRoom();
   const room = useRoomPort();

@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CurrentSpeaker, ParticipantId, RequestId } from '../../../shared';
+import { asId, type CurrentSpeaker, type ParticipantId, type RequestId } from '../../../shared';
 import { P } from '../../../shared/domain/fixtures';
 import { localRoom, renderWith } from '../test/localRoom';
 import { SpeakerTimer } from './SpeakerTimer';
 
 const NOW = Date.UTC(2025, 6, 14, 11, 0, 0);
 const speaker = (startedAgoSeconds: number, limitSeconds = 180): CurrentSpeaker => ({
-  requestId: 'r_1' as RequestId,
-  participantId: 'p_1' as ParticipantId,
+  requestId: asId<RequestId>('r_1'),
+  participantId: asId<ParticipantId>('p_1'),
   kind: 'speak',
   startedAt: NOW - startedAgoSeconds * 1000,
   limitSeconds,

@@ -22,7 +22,7 @@ import { bestOffset } from './clock';
  * same participant took over (the server keeps only a few per participant); this one stays
  * disconnected until the participant asks for it again, so that two never take turns.
  */
-export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unauthorized' | 'replaced';
+type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unauthorized' | 'replaced';
 
 /** Everything the UI renders from: the meeting (snapshot + events through the shared evolve). */
 export interface RoomState {

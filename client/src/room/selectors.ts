@@ -3,7 +3,6 @@ import {
   type Actor,
   type CurrentSpeaker,
   can,
-  type FloorRequest,
   type Meeting,
   type Participant,
   presides,
@@ -104,5 +103,3 @@ export function byRegion(meeting: Meeting): Array<{ region: Region; people: Part
 
 export const spokespersonOf = (meeting: Meeting, rto: string) =>
   meeting.participants.find((p) => p.role === 'spokesperson' && p.rto === rto);
-
-export type { FloorRequest };

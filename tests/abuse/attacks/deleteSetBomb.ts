@@ -16,7 +16,7 @@ import type { Attack, AttackContext, RunningAttack } from './types';
 /** Characters of the long text the offender types first (one Yjs item). */
 export const TEXT_LENGTH = 121_000;
 /** Single-character deletions in one bomb (every other character): about 232 KB, as in the issue. */
-export const RANGES = 60_000;
+const RANGES = 60_000;
 
 /**
  * A delete set of `RANGES` single-character ranges of one item, listed from its end backwards: on an

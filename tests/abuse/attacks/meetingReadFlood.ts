@@ -14,7 +14,7 @@ export interface MeetingReadFloodResult {
 }
 
 /** Participants the secretariat tries to register (each with the longest name and delegation). */
-export const INFLATE = 6000;
+const INFLATE = 6000;
 const READERS = 16;
 
 const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);

@@ -4,9 +4,9 @@ import { CloseTally, type OffenderRoom, offenderRoom } from '../../support/offen
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** Deletions in each pending update (~800 KB: inside the byte budget of 1 MiB/s). */
-export const PENDING_RANGES = 200_000;
+const PENDING_RANGES = 200_000;
 /** Connections sending one each per second. */
-export const CONNECTIONS = 2;
+const CONNECTIONS = 2;
 
 /**
  * An update that deletes `ranges` single clocks of a client the document has never seen: Yjs cannot

@@ -5,7 +5,7 @@ import { startEditorLoop } from './editorLoop';
 import type { Attack, AttackContext, RunningAttack } from './types';
 
 /** One-character structs per update: just inside the 100 000 structs an update may carry. */
-export const STRUCTS = 90_000;
+const STRUCTS = 90_000;
 
 export interface RunningStructFlood extends RunningAttack {
   room: OffenderRoom;
