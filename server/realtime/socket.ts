@@ -24,6 +24,7 @@ import { type ParticipantEntry, ParticipantLimits, participantKey } from '../lim
 import { RefusalLog, remoteOf } from '../limits/refusals';
 import type { MeetingRoom } from '../meeting/room';
 import type { MeetingService } from '../meeting/service';
+import { MeetingUnreadable } from '../meeting/unreadable';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { type HandshakeRefusal, readHandshake, refusedAs } from './handshake';
@@ -236,6 +237,10 @@ export class RealtimeGateway {
       // Another process may have created the meeting, or served this client a later seq, moments ago.
       room = await this.service.ensureRoom(claims.meetingId, sinceSeq ?? 0);
     } catch (error) {
+      // Unreadable: a newer process wrote it; `unavailable` makes the client retry, through the load
+      // balancer, until it reaches one that can read it.
+      if (error instanceof MeetingUnreadable)
+        return refusedAs(CONNECT_ERRORS.unavailable, 'meeting_unreadable', who);
       this.log.warn({ err: error }, 'meeting could not be loaded for a handshake');
       return refusedAs(CONNECT_ERRORS.unavailable, 'meeting_unavailable', who);
     }

@@ -92,6 +92,16 @@ describe('an older process and a meeting it cannot read', () => {
     expect(closing).toEqual([expect.objectContaining({ reason: DISCONNECT_REASONS.meetingUnreadable })]);
 
     await expect(connect(a.url, m.chair.token)).rejects.toThrow(CONNECT_ERRORS.unavailable);
+    await waitFor(
+      () =>
+        a
+          .stdout()
+          .split('\n')
+          .some(
+            (line) => line.includes('connection refused') && line.includes('"reason":"meeting_unreadable"'),
+          ),
+      'the refused handshake logged as meeting_unreadable',
+    );
     expect((await api(a.url, 'GET', `/api/meetings/${m.meetingId}`, adminToken)).status).toBe(503);
 
     const started = performance.now();
