@@ -9,6 +9,7 @@ import { waitFor } from '../../tests/support/wait';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { Connection } from './connection';
+import { DocFolder } from './doc/folder';
 import { DocRegistry } from './docRegistry';
 import { LOCAL_FANOUT } from './fanout';
 import { DEFAULT_COLLAB_OPTIONS } from './server';
@@ -44,7 +45,11 @@ const participant = (id: string): Participant =>
   ({ id, name: id, delegation: id, role: 'delegate', online: true }) as unknown as Participant;
 
 const validator = new UpdateValidator({ workers: 1, timeoutMs: 1000, maxOldGenerationSizeMb: 64 });
-afterAll(() => validator.close());
+const folder = new DocFolder();
+afterAll(async () => {
+  await validator.close();
+  await folder.close();
+});
 
 function setup(options: { compactEvery?: number; unloadDelayMs?: number; baseText?: string } = {}) {
   const store = new MemoryDocStore();
@@ -52,6 +57,7 @@ function setup(options: { compactEvery?: number; unloadDelayMs?: number; baseTex
   const registry = new DocRegistry({
     store,
     validator,
+    folder,
     metrics: new Metrics(),
     log: createLogger('silent'),
     compactEvery: options.compactEvery ?? 200,

@@ -8,6 +8,7 @@ import type { DocStore, DocVersionMeta } from '../store/types';
 import { AwarenessRelay } from './awarenessRelay';
 import type { Connection } from './connection';
 import { baseTextUpdate, saveBaseVersion } from './doc/baseText';
+import type { DocFolder } from './doc/folder';
 import { DocJobQueue, type MessageBatch } from './doc/jobQueue';
 import { judgeUpdate, participantWriter } from './doc/judge';
 import { docOriginOf, fromConnection, REMOTE, SEED } from './doc/origins';
@@ -34,6 +35,8 @@ export interface LiveDocDeps {
   log: Logger;
   /** Fold the update log into a snapshot after this many stored updates. */
   compactEvery: number;
+  /** Folds update logs into snapshots off the main thread (doc/folder.ts). */
+  folder: DocFolder;
   /** Called when the last connection leaves (the registry schedules an unload). */
   onIdle: (live: LiveDoc) => void;
   /** Called once when the document had to be dropped (a write failed; memory is ahead of the store). */
@@ -128,7 +131,6 @@ export class LiveDoc {
           this.relayed.push(update);
           return this.deps.validator.track(this.id, update);
         case 'load':
-        case 'compaction':
           return this.deps.validator.track(this.id, update);
         default:
           assertNever(from);

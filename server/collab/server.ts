@@ -20,6 +20,7 @@ import { originAllowed } from '../realtime/origin';
 import type { DocStore, DocVersionMeta, MeetingStore } from '../store/types';
 import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
+import { DocFolder } from './doc/folder';
 import { participantWriter } from './doc/judge';
 import { DocRegistry } from './docRegistry';
 import type { DocFanout } from './fanout';
@@ -103,6 +104,7 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
   private readonly registry: DocRegistry;
   private readonly validator: UpdateValidator;
+  private readonly folder = new DocFolder();
   private readonly pinger: NodeJS.Timeout;
   /** Proposals known to have no base text, so the log is scanned once at most. */
   private readonly noBaseText = new Set<string>();
@@ -140,6 +142,7 @@ export class CollabServer {
     this.registry = new DocRegistry({
       store: deps.store,
       validator: this.validator,
+      folder: this.folder,
       metrics,
       log,
       compactEvery: this.options.compactEvery,
@@ -216,6 +219,7 @@ export class CollabServer {
       for (const ws of this.wss.clients) ws.terminate();
       await new Promise<void>((resolve) => this.wss.close(() => resolve()));
       await this.validator.close();
+      await this.folder.close();
     })();
     return this.closing;
   }

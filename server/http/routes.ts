@@ -12,6 +12,7 @@ import {
 } from '../../shared';
 import type { Invites } from '../auth/invites';
 import type { TokenService } from '../auth/tokens';
+import type { MeetingRoom } from '../meeting/room';
 import type { MeetingService } from '../meeting/service';
 import { authenticate, type Caller } from './auth';
 import { sendError } from './errors';
@@ -32,6 +33,24 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
   api.use(express.json({ limit: '64kb' }));
   api.use(authenticate(tokens));
 
+  /**
+   * The meeting a `/meetings/:id/...` route names, for a caller of that meeting (or the
+   * administrator); undefined once the refusal is sent (a malformed or unknown id, a foreign token).
+   */
+  async function meetingOf(
+    req: Request,
+    res: Response,
+  ): Promise<{ meetingId: MeetingId; room: MeetingRoom } | undefined> {
+    const meetingId = idParam(meetingIdSchema, req.params.id);
+    if (!meetingId) return void sendError(res, 'not_found', 'no such meeting');
+    if (foreign(req.caller!, meetingId))
+      return void sendError(res, 'forbidden', 'this token belongs to another meeting');
+    // The meeting may be another process's, created a moment ago.
+    const room = await service.ensureRoom(meetingId);
+    if (!room) return void sendError(res, 'not_found', 'no such meeting');
+    return { meetingId, room };
+  }
+
   api.post('/meetings', async (req: Request, res: Response) => {
     if (req.caller?.kind !== 'admin')
       return sendError(res, 'forbidden', 'only the administrator creates meetings');
@@ -42,13 +61,9 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
   });
 
   api.post('/meetings/:id/participants', async (req: Request, res: Response) => {
-    const meetingId = idParam(meetingIdSchema, req.params.id);
-    if (!meetingId) return sendError(res, 'not_found', 'no such meeting');
-    if (foreign(req.caller!, meetingId))
-      return sendError(res, 'forbidden', 'this token belongs to another meeting');
-    // The meeting may be another process's, created a moment ago.
-    const room = await service.ensureRoom(meetingId);
-    if (!room) return sendError(res, 'not_found', 'no such meeting');
+    const found = await meetingOf(req, res);
+    if (!found) return;
+    const { meetingId, room } = found;
     const actor = actorOf(room.state, req.caller!);
     if (!actor || !can(room.state, actor, 'participant.add'))
       return sendError(res, 'forbidden', 'only the chair, the secretariat or the administrator');
@@ -67,13 +82,9 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
   });
 
   api.get('/meetings/:id/projector', async (req: Request, res: Response) => {
-    const meetingId = idParam(meetingIdSchema, req.params.id);
-    if (!meetingId) return sendError(res, 'not_found', 'no such meeting');
-    if (foreign(req.caller!, meetingId))
-      return sendError(res, 'forbidden', 'this token belongs to another meeting');
-    // The meeting may be another process's, created a moment ago.
-    const room = await service.ensureRoom(meetingId);
-    if (!room) return sendError(res, 'not_found', 'no such meeting');
+    const found = await meetingOf(req, res);
+    if (!found) return;
+    const { meetingId, room } = found;
     const actor = actorOf(room.state, req.caller!);
     if (!actor || !can(room.state, actor, 'meeting.projectorLink'))
       return sendError(res, 'forbidden', REFUSED['meeting.projectorLink']);

@@ -22,14 +22,14 @@ export interface RemoteOrigin {
  *   connections only.
  * - `seed`: the base text of a new proposal; stored and relayed like a client's update.
  * - `load`: the stored log, applied when the document is loaded; neither stored nor relayed.
- * - `compaction`: the stored log folded into a scratch document for a snapshot (never a live one).
+ *
+ * (Compaction folds the stored log in a worker thread, doc/folder.ts: it changes no live document.)
  */
 export type DocOrigin =
   | ConnectionOrigin
   | RemoteOrigin
   | { readonly kind: 'seed' }
-  | { readonly kind: 'load' }
-  | { readonly kind: 'compaction' };
+  | { readonly kind: 'load' };
 
 /**
  * Who made a change to a live document's awareness (carets, who is in the text): the `origin` of
@@ -49,7 +49,6 @@ export type AwarenessOrigin =
 export const REMOTE: RemoteOrigin = { kind: 'remote' };
 export const SEED: DocOrigin = { kind: 'seed' };
 export const LOAD: DocOrigin = { kind: 'load' };
-export const COMPACTION: DocOrigin = { kind: 'compaction' };
 export const CLOSED: AwarenessOrigin = { kind: 'closed' };
 const EXPIRED: AwarenessOrigin = { kind: 'expired' };
 

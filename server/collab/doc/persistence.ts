@@ -3,7 +3,8 @@ import type { ProposalId } from '../../../shared';
 import type { Logger } from '../../observability/logger';
 import type { DocStore } from '../../store/types';
 import type { DocFanout } from '../fanout';
-import { COMPACTION, type DocOrigin, LOAD } from './origins';
+import type { DocFolder } from './folder';
+import { type DocOrigin, LOAD } from './origins';
 
 /** What a document's persistence needs. */
 export interface DocPersistenceDeps {
@@ -12,6 +13,8 @@ export interface DocPersistenceDeps {
   log: Logger;
   /** Fold the update log into a snapshot after this many stored updates. */
   compactEvery: number;
+  /** Does the folding in a worker thread (./folder.ts). */
+  folder: DocFolder;
 }
 
 /**
@@ -27,8 +30,9 @@ export interface DocPersistenceDeps {
  * snapshot older than the one they hold, so two folds that overlap anyway (a lease that expired
  * mid-fold) cannot bring back an older state; the lease only keeps two processes from doing the same
  * work. Alone, the lease is always granted (`LOCAL_FANOUT`) and the document's queue already runs one
- * compaction at a time; the fold costs a load of the log (snapshot plus at most `compactEvery`
- * updates) instead of an encoding of memory.
+ * compaction at a time. The fold (decoding the snapshot and the updates) runs in a worker thread
+ * (./folder.ts): for a text near the size cap it takes a second or more, which on the main thread
+ * every meeting of the process would wait out.
  */
 export class DocPersistence {
   /** Updates stored since the last snapshot, as far as this process knows. */
@@ -67,13 +71,14 @@ export class DocPersistence {
     await this.deps.fanout.withCompactionLease(this.docId, async () => {
       const { snapshot, updates, lastUpdateId } = await this.deps.store.loadDoc(this.docId);
       if (updates.length === 0) return;
-      const folded = new Y.Doc({ gc: true });
-      try {
-        this.applyStored(folded, snapshot, updates, COMPACTION);
-        await this.deps.store.compactDoc(this.docId, Y.encodeStateAsUpdate(folded), lastUpdateId);
-      } finally {
-        folded.destroy();
+      const folded = await this.deps.folder.fold(snapshot ? [snapshot, ...updates] : updates);
+      if (folded.skipped > 0) {
+        this.deps.log.error(
+          { doc: this.docId, skipped: folded.skipped },
+          'stored document updates do not apply; left out of the snapshot',
+        );
       }
+      await this.deps.store.compactDoc(this.docId, folded.update, lastUpdateId);
     });
     // Also when another process held the lease: it is folding the same log.
     this.sinceCompact = 0;
