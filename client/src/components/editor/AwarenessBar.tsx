@@ -9,8 +9,8 @@ export function AwarenessBar({ awareness }: { awareness: Awareness }) {
   const people = useAwarenessPeers(awareness);
   return (
     <div className="awareness-bar">
-      <span className="muted small">{t('editor.present')}</span>
-      <ul aria-label={t('editor.present')} data-testid="awareness">
+      <span className="muted small">{t('editor.inTheText')}</span>
+      <ul aria-label={t('editor.inTheText')} data-testid="awareness">
         {people.map((p) => (
           <li key={p.clientId}>
             <span className="swatch" style={{ backgroundColor: p.color }} aria-hidden="true" />

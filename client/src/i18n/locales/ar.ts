@@ -237,7 +237,7 @@ export const ar = {
     comment: 'التعليق على النص المحدَّد',
     undo: 'تراجع',
     redo: 'إعادة',
-    present: 'في النص الآن:',
+    inTheText: 'في النص الآن:',
     you: 'أنت',
   },
   brackets: {

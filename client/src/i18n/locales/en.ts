@@ -236,7 +236,7 @@ export const en = {
     comment: 'Comment on the selected text',
     undo: 'Undo',
     redo: 'Redo',
-    present: 'In the text now:',
+    inTheText: 'In the text now:',
     you: 'you',
   },
   brackets: {

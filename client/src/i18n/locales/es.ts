@@ -240,7 +240,7 @@ export const es = {
     comment: 'Comentar el texto seleccionado',
     undo: 'Deshacer',
     redo: 'Rehacer',
-    present: 'En el texto ahora:',
+    inTheText: 'En el texto ahora:',
     you: 'usted',
   },
   brackets: {

@@ -239,7 +239,7 @@ export const fr = {
     comment: 'Commenter le texte sélectionné',
     undo: 'Annuler la modification',
     redo: 'Rétablir',
-    present: 'Dans le texte en ce moment :',
+    inTheText: 'Dans le texte en ce moment :',
     you: 'vous',
   },
   brackets: {

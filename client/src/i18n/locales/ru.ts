@@ -239,7 +239,7 @@ export const ru = {
     comment: 'Комментировать выделенный текст',
     undo: 'Отменить',
     redo: 'Повторить',
-    present: 'Сейчас в тексте:',
+    inTheText: 'Сейчас в тексте:',
     you: 'вы',
   },
   brackets: {

@@ -235,7 +235,7 @@ export const zh = {
     comment: '对所选文本发表评论',
     undo: '撤销',
     redo: '重做',
-    present: '当前在文本中：',
+    inTheText: '当前在文本中：',
     you: '您',
   },
   brackets: {
