@@ -9,6 +9,7 @@ const STATUS: Record<HttpErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  offline: 409,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -74,7 +74,8 @@ export interface RoomOptions {
   onConflict?: (attempt: number) => void;
 }
 
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+// 2: the floor has suspended speakers and the meeting keeps its recent removals for undo.
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 const MAX_REMEMBERED_ACKS = 20_000;
 /** Events read from the store per query when catching up. */
 const CATCH_UP_PAGE = 1000;

@@ -421,9 +421,11 @@ describe('floor: requests and order', () => {
       [P.spokesApt, 'speak'],
     ]);
     expect(kindsInOrder(room.meeting.floor.queue)).toBe(true);
-    // floor.next follows the same order
+    // floor.next follows the same order (each intervention ended first: a point of order given
+    // during a speech would suspend it, see floorSuspend.test.ts)
     const given: ParticipantId[] = [];
     while (room.meeting.floor.queue.length > 0) {
+      if (room.meeting.floor.current) room.must(P.chair, { type: 'floor.end' });
       room.must(P.chair, { type: 'floor.next' });
       given.push(room.meeting.floor.current!.participantId);
     }
@@ -562,7 +564,10 @@ describe('floor: requests and order', () => {
     const room = new Room({ openItem: true });
     room.giveTo(P.france);
     const own = room.run(P.france, { type: 'floor.request', kind });
-    expect(own).toMatchObject({ ok: false, error: { code: 'conflict', message: 'already has the floor' } });
+    expect(own).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'you have the floor already' },
+    });
     expect(refused(room.run(P.chair, { type: 'floor.request', kind, participantId: P.france }))).toBe(
       'conflict',
     );
@@ -654,6 +659,7 @@ describe('floor: withdraw, give, next, end', () => {
         kind: 'speak',
         startedAt: T0 + 5000,
         endedAt: T0 + 205_000,
+        parts: [{ startedAt: T0 + 5000, endedAt: T0 + 205_000 }],
         durationSeconds: 200,
         limitSeconds: 180,
         overrunSeconds: 20,
@@ -1205,7 +1211,7 @@ describe('a closed meeting refuses everything', () => {
   /** A command of each type, plausible enough that only the closed meeting stops it. */
   function plausible(
     type: CommandInput['type'],
-    ids: { request: RequestId; proposal: ProposalId },
+    ids: { request: RequestId; proposal: ProposalId; removed: RequestId },
   ): CommandInput {
     const inputs: { [K in CommandInput['type']]: Extract<CommandInput, { type: K }> } = {
       'meeting.open': { type: 'meeting.open' },
@@ -1216,6 +1222,7 @@ describe('a closed meeting refuses everything', () => {
       'agenda.add': { type: 'agenda.add', title: 'More' },
       'agenda.update': { type: 'agenda.update', itemId: ITEM.aob, title: 'AOB' },
       'agenda.remove': { type: 'agenda.remove', itemId: ITEM.aob },
+      'agenda.restore': { type: 'agenda.restore', itemId: ITEM.opening },
       'agenda.move': { type: 'agenda.move', itemId: ITEM.aob, toIndex: 0 },
       'agenda.open': { type: 'agenda.open', itemId: ITEM.aob },
       'agenda.conclude': { type: 'agenda.conclude', itemId: ITEM.rtoReports },
@@ -1225,8 +1232,11 @@ describe('a closed meeting refuses everything', () => {
       'floor.give': { type: 'floor.give', requestId: ids.request },
       'floor.next': { type: 'floor.next' },
       'floor.end': { type: 'floor.end' },
+      'floor.endSuspended': { type: 'floor.endSuspended' },
       'floor.move': { type: 'floor.move', requestId: ids.request, toIndex: 0 },
       'floor.remove': { type: 'floor.remove', requestId: ids.request },
+      'floor.clear': { type: 'floor.clear' },
+      'floor.restore': { type: 'floor.restore', requestIds: [ids.removed] },
       'floor.close': { type: 'floor.close' },
       'floor.reopen': { type: 'floor.reopen' },
       'floor.setLimit': { type: 'floor.setLimit', seconds: 120 },
@@ -1249,10 +1259,16 @@ describe('a closed meeting refuses everything', () => {
     const proposal = room.meeting.proposals[0]!.id;
     const request = room.queue(P.chair, 'speak');
     room.giveTo(P.france);
+    // Something to undo, and a speaker suspended by a point of order.
+    room.must(P.chair, { type: 'agenda.remove', itemId: ITEM.opening });
+    const removed = room.queue(P.egypt);
+    room.must(P.chair, { type: 'floor.remove', requestId: removed });
+    room.giveTo(P.japan, 'point_of_order');
     room.must(P.chair, { type: 'floor.close' });
     room.must(P.chair, { type: 'presiding.handTo', participantId: P.viceCept });
     // proves the command would be accepted on the open meeting
-    const open = decide(room.meeting, command(plausible(type, { request, proposal })), P.chair, room.ctx);
+    const ids = { request, proposal, removed };
+    const open = decide(room.meeting, command(plausible(type, ids)), P.chair, room.ctx);
     // floor.rtoRound queues speakers, which the closed list refuses.
     if (
       !['meeting.open', 'meeting.resume', 'floor.close', 'floor.rtoRound', 'proposal.unlock'].includes(type)
@@ -1262,7 +1278,7 @@ describe('a closed meeting refuses everything', () => {
     room.must(P.chair, { type: 'meeting.close' });
     const closed = room.meeting;
     const snapshot = structuredClone(closed);
-    const decision = room.run(P.chair, plausible(type, { request, proposal }));
+    const decision = room.run(P.chair, plausible(type, ids));
     expect(refused(decision)).toBe('conflict');
     expect(room.meeting).toBe(closed);
     expect(closed).toEqual(snapshot);

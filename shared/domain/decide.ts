@@ -11,10 +11,13 @@ import {
 import { assertNever, type DomainError, refuse } from './errors';
 import type { MeetingEvent } from './events';
 import { evolve } from './evolve';
+import { endAll, endCurrent, endFloor, endSuspended, giveFloor, nextSpeaker } from './floor';
 import type { FloorRequest, Meeting, Participant } from './model';
-import { accessOf, can } from './permissions';
+import { accessOf, can, RULES } from './permissions';
 import { clampMove, insertionIndex, priorityFor } from './queue';
 import { AGENDA_QUOTA, PARTICIPANT_QUOTA, PROPOSAL_QUOTA } from './quotas';
+import { restoreItem, restoreRequests } from './undo';
+import { kindWords, NO_ITEM_OPEN, NO_SUCH_ITEM, NO_SUCH_REQUEST, statusWords } from './words';
 
 /** What the domain needs from the outside world: the time and fresh ids. */
 export interface DecideContext {
@@ -51,7 +54,7 @@ export function createMeeting(id: MeetingId, body: CreateMeetingBody, ctx: Decid
 
 /** Adds a participant (an HTTP action of the secretariat or an administrator, not a socket command). */
 export function addParticipant(meeting: Meeting, body: AddParticipantBody, ctx: DecideContext): Decision {
-  if (meeting.status === 'closed') return reject('conflict', 'the meeting is closed');
+  if (meeting.status === 'closed') return reject('conflict', statusWords('closed'));
   if (meeting.participants.length >= PARTICIPANT_QUOTA.perMeeting) {
     return reject(
       'rate_limited',
@@ -87,22 +90,28 @@ export function decide(
   const actor = meeting.participants.find((p) => p.id === actorId);
   if (!actor) return reject('forbidden', 'you are not a participant of this meeting');
   const access = accessOf(meeting, actor, command.type);
-  if (access === 'no') return reject('forbidden', `a ${actor.role} may not ${command.type}`);
-  if (meeting.status === 'closed') return reject('conflict', 'the meeting is closed');
+  if (access === 'no') return reject('forbidden', forbiddenWords(actor, command.type));
+  if (meeting.status === 'closed') return reject('conflict', statusWords('closed'));
   const own = access === 'own';
 
   switch (command.type) {
     case 'meeting.open':
-      if (meeting.status !== 'scheduled') return reject('conflict', `the meeting is ${meeting.status}`);
+      if (meeting.status !== 'scheduled') return reject('conflict', statusWords(meeting.status));
       return accept({ type: 'meeting.opened', at: ctx.now });
     case 'meeting.suspend':
-      if (meeting.status !== 'open') return reject('conflict', `the meeting is ${meeting.status}`);
+      if (meeting.status !== 'open') return reject('conflict', statusWords(meeting.status));
+      // Interrupted speakers keep waiting through the suspension; the one speaking stops.
       return accept(...endCurrent(meeting, ctx), { type: 'meeting.suspended', at: ctx.now });
     case 'meeting.resume':
-      if (meeting.status !== 'suspended') return reject('conflict', `the meeting is ${meeting.status}`);
+      if (meeting.status !== 'suspended') {
+        return reject(
+          'conflict',
+          meeting.status === 'open' ? 'the meeting is not suspended' : statusWords(meeting.status),
+        );
+      }
       return accept({ type: 'meeting.resumed', at: ctx.now });
     case 'meeting.close':
-      return accept(...endCurrent(meeting, ctx), { type: 'meeting.closed', at: ctx.now });
+      return accept(...endAll(meeting, ctx), { type: 'meeting.closed', at: ctx.now });
     case 'meeting.setOptions':
       return accept({
         type: 'meeting.optionsSet',
@@ -132,12 +141,12 @@ export function decide(
         index: Math.min(command.toIndex ?? meeting.agenda.length, meeting.agenda.length),
       });
     case 'agenda.update': {
-      if (!findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
+      if (!findItem(meeting, command.itemId)) return reject('not_found', NO_SUCH_ITEM);
       const { id: _id, type: _type, itemId, ...changes } = command;
       return accept({ type: 'agenda.itemUpdated', itemId, changes: defined(changes) });
     }
     case 'agenda.remove':
-      if (!findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
+      if (!findItem(meeting, command.itemId)) return reject('not_found', NO_SUCH_ITEM);
       if (meeting.currentItemId === command.itemId) {
         return reject('conflict', 'the item is open: conclude or defer it first');
       }
@@ -145,19 +154,22 @@ export function decide(
         type: 'agenda.itemRemoved',
         itemId: command.itemId,
         ...removalOf(meeting, command.itemId),
+        at: ctx.now,
       });
+    case 'agenda.restore':
+      return restoreItem(meeting, command.itemId, ctx.now);
     case 'agenda.move':
-      if (!findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
+      if (!findItem(meeting, command.itemId)) return reject('not_found', NO_SUCH_ITEM);
       return accept({
         type: 'agenda.itemMoved',
         itemId: command.itemId,
         toIndex: Math.min(command.toIndex, meeting.agenda.length - 1),
       });
     case 'agenda.open':
-      if (!findItem(meeting, command.itemId)) return reject('not_found', 'no such agenda item');
-      if (meeting.status !== 'open') return reject('conflict', `the meeting is ${meeting.status}`);
+      if (!findItem(meeting, command.itemId)) return reject('not_found', NO_SUCH_ITEM);
+      if (meeting.status !== 'open') return reject('conflict', statusWords(meeting.status));
       if (meeting.currentItemId === command.itemId) return reject('conflict', 'the item is already open');
-      return accept(...endCurrent(meeting, ctx), {
+      return accept(...endAll(meeting, ctx), {
         type: 'agenda.itemOpened',
         itemId: command.itemId,
         at: ctx.now,
@@ -166,9 +178,9 @@ export function decide(
       });
     case 'agenda.conclude': {
       const item = findItem(meeting, command.itemId);
-      if (!item) return reject('not_found', 'no such agenda item');
+      if (!item) return reject('not_found', NO_SUCH_ITEM);
       if (item.status === 'concluded') return reject('conflict', 'the item is already concluded');
-      const ending = meeting.currentItemId === item.id ? endCurrent(meeting, ctx) : [];
+      const ending = meeting.currentItemId === item.id ? endAll(meeting, ctx) : [];
       return accept(...ending, {
         type: 'agenda.itemConcluded',
         itemId: item.id,
@@ -179,11 +191,11 @@ export function decide(
     }
     case 'agenda.defer': {
       const item = findItem(meeting, command.itemId);
-      if (!item) return reject('not_found', 'no such agenda item');
+      if (!item) return reject('not_found', NO_SUCH_ITEM);
       if (item.status !== 'pending' && item.status !== 'open') {
-        return reject('conflict', `a ${item.status} item cannot be deferred`);
+        return reject('conflict', `the item is ${item.status} already: it cannot be deferred`);
       }
-      const ending = meeting.currentItemId === item.id ? endCurrent(meeting, ctx) : [];
+      const ending = meeting.currentItemId === item.id ? endAll(meeting, ctx) : [];
       return accept(...ending, {
         type: 'agenda.itemDeferred',
         itemId: item.id,
@@ -196,11 +208,15 @@ export function decide(
     case 'floor.rtoRound':
       return rtoRound(meeting, actor, command, ctx);
     case 'floor.withdraw': {
-      const mine = meeting.floor.queue.filter((r) => r.participantId === actor.id);
       const request = command.requestId
         ? meeting.floor.queue.find((r) => r.id === command.requestId)
-        : mine.at(-1);
-      if (!request) return reject('not_found', 'no such request in the list of speakers');
+        : latestOwnRequest(meeting, actor);
+      if (!request) {
+        return reject(
+          'not_found',
+          command.requestId ? NO_SUCH_REQUEST : 'you have no request in the list of speakers',
+        );
+      }
       if (request.participantId !== actor.id) {
         return reject('forbidden', 'only your own request can be withdrawn; the chair removes others');
       }
@@ -208,42 +224,47 @@ export function decide(
     }
     case 'floor.give': {
       const request = meeting.floor.queue.find((r) => r.id === command.requestId);
-      if (!request) return reject('not_found', 'no such request in the list of speakers');
-      return giveFloor(meeting, request, ctx);
+      if (!request) return reject('not_found', NO_SUCH_REQUEST);
+      return giveFloor(meeting, request, command, ctx);
     }
-    case 'floor.next': {
-      const request = meeting.floor.queue[0];
-      if (!request) return reject('conflict', 'the list of speakers is empty');
-      return giveFloor(meeting, request, ctx);
-    }
+    case 'floor.next':
+      return nextSpeaker(meeting, command, ctx);
     case 'floor.end': {
       const current = meeting.floor.current;
       if (!current) return reject('conflict', 'nobody has the floor');
       if (own && current.participantId !== actor.id) return reject('forbidden', 'you do not have the floor');
-      return accept(...endCurrent(meeting, ctx));
+      return accept(...endFloor(meeting, ctx));
     }
+    case 'floor.endSuspended':
+      return endSuspended(meeting, ctx);
     case 'floor.move': {
       const request = meeting.floor.queue.find((r) => r.id === command.requestId);
-      if (!request) return reject('not_found', 'no such request in the list of speakers');
+      if (!request) return reject('not_found', NO_SUCH_REQUEST);
       const toIndex = clampMove(meeting.floor.queue, request.id, command.toIndex);
       if (meeting.floor.queue.indexOf(request) === toIndex) return accept();
       return accept({ type: 'floor.moved', requestId: request.id, toIndex });
     }
     case 'floor.remove':
       if (!meeting.floor.queue.some((r) => r.id === command.requestId)) {
-        return reject('not_found', 'no such request in the list of speakers');
+        return reject('not_found', NO_SUCH_REQUEST);
       }
-      return accept({ type: 'floor.removed', requestId: command.requestId });
+      return accept({ type: 'floor.removed', requestId: command.requestId, at: ctx.now });
+    case 'floor.clear':
+      if (meeting.floor.queue.length === 0)
+        return reject('conflict', 'the list of speakers is empty already');
+      return accept({ type: 'floor.cleared', requestIds: meeting.floor.queue.map((r) => r.id), at: ctx.now });
+    case 'floor.restore':
+      return restoreRequests(meeting, command.requestIds, ctx.now);
     case 'floor.close':
-      if (!meeting.currentItemId) return reject('conflict', 'no agenda item is open');
-      if (meeting.floor.closed) return reject('conflict', 'the list of speakers is already closed');
+      if (!meeting.currentItemId) return reject('conflict', NO_ITEM_OPEN);
+      if (meeting.floor.closed) return reject('conflict', 'the list of speakers is closed already');
       return accept({ type: 'floor.closed' });
     case 'floor.reopen':
-      if (!meeting.floor.closed) return reject('conflict', 'the list of speakers is open');
+      if (!meeting.floor.closed) return reject('conflict', 'the list of speakers is open already');
       return accept({ type: 'floor.reopened' });
     case 'floor.setLimit':
       if (command.requestId && !meeting.floor.queue.some((r) => r.id === command.requestId)) {
-        return reject('not_found', 'no such request in the list of speakers');
+        return reject('not_found', NO_SUCH_REQUEST);
       }
       return accept({
         type: 'floor.limitSet',
@@ -259,10 +280,12 @@ export function decide(
       });
     case 'presiding.handTo': {
       const target = meeting.participants.find((p) => p.id === command.participantId);
-      if (!target) return reject('not_found', 'no such participant');
+      if (!target) return reject('not_found', 'that participant is not in this meeting');
       if (target.role !== 'vice-chair')
         return reject('conflict', 'only a vice-chair can be asked to preside');
-      if (meeting.presidingParticipantId === target.id) return reject('conflict', 'already presiding');
+      if (meeting.presidingParticipantId === target.id) {
+        return reject('conflict', 'that vice-chair is presiding already');
+      }
       return accept({ type: 'presiding.handed', participantId: target.id });
     }
     case 'presiding.resume':
@@ -272,10 +295,9 @@ export function decide(
       const quota = proposalQuotaReached(meeting, actor);
       if (quota) return reject('rate_limited', quota);
       if (meeting.proposals.some((p) => p.symbol === command.symbol)) {
-        return reject('conflict', `a proposal ${command.symbol} exists already`);
+        return reject('conflict', `a proposal ${command.symbol} exists already: choose another symbol`);
       }
-      if (command.itemId && !findItem(meeting, command.itemId))
-        return reject('not_found', 'no such agenda item');
+      if (command.itemId && !findItem(meeting, command.itemId)) return reject('not_found', NO_SUCH_ITEM);
       return accept({
         type: 'proposal.created',
         proposal: {
@@ -294,32 +316,35 @@ export function decide(
     }
     case 'proposal.update': {
       const proposal = meeting.proposals.find((p) => p.id === command.proposalId);
-      if (!proposal) return reject('not_found', 'no such proposal');
+      if (!proposal) return reject('not_found', 'that proposal does not exist');
       if (own && proposal.createdBy !== actor.id)
         return reject('forbidden', 'only its author may edit this proposal');
-      if (proposal.locked) return reject('conflict', 'the proposal is locked');
+      if (proposal.locked)
+        return reject(
+          'conflict',
+          'the proposal is locked: the presiding officer or the secretariat can unlock it',
+        );
       if (
         command.symbol &&
         meeting.proposals.some((p) => p.symbol === command.symbol && p.id !== proposal.id)
       ) {
-        return reject('conflict', `a proposal ${command.symbol} exists already`);
+        return reject('conflict', `a proposal ${command.symbol} exists already: choose another symbol`);
       }
-      if (command.itemId && !findItem(meeting, command.itemId))
-        return reject('not_found', 'no such agenda item');
+      if (command.itemId && !findItem(meeting, command.itemId)) return reject('not_found', NO_SUCH_ITEM);
       const { id: _id, type: _type, proposalId: _p, itemId, ...rest } = command;
       const changes = defined({ ...rest, itemId });
       return accept({ type: 'proposal.updated', proposalId: proposal.id, changes });
     }
     case 'proposal.setStatus': {
       const proposal = meeting.proposals.find((p) => p.id === command.proposalId);
-      if (!proposal) return reject('not_found', 'no such proposal');
+      if (!proposal) return reject('not_found', 'that proposal does not exist');
       if (proposal.status === command.status) return accept();
       return accept({ type: 'proposal.statusSet', proposalId: proposal.id, status: command.status });
     }
     case 'proposal.lock':
     case 'proposal.unlock': {
       const proposal = meeting.proposals.find((p) => p.id === command.proposalId);
-      if (!proposal) return reject('not_found', 'no such proposal');
+      if (!proposal) return reject('not_found', 'that proposal does not exist');
       const locking = command.type === 'proposal.lock';
       if (proposal.locked === locking)
         return reject('conflict', `the proposal is already ${locking ? 'locked' : 'unlocked'}`);
@@ -341,15 +366,19 @@ function requestFloor(
     return reject('forbidden', 'only the presiding officer or the secretariat may queue someone else');
   }
   const target = onBehalf ? meeting.participants.find((p) => p.id === command.participantId) : actor;
-  if (!target) return reject('not_found', 'no such participant');
-  if (meeting.status !== 'open') return reject('conflict', `the meeting is ${meeting.status}`);
-  if (!meeting.currentItemId) return reject('conflict', 'no agenda item is open');
-  if (meeting.floor.current?.participantId === target.id) return reject('conflict', 'already has the floor');
+  if (!target) return reject('not_found', 'that participant is not in this meeting');
+  if (meeting.status !== 'open') return reject('conflict', statusWords(meeting.status));
+  if (!meeting.currentItemId) return reject('conflict', NO_ITEM_OPEN);
+  const who = onBehalf ? `${target.delegation} has` : 'you have';
+  if (holdsFloor(meeting, target.id)) return reject('conflict', `${who} the floor already`);
   if (meeting.floor.queue.some((r) => r.participantId === target.id && r.kind === command.kind)) {
-    return reject('conflict', `already has a ${command.kind} request in the list`);
+    return reject('conflict', `${who} ${kindWords(command.kind)} in the list already`);
   }
   if (meeting.floor.closed && command.kind === 'speak') {
-    return reject('conflict', 'the list of speakers is closed: only points of order and replies');
+    return reject(
+      'conflict',
+      'the list of speakers is closed: only a point of order or a right of reply can be requested',
+    );
   }
   const request: FloorRequest = {
     id: ctx.ids.request(),
@@ -382,7 +411,7 @@ function rtoRound(
       continue;
     }
     const queued = working.floor.queue.some((r) => r.participantId === spokesperson.id && r.kind === 'speak');
-    if (queued || working.floor.current?.participantId === spokesperson.id) continue;
+    if (queued || holdsFloor(working, spokesperson.id)) continue;
     const decision = requestFloor(
       working,
       actor,
@@ -396,49 +425,28 @@ function rtoRound(
     }
   }
   if (missing.length === command.rtos.length) {
-    return reject('not_found', `no spokesperson for ${missing.join(', ')}`);
+    return reject('not_found', `no spokesperson is registered for ${missing.join(', ')}`);
   }
   return accept(...events);
 }
 
-function giveFloor(meeting: Meeting, request: FloorRequest, ctx: DecideContext): Decision {
-  if (meeting.status !== 'open') return reject('conflict', `the meeting is ${meeting.status}`);
-  return accept(...endCurrent(meeting, ctx), {
-    type: 'floor.given',
-    requestId: request.id,
-    participantId: request.participantId,
-    kind: request.kind,
-    startedAt: ctx.now,
-    limitSeconds: request.limitSeconds ?? meeting.floor.limitSeconds,
-  });
+/** The most recently made of the actor's waiting requests (the default of `floor.withdraw`). */
+function latestOwnRequest(meeting: Meeting, actor: Participant): FloorRequest | undefined {
+  const mine = meeting.floor.queue.filter((r) => r.participantId === actor.id);
+  // Later in the list wins a tie: it was placed after the other.
+  return mine.reduce<FloorRequest | undefined>(
+    (latest, r) => (!latest || r.requestedAt >= latest.requestedAt ? r : latest),
+    undefined,
+  );
 }
 
-/** Ends the current intervention, if any, and logs it. */
-function endCurrent(meeting: Meeting, ctx: DecideContext): MeetingEvent[] {
-  const current = meeting.floor.current;
-  if (!current) return [];
-  const speaker = meeting.participants.find((p) => p.id === current.participantId);
-  const durationSeconds = Math.max(0, Math.round((ctx.now - current.startedAt) / 1000));
-  return [
-    {
-      type: 'floor.ended',
-      intervention: {
-        id: ctx.ids.intervention(),
-        requestId: current.requestId,
-        participantId: current.participantId,
-        delegation: speaker?.delegation ?? '',
-        region: speaker?.region ?? 'none',
-        rto: speaker?.rto ?? null,
-        itemId: meeting.currentItemId,
-        kind: current.kind,
-        startedAt: current.startedAt,
-        endedAt: ctx.now,
-        durationSeconds,
-        limitSeconds: current.limitSeconds,
-        overrunSeconds: Math.max(0, durationSeconds - current.limitSeconds),
-      },
-    },
-  ];
+/** Why the actor's role may not do this, and what they can do instead; never the command's name. */
+function forbiddenWords(actor: Participant, type: Command['type']): string {
+  if (RULES[type][actor.role] === 'presiding' || RULES[type][actor.role] === 'presidingElseOwn') {
+    return 'only the presiding officer may do this: the chair can hand presiding to you';
+  }
+  const article = /^[aeiou]/.test(actor.role) ? 'an' : 'a';
+  return `as ${article} ${actor.role} you may not do this: ask the presiding officer or the secretariat`;
 }
 
 /** Which proposal quota a new proposal by `actor` would exceed, as the refusal's message. */
@@ -452,6 +460,11 @@ function proposalQuotaReached(meeting: Meeting, actor: Participant): string | nu
   }
   return null;
 }
+
+/** Whether the participant has the floor, now or as a suspended speaker waiting to resume. */
+const holdsFloor = (meeting: Meeting, participantId: string): boolean =>
+  meeting.floor.current?.participantId === participantId ||
+  meeting.floor.suspended.some((s) => s.participantId === participantId);
 
 const findItem = (meeting: Meeting, itemId: string) => meeting.agenda.find((i) => i.id === itemId);
 

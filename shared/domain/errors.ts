@@ -8,6 +8,8 @@
  * - unavailable: the server could not confirm that the command was stored (e.g. its store is
  *   unreachable); retrying with the same command id applies it at most once.
  * - internal: a bug in the server; nothing was applied, and retrying would meet the same bug.
+ * - offline: the floor would go to a participant who is not connected; send the command again with
+ *   `confirmOffline: true` to give it anyway (the message names the delegation).
  */
 export const ERROR_CODES = [
   'invalid',
@@ -17,6 +19,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'unavailable',
   'internal',
+  'offline',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,13 +1,16 @@
 import type { ItemId, MeetingId, ParticipantId, ProposalId, RequestId } from '../ids';
 import type {
   AgendaItem,
+  CurrentSpeaker,
   FloorKind,
   FloorOptions,
   FloorRequest,
   Intervention,
+  ParkedList,
   Participant,
   Proposal,
   ProposalStatus,
+  SuspendedSpeaker,
 } from './model';
 
 /**
@@ -45,13 +48,26 @@ export type MeetingEvent =
     }
   /**
    * `dropsParkedList`: the item's parked list of speakers goes with it; `unlinkedProposalIds`: the
-   * proposals that were linked to it and are linked to no item now.
+   * proposals that were linked to it and are linked to no item now. `at` (since version 3): when,
+   * for the undo window; the item is kept in `recentlyRemoved`.
    */
   | {
       type: 'agenda.itemRemoved';
       itemId: ItemId;
       dropsParkedList: boolean;
       unlinkedProposalIds: ProposalId[];
+      at: number;
+    }
+  /**
+   * Undo of a removal: the item back at `index` as it was, its parked list back if it had one, and
+   * the proposals unlinked by the removal (and not linked elsewhere since) linked to it again.
+   */
+  | {
+      type: 'agenda.itemRestored';
+      item: AgendaItem;
+      index: number;
+      parkedList: ParkedList | null;
+      relinkedProposalIds: ProposalId[];
     }
   | { type: 'agenda.itemMoved'; itemId: ItemId; toIndex: number }
   /**
@@ -64,6 +80,7 @@ export type MeetingEvent =
   | { type: 'agenda.itemDeferred'; itemId: ItemId; at: number; left: ItemLeft | null }
   | { type: 'floor.requested'; request: FloorRequest; index: number }
   | { type: 'floor.withdrawn'; requestId: RequestId }
+  /** `offline`: the participant was not connected and the presiding officer confirmed it. */
   | {
       type: 'floor.given';
       requestId: RequestId;
@@ -71,10 +88,26 @@ export type MeetingEvent =
       kind: FloorKind;
       startedAt: number;
       limitSeconds: number;
+      offline?: boolean;
     }
+  /** The current intervention is over and logged; nobody has the floor until the next event. */
   | { type: 'floor.ended'; intervention: Intervention }
+  /**
+   * The current speaker is interrupted (a point of order, or a reply the chair let interrupt): they
+   * go on top of `floor.suspended` as stated, and nobody has the floor until the next event.
+   */
+  | { type: 'floor.suspended'; speaker: SuspendedSpeaker }
+  /** The most recently suspended speaker (`requestId`) leaves the stack and has the floor again as `current`. */
+  | { type: 'floor.resumed'; requestId: RequestId; current: CurrentSpeaker }
+  /** The presiding officer ended a suspended intervention (`requestId`) instead: it is logged. */
+  | { type: 'floor.endedWhileSuspended'; requestId: RequestId; intervention: Intervention }
   | { type: 'floor.moved'; requestId: RequestId; toIndex: number }
-  | { type: 'floor.removed'; requestId: RequestId }
+  /** `at` (since version 3): when, for the undo window; the request is kept in `recentlyRemoved`. */
+  | { type: 'floor.removed'; requestId: RequestId; at: number }
+  /** Every waiting request removed at once (the list is empty afterwards), kept for undo. */
+  | { type: 'floor.cleared'; requestIds: RequestId[]; at: number }
+  /** Undo of removals: each request inserted at its `index`, in this order, into the list as it is then. */
+  | { type: 'floor.restored'; restored: { request: FloorRequest; index: number }[] }
   | { type: 'floor.closed' }
   | { type: 'floor.reopened' }
   | { type: 'floor.limitSet'; seconds: number; requestId: RequestId | null }
@@ -112,14 +145,14 @@ export interface ItemLeft {
  * stored before versioning carry no `v` and are version 1; `readStoredEvent` (./upgrade.ts) turns
  * older versions into this one and refuses newer ones.
  */
-export const EVENT_VERSION = 2;
+export const EVENT_VERSION = 3;
 
 /**
  * An event as stored and broadcast: its gap-free per-meeting sequence number, its time and its
  * format version. What this code writes and broadcasts is always `EVENT_VERSION`; what a store
  * returns may be older (no `v`: version 1) or, in a rolling upgrade, newer: read it with
  * `readStoredEvent` before applying it.
- * @example { seq: 42, at: 1752490800000, v: 2, event: { type: 'floor.closed' } }
+ * @example { seq: 42, at: 1752490800000, v: 3, event: { type: 'floor.closed' } }
  */
 export interface StoredEvent {
   seq: number;

@@ -1,7 +1,7 @@
 import type { ItemId } from '../ids';
 import { assertNever } from './errors';
 import type { ItemLeft, MeetingEvent } from './events';
-import type { AgendaItem, Floor, Meeting } from './model';
+import { type AgendaItem, type Floor, type Meeting, REMOVED_KEPT, UNDO_WINDOW_SECONDS } from './model';
 
 /**
  * Applies one event to the meeting and returns the next state; the input is never mutated, so the
@@ -24,10 +24,17 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       options: { rtoSpokespersonsFirst: false, newDelegationsFirst: false },
       participants: [],
       agenda: [],
-      floor: { current: null, queue: [], closed: false, limitSeconds: event.defaultSpeakingSeconds },
+      floor: {
+        current: null,
+        suspended: [],
+        queue: [],
+        closed: false,
+        limitSeconds: event.defaultSpeakingSeconds,
+      },
       parkedLists: {},
       interventions: [],
       proposals: [],
+      recentlyRemoved: { requests: [], items: [] },
     };
   }
   if (!meeting) throw new Error(`${event.type} before meeting.created`);
@@ -66,11 +73,40 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       return updateItem(m, event.itemId, (i) => ({ ...i, ...event.changes }));
     case 'agenda.itemRemoved': {
       const unlinked = new Set<string>(event.unlinkedProposalIds);
+      const index = m.agenda.findIndex((i) => i.id === event.itemId);
+      const item = m.agenda[index];
+      const removed = item && {
+        item,
+        index,
+        parkedList: event.dropsParkedList ? (m.parkedLists[event.itemId] ?? null) : null,
+        unlinkedProposalIds: event.unlinkedProposalIds,
+        removedAt: event.at,
+      };
       return {
         ...m,
         agenda: m.agenda.filter((i) => i.id !== event.itemId),
         parkedLists: event.dropsParkedList ? without(m.parkedLists, event.itemId) : m.parkedLists,
         proposals: m.proposals.map((p) => (unlinked.has(p.id) ? { ...p, itemId: null } : p)),
+        recentlyRemoved: {
+          ...m.recentlyRemoved,
+          items: remember(m.recentlyRemoved.items, removed ? [removed] : [], event.at, REMOVED_KEPT.items),
+        },
+      };
+    }
+    case 'agenda.itemRestored': {
+      const agenda = [...m.agenda];
+      agenda.splice(event.index, 0, event.item);
+      const relinked = new Set<string>(event.relinkedProposalIds);
+      const items = m.recentlyRemoved.items;
+      const record = items.findLastIndex((r) => r.item.id === event.item.id);
+      return {
+        ...m,
+        agenda,
+        parkedLists: event.parkedList
+          ? { ...m.parkedLists, [event.item.id]: event.parkedList }
+          : m.parkedLists,
+        proposals: m.proposals.map((p) => (relinked.has(p.id) ? { ...p, itemId: event.item.id } : p)),
+        recentlyRemoved: { ...m.recentlyRemoved, items: items.filter((_, i) => i !== record) },
       };
     }
     case 'agenda.itemMoved': {
@@ -107,8 +143,21 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       return withFloor(m, { queue });
     }
     case 'floor.withdrawn':
-    case 'floor.removed':
       return withFloor(m, { queue: m.floor.queue.filter((r) => r.id !== event.requestId) });
+    case 'floor.removed':
+    case 'floor.cleared':
+      return removeRequests(
+        m,
+        event.type === 'floor.removed' ? [event.requestId] : event.requestIds,
+        event.at,
+      );
+    case 'floor.restored': {
+      const queue = [...m.floor.queue];
+      for (const { request, index } of event.restored) queue.splice(index, 0, request);
+      const back = new Set<string>(event.restored.map((r) => r.request.id));
+      const requests = m.recentlyRemoved.requests.filter((r) => !back.has(r.request.id));
+      return { ...withFloor(m, { queue }), recentlyRemoved: { ...m.recentlyRemoved, requests } };
+    }
     case 'floor.given':
       return withFloor(m, {
         queue: m.floor.queue.filter((r) => r.id !== event.requestId),
@@ -118,10 +167,23 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
           kind: event.kind,
           startedAt: event.startedAt,
           limitSeconds: event.limitSeconds,
+          ...(event.offline ? { offline: true } : {}),
         },
       });
     case 'floor.ended':
       return { ...withFloor(m, { current: null }), interventions: [...m.interventions, event.intervention] };
+    case 'floor.suspended':
+      return withFloor(m, { current: null, suspended: [...m.floor.suspended, event.speaker] });
+    case 'floor.resumed':
+      return withFloor(m, {
+        current: event.current,
+        suspended: m.floor.suspended.filter((s) => s.requestId !== event.requestId),
+      });
+    case 'floor.endedWhileSuspended':
+      return {
+        ...withFloor(m, { suspended: m.floor.suspended.filter((s) => s.requestId !== event.requestId) }),
+        interventions: [...m.interventions, event.intervention],
+      };
     case 'floor.moved': {
       const request = m.floor.queue.find((r) => r.id === event.requestId);
       if (!request) return m;
@@ -210,6 +272,35 @@ function leaveItem(m: Meeting, left: ItemLeft | null, at: number, status: Agenda
     parkedLists,
     floor: { ...stopped.floor, queue: [], closed: false },
   };
+}
+
+/** Takes the requests out of the list and keeps them, with their places, for undo. */
+function removeRequests(m: Meeting, requestIds: readonly string[], at: number): Meeting {
+  const ids = new Set(requestIds);
+  const removed = m.floor.queue.flatMap((request, index) =>
+    ids.has(request.id) ? [{ request, index, itemId: m.currentItemId, removedAt: at }] : [],
+  );
+  return {
+    ...withFloor(m, { queue: m.floor.queue.filter((r) => !ids.has(r.id)) }),
+    recentlyRemoved: {
+      ...m.recentlyRemoved,
+      requests: remember(m.recentlyRemoved.requests, removed, at, REMOVED_KEPT.requests),
+    },
+  };
+}
+
+/**
+ * The undo records with `added` kept: records past the undo window at `at` are dropped, and at most
+ * `kept` stay. This bounds the state; whether a restore is still allowed is for `decide` to say.
+ */
+function remember<T extends { removedAt: number }>(
+  records: readonly T[],
+  added: readonly T[],
+  at: number,
+  kept: number,
+): T[] {
+  const since = at - UNDO_WINDOW_SECONDS * 1000;
+  return [...records.filter((r) => r.removedAt >= since), ...added].slice(-kept);
 }
 
 /** The record without `key`. */

@@ -9,7 +9,7 @@ import { addParticipant, createMeeting, type DecideContext, type Decision, decid
 import type { MeetingEvent, StoredEvent } from './events';
 import { evolve } from './evolve';
 import type { FloorKind, FloorOptions, Meeting } from './model';
-import { type MeetingEventV1, readStoredEvent } from './upgrade';
+import { type MeetingEventV1, type MeetingEventV2, readStoredEvent } from './upgrade';
 
 /** 14 July 2025, 13:00 CEST: the start of IRM-1. */
 export const T0 = Date.UTC(2025, 6, 14, 11, 0, 0);
@@ -199,8 +199,16 @@ export class Room {
   readonly events: MeetingEvent[];
   readonly ctx: TestContext;
 
-  constructor(opts: DemoOptions = {}) {
+  /**
+   * `offline`: who is not connected; everyone else is (the floor goes to someone offline only when
+   * the chair confirms it).
+   */
+  constructor(opts: DemoOptions & { offline?: ParticipantId[] } = {}) {
     const { events, ctx } = demoEvents(opts);
+    const offline = new Set<string>(opts.offline ?? []);
+    for (const id of Object.values(P)) {
+      if (!offline.has(id)) events.push({ type: 'participant.online', participantId: id });
+    }
     this.events = events;
     this.ctx = ctx;
     this.meeting = replayAll(events);
@@ -253,8 +261,31 @@ export class Room {
   }
 }
 
+/**
+ * The version-2 form of an event: what v2 code stored, without what v3 added. An event v2 could not
+ * have written (an intervention of several parts) keeps its v3 form.
+ */
+export function toV2(event: MeetingEvent): MeetingEventV2 {
+  switch (event.type) {
+    case 'floor.ended': {
+      const { parts, ...rest } = event.intervention;
+      const onePart =
+        parts.length === 1 && parts[0]!.startedAt === rest.startedAt && parts[0]!.endedAt === rest.endedAt;
+      return onePart ? { ...event, intervention: rest } : event;
+    }
+    case 'floor.removed':
+    case 'agenda.itemRemoved': {
+      const { at: _at, ...v2 } = event;
+      return v2;
+    }
+    default:
+      return event;
+  }
+}
+
 /** The version-1 form of an event: what v1 code stored, without the consequences v2 states. */
-export function toV1(event: MeetingEvent): MeetingEventV1 {
+export function toV1(v3: MeetingEvent): MeetingEventV1 {
+  const event = toV2(v3);
   switch (event.type) {
     case 'participant.added': {
       const { presides: _p, ...v1 } = event;

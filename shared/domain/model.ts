@@ -84,18 +84,46 @@ export interface FloorRequest {
   limitSeconds: number | null;
 }
 
-/** The person who has the floor now. */
+/** One stretch of an intervention while the speaker had the floor (ms since the epoch). */
+export interface InterventionPart {
+  startedAt: number;
+  endedAt: number;
+}
+
+/**
+ * The person who has the floor now. `startedAt` and `limitSeconds` are those of the part now under
+ * way: a resumed intervention starts again with the time it had left as its limit, so a countdown is
+ * always `limitSeconds - (now - startedAt)`.
+ */
 export interface CurrentSpeaker {
   requestId: RequestId;
   participantId: ParticipantId;
   kind: FloorKind;
   startedAt: number;
   limitSeconds: number;
+  /** True when this is the continuation of a suspended intervention. */
+  resumed?: boolean;
+  /** The floor was given while the participant was not connected (the chair confirmed it). */
+  offline?: boolean;
+  /**
+   * For a resumed intervention: the parts spoken before this one, and how much of the
+   * intervention's limit they used (so the log states the whole limit and overrun).
+   */
+  earlier?: { parts: InterventionPart[]; limitUsedSeconds: number };
 }
+
+/**
+ * A speaker interrupted by a point of order (or a right of reply the chair let interrupt): their
+ * clock is stopped at `suspendedAt` with `remainingSeconds` of their limit left (0 when they had
+ * already run over). `startedAt` is the start of the part that was interrupted.
+ */
+export type SuspendedSpeaker = CurrentSpeaker & { remainingSeconds: number; suspendedAt: number };
 
 /** The list of speakers of the current agenda item. */
 export interface Floor {
   current: CurrentSpeaker | null;
+  /** Interrupted speakers, oldest first: the last one resumes first. */
+  suspended: SuspendedSpeaker[];
   queue: FloorRequest[];
   closed: boolean;
   /** Default speaking time for new interventions, in seconds. */
@@ -103,10 +131,44 @@ export interface Floor {
 }
 
 /** The waiting list of an agenda item that is not the current one, kept until it is opened again. */
-interface ParkedList {
+export interface ParkedList {
   queue: FloorRequest[];
   closed: boolean;
 }
+
+/** A request the presiding officer removed (one by one or by clearing the list), kept for undo. */
+export interface RemovedRequest {
+  request: FloorRequest;
+  /** Its place in the list when it was removed. */
+  index: number;
+  /** The agenda item whose list it was on. */
+  itemId: ItemId | null;
+  removedAt: number;
+}
+
+/** An agenda item that was removed, with what went with it, kept for undo. */
+export interface RemovedItem {
+  item: AgendaItem;
+  index: number;
+  parkedList: ParkedList | null;
+  unlinkedProposalIds: ProposalId[];
+  removedAt: number;
+}
+
+/**
+ * What was removed lately, for the undo commands (`floor.restore`, `agenda.restore`). Bounded: a
+ * removal drops the records older than `UNDO_WINDOW_SECONDS` before it, and at most
+ * `REMOVED_KEPT` of each are kept.
+ */
+export interface RecentlyRemoved {
+  requests: RemovedRequest[];
+  items: RemovedItem[];
+}
+
+/** How long a removal can be undone, in seconds of meeting time. */
+export const UNDO_WINDOW_SECONDS = 60;
+/** At most this many removed requests and items are kept for undo. */
+export const REMOVED_KEPT = { requests: 1000, items: 20 } as const;
 
 /** One finished intervention, for the minutes and the balance across regions. */
 export interface Intervention {
@@ -118,11 +180,20 @@ export interface Intervention {
   rto: RtoCode | null;
   itemId: ItemId | null;
   kind: FloorKind;
+  /** The start of the first part. */
   startedAt: number;
+  /** The end of the last part. */
   endedAt: number;
+  /** One part normally; two or more when the speaker was suspended and resumed. */
+  parts: InterventionPart[];
+  /** The sum of the parts. */
   durationSeconds: number;
   limitSeconds: number;
   overrunSeconds: number;
+  /** The floor was given while the participant was not connected. */
+  offline?: boolean;
+  /** The presiding officer ended it while it was suspended (the speaker did not resume). */
+  endedWhileSuspended?: boolean;
 }
 
 export const PROPOSAL_STATUSES = [
@@ -172,4 +243,5 @@ export interface Meeting {
   parkedLists: Record<string, ParkedList>;
   interventions: Intervention[];
   proposals: Proposal[];
+  recentlyRemoved: RecentlyRemoved;
 }

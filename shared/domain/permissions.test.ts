@@ -48,6 +48,10 @@ const SCENARIOS: Record<CommandType, (room: Room, actor: Actor, owner: Owner) =>
   'agenda.add': () => ({ type: 'agenda.add', title: 'Closing of the meeting' }),
   'agenda.update': () => ({ type: 'agenda.update', itemId: ITEM.aob, plannedMinutes: 20 }),
   'agenda.remove': () => ({ type: 'agenda.remove', itemId: ITEM.aob }),
+  'agenda.restore': (room) => {
+    room.must(P.chair, { type: 'agenda.remove', itemId: ITEM.aob });
+    return { type: 'agenda.restore', itemId: ITEM.aob };
+  },
   'agenda.move': () => ({ type: 'agenda.move', itemId: ITEM.aob, toIndex: 1 }),
   'agenda.open': () => ({ type: 'agenda.open', itemId: ITEM.resolution31 }),
   'agenda.conclude': () => ({ type: 'agenda.conclude', itemId: ITEM.rtoReports, outcome: 'noted' }),
@@ -66,11 +70,25 @@ const SCENARIOS: Record<CommandType, (room: Room, actor: Actor, owner: Owner) =>
     room.giveTo(owner === 'own' ? actor.id : P.brazil);
     return { type: 'floor.end' };
   },
+  'floor.endSuspended': (room) => {
+    room.giveTo(P.brazil);
+    room.giveTo(P.egypt, 'point_of_order');
+    return { type: 'floor.endSuspended' };
+  },
   'floor.move': (room) => {
     room.queue(P.brazil);
     return { type: 'floor.move', requestId: room.queue(P.egypt), toIndex: 0 };
   },
   'floor.remove': (room) => ({ type: 'floor.remove', requestId: room.queue(P.brazil) }),
+  'floor.clear': (room) => {
+    room.queue(P.brazil);
+    return { type: 'floor.clear' };
+  },
+  'floor.restore': (room) => {
+    const requestId = room.queue(P.brazil);
+    room.must(P.chair, { type: 'floor.remove', requestId });
+    return { type: 'floor.restore', requestIds: [requestId] };
+  },
   'floor.close': () => ({ type: 'floor.close' }),
   'floor.reopen': (room) => {
     room.must(P.chair, { type: 'floor.close' });

@@ -104,6 +104,8 @@ export const RULES: Record<Action, Row> = {
   'agenda.add': presideOrSecretariat,
   'agenda.update': presideOrSecretariat,
   'agenda.remove': presideOrSecretariat,
+  // Undo is allowed to whoever may do what it undoes.
+  'agenda.restore': presideOrSecretariat,
   'agenda.move': presideOrSecretariat,
   'agenda.open': presideOnly,
   'agenda.conclude': presideOnly,
@@ -115,8 +117,11 @@ export const RULES: Record<Action, Row> = {
   'floor.next': presideOnly,
   // A speaker may yield the floor early; the presiding officer may end anyone's intervention.
   'floor.end': row(P, 'presidingElseOwn', 'own', 'own', 'own', 'own'),
+  'floor.endSuspended': presideOnly,
   'floor.move': presideOnly,
   'floor.remove': presideOnly,
+  'floor.clear': presideOnly,
+  'floor.restore': presideOnly,
   'floor.close': presideOnly,
   'floor.reopen': presideOnly,
   'floor.setLimit': presideOnly,

@@ -58,3 +58,14 @@ export function clampMove(queue: readonly FloorRequest[], requestId: string, toI
 export function kindsInOrder(queue: readonly FloorRequest[]): boolean {
   return queue.every((r, i) => i === 0 || kindRank(queue[i - 1]!.kind) <= kindRank(r.kind));
 }
+
+/**
+ * Where a request put back into the list goes: at `index` if that keeps the kinds in order, else
+ * at the nearest place among the requests of its own kind.
+ */
+export function clampInsert(queue: readonly FloorRequest[], request: FloorRequest, index: number): number {
+  const rank = kindRank(request.kind);
+  const lo = queue.filter((r) => kindRank(r.kind) < rank).length;
+  const hi = lo + queue.filter((r) => kindRank(r.kind) === rank).length;
+  return Math.min(Math.max(index, lo), hi);
+}

@@ -14,7 +14,18 @@ import {
   type MeetingEventType,
   type StoredEvent,
 } from './events';
-import type { Meeting } from './model';
+import type { Intervention, Meeting } from './model';
+
+/**
+ * The version-2 form of the events version 3 extends: a logged intervention without its `parts`
+ * (one part, from `startedAt` to `endedAt`, before speakers could be suspended), removals without
+ * their time `at` (the stored event's time). Every other type is the same in both versions.
+ */
+export type MeetingEventV2 =
+  | Exclude<MeetingEvent, { type: 'floor.ended' | 'floor.removed' | 'agenda.itemRemoved' }>
+  | { type: 'floor.ended'; intervention: Omit<Intervention, 'parts'> }
+  | Omit<EventOf<'floor.removed'>, 'at'>
+  | Omit<EventOf<'agenda.itemRemoved'>, 'at'>;
 
 /**
  * The version-1 form of the events whose consequences version 2 states: v1 left them to `evolve`,
@@ -28,11 +39,12 @@ type ChangedInV2 =
   | 'agenda.itemDeferred'
   | 'floor.extended';
 
-type WithoutConsequences<T extends ChangedInV2, K extends keyof EventOf<T>> = Omit<EventOf<T>, K>;
+type EventV2Of<T extends MeetingEventV2['type']> = Extract<MeetingEventV2, { type: T }>;
+type WithoutConsequences<T extends ChangedInV2, K extends keyof EventV2Of<T>> = Omit<EventV2Of<T>, K>;
 
 /** A version-1 event (stored without `v`). */
 export type MeetingEventV1 =
-  | Exclude<MeetingEvent, { type: ChangedInV2 }>
+  | Exclude<MeetingEventV2, { type: ChangedInV2 }>
   | WithoutConsequences<'participant.added', 'presides'>
   | WithoutConsequences<'agenda.itemRemoved', 'dropsParkedList' | 'unlinkedProposalIds'>
   | WithoutConsequences<'agenda.itemOpened', 'left' | 'restoresList'>
@@ -41,12 +53,32 @@ export type MeetingEventV1 =
   | WithoutConsequences<'floor.extended', 'limitSeconds'>;
 
 /**
+ * Turns a version-2 event into its version-3 form: `at` is the time the event was stored with.
+ * An event already in the version-3 form comes back as it is.
+ */
+export function upgradeV2(event: MeetingEventV2, at: number): MeetingEvent {
+  switch (event.type) {
+    case 'floor.ended': {
+      const { intervention } = event;
+      if ('parts' in intervention) return event as MeetingEvent;
+      const parts = [{ startedAt: intervention.startedAt, endedAt: intervention.endedAt }];
+      return { ...event, intervention: { ...intervention, parts } };
+    }
+    case 'floor.removed':
+    case 'agenda.itemRemoved':
+      return 'at' in event ? (event as MeetingEvent) : ({ ...event, at } as MeetingEvent);
+    default:
+      return event;
+  }
+}
+
+/**
  * Turns a version-1 event into its version-2 form. The consequences v1 left to `evolve` depend on
  * the state, so the step asks the same rules `decide` uses (./consequences.ts) against the state the
  * event applies to: the result replays to exactly the state v1's `evolve` gave.
  */
-export function upgradeV1(state: Meeting | null, event: MeetingEventV1): MeetingEvent {
-  if (!state) return event as MeetingEvent; // `meeting.created`, the same in both versions
+export function upgradeV1(state: Meeting | null, event: MeetingEventV1): MeetingEventV2 {
+  if (!state) return event as MeetingEventV2; // `meeting.created`, the same in both versions
   switch (event.type) {
     case 'participant.added':
       return { ...event, presides: presidesWhenAdded(state, event.participant) };
@@ -78,6 +110,7 @@ const KNOWN_TYPES: Record<MeetingEventType, true> = {
   'agenda.itemAdded': true,
   'agenda.itemUpdated': true,
   'agenda.itemRemoved': true,
+  'agenda.itemRestored': true,
   'agenda.itemMoved': true,
   'agenda.itemOpened': true,
   'agenda.itemConcluded': true,
@@ -86,8 +119,13 @@ const KNOWN_TYPES: Record<MeetingEventType, true> = {
   'floor.withdrawn': true,
   'floor.given': true,
   'floor.ended': true,
+  'floor.suspended': true,
+  'floor.resumed': true,
+  'floor.endedWhileSuspended': true,
   'floor.moved': true,
   'floor.removed': true,
+  'floor.cleared': true,
+  'floor.restored': true,
   'floor.closed': true,
   'floor.reopened': true,
   'floor.limitSet': true,
@@ -122,7 +160,8 @@ export function readStoredEvent(stored: StoredEvent, state: Meeting | null): Rea
     return { ok: false, reason: 'bad_version', version, type };
   if (version > EVENT_VERSION) return { ok: false, reason: 'newer_version', version, type };
   if (!Object.hasOwn(KNOWN_TYPES, type)) return { ok: false, reason: 'unknown_type', version, type };
-  const event = version === 1 ? upgradeV1(state, stored.event as MeetingEventV1) : stored.event;
+  const v2 = version === 1 ? upgradeV1(state, stored.event as MeetingEventV1) : stored.event;
+  const event = version <= 2 ? upgradeV2(v2 as MeetingEventV2, stored.at) : stored.event;
   return { ok: true, stored: { seq: stored.seq, at: stored.at, v: EVENT_VERSION, event } };
 }
 

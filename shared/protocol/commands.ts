@@ -21,6 +21,8 @@ export const LIMITS = {
   baseText: 12_000,
   maxSpeakingSeconds: 3600,
   maxPlannedMinutes: 600,
+  /** Requests one `floor.restore` may put back: a cleared list of a large meeting fits in one. */
+  restoredRequests: 600,
 } as const;
 
 const commandId = z.string().min(1).max(LIMITS.idLength);
@@ -69,6 +71,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     plannedMinutes: z.number().int().min(0).max(LIMITS.maxPlannedMinutes).optional(),
   }),
   cmd('agenda.remove', { itemId: itemId }),
+  /** Undoes `agenda.remove` of this item within `UNDO_WINDOW_SECONDS`: back at its place, with its list. */
+  cmd('agenda.restore', { itemId: itemId }),
   cmd('agenda.move', { itemId: itemId, toIndex: index }),
   cmd('agenda.open', { itemId: itemId }),
   cmd('agenda.conclude', { itemId: itemId, outcome: longText.optional() }),
@@ -79,11 +83,33 @@ export const commandSchema = z.discriminatedUnion('type', [
     participantId: participantId.optional(),
   }),
   cmd('floor.withdraw', { requestId: requestId.optional() }),
-  cmd('floor.give', { requestId: requestId }),
-  cmd('floor.next', {}),
+  /**
+   * `confirmOffline`: give the floor even if the participant is not connected (else refused
+   * `offline`). `suspend`: a right of reply interrupts the current speaker instead of ending their
+   * intervention (a point of order always does).
+   */
+  cmd('floor.give', {
+    requestId: requestId,
+    confirmOffline: z.boolean().optional(),
+    suspend: z.boolean().optional(),
+  }),
+  /** The first in the list, or the suspended speaker, who resumes before anyone in the list. */
+  cmd('floor.next', { confirmOffline: z.boolean().optional(), suspend: z.boolean().optional() }),
   cmd('floor.end', {}),
+  /** Ends the most recently suspended intervention instead of letting it resume. */
+  cmd('floor.endSuspended', {}),
   cmd('floor.move', { requestId: requestId, toIndex: index }),
   cmd('floor.remove', { requestId: requestId }),
+  /** Removes every waiting request. */
+  cmd('floor.clear', {}),
+  /** Undoes `floor.remove`/`floor.clear` of these requests within `UNDO_WINDOW_SECONDS`. */
+  cmd('floor.restore', {
+    requestIds: z
+      .array(requestId)
+      .min(1)
+      .max(LIMITS.restoredRequests)
+      .refine((list) => new Set(list).size === list.length, 'each request once'),
+  }),
   cmd('floor.close', {}),
   cmd('floor.reopen', {}),
   cmd('floor.setLimit', { seconds, requestId: requestId.optional() }),

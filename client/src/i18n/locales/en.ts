@@ -171,6 +171,8 @@ export const en = {
     rate_limited: 'Too many actions; wait a moment.',
     unavailable: 'The server is not reachable; try again.',
     internal: 'Something went wrong on the server; nothing was changed.',
+    offline:
+      'The participant is not connected. Confirm to give them the floor anyway, or choose another speaker.',
     dismiss: 'Dismiss',
   },
   proposals: {

@@ -174,6 +174,8 @@ export const es = {
     rate_limited: 'Demasiadas acciones; espere un momento.',
     unavailable: 'No se puede acceder al servidor; inténtelo de nuevo.',
     internal: 'Se produjo un error en el servidor; no se cambió nada.',
+    offline:
+      'El participante no está conectado. Confirme para concederle la palabra de todos modos, o elija a otro orador.',
     dismiss: 'Cerrar',
   },
   proposals: {

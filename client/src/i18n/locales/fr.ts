@@ -173,6 +173,8 @@ export const fr = {
     rate_limited: 'Trop d’actions ; patientez un instant.',
     unavailable: 'Le serveur est injoignable ; réessayez.',
     internal: 'Une erreur s’est produite sur le serveur ; rien n’a été modifié.',
+    offline:
+      'Le participant n’est pas connecté. Confirmez pour lui donner la parole malgré tout, ou choisissez un autre orateur.',
     dismiss: 'Fermer',
   },
   proposals: {

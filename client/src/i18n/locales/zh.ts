@@ -172,6 +172,7 @@ export const zh = {
     rate_limited: '操作过于频繁，请稍候。',
     unavailable: '无法连接服务器，请重试。',
     internal: '服务器出错，未作任何更改。',
+    offline: '该与会者未连接。请确认仍给予其发言权，或选择另一位发言者。',
     dismiss: '关闭',
   },
   proposals: {
