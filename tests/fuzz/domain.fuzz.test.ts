@@ -26,7 +26,7 @@ import {
 import { FLOOR_KINDS, type Meeting, PROPOSAL_STATUSES, RTO_CODES } from '../../shared/domain/model';
 import { accessOf } from '../../shared/domain/permissions';
 import { kindsInOrder } from '../../shared/domain/queue';
-import { upgradeV1 } from '../../shared/domain/upgrade';
+import { upgradeV1, upgradeV2 } from '../../shared/domain/upgrade';
 import { asId, type ParticipantId } from '../../shared/ids';
 import {
   COMMAND_TYPES,
@@ -92,6 +92,11 @@ const WEIGHTS: Partial<Record<CommandType, number>> = {
   'floor.end': 5,
   'floor.withdraw': 4,
   'floor.move': 4,
+  'floor.endSuspended': 2,
+  'floor.restore': 4,
+  'floor.remove': 3,
+  'agenda.restore': 2,
+  'floor.clear': 1,
   'agenda.open': 3,
   'meeting.suspend': 1,
   'meeting.resume': 2,
@@ -109,6 +114,10 @@ interface Pools {
   /** Ids that existed once (removed items, finished requests). */
   staleItems: string[];
   staleRequests: string[];
+  /** Requests the presiding officer removed (what `floor.restore` may put back). */
+  removedRequests: string[];
+  /** Agenda items removed lately (what `agenda.restore` may put back). */
+  removedItems: string[];
 }
 
 function pools(meeting: Meeting, log: readonly MeetingEvent[]): Pools {
@@ -127,7 +136,10 @@ function pools(meeting: Meeting, log: readonly MeetingEvent[]): Pools {
       ...queued,
       ...meeting.interventions.map((i) => i.requestId),
       ...(meeting.floor.current ? [meeting.floor.current.requestId] : []),
+      ...meeting.floor.suspended.map((s) => s.requestId),
     ],
+    removedRequests: meeting.recentlyRemoved.requests.map((r) => r.request.id),
+    removedItems: meeting.recentlyRemoved.items.map((r) => r.item.id),
   };
 }
 
@@ -143,8 +155,9 @@ function randomCommand(rng: Random, meeting: Meeting, pool: Pools): CommandInput
     case 'meeting.suspend':
     case 'meeting.resume':
     case 'meeting.close':
-    case 'floor.next':
     case 'floor.end':
+    case 'floor.endSuspended':
+    case 'floor.clear':
     case 'floor.close':
     case 'floor.reopen':
     case 'presiding.resume':
@@ -170,6 +183,14 @@ function randomCommand(rng: Random, meeting: Meeting, pool: Pools): CommandInput
         title: rng.maybe(() => `Title ${rng.int(1, 9)}`),
         plannedMinutes: rng.maybe(() => rng.int(0, 90)),
       };
+    case 'floor.next':
+      return { type, confirmOffline: rng.maybe(() => rng.chance(0.7)), suspend: rng.maybe(() => rng.chance(0.5)) };
+    case 'floor.restore': {
+      const removed = rng.shuffle([...pool.removedRequests]).slice(0, rng.int(1, 4));
+      return { type, requestIds: removed.length > 0 ? removed : [request()] };
+    }
+    case 'agenda.restore':
+      return { type, itemId: rng.id(pool.removedItems, pool.items, 'i') };
     case 'agenda.remove':
     case 'agenda.open':
     case 'agenda.defer':
@@ -187,6 +208,12 @@ function randomCommand(rng: Random, meeting: Meeting, pool: Pools): CommandInput
     case 'floor.withdraw':
       return { type, requestId: rng.maybe(request, 0.6) };
     case 'floor.give':
+      return {
+        type,
+        requestId: request(),
+        confirmOffline: rng.maybe(() => rng.chance(0.7)),
+        suspend: rng.maybe(() => rng.chance(0.5)),
+      };
     case 'floor.remove':
       return { type, requestId: request() };
     case 'floor.move':
@@ -260,6 +287,14 @@ function violations(m: Meeting): string[] {
     );
   }
   const cur = m.floor.current;
+  const suspendedIds = m.floor.suspended.map((s) => s.requestId);
+  check(!cur || !suspendedIds.includes(cur.requestId), 'a request both current and suspended');
+  check(new Set(suspendedIds).size === suspendedIds.length, 'a request suspended twice');
+  check(m.floor.suspended.length === 0 || m.currentItemId !== null, 'a suspended speaker without an item');
+  for (const s of m.floor.suspended) {
+    check(!m.floor.queue.some((r) => r.id === s.requestId), 'a suspended request is still queued');
+    check(s.remainingSeconds >= 0 && s.remainingSeconds <= s.limitSeconds, `suspended ${s.requestId}: remaining`);
+  }
   if (cur) {
     check(!m.floor.queue.some((r) => r.id === cur.requestId), 'the current request is still queued');
     check(
@@ -290,9 +325,18 @@ function violations(m: Meeting): string[] {
   }
   for (const v of m.interventions) {
     check(v.endedAt >= v.startedAt, `intervention ${v.id} ends before it starts`);
+    check(v.parts.length >= 1, `intervention ${v.id}: no parts`);
     check(
-      v.durationSeconds === Math.round((v.endedAt - v.startedAt) / 1000),
-      `intervention ${v.id}: duration`,
+      v.parts[0]?.startedAt === v.startedAt && v.parts.at(-1)?.endedAt === v.endedAt,
+      `intervention ${v.id}: parts do not span it`,
+    );
+    check(
+      v.parts.every((p, i) => p.endedAt >= p.startedAt && (i === 0 || p.startedAt >= v.parts[i - 1]!.endedAt)),
+      `intervention ${v.id}: parts overlap or run backwards`,
+    );
+    check(
+      v.durationSeconds === Math.round(v.parts.reduce((ms, p) => ms + p.endedAt - p.startedAt, 0) / 1000),
+      `intervention ${v.id}: duration is not the sum of its parts`,
     );
     check(
       v.overrunSeconds === Math.max(0, v.durationSeconds - v.limitSeconds),
@@ -329,6 +373,7 @@ function violations(m: Meeting): string[] {
   unique('request', [
     ...lists.flatMap((l) => l.queue.map((r) => r.id)),
     ...(cur ? [cur.requestId] : []),
+    ...suspendedIds,
     ...m.interventions.map((i) => i.requestId),
   ]);
   return out;
@@ -344,6 +389,7 @@ function createdIds(event: MeetingEvent): string[] {
     case 'floor.requested':
       return [event.request.id];
     case 'floor.ended':
+    case 'floor.endedWhileSuspended':
       return [event.intervention.id];
     case 'proposal.created':
       return [event.proposal.id];
@@ -377,6 +423,10 @@ function run(seed: number, stats: RunStats): string | null {
     openItem: opened && rng.chance(0.7) ? rng.pick(Object.values(ITEM)) : false,
     options: { rtoSpokespersonsFirst: rng.chance(0.5), newDelegationsFirst: rng.chance(0.5) },
   });
+  // Most participants are connected; the floor goes to the others only when the chair confirms.
+  for (const id of Object.values(P)) {
+    if (rng.chance(0.8)) setup.push({ type: 'participant.online', participantId: id });
+  }
   const log: StoredEvent[] = setup.map((event, i) => ({ seq: i + 1, at: ctx.now, event }));
   const created = new Set<string>();
   for (const { event } of log) for (const id of createdIds(event)) created.add(id);
@@ -414,10 +464,13 @@ function run(seed: number, stats: RunStats): string | null {
 
     if (!decision.ok) {
       stats.refused[decision.error.code] = (stats.refused[decision.error.code] ?? 0) + 1;
-      if (!['forbidden', 'conflict', 'not_found'].includes(decision.error.code)) {
+      if (!['forbidden', 'conflict', 'not_found', 'offline'].includes(decision.error.code)) {
         return fail(step, `unexpected refusal code ${decision.error.code}`);
       }
       if (!ERROR_CODES.includes(decision.error.code)) return fail(step, 'unknown error code');
+      if (/\b(floor|agenda|meeting|proposal|presiding)\.[a-z]/i.test(decision.error.message)) {
+        return fail(step, `a refusal names a command: ${decision.error.message}`);
+      }
       if (meeting !== before) return fail(step, 'a refusal changed the state');
       if (!actor && decision.error.code !== 'forbidden')
         return fail(step, 'a stranger was not refused as forbidden');
@@ -437,7 +490,7 @@ function run(seed: number, stats: RunStats): string | null {
             created.add(id);
           }
           // The upgrade of its version-1 form works out the same consequences decide stated.
-          const upgraded = upgradeV1(meeting, toV1(event));
+          const upgraded = upgradeV2(upgradeV1(meeting, toV1(event)), ctx.now);
           if (!isDeepStrictEqual(upgraded, event)) {
             return fail(
               step,
@@ -487,10 +540,22 @@ describe('domain fuzz', () => {
     // the generator must reach the interesting parts of the domain, not only refusals
     const total = RUNS * STEPS;
     expect(stats.accepted).toBeGreaterThan(total * 0.2);
-    for (const type of ['floor.given', 'floor.ended', 'floor.moved', 'agenda.itemOpened', 'meeting.closed']) {
+    for (const type of [
+      'floor.given',
+      'floor.ended',
+      'floor.moved',
+      'agenda.itemOpened',
+      'meeting.closed',
+      'floor.suspended',
+      'floor.resumed',
+      'floor.endedWhileSuspended',
+      'floor.cleared',
+      'floor.restored',
+      'agenda.itemRestored',
+    ]) {
       expect(stats.events[type] ?? 0, type).toBeGreaterThan(0);
     }
-    for (const code of ['forbidden', 'conflict', 'not_found'])
+    for (const code of ['forbidden', 'conflict', 'not_found', 'offline'])
       expect(stats.refused[code] ?? 0, code).toBeGreaterThan(0);
   });
 
