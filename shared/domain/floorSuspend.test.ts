@@ -29,7 +29,10 @@ describe('who is interrupted when the floor is given', () => {
     ['a request to speak ends the speech', 'speak', { suspend: true }, 'ended'],
   ])('%s', (_name, kind, give, outcome) => {
     const { room, france, events } = interrupted(kind, give);
-    expect(types(events)).toEqual([outcome === 'suspended' ? 'floor.suspended' : 'floor.ended', 'floor.given']);
+    expect(types(events)).toEqual([
+      outcome === 'suspended' ? 'floor.suspended' : 'floor.ended',
+      'floor.given',
+    ]);
     expect(room.meeting.floor.current?.participantId).toBe(P.kenya);
     if (outcome === 'suspended') {
       expect(room.meeting.floor.suspended).toMatchObject([
@@ -181,7 +184,11 @@ describe('a suspended speaker resumes', () => {
 describe('giving the floor to someone offline', () => {
   it.each<[string, CommandInput, 'offline' | 'ok']>([
     ['give is refused', { type: 'floor.give', requestId: 'r_1' }, 'offline'],
-    ['give with confirmOffline goes ahead', { type: 'floor.give', requestId: 'r_1', confirmOffline: true }, 'ok'],
+    [
+      'give with confirmOffline goes ahead',
+      { type: 'floor.give', requestId: 'r_1', confirmOffline: true },
+      'ok',
+    ],
     ['next is refused', { type: 'floor.next' }, 'offline'],
     ['next with confirmOffline goes ahead', { type: 'floor.next', confirmOffline: true }, 'ok'],
   ])('%s', (_name, input, expected) => {
@@ -215,7 +222,11 @@ describe('giving the floor to someone offline', () => {
     expect(room.meeting.floor.suspended).toHaveLength(1);
     expect(code(room.run(P.chair, { type: 'floor.next' }))).toBe('offline');
     room.must(P.chair, { type: 'floor.next', confirmOffline: true });
-    expect(room.meeting.floor.current).toMatchObject({ participantId: P.france, resumed: true, offline: true });
+    expect(room.meeting.floor.current).toMatchObject({
+      participantId: P.france,
+      resumed: true,
+      offline: true,
+    });
   });
 });
 

@@ -184,7 +184,11 @@ function randomCommand(rng: Random, meeting: Meeting, pool: Pools): CommandInput
         plannedMinutes: rng.maybe(() => rng.int(0, 90)),
       };
     case 'floor.next':
-      return { type, confirmOffline: rng.maybe(() => rng.chance(0.7)), suspend: rng.maybe(() => rng.chance(0.5)) };
+      return {
+        type,
+        confirmOffline: rng.maybe(() => rng.chance(0.7)),
+        suspend: rng.maybe(() => rng.chance(0.5)),
+      };
     case 'floor.restore': {
       const removed = rng.shuffle([...pool.removedRequests]).slice(0, rng.int(1, 4));
       return { type, requestIds: removed.length > 0 ? removed : [request()] };
@@ -293,7 +297,10 @@ function violations(m: Meeting): string[] {
   check(m.floor.suspended.length === 0 || m.currentItemId !== null, 'a suspended speaker without an item');
   for (const s of m.floor.suspended) {
     check(!m.floor.queue.some((r) => r.id === s.requestId), 'a suspended request is still queued');
-    check(s.remainingSeconds >= 0 && s.remainingSeconds <= s.limitSeconds, `suspended ${s.requestId}: remaining`);
+    check(
+      s.remainingSeconds >= 0 && s.remainingSeconds <= s.limitSeconds,
+      `suspended ${s.requestId}: remaining`,
+    );
   }
   if (cur) {
     check(!m.floor.queue.some((r) => r.id === cur.requestId), 'the current request is still queued');
@@ -331,7 +338,9 @@ function violations(m: Meeting): string[] {
       `intervention ${v.id}: parts do not span it`,
     );
     check(
-      v.parts.every((p, i) => p.endedAt >= p.startedAt && (i === 0 || p.startedAt >= v.parts[i - 1]!.endedAt)),
+      v.parts.every(
+        (p, i) => p.endedAt >= p.startedAt && (i === 0 || p.startedAt >= v.parts[i - 1]!.endedAt),
+      ),
       `intervention ${v.id}: parts overlap or run backwards`,
     );
     check(
