@@ -265,7 +265,7 @@ export class Room {
  * The version-2 form of an event: what v2 code stored, without what v3 added. An event v2 could not
  * have written (an intervention of several parts) keeps its v3 form.
  */
-export function toV2(event: MeetingEvent): MeetingEventV2 {
+function toV2(event: MeetingEvent): MeetingEventV2 {
   switch (event.type) {
     case 'floor.ended': {
       const { parts, ...rest } = event.intervention;

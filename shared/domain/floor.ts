@@ -173,7 +173,7 @@ const partsUntil = (current: CurrentSpeaker, now: number): InterventionPart[] =>
 ];
 
 /** Seconds spoken over all the parts. */
-export const secondsOf = (parts: readonly InterventionPart[]): number =>
+const secondsOf = (parts: readonly InterventionPart[]): number =>
   Math.max(0, Math.round(parts.reduce((ms, p) => ms + (p.endedAt - p.startedAt), 0) / 1000));
 
 /** The log entry of an intervention made of `parts`; `speaker` says whose and its limit. */

@@ -137,7 +137,7 @@ export interface ParkedList {
 }
 
 /** A request the presiding officer removed (one by one or by clearing the list), kept for undo. */
-export interface RemovedRequest {
+interface RemovedRequest {
   request: FloorRequest;
   /** Its place in the list when it was removed. */
   index: number;
@@ -147,7 +147,7 @@ export interface RemovedRequest {
 }
 
 /** An agenda item that was removed, with what went with it, kept for undo. */
-export interface RemovedItem {
+interface RemovedItem {
   item: AgendaItem;
   index: number;
   parkedList: ParkedList | null;
@@ -160,7 +160,7 @@ export interface RemovedItem {
  * removal drops the records older than `UNDO_WINDOW_SECONDS` before it, and at most
  * `REMOVED_KEPT` of each are kept.
  */
-export interface RecentlyRemoved {
+interface RecentlyRemoved {
   requests: RemovedRequest[];
   items: RemovedItem[];
 }
