@@ -126,7 +126,6 @@ export const ar = {
     added: 'أُضيف {{delegation}} إلى قائمة المتكلمين.',
     noMatch: 'لا يوجد مشارك مطابق لهذا البحث.',
     concludeWaiting: 'طلبات لا تزال في الانتظار: {{count}}. هل يُختتم البند مع ذلك؟',
-    concludeAnyway: 'الاختتام مع ذلك',
     notConnected: 'غير متصل',
   },
   chair: {

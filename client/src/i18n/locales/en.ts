@@ -124,7 +124,6 @@ export const en = {
     added: '{{delegation}} was added to the list of speakers.',
     noMatch: 'No participant matches this search.',
     concludeWaiting: 'Requests still waiting: {{count}}. Conclude anyway?',
-    concludeAnyway: 'Conclude anyway',
     notConnected: 'not connected',
   },
   chair: {

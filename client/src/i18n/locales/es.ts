@@ -127,7 +127,6 @@ export const es = {
     added: 'Inscripción en la lista de oradores: {{delegation}}.',
     noMatch: 'Ningún participante coincide con esta búsqueda.',
     concludeWaiting: 'Peticiones aún en espera: {{count}}. ¿Concluir de todos modos?',
-    concludeAnyway: 'Concluir de todos modos',
     notConnected: 'no conectado',
   },
   chair: {

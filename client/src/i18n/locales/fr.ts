@@ -127,7 +127,6 @@ export const fr = {
     added: 'Inscription sur la liste des orateurs : {{delegation}}.',
     noMatch: 'Aucun participant ne correspond à cette recherche.',
     concludeWaiting: 'Demandes encore en attente : {{count}}. Conclure néanmoins ?',
-    concludeAnyway: 'Conclure néanmoins',
     notConnected: 'non connecté',
   },
   chair: {

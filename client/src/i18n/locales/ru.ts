@@ -126,7 +126,6 @@ export const ru = {
     added: 'Внесено в список ораторов: {{delegation}}.',
     noMatch: 'Нет участников, соответствующих запросу.',
     concludeWaiting: 'Ещё ожидают просьбы: {{count}}. Всё равно завершить?',
-    concludeAnyway: 'Всё равно завершить',
     notConnected: 'не подключён',
   },
   chair: {

@@ -125,7 +125,6 @@ export const zh = {
     added: '{{delegation}}已列入发言名单。',
     noMatch: '没有与搜索相符的与会者。',
     concludeWaiting: '仍在等候的请求：{{count}}。仍然结束审议吗？',
-    concludeAnyway: '仍然结束审议',
     notConnected: '未连接',
   },
   chair: {
