@@ -76,11 +76,12 @@ export function AddSpeaker() {
               }}
             />
           </label>
-          <ul id={listId} role="listbox" className="combobox-options" hidden={!expanded}>
+          <div id={listId} role="listbox" className="combobox-options" hidden={!expanded}>
             {options.map((p, i) => (
               // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keys
-              <li
+              <div
                 key={p.id}
+                tabIndex={-1}
                 id={`${listId}-${i}`}
                 role="option"
                 aria-selected={i === active}
@@ -89,9 +90,9 @@ export function AddSpeaker() {
                 onClick={() => choose(p)}
               >
                 {label(p)}
-              </li>
+              </div>
             ))}
-          </ul>
+          </div>
           {open && query.trim() && !chosen && options.length === 0 && (
             <p className="hint">{t('floorUi.noMatch')}</p>
           )}

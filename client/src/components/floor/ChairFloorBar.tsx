@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useRoom, useRoomPort } from '../../room/RoomContext';
 import { sendContract, suspendedOf } from './contract';
 import { GivePrompt } from './GivePrompt';
-import type { useGiveFloor } from './useGiveFloor';
 import type { useUndo } from './UndoBar';
+import type { useGiveFloor } from './useGiveFloor';
 
 /**
  * The presiding officer's floor controls, in a bar that stays in view (sticky) however long the

@@ -55,7 +55,12 @@ export function DelegateControls() {
                 {t('floor.yield')}
               </button>
             ) : (
-              askButton('speak', t('floor.request'), 'primary', !canAsk || has('speak') || meeting.floor.closed)
+              askButton(
+                'speak',
+                t('floor.request'),
+                'primary',
+                !canAsk || has('speak') || meeting.floor.closed,
+              )
             )}
             {askButton('point_of_order', t('floor.pointOfOrder'), 'warn', !canAsk || has('point_of_order'))}
             {askButton('reply', t('floor.reply'), '', !canAsk || has('reply'))}
@@ -84,7 +89,9 @@ export function DelegateControls() {
       <p className="my-place" aria-live="polite" data-testid="my-place" data-focus="status" tabIndex={-1}>
         {mine.length > 0
           ? mine
-              .map((m) => `${t(`kinds.${m.request.kind}`)}: ${t('floor.yourPlace', { position: m.position })}`)
+              .map(
+                (m) => `${t(`kinds.${m.request.kind}`)}: ${t('floor.yourPlace', { position: m.position })}`,
+              )
               .join(' · ')
           : t('floor.notInList')}
       </p>

@@ -17,17 +17,14 @@ export function GivePrompt(props: {
   // The prompt replaces the button that opened it: it takes the focus.
   useEffect(() => first.current?.focus(), []);
   return (
-    <div
+    <fieldset
       className="give-prompt"
-      role="group"
       aria-label={t('floorUi.giveQuestion')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onCancel();
       }}
     >
-      {question.offline && (
-        <p>{t('floorUi.offlineConfirm', { delegation: question.delegation })}</p>
-      )}
+      {question.offline && <p>{t('floorUi.offlineConfirm', { delegation: question.delegation })}</p>}
       {question.replyDuring ? (
         <>
           <p>{t('floorUi.replyDuring', { delegation: question.replyDuring })}</p>
@@ -53,6 +50,6 @@ export function GivePrompt(props: {
           </button>
         </div>
       )}
-    </div>
+    </fieldset>
   );
 }

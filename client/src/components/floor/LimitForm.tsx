@@ -10,25 +10,25 @@ export function LimitForm() {
   const [limit, setLimit] = useState(String(m.floor.limitSeconds));
   return (
     <form
-        className="inline-form limit-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const seconds = Number(limit);
-          if (Number.isInteger(seconds)) void send({ type: 'floor.setLimit', seconds });
-        }}
-      >
-        <label>
-          {t('chair.limitLabel')}
-          <input
-            type="number"
-            min={10}
-            max={3600}
-            step={10}
-            value={limit}
-            onChange={(e) => setLimit(e.target.value)}
-          />
-        </label>
-        <button type="submit">{t('chair.setLimit')}</button>
-      </form>
+      className="inline-form limit-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const seconds = Number(limit);
+        if (Number.isInteger(seconds)) void send({ type: 'floor.setLimit', seconds });
+      }}
+    >
+      <label>
+        {t('chair.limitLabel')}
+        <input
+          type="number"
+          min={10}
+          max={3600}
+          step={10}
+          value={limit}
+          onChange={(e) => setLimit(e.target.value)}
+        />
+      </label>
+      <button type="submit">{t('chair.setLimit')}</button>
+    </form>
   );
 }

@@ -22,7 +22,7 @@ export function QueueList(props: {
 }) {
   const { meeting, queue, youId, actions } = props;
   const { t } = useTranslation();
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const summaryId = useId();
   if (queue.length === 0) return <p className="empty">{t('floor.empty')}</p>;
   const next = queue
@@ -36,12 +36,11 @@ export function QueueList(props: {
         <span>{t('floorUi.nextUp', { names: next })}</span>
       </p>
       {/* Scrolls by keyboard too: for a delegate it may hold nothing else focusable. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take the focus */}
-      <div
+      <section
         className="queue-scroll"
         ref={scroller}
-        role="region"
         aria-labelledby={summaryId}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take the focus
         tabIndex={0}
         data-testid="queue-scroll"
       >
@@ -62,7 +61,7 @@ export function QueueList(props: {
             ))}
           </ol>
         )}
-      </div>
+      </section>
     </>
   );
 }
@@ -72,7 +71,7 @@ function VirtualRows(props: {
   queue: FloorRequest[];
   youId: string | null;
   actions: (request: FloorRequest) => RowActions | null;
-  scroller: RefObject<HTMLDivElement | null>;
+  scroller: RefObject<HTMLElement | null>;
 }) {
   const { meeting, queue, youId, actions, scroller } = props;
   const { t } = useTranslation();
@@ -87,23 +86,23 @@ function VirtualRows(props: {
   });
   return (
     <ol
-        className="queue queue-virtual"
-        aria-label={t('floor.queueLabel')}
-        style={{ blockSize: rows.getTotalSize() }}
-      >
-        {rows.getVirtualItems().map((row) => (
-          <QueueRow
-            key={row.key}
-            meeting={meeting}
-            request={queue[row.index]!}
-            index={row.index}
-            count={queue.length}
-            youId={youId}
-            actions={actions(queue[row.index]!)}
-            measure={rows.measureElement}
-            style={{ transform: `translateY(${row.start}px)` }}
-          />
-        ))}
+      className="queue queue-virtual"
+      aria-label={t('floor.queueLabel')}
+      style={{ blockSize: rows.getTotalSize() }}
+    >
+      {rows.getVirtualItems().map((row) => (
+        <QueueRow
+          key={row.key}
+          meeting={meeting}
+          request={queue[row.index]!}
+          index={row.index}
+          count={queue.length}
+          youId={youId}
+          actions={actions(queue[row.index]!)}
+          measure={rows.measureElement}
+          style={{ transform: `translateY(${row.start}px)` }}
+        />
+      ))}
     </ol>
   );
 }

@@ -4,8 +4,8 @@ import type { FloorRequest, Meeting, RequestId } from '../../../../shared';
 import { clock, personalName } from '../../format';
 import { participantOf } from '../../room/selectors';
 import { GivePrompt } from './GivePrompt';
-import { Presence } from './Presence';
 import type { GiveQuestion } from './givePrompt';
+import { Presence } from './Presence';
 
 /** What the chair does from a row; absent for everyone else. */
 export interface RowActions {

@@ -13,11 +13,16 @@ export interface GiveQuestion {
   replyDuring: string | null;
 }
 
-export function giveQuestion(meeting: Meeting, request: FloorRequest, knownOffline = false): GiveQuestion | null {
+export function giveQuestion(
+  meeting: Meeting,
+  request: FloorRequest,
+  knownOffline = false,
+): GiveQuestion | null {
   const who = participantOf(meeting, request.participantId);
   const offline = knownOffline || (who ? !who.online : false);
   const current = meeting.floor.current;
-  const speaker = current && request.kind === 'reply' ? participantOf(meeting, current.participantId) : undefined;
+  const speaker =
+    current && request.kind === 'reply' ? participantOf(meeting, current.participantId) : undefined;
   const replyDuring = speaker ? speaker.delegation : null;
   if (!offline && !replyDuring) return null;
   return { delegation: who?.delegation ?? '?', offline, replyDuring };

@@ -3,11 +3,7 @@ import type { Meeting, Participant } from '../../../../shared';
 /** Most options the search lists at once; typing more narrows it. */
 const MAX_OPTIONS = 8;
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /** Participants whose delegation, name or RTO contains `query` (accents and case ignored). */
 export function searchParticipants(meeting: Meeting, query: string): Participant[] {

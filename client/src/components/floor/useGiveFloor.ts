@@ -55,7 +55,9 @@ export function useGiveFloor(
       setAsking(null);
       // Back to the control that asked.
       const key = asking.target === 'next' ? 'next' : `give-${asking.target}`;
-      requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>(`[data-focus="${key}"]`)?.focus());
+      requestAnimationFrame(() =>
+        panel.current?.querySelector<HTMLElement>(`[data-focus="${key}"]`)?.focus(),
+      );
     },
   };
 }
