@@ -6,7 +6,7 @@ import { participantOf } from '../../room/selectors';
 import { QueueRow, type RowActions } from './QueueRow';
 
 /** Past this many rows only those in view are rendered: 300 rows of buttons slow every update. */
-export const VIRTUAL_FROM = 100;
+const VIRTUAL_FROM = 100;
 /** How many of the next speakers the summary names. */
 const NEXT_NAMED = 3;
 

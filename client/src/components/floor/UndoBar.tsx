@@ -4,7 +4,7 @@ import { useRoomPort } from '../../room/RoomContext';
 import { type FloorContractCommand, sendContract } from './contract';
 
 /** How long the Undo bar stays; the server accepts a restore for 60 s of meeting time. */
-export const UNDO_SECONDS = 8;
+const UNDO_SECONDS = 8;
 
 /** Something just destroyed that one command puts back. */
 interface UndoOffer {

@@ -1,4 +1,4 @@
-import type { CommandInput, CurrentSpeaker, FloorKind, Meeting } from '../../../../shared';
+import type { CommandInput, CurrentSpeaker, Meeting } from '../../../../shared';
 import type { RoomPort } from '../../room/roomClient';
 
 /**
@@ -31,6 +31,3 @@ export const sendContract = (room: RoomPort, command: FloorContractCommand) =>
 export const suspendedOf = (meeting: Meeting): SuspendedSpeaker[] =>
   // issue 12 contract: Floor.suspended
   (meeting.floor as { suspended?: SuspendedSpeaker[] }).suspended ?? [];
-
-/** Whether giving the floor to a request of `kind` while someone speaks suspends them without asking. */
-export const alwaysSuspends = (kind: FloorKind) => kind === 'point_of_order';
