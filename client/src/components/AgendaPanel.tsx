@@ -4,6 +4,7 @@ import type { AgendaItem } from '../../../shared';
 import { duration } from '../format';
 import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
 import { iCan } from '../room/selectors';
+import { useUndo } from './floor/UndoBar';
 
 /** The agenda with statuses and time; the presiding officer (and secretariat) manage it here. */
 export function AgendaPanel() {
@@ -21,9 +22,13 @@ export function AgendaPanel() {
   };
   const manage = Object.values(may).some(Boolean);
   const [adding, setAdding] = useState(false);
+  const undo = useUndo();
   return (
     <section className="panel agenda" aria-labelledby="agenda-heading">
-      <h2 id="agenda-heading">{t('agenda.heading')}</h2>
+      <h2 id="agenda-heading" tabIndex={-1}>
+        {t('agenda.heading')}
+      </h2>
+      {undo.bar}
       <ol className="agenda-list">
         {meeting.agenda.map((item, index) => (
           <AgendaRow
@@ -34,6 +39,7 @@ export function AgendaPanel() {
             may={may}
             manage={manage}
             current={item.id === meeting.currentItemId}
+            offerUndo={undo.offer}
           />
         ))}
       </ol>
@@ -66,8 +72,9 @@ function AgendaRow(props: {
   may: ItemPowers;
   manage: boolean;
   current: boolean;
+  offerUndo: ReturnType<typeof useUndo>['offer'];
 }) {
-  const { item, index, last, may, manage, current } = props;
+  const { item, index, last, may, manage, current, offerUndo } = props;
   const { t } = useTranslation();
   const room = useRoomPort();
   const now = useServerNow(1000);
@@ -142,7 +149,15 @@ function AgendaRow(props: {
             <button
               type="button"
               className="danger"
-              onClick={() => void room.send({ type: 'agenda.remove', itemId: item.id })}
+              onClick={async () => {
+                // Removed at once; the Undo bar puts it back (agenda.restore) for a few seconds.
+                const ack = await room.send({ type: 'agenda.remove', itemId: item.id });
+                if (ack.ok)
+                  offerUndo({
+                    message: t('floorUi.removedItem', { number: item.number }),
+                    restore: { type: 'agenda.restore', itemId: item.id },
+                  });
+              }}
             >
               {t('agenda.remove')}
             </button>
@@ -158,6 +173,9 @@ function ConcludeForm({ item, onDone }: { item: AgendaItem; onDone: () => void }
   const room = useRoomPort();
   const [outcome, setOutcome] = useState(item.outcome);
   const first = useFocusOnOpen<HTMLTextAreaElement>();
+  const meeting = useRoom().meeting!;
+  // Concluding closes the item's list: say how many are still waiting before it happens.
+  const waiting = meeting.currentItemId === item.id ? meeting.floor.queue.length : 0;
   return (
     <form
       className="stack-form"
@@ -178,8 +196,17 @@ function ConcludeForm({ item, onDone }: { item: AgendaItem; onDone: () => void }
           ref={first}
         />
       </label>
+      {waiting > 0 && (
+        <p className="notice" id={`waiting-${item.id}`} data-testid="conclude-waiting">
+          {t('floorUi.concludeWaiting', { count: waiting })}
+        </p>
+      )}
       <div className="button-row">
-        <button type="submit" className="primary">
+        <button
+          type="submit"
+          className="primary"
+          aria-describedby={waiting > 0 ? `waiting-${item.id}` : undefined}
+        >
           {t('agenda.concludeWith')}
         </button>
         <button type="button" onClick={onDone}>

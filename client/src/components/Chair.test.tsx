@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ITEM, P } from '../../../shared/domain/fixtures';
 import { localRoom, renderWith } from '../test/localRoom';
+import { connect } from '../test/presence';
 import { AgendaPanel } from './AgendaPanel';
 import { RefusalAlert } from './Announcer';
 import { MeetingControls } from './MeetingControls';
@@ -60,7 +61,10 @@ describe('chair console', () => {
 
   it('queues the RTO round in the chosen order in one action', async () => {
     const user = userEvent.setup();
-    const { port, room } = localRoom(P.chair, { openItem: true });
+    const local = localRoom(P.chair, { openItem: true });
+    const { port, room } = local;
+    const spokespersons = [P.spokesApt, P.spokesAtu, P.spokesCept, P.spokesCitel, P.spokesLas, P.spokesRcc];
+    connect(local, ...spokespersons);
     renderWith(port, <MeetingControls />);
     await user.click(screen.getByRole('button', { name: 'Move LAS earlier' }));
     await user.click(screen.getByRole('button', { name: 'Move LAS earlier' }));

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { P } from '../../../shared/domain/fixtures';
 import { localRoom, renderWith } from '../test/localRoom';
+import { connect } from '../test/presence';
 import { FloorPanel } from './FloorPanel';
 
 afterEach(cleanup);
@@ -28,7 +29,7 @@ describe('list of speakers, as a delegate', () => {
     expect(queueText()[0]).toContain('Point of order');
     expect(screen.getByTestId('my-place').textContent).toBe('Speaker: Your place in the list: 2');
 
-    await user.click(screen.getByRole('button', { name: 'Withdraw request' }));
+    await user.click(screen.getByRole('button', { name: 'Withdraw request to speak' }));
     expect(queueText()).toHaveLength(1);
     expect(screen.getByText('You are not in the list of speakers')).toBeTruthy();
   });
@@ -62,6 +63,7 @@ describe('list of speakers, as the chair', () => {
   function chairWithQueue() {
     const local = localRoom(P.chair, { openItem: true });
     for (const who of [P.brazil, P.france, P.egypt]) local.by(who, { type: 'floor.request', kind: 'speak' });
+    connect(local, P.brazil, P.france, P.egypt);
     renderWith(local.port, <FloorPanel />);
     return local;
   }

@@ -4,6 +4,7 @@ import { type Action, RTO_CODES, type RtoCode } from '../../../shared';
 import { useRoom, useRoomPort } from '../room/RoomContext';
 import type { RoomState } from '../room/roomClient';
 import { iCan, iPreside, spokespersonOf } from '../room/selectors';
+import { Presence } from './floor/Presence';
 
 /** What the console offers; whoever may do none of it does not get one. */
 const CONSOLE_ACTIONS = [
@@ -141,13 +142,20 @@ function ListOptions() {
   );
 }
 
-/** Orders the six RTOs, then queues their spokespersons in one command. */
+/**
+ * Orders the six RTOs, then queues their spokespersons in one command. An offline spokesperson is
+ * marked and left out unless the chair ticks them (the default follows presence until touched).
+ */
 function RtoRound() {
   const { t } = useTranslation();
   const { meeting } = useRoom();
   const room = useRoomPort();
   const [order, setOrder] = useState<RtoCode[]>([...RTO_CODES]);
-  const [included, setIncluded] = useState<Set<RtoCode>>(new Set(RTO_CODES));
+  const [choice, setChoice] = useState<Partial<Record<RtoCode, boolean>>>({});
+  const included = (rto: RtoCode) => {
+    const sp = spokespersonOf(meeting!, rto);
+    return !!sp && (choice[rto] ?? sp.online);
+  };
   const swap = (i: number, j: number) =>
     setOrder((o) => {
       const next = [...o];
@@ -166,19 +174,14 @@ function RtoRound() {
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={included.has(rto)}
+                  checked={included(rto)}
                   disabled={!sp}
-                  onChange={(e) =>
-                    setIncluded((s) => {
-                      const next = new Set(s);
-                      if (e.target.checked) next.add(rto);
-                      else next.delete(rto);
-                      return next;
-                    })
-                  }
+                  onChange={(e) => setChoice((c) => ({ ...c, [rto]: e.target.checked }))}
                 />
+                {sp && <Presence online={sp.online} />}
                 <strong>{rto}</strong>{' '}
                 <span className="person">{sp ? sp.name : t('chair.noSpokesperson')}</span>
+                {sp && !sp.online && <span className="not-connected">{t('floorUi.notConnected')}</span>}
               </label>
               <button
                 type="button"
@@ -208,7 +211,7 @@ function RtoRound() {
         onClick={() =>
           void room.send({
             type: 'floor.rtoRound',
-            rtos: order.filter((r) => included.has(r) && spokespersonOf(meeting!, r)),
+            rtos: order.filter(included),
           })
         }
       >

@@ -3,14 +3,22 @@ import { personalName } from '../format';
 import { useRoom } from '../room/RoomContext';
 import { byRegion } from '../room/selectors';
 
-/** Who is here, by region and RTO, with who is online. */
+/**
+ * Who is here, by region and RTO, with who is online. A large meeting's list scrolls inside the
+ * panel (focusable, so it scrolls by keyboard) rather than lengthening the page.
+ */
 export function ParticipantsPanel() {
   const { t } = useTranslation();
   const { meeting } = useRoom();
   const m = meeting!;
   const online = m.participants.filter((p) => p.online).length;
   return (
-    <section className="panel participants" aria-labelledby="participants-heading">
+    <section
+      className="panel participants"
+      aria-labelledby="participants-heading"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take the focus
+      tabIndex={0}
+    >
       <h2 id="participants-heading">
         {t('participants.heading')}{' '}
         <small>{t('participants.count', { online, total: m.participants.length })}</small>
