@@ -91,7 +91,7 @@ describe('co-editing a proposal in the browser', () => {
     expect(await textbox(brazil).getAttribute('dir')).toBe('auto');
 
     // Egypt opens the same text from the list.
-    await egypt.getByRole('button', { name: `Open the text of ${SYMBOL}` }).click();
+    await egypt.getByRole('button', { name: `Open text ${SYMBOL}` }).click();
     await expect.poll(() => text(egypt), WAIT).toContain('to instruct the Director');
 
     // Both type; each sees the other's words and caret, labelled with name and delegation.
