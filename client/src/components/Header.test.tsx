@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ack, SnapshotMessage } from '../../../shared';
 import { P, Room, testContext } from '../../../shared/domain/fixtures';
 import { RoomClient } from '../room/roomClient';
+import { FakeSocket, fakeSockets } from '../test/fakeSocket';
 import { renderWith } from '../test/localRoom';
 import { FloorPanel } from './FloorPanel';
-import { FakeSocket, fakeSockets } from '../test/fakeSocket';
 import { Header } from './Header';
 
 vi.mock('socket.io-client', async () => {
