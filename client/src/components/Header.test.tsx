@@ -2,7 +2,7 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Ack, SnapshotMessage } from '../../../shared';
+import type { SnapshotMessage } from '../../../shared';
 import { P, Room, testContext } from '../../../shared/domain/fixtures';
 import { RoomClient } from '../room/roomClient';
 import { FakeSocket, fakeSockets } from '../test/fakeSocket';

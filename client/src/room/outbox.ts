@@ -18,7 +18,7 @@ export interface PendingCommand {
 }
 
 /** What the promise of a cancelled command resolves to: nothing was sent, nothing was applied. */
-export const CANCELLED: Ack = {
+const CANCELLED: Ack = {
   ok: false,
   error: { code: 'unavailable', message: 'cancelled on this device before it was sent' },
 };
