@@ -39,3 +39,21 @@ export function zoneName(ms: number, timeZone: string | undefined, language: str
 }
 
 export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Which clock a time on screen is read on: the meeting's time zone, or the participant's own. */
+export type Clock = 'meeting' | 'yours';
+
+type ClockTranslate = (key: 'shell.clock.meeting' | 'shell.clock.yours', values: { time: string }) => string;
+
+/**
+ * A time of day that says which clock it is, the same way everywhere: "13:05 (meeting time)" in the
+ * meeting's time zone, "22:05 (your time)" in the participant's.
+ */
+export function formatTime(
+  ms: number,
+  clock: Clock,
+  { meetingZone, language, t }: { meetingZone: string; language: string; t: ClockTranslate },
+): string {
+  const time = timeIn(ms, clock === 'meeting' ? meetingZone : localZone(), language);
+  return clock === 'meeting' ? t('shell.clock.meeting', { time }) : t('shell.clock.yours', { time });
+}

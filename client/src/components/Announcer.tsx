@@ -73,7 +73,11 @@ function chime(): void {
   }
 }
 
-/** Shows why the server refused the last command, in the UI language, until dismissed. */
+/**
+ * Says which action of the participant was not done and why, in the UI language, until dismissed:
+ * the action by its name ("Giving the floor"), never by its command type; the server's own words
+ * (English, for support) follow in small type.
+ */
 export function RefusalAlert() {
   const { t } = useTranslation();
   const { refusal } = useRoom();
@@ -82,7 +86,8 @@ export function RefusalAlert() {
   return (
     <div className="refusal" role="alert">
       <p>
-        <strong>{t('errors.refused', { command: refusal.type })}</strong> {t(`errors.${refusal.error.code}`)}{' '}
+        <strong>{t('shell.notDone', { action: t(`shell.action.${refusal.type}`) })}</strong>{' '}
+        {t(`errors.${refusal.error.code}`)}{' '}
         <span className="detail" lang="en">
           ({refusal.error.message})
         </span>

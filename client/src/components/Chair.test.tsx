@@ -85,7 +85,8 @@ describe('chair console', () => {
     renderWith(port, <RefusalAlert />);
     await port.send({ type: 'floor.next' });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('The server refused “floor.next”');
+    expect(alert.textContent).toContain('Calling the next speaker: not done.');
+    expect(alert.textContent).not.toContain('floor.next');
     expect(alert.textContent).toContain('This is not possible right now.');
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();

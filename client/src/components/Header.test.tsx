@@ -2,63 +2,18 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Ack, SnapshotMessage } from '../../../shared';
+import type { SnapshotMessage } from '../../../shared';
 import { P, Room, testContext } from '../../../shared/domain/fixtures';
 import { RoomClient } from '../room/roomClient';
+import { FakeSocket, fakeSockets } from '../test/fakeSocket';
 import { renderWith } from '../test/localRoom';
 import { FloorPanel } from './FloorPanel';
 import { Header } from './Header';
 
-/**
- * A stand-in for the Socket.IO connection, so the real RoomClient runs: the test plays the server
- * (emits `snapshot`, `status`, answers commands) and sees what the client emits.
- */
-class FakeSocket {
-  connected = true;
-  /** Socket.IO's own retrying: false after the server refused a handshake. */
-  active = true;
-  connects = 0;
-  readonly handlers = new Map<string, Array<(...args: unknown[]) => void>>();
-  readonly emitted: Array<[string, unknown]> = [];
-  /** The answer to the next command. */
-  nextAck: Ack = { ok: true, seq: 1 };
-  on(event: string, handler: (...args: unknown[]) => void) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  }
-  emit(event: string, payload: unknown) {
-    this.emitted.push([event, payload]);
-    return this;
-  }
-  timeout() {
-    return {
-      emitWithAck: async (event: string, payload?: unknown) => {
-        if (event === 'clock') return Date.now();
-        this.emitted.push([event, payload]);
-        return this.nextAck;
-      },
-    };
-  }
-  disconnect() {
-    this.connected = false;
-  }
-  connect() {
-    this.connects++;
-    return this;
-  }
-  close() {
-    this.connected = false;
-  }
-  /** The server sends `event` to this client. */
-  serve(event: string, payload: unknown) {
-    for (const handler of this.handlers.get(event) ?? []) handler(payload);
-  }
-}
-
-const sockets = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock('socket.io-client', () => ({
-  io: () => sockets.current,
-}));
+vi.mock('socket.io-client', async () => {
+  const { fakeSockets } = await import('../test/fakeSocket');
+  return { io: () => fakeSockets.current };
+});
 
 const NOTICE =
   'The room is reconnecting to its store. Your requests are not recorded yet; try again in a moment.';
@@ -67,7 +22,7 @@ let socket: FakeSocket;
 let client: RoomClient;
 beforeEach(() => {
   socket = new FakeSocket();
-  sockets.current = socket;
+  fakeSockets.current = socket;
   client = new RoomClient('http://irm.test', 'token');
   const room = new Room({ ctx: testContext(Date.now()), openItem: true });
   const snapshot: SnapshotMessage = {

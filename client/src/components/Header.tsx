@@ -25,17 +25,25 @@ export function Header() {
   return (
     <header className="topbar">
       <div className="topbar-title">
-        <h1>{meeting.title}</h1>
+        <h1 dir="auto">{meeting.title}</h1>
         <p className="meta">
           <span className={`pill status-${meeting.status}`}>{t(`status.${meeting.status}`)}</span>
           {presiding && (
             <span>
-              {t('header.presiding')}: <strong>{presiding.name}</strong> ({presiding.delegation})
+              {t('header.presiding')}:{' '}
+              <strong>
+                <bdi>{presiding.name}</bdi>
+              </strong>{' '}
+              (<bdi>{presiding.delegation}</bdi>)
             </span>
           )}
           {me && (
             <span>
-              {t('header.you')}: <strong>{me.delegation}</strong> · {t(`roles.${me.role}`)}
+              {t('header.you')}:{' '}
+              <strong>
+                <bdi>{me.delegation}</bdi>
+              </strong>{' '}
+              · {t(`roles.${me.role}`)}
             </span>
           )}
         </p>

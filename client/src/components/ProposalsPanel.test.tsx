@@ -47,7 +47,7 @@ describe('proposals panel', () => {
     expect(row.textContent).toContain('agenda item 3');
     // Delegates do not manage statuses or locks.
     expect(within(row).queryByRole('button', { name: /Lock/ })).toBeNull();
-    await user.click(within(row).getByRole('button', { name: 'Open the text of AFCP/42/1' }));
+    await user.click(within(row).getByRole('button', { name: 'Open text AFCP/42/1' }));
     expect(onOpen).toHaveBeenLastCalledWith(created.id);
   });
 
@@ -77,6 +77,6 @@ describe('proposals panel', () => {
     renderWith(observer.port, <ProposalsPanel onOpen={() => undefined} />);
     expect(screen.queryByRole('button', { name: 'New proposal' })).toBeNull();
     expect(screen.queryByLabelText('Status of ACP/67A1/1')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Open the text of ACP/67A1/1' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open text ACP/67A1/1' })).toBeTruthy();
   });
 });

@@ -53,7 +53,7 @@ function ProposalRow({ proposal, onOpen }: { proposal: Proposal; onOpen: (id: st
   return (
     <li className="proposal" data-testid="proposal">
       <div className="proposal-line">
-        <span className="proposal-symbol">{proposal.symbol}</span>
+        <bdi className="proposal-symbol">{proposal.symbol}</bdi>
         <span className={`pill proposal-${proposal.status}`}>{t(`proposalStatus.${proposal.status}`)}</span>
         {proposal.locked && (
           <span className="pill proposal-locked">
@@ -61,7 +61,9 @@ function ProposalRow({ proposal, onOpen }: { proposal: Proposal; onOpen: (id: st
           </span>
         )}
       </div>
-      <p className="proposal-title">{proposal.title}</p>
+      <p className="proposal-title" dir="auto">
+        {proposal.title}
+      </p>
       <p className="muted small">
         {t('proposals.submitted', { by: proposal.submittedBy })}
         {item && ` · ${t('proposals.itemShown', { number: item.number })}`}

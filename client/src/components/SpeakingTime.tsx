@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS, type Region } from '../../../shared';
-import { duration, personalName, timeIn } from '../format';
-import { useRoom, useServerNow } from '../room/RoomContext';
+import { duration, personalName } from '../format';
+import { useRoom, useServerNow, useTimeFormat } from '../room/RoomContext';
 import { participantOf, type StatsGroup, type StatsScope, speakingTime } from '../room/selectors';
 
 /** Speaking time per delegation, region or RTO, as a chart and a table: the balance across regions. */
@@ -74,8 +74,9 @@ export function SpeakingTime() {
 
 /** The interventions logged so far, newest first, with times in both time zones. */
 export function InterventionLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { meeting } = useRoom();
+  const time = useTimeFormat();
   const m = meeting!;
   const items = [...m.interventions].reverse().slice(0, 30);
   return (
@@ -89,15 +90,14 @@ export function InterventionLog() {
             const item = m.agenda.find((a) => a.id === i.itemId);
             return (
               <li key={i.id}>
-                <time
-                  dateTime={new Date(i.startedAt).toISOString()}
-                  title={timeIn(i.startedAt, undefined, i18n.language)}
-                >
-                  {timeIn(i.startedAt, m.timezone, i18n.language)}
+                <time dateTime={new Date(i.startedAt).toISOString()} title={time(i.startedAt, 'yours')}>
+                  {time(i.startedAt, 'meeting')}
                 </time>{' '}
-                <strong>{i.delegation}</strong>{' '}
-                <span className="person">{personalName(participantOf(m, i.participantId)?.name ?? '')}</span>{' '}
-                · {t(`kinds.${i.kind}`)} · {item ? `${item.number}` : ''} · {duration(i.durationSeconds, t)}
+                <strong>
+                  <bdi>{i.delegation}</bdi>
+                </strong>{' '}
+                <bdi className="person">{personalName(participantOf(m, i.participantId)?.name ?? '')}</bdi> ·{' '}
+                {t(`kinds.${i.kind}`)} · {item ? `${item.number}` : ''} · {duration(i.durationSeconds, t)}
                 {i.overrunSeconds > 0 && (
                   <span className="over"> ({t('log.over', { time: duration(i.overrunSeconds, t) })})</span>
                 )}

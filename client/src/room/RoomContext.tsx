@@ -1,4 +1,14 @@
-import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Clock, formatTime } from '../format';
 import type { RoomPort, RoomState } from './roomClient';
 
 const RoomContext = createContext<RoomPort | null>(null);
@@ -28,4 +38,18 @@ export function useServerNow(everyMs = 250): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now + clockOffset;
+}
+
+/**
+ * `formatTime` bound to this meeting's time zone and the UI language: `time(ms, 'meeting')` →
+ * "13:05 (meeting time)", `time(ms, 'yours')` → "22:05 (your time)".
+ */
+export function useTimeFormat(): (ms: number, clock: Clock) => string {
+  const { t, i18n } = useTranslation();
+  const meetingZone = useRoom().meeting?.timezone ?? 'UTC';
+  const language = i18n.language;
+  return useCallback(
+    (ms: number, clock: Clock) => formatTime(ms, clock, { meetingZone, language, t }),
+    [meetingZone, language, t],
+  );
 }

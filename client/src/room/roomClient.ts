@@ -16,6 +16,7 @@ import {
   type StoreState,
 } from '../../../shared';
 import { bestOffset } from './clock';
+import { Outbox, type PendingCommand } from './outbox';
 
 /**
  * What the connection is doing, shown to the participant. `replaced`: a newer window or device of the
@@ -33,13 +34,19 @@ export interface RoomState {
   /** Server clock minus ours, in ms. */
   clockOffset: number;
   /** The last command the server refused, for the participant to read. */
-  refusal: { type: string; error: DomainError; at: number } | null;
+  refusal: { type: CommandInput['type']; error: DomainError; at: number } | null;
   /**
    * Whether the server can store commands: `unavailable` from its `status` message, or from a command
    * it answered `unavailable`; `ok` again on `status` ok or the next command it accepts. Commands may
    * still be sent meanwhile (they are answered, not lost); the UI says the room is reconnecting.
    */
   store: StoreState;
+  /**
+   * Commands kept on this device, in order: given while the connection was down (sent, with the
+   * same id, when it is back) or not confirmed by a server whose store was unreachable (sent again
+   * when it is back). Not refusals: the participant may cancel them meanwhile.
+   */
+  outbox: readonly PendingCommand[];
 }
 
 /** The narrow port the React views use; tests pass their own. */
@@ -48,6 +55,8 @@ export interface RoomPort {
   subscribe(listener: () => void): () => void;
   send(command: CommandInput): Promise<Ack>;
   dismissRefusal(): void;
+  /** Gives up on a command of the outbox that is not on its way yet: it is never sent. */
+  cancelPending?(id: string): void;
   /** The read-only projector link (chair and secretariat only). */
   projectorUrl?(): Promise<string>;
   /** The participant token, for the other channels of the same sign-in (proposal texts, versions). */
@@ -78,7 +87,12 @@ export class RoomClient implements RoomPort {
     clockOffset: 0,
     refusal: null,
     store: 'ok',
+    outbox: [],
   };
+  private readonly outbox = new Outbox((outbox) => this.set({ outbox }));
+  private draining = false;
+  /** The socket was closed because the browser went offline: open it again when it is back. */
+  private pausedOffline = false;
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private refusedHandshakes = 0;
@@ -142,7 +156,12 @@ export class RoomClient implements RoomPort {
     });
     this.socket.on('connect', () => {
       this.refusedHandshakes = 0;
+      void this.drain();
     });
+    // The browser knows before the heartbeat does: commands given offline are kept, not lost in a
+    // socket that will never answer.
+    globalThis.addEventListener?.('offline', this.wentOffline);
+    globalThis.addEventListener?.('online', this.cameOnline);
   }
 
   getState = (): RoomState => this.state;
@@ -152,23 +171,85 @@ export class RoomClient implements RoomPort {
     return () => this.listeners.delete(listener);
   };
 
-  send = async (command: CommandInput): Promise<Ack> => {
+  send = (command: CommandInput): Promise<Ack> => {
     const id = crypto.randomUUID();
-    let ack: Ack;
-    if (!this.socket.connected) {
-      ack = { ok: false, error: { code: 'unavailable', message: 'not connected' } };
-    } else {
-      try {
-        ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { id, ...command });
-        // The server's own answer says whether it could store the command.
-        if (ack.ok) this.setStore('ok');
-        else if (ack.error.code === 'unavailable') this.setStore('unavailable');
-      } catch {
-        ack = { ok: false, error: { code: 'unavailable', message: 'no answer from the server' } };
-      }
+    // Behind commands still waiting to go out, so that the server gets them in the order given.
+    if (!this.canSend() || this.draining) {
+      const answer = this.outbox.keep(id, command, 'offline');
+      void this.drain();
+      return answer;
     }
+    return this.deliver(id, command);
+  };
+
+  cancelPending = (id: string): void => this.outbox.cancel(id);
+
+  /** Sends one command and returns its answer; kept in the outbox if it cannot be sent or confirmed. */
+  private async deliver(id: string, command: CommandInput): Promise<Ack> {
+    let ack: Ack;
+    try {
+      ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { id, ...command });
+      // The server's own answer says whether it could store the command.
+      if (ack.ok) this.setStore('ok');
+      else if (ack.error.code === 'unavailable') this.setStore('unavailable');
+    } catch {
+      // The connection went down on the way: not refused, just not (known to be) delivered.
+      if (!this.canSend()) return this.outbox.keep(id, command, 'offline');
+      ack = { ok: false, error: { code: 'unavailable', message: 'no answer from the server' } };
+    }
+    if (!ack.ok && isUnconfirmed(ack)) return this.outbox.keep(id, command, 'unconfirmed');
     if (!ack.ok) this.set({ refusal: { type: command.type, error: ack.error, at: Date.now() } });
     return ack;
+  }
+
+  /** Sends the outbox in order, one at a time, while connected; each caller gets its answer. */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (;;) {
+        if (!this.canSend()) return;
+        const entry = this.outbox.next(this.state.store === 'ok');
+        if (!entry) return;
+        this.outbox.mark(entry.id, 'sending');
+        const ack = await this.deliverKept(entry);
+        if (ack) this.outbox.settle(entry.id, ack);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** One attempt for a kept command: its answer, or undefined when it stays kept (marked why). */
+  private async deliverKept({ id, command }: PendingCommand): Promise<Ack | undefined> {
+    let ack: Ack;
+    try {
+      ack = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', { id, ...command });
+    } catch {
+      if (!this.canSend()) return void this.outbox.mark(id, 'offline');
+      ack = { ok: false, error: { code: 'unavailable', message: 'no answer from the server' } };
+    }
+    if (ack.ok) this.setStore('ok');
+    else if (ack.error.code === 'unavailable') this.setStore('unavailable');
+    if (!ack.ok && isUnconfirmed(ack)) return void this.outbox.mark(id, 'unconfirmed');
+    if (!ack.ok) this.set({ refusal: { type: command.type, error: ack.error, at: Date.now() } });
+    return ack;
+  }
+
+  private canSend(): boolean {
+    return this.socket.connected && globalThis.navigator?.onLine !== false;
+  }
+
+  private readonly wentOffline = (): void => {
+    if (!this.socket.connected) return;
+    this.pausedOffline = true;
+    this.socket.disconnect();
+  };
+
+  private readonly cameOnline = (): void => {
+    if (!this.pausedOffline || this.closed) return;
+    this.pausedOffline = false;
+    this.socket.connect();
   };
 
   dismissRefusal = (): void => this.set({ refusal: null });
@@ -190,6 +271,8 @@ export class RoomClient implements RoomPort {
 
   close(): void {
     this.closed = true;
+    globalThis.removeEventListener?.('offline', this.wentOffline);
+    globalThis.removeEventListener?.('online', this.cameOnline);
     clearTimeout(this.retry);
     this.socket.close();
   }
@@ -225,6 +308,8 @@ export class RoomClient implements RoomPort {
     if (store === 'ok' && this.state.meeting && this.socket.connected) {
       this.socket.emit('resync', { sinceSeq: this.state.seq });
     }
+    // Commands the server could not confirm go out again, with their ids.
+    if (store === 'ok') void this.drain();
   }
 
   private async syncClock(): Promise<void> {
@@ -246,3 +331,7 @@ export class RoomClient implements RoomPort {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** The server could not confirm storing it (it may or may not be stored): the same id may be retried. */
+const isUnconfirmed = (ack: Ack): boolean =>
+  !ack.ok && ack.error.code === 'unavailable' && /not confirmed/.test(ack.error.message);

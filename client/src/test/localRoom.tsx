@@ -23,6 +23,7 @@ export function localRoom(as: ParticipantId, opts: DemoOptions = {}) {
     clockOffset: 0,
     refusal: null,
     store: 'ok',
+    outbox: [],
   };
   const set = (patch: Partial<RoomState>) => {
     state = { ...state, ...patch };

@@ -6,6 +6,7 @@ import { FloorPanel } from '../components/FloorPanel';
 import { Header } from '../components/Header';
 import { hasConsole, MeetingControls } from '../components/MeetingControls';
 import { ParticipantsPanel } from '../components/ParticipantsPanel';
+import { PendingCommands } from '../components/PendingCommands';
 import { ProposalsPanel } from '../components/ProposalsPanel';
 import { InterventionLog, SpeakingTime } from '../components/SpeakingTime';
 import { useRoom } from '../room/RoomContext';
@@ -26,14 +27,17 @@ export function RoomView() {
     return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
   const chair = iPreside(state);
   const item = currentItem(meeting);
+  const editing = !!text.open;
+  const floor = <FloorPanel />;
   return (
-    <div className={`room ${chair ? 'room-chair' : 'room-delegate'}`}>
+    <div className={`room ${chair ? 'room-chair' : 'room-delegate'} ${editing ? 'room-editing' : ''}`}>
       <a className="skip" href="#floor">
         {t('app.skip')}
       </a>
       <Header />
       <Announcer />
       <RefusalAlert />
+      <PendingCommands />
       <main>
         <section className="panel current-item" aria-labelledby="item-heading">
           <h2 id="item-heading" className="eyebrow">
@@ -41,23 +45,36 @@ export function RoomView() {
           </h2>
           {item ? (
             <p className="item-title" data-testid="current-item">
-              <span className="agenda-number">{item.number}</span> {item.title}
+              <span className="agenda-number">{item.number}</span> <bdi>{item.title}</bdi>
             </p>
           ) : (
             <p className="item-title muted" data-testid="current-item">
               {t('agenda.none')}
             </p>
           )}
-          {item?.description && <p className="muted">{item.description}</p>}
+          {item?.description && (
+            <p className="muted" dir="auto">
+              {item.description}
+            </p>
+          )}
         </section>
-        {text.open && (
-          <Suspense fallback={<p className="panel muted">{t('editor.connecting')}</p>}>
-            <ProposalEditor proposalId={text.open} onClose={text.close} />
-          </Suspense>
-        )}
+        {text.open ? (
+          // The floor stays within reach while a text is open: beside it on a wide screen, docked at
+          // the bottom of a small one (styles.css, room-shell).
+          <div className="editing-layout">
+            <div className="editing-text">
+              <Suspense fallback={<p className="panel muted">{t('editor.connecting')}</p>}>
+                <ProposalEditor proposalId={text.open} onClose={text.close} />
+              </Suspense>
+            </div>
+            <aside className="editing-floor" aria-label={t('shell.floorActions')}>
+              {floor}
+            </aside>
+          </div>
+        ) : null}
         <div className="columns">
           <div className="column-main">
-            <FloorPanel />
+            {!editing && floor}
             {hasConsole(state) && <MeetingControls />}
             <InterventionLog />
           </div>
