@@ -11,7 +11,7 @@ import type { RoomPort, RoomState } from '../room/roomClient';
  * A RoomPort over the real pure domain, in memory: commands go through the same `decide`/`evolve` as
  * on the server, minus the network, so component tests exercise real rules. The clock is real time.
  */
-export function localRoom(as: ParticipantId, opts: DemoOptions = {}) {
+export function localRoom(as: ParticipantId, opts: DemoOptions & { offline?: ParticipantId[] } = {}) {
   const room = new Room({ ctx: testContext(Date.now()), ...opts });
   const listeners = new Set<() => void>();
   const sent: CommandInput[] = [];

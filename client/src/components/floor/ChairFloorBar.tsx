@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useRoom, useRoomPort } from '../../room/RoomContext';
-import { sendContract, suspendedOf } from './contract';
 import { GivePrompt } from './GivePrompt';
 import type { useUndo } from './UndoBar';
 import type { useGiveFloor } from './useGiveFloor';
@@ -19,10 +18,10 @@ export function ChairFloorBar(props: {
   const room = useRoomPort();
   const send = room.send;
   const waiting = m.floor.queue;
-  const canNext = waiting.length > 0 || suspendedOf(m).length > 0;
+  const canNext = waiting.length > 0 || m.floor.suspended.length > 0;
   const clear = async () => {
     const requestIds = waiting.map((r) => r.id);
-    const ack = await sendContract(room, { type: 'floor.clear' });
+    const ack = await room.send({ type: 'floor.clear' });
     if (ack.ok) offerUndo({ message: t('floorUi.cleared'), restore: { type: 'floor.restore', requestIds } });
   };
   return (

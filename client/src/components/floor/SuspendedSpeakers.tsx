@@ -3,7 +3,6 @@ import type { Meeting } from '../../../../shared';
 import { clock } from '../../format';
 import { useRoomPort } from '../../room/RoomContext';
 import { participantOf } from '../../room/selectors';
-import { sendContract, suspendedOf } from './contract';
 
 /**
  * Speakers interrupted by a point of order, waiting to resume with the time they had left; the
@@ -12,7 +11,7 @@ import { sendContract, suspendedOf } from './contract';
 export function SuspendedSpeakers({ meeting, chair }: { meeting: Meeting; chair: boolean }) {
   const { t } = useTranslation();
   const room = useRoomPort();
-  const suspended = suspendedOf(meeting);
+  const suspended = meeting.floor.suspended;
   if (suspended.length === 0) return null;
   return (
     <div className="suspended" data-testid="suspended">
@@ -28,7 +27,7 @@ export function SuspendedSpeakers({ meeting, chair }: { meeting: Meeting; chair:
         ))}
       </ul>
       {chair && (
-        <button type="button" onClick={() => void sendContract(room, { type: 'floor.endSuspended' })}>
+        <button type="button" onClick={() => void room.send({ type: 'floor.endSuspended' })}>
           {t('floorUi.endSuspended')}
         </button>
       )}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CommandInput } from '../../../../shared';
 import { useRoomPort } from '../../room/RoomContext';
-import { type FloorContractCommand, sendContract } from './contract';
 
 /** How long the Undo bar stays; the server accepts a restore for 60 s of meeting time. */
 const UNDO_SECONDS = 8;
@@ -9,7 +9,7 @@ const UNDO_SECONDS = 8;
 /** Something just destroyed that one command puts back. */
 interface UndoOffer {
   message: string;
-  restore: FloorContractCommand;
+  restore: CommandInput;
 }
 
 /**
@@ -53,7 +53,7 @@ function UndoBar(props: { offer: UndoOffer & { until: number }; onGone: () => vo
         type="button"
         ref={button}
         onClick={async () => {
-          const ack = await sendContract(room, offer.restore);
+          const ack = await room.send(offer.restore);
           if (ack.ok) {
             if (bar.current) focusPanelOf(bar.current);
             onGone();

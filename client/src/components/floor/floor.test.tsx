@@ -2,28 +2,17 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addParticipant, type CommandInput, evolve, type ParticipantId } from '../../../../shared';
+import { addParticipant, evolve, type ParticipantId, type SuspendedSpeaker } from '../../../../shared';
 import { P } from '../../../../shared/domain/fixtures';
 import { localRoom, renderWith } from '../../test/localRoom';
 import { connect } from '../../test/presence';
 import { FloorPanel } from '../FloorPanel';
-import type { SuspendedSpeaker } from './contract';
 
 afterEach(cleanup);
 
-/** Issue 12 commands the domain of this branch does not know yet: recorded and acknowledged. */
-const CONTRACT_ONLY = new Set(['floor.clear', 'floor.restore', 'floor.endSuspended', 'agenda.restore']);
-
-function room(as: ParticipantId) {
-  const local = localRoom(as, { openItem: true });
-  const real = local.port.send;
-  const contract: CommandInput[] = [];
-  local.port.send = async (command) => {
-    if (!CONTRACT_ONLY.has(command.type)) return real(command);
-    contract.push(command);
-    return { ok: true, seq: local.room.events.length };
-  };
-  return { ...local, contract };
+/** The demo meeting with an open item; everyone is connected but `offline`. */
+function room(as: ParticipantId, offline: ParticipantId[] = []) {
+  return localRoom(as, { openItem: true, offline });
 }
 
 const button = (name: string) => screen.getByRole('button', { name });
@@ -58,10 +47,9 @@ describe('the list of speakers for a delegate', () => {
   });
 
   it('shows who is connected in each row, in words for screen readers', () => {
-    const local = room(P.brazil);
+    const local = room(P.brazil, [P.egypt]);
     local.by(P.france, { type: 'floor.request', kind: 'speak' });
     local.by(P.egypt, { type: 'floor.request', kind: 'speak' });
-    connect(local, P.france);
     renderWith(local.port, <FloorPanel />);
     const rows = screen.getAllByTestId('queue-item');
     expect(rows[0]!.textContent).toContain('online');
@@ -72,7 +60,7 @@ describe('the list of speakers for a delegate', () => {
 describe('the list of speakers for the chair', () => {
   it('asks before giving the floor to someone offline, then confirms', async () => {
     const user = userEvent.setup();
-    const local = room(P.chair);
+    const local = room(P.chair, [P.brazil]);
     local.by(P.brazil, { type: 'floor.request', kind: 'speak' });
     renderWith(local.port, <FloorPanel />);
     await user.click(button('Next speaker'));
@@ -110,7 +98,8 @@ describe('the list of speakers for the chair', () => {
     expect(screen.getByTestId('undo-bar').textContent).toContain('The request of Brazil was removed.');
     expect(document.activeElement).toBe(button('Undo'));
     await user.click(button('Undo'));
-    expect(local.contract).toEqual([{ type: 'floor.restore', requestIds: [id] }]);
+    expect(local.sent.at(-1)).toEqual({ type: 'floor.restore', requestIds: [id] });
+    expect(local.room.meeting.floor.queue.map((r) => r.id)).toEqual([id]);
     expect(screen.queryByTestId('undo-bar')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'List of speakers' }));
   });
@@ -123,7 +112,11 @@ describe('the list of speakers for the chair', () => {
     renderWith(local.port, <FloorPanel />);
     await user.click(button('Clear the list'));
     await user.click(button('Undo'));
-    expect(local.contract).toEqual([{ type: 'floor.clear' }, { type: 'floor.restore', requestIds: ids }]);
+    expect(local.sent.slice(-2)).toEqual([
+      { type: 'floor.clear' },
+      { type: 'floor.restore', requestIds: ids },
+    ]);
+    expect(local.room.meeting.floor.queue.map((r) => r.id)).toEqual(ids);
   });
 
   it('adds anyone to the list by searching delegation, name or RTO', async () => {
@@ -157,7 +150,6 @@ describe('the list of speakers for the chair', () => {
       remainingSeconds: 102,
       suspendedAt: Date.now(),
     };
-    // issue 12 contract: Floor.suspended, set by the domain once merged.
     const meeting = local.room.meeting;
     local.set({
       meeting: { ...meeting, floor: { ...meeting.floor, suspended: [suspended] } as typeof meeting.floor },
@@ -165,7 +157,7 @@ describe('the list of speakers for the chair', () => {
     renderWith(local.port, <FloorPanel />);
     expect(screen.getByTestId('suspended').textContent).toContain('Suspended: Brazil, 1:42 left');
     await user.click(button('End the suspended intervention'));
-    expect(local.contract).toEqual([{ type: 'floor.endSuspended' }]);
+    expect(local.sent.at(-1)).toEqual({ type: 'floor.endSuspended' });
   });
 
   it('with 300 waiting shows the count and the next speakers, and renders only rows in view', () => {

@@ -1,7 +1,6 @@
 import { type RefObject, useState } from 'react';
 import type { Ack, RequestId } from '../../../../shared';
 import { useRoom, useRoomPort } from '../../room/RoomContext';
-import { sendContract, suspendedOf } from './contract';
 import { type GiveQuestion, giveOptions, giveQuestion } from './givePrompt';
 
 /** Whom the floor goes to: the next in the list (or the suspended speaker), or one request. */
@@ -22,22 +21,22 @@ export function useGiveFloor(
   const requestOf = (target: GiveTarget) => {
     const floor = meeting!.floor;
     // With a suspended speaker, Next resumes them: nobody new takes the floor.
-    if (target === 'next') return suspendedOf(meeting!).length > 0 ? undefined : floor.queue[0];
+    if (target === 'next') return meeting!.floor.suspended.length > 0 ? undefined : floor.queue[0];
     return floor.queue.find((r) => r.id === target);
   };
   const send = (target: GiveTarget, options: ReturnType<typeof giveOptions>) =>
     sendThenFocus('end', () =>
       target === 'next'
-        ? sendContract(room, { type: 'floor.next', ...options })
-        : sendContract(room, { type: 'floor.give', requestId: target, ...options }),
+        ? room.send({ type: 'floor.next', ...options })
+        : room.send({ type: 'floor.give', requestId: target, ...options }),
     );
   async function give(target: GiveTarget) {
     const request = requestOf(target);
     const question = request ? giveQuestion(meeting!, request) : null;
     if (question) return setAsking({ target, question });
     const ack = await send(target, {});
-    // issue 12 contract: the domain refuses with `offline` when presence changed under the chair.
-    if (!ack.ok && (ack.error.code as string) === 'offline' && request) {
+    // Presence may have changed under the chair: the domain refuses with `offline`, and asks.
+    if (!ack.ok && ack.error.code === 'offline' && request) {
       room.dismissRefusal();
       setAsking({ target, question: giveQuestion(meeting!, request, true)! });
     }
