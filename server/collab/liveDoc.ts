@@ -15,6 +15,7 @@ import { docOriginOf, fromConnection, REMOTE, SEED } from './doc/origins';
 import { DocPersistence } from './doc/persistence';
 import { DocRefusals } from './doc/refusals';
 import type { DocFanout, FanoutMessage } from './fanout';
+import { encodeVersionNotice } from '../../shared/collab/versionNotice';
 import {
   CLOSE,
   hasStructs,
@@ -199,6 +200,9 @@ export class LiveDoc {
   /** Stores the current (stored) state as a named version. Call it from inside `run`. */
   async saveVersion(meta: DocVersionMeta): Promise<void> {
     await this.deps.store.saveVersion(this.id, meta, Y.encodeStateAsUpdate(this.doc));
+    // Everyone with the text open sees the new version at once; the list itself stays on HTTP.
+    const notice = encodeVersionNotice(meta);
+    for (const conn of this.conns) conn.send(notice);
   }
 
   /** Folds the update log into a snapshot (doc/persistence.ts). Call it from inside `run`. */
