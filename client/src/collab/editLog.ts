@@ -50,7 +50,11 @@ function textRanges(doc: Y.Doc, ds: Y.Transaction['deleteSet']): number[] {
 export interface EditRecorder {
   /** Writes the deletions not written yet (the recorder batches them for a moment). */
   flush(): void;
-  stop(): void;
+  /**
+   * Stops recording; `flush` writes what is pending first. Pass false when the text just turned
+   * read-only: the server would drop the write, leaving this copy ahead of everyone's.
+   */
+  stop(options: { flush: boolean }): void;
 }
 
 /**
@@ -63,7 +67,7 @@ export function recordEdits(
 ): EditRecorder {
   const now = options.now ?? Date.now;
   const markEveryMs = options.markEveryMs ?? 60_000;
-  const flushAfterMs = options.flushAfterMs ?? 1500;
+  const flushAfterMs = options.flushAfterMs ?? 1000;
   const log = editsOf(doc);
   let lastMark: { client: number; at: number } | null = null;
   let pending: DeleteMark | null = null;
@@ -105,9 +109,11 @@ export function recordEdits(
   doc.on('afterTransaction', onTransaction);
   return {
     flush,
-    stop: () => {
+    stop: ({ flush: write }) => {
       doc.off('afterTransaction', onTransaction);
-      flush();
+      if (write) flush();
+      clearTimeout(timer);
+      pending = null;
     },
   };
 }
