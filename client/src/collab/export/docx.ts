@@ -99,7 +99,9 @@ export function wordDocument(
         id,
         author: withoutIsolates(c.author),
         date: new Date(c.date),
-        children: c.text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })),
+        children: withoutIsolates(c.text)
+          .split('\n')
+          .map((line) => new Paragraph({ children: [new TextRun(line)] })),
       })),
     },
     numbering: {

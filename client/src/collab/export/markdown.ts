@@ -76,18 +76,18 @@ export interface CommentLabels {
 function commentsSection(comments: readonly LiveComment[], labels: CommentLabels): string[] {
   const out = [`## ${escapeMarkdown(labels.heading)}`, ''];
   comments.forEach((c, i) => {
-    const head = labels.byOn(withoutIsolates(c.authorName), labels.time(c.createdAt), withoutIsolates(c.quote));
+    const head = withoutIsolates(labels.byOn(c.authorName, labels.time(c.createdAt), c.quote));
     const state = c.resolved ? ` (${labels.resolved})` : '';
     out.push(`${i + 1}. **${escapeMarkdown(head)}**${escapeMarkdown(state)}: ${escapeMarkdown(oneLine(c.text))}`);
     for (const r of c.replies) {
-      const by = labels.by(withoutIsolates(r.authorName), labels.time(r.createdAt));
+      const by = withoutIsolates(labels.by(r.authorName, labels.time(r.createdAt)));
       out.push(`   - **${escapeMarkdown(by)}**: ${escapeMarkdown(oneLine(r.text))}`);
     }
   });
   return out;
 }
 
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+const oneLine = (text: string) => withoutIsolates(text).replace(/\s*\n\s*/g, ' ');
 
 /**
  * A comparison as Markdown with CriticMarkup revision marks: `{++inserted++}` and `{--deleted--}`,
