@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ProposalId } from '../../shared';
 import { DOC_FIELDS } from '../../shared/collab/schema';
+import { encodeVersionNotice } from '../../shared/collab/versionNotice';
 import { assertNever } from '../../shared/domain/errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -15,7 +16,6 @@ import { docOriginOf, fromConnection, REMOTE, SEED } from './doc/origins';
 import { DocPersistence } from './doc/persistence';
 import { DocRefusals } from './doc/refusals';
 import type { DocFanout, FanoutMessage } from './fanout';
-import { encodeVersionNotice } from '../../shared/collab/versionNotice';
 import {
   CLOSE,
   hasStructs,

@@ -11,7 +11,7 @@ import { z } from 'zod';
 export const VERSION_SAVED_MESSAGE = 100;
 
 /** What the notice carries: the saved version's metadata, as `GET …/versions` lists it. */
-export const versionNoticeSchema = z.object({
+const versionNoticeSchema = z.object({
   id: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
   createdBy: z.string().min(1).max(200).nullable(),

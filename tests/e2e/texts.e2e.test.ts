@@ -16,7 +16,9 @@ const SHOTS = path.join(ARTIFACTS, 'screenshots');
 const WAIT = { timeout: 10_000 };
 
 const SYMBOL = 'ACP/67A1/2';
-const BASE_TEXT = ['# Resolves', 'to instruct the Director of the Bureau', 'to invite Member States'].join('\n\n');
+const BASE_TEXT = ['# Resolves', 'to instruct the Director of the Bureau', 'to invite Member States'].join(
+  '\n\n',
+);
 
 /**
  * Texts with two delegates in two browsers (issue 12, "Texts"): a version saved by one appears at
@@ -86,7 +88,9 @@ describe('proposal texts in the browser', () => {
     await brazil.getByLabel('Title', { exact: true }).fill('Revision of Resolution 37');
     await brazil.getByLabel('Base text (optional)').fill(BASE_TEXT);
     await brazil.getByRole('button', { name: 'Create proposal' }).click();
-    await expect.poll(async () => (await textbox(brazil).textContent()) ?? '', WAIT).toContain('Member States');
+    await expect
+      .poll(async () => (await textbox(brazil).textContent()) ?? '', WAIT)
+      .toContain('Member States');
     await egypt.getByRole('button', { name: `Open the text of ${SYMBOL}` }).click();
     await expect.poll(async () => (await textbox(egypt).textContent()) ?? '', WAIT).toContain('Bureau');
 
@@ -123,8 +127,12 @@ describe('proposal texts in the browser', () => {
       .click();
     const compare = brazil.getByTestId('compare-view');
     const credit = (tag: 'ins' | 'del') =>
-      compare.locator(tag).evaluateAll((els) => els.map((e) => `${e.textContent} | ${e.getAttribute('title')}`));
-    await expect.poll(async () => (await credit('del')).join('\n'), WAIT).toMatch(/of the Bureau \| deleted /);
+      compare
+        .locator(tag)
+        .evaluateAll((els) => els.map((e) => `${e.textContent} | ${e.getAttribute('title')}`));
+    await expect
+      .poll(async () => (await credit('del')).join('\n'), WAIT)
+      .toMatch(/of the Bureau \| deleted /);
     const deleted = (await credit('del')).find((c) => c.includes('of the Bureau')) ?? '';
     const inserted = (await credit('ins')).find((c) => c.includes('urgently')) ?? '';
     expect(deleted).toContain(`| deleted by ${isolate('Delegate (Egypt)')}, `);
@@ -149,7 +157,9 @@ describe('proposal texts in the browser', () => {
   it('moves the focus to the lock banner when the text is locked under the cursor', async () => {
     const egypt = await open(person('Egypt'));
     await egypt.getByRole('button', { name: `Open the text of ${SYMBOL}` }).click();
-    await expect.poll(async () => (await textbox(egypt).textContent()) ?? '', WAIT).toContain('Member States');
+    await expect
+      .poll(async () => (await textbox(egypt).textContent()) ?? '', WAIT)
+      .toContain('Member States');
     await textbox(egypt).locator('p', { hasText: 'to invite Member States' }).click();
     const scrolled = await egypt.evaluate(() => window.scrollY);
     const chair = await open(meeting.participants.find((p) => p.role === 'chair')!);

@@ -45,7 +45,11 @@ describe('crediting insertions and deletions (the edit log)', () => {
     sync(kenya.doc, brazil.doc);
     sync(brazil.doc, kenya.doc);
 
-    const blocks = compareBlocks(docParagraphs(base), docParagraphs(kenya.doc), attributionOf(kenya.doc, base));
+    const blocks = compareBlocks(
+      docParagraphs(base),
+      docParagraphs(kenya.doc),
+      attributionOf(kenya.doc, base),
+    );
     const changes = blocks[0]!.segments.filter((s) => s.change !== 'same');
     expect(changes).toEqual([
       { text: 'urgently ', change: 'ins', writer: 20, at: Date.UTC(2026, 0, 5, 9, 30) },

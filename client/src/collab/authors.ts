@@ -46,7 +46,8 @@ export function blockCharIds(doc: Y.Doc): CharId[][] {
         if (!(part instanceof Y.XmlText)) continue;
         for (let item = part._start; item !== null; item = item.right) {
           if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
-          for (let i = 0; i < item.length; i++) ids.push({ client: item.id.client, clock: item.id.clock + i });
+          for (let i = 0; i < item.length; i++)
+            ids.push({ client: item.id.client, clock: item.id.clock + i });
         }
       }
       blocks.push(ids);

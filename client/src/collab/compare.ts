@@ -17,7 +17,7 @@ interface Segment {
 }
 
 /** Who made a character's change and when (see `Segment`). */
-export interface Credit {
+interface Credit {
   writer?: number;
   at?: number;
 }
@@ -186,7 +186,11 @@ export function compareBlocks(
     }
     for (let n = paired; n < added; n++, ci++) {
       const typed = textCredits(current[ci]!, owners[ci]);
-      out.push({ ...shape(current[ci]!), change: 'ins', segments: attribute(currentTexts[ci]!, typed, 0, 'ins') });
+      out.push({
+        ...shape(current[ci]!),
+        change: 'ins',
+        segments: attribute(currentTexts[ci]!, typed, 0, 'ins'),
+      });
     }
   }
   return out;

@@ -118,13 +118,6 @@ export function recordEdits(
   };
 }
 
-/** Who made a change and when, as far as the log knows (either may be unknown). */
-export interface EditCredit {
-  /** The Yjs client that inserted (or deleted) the text: its `authors` entry names the writer. */
-  writer?: number;
-  at?: number;
-}
-
 /** Looks up insertions and deletions in the log. */
 export interface EditIndex {
   /** When the item `client`:`clock` was typed. */

@@ -9,8 +9,15 @@ type Translate = (key: 'texts.atMeetingTime', values: { time: string; zone: stri
  * delegates in several time zones quote the same one. (The room-wide formatter in ../format.ts that
  * names the clock the same way everywhere can replace this once it lands.)
  */
-export function atMeetingTime(ms: number, timeZone: string | undefined, language: string, t: Translate): string {
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(ms);
+export function atMeetingTime(
+  ms: number,
+  timeZone: string | undefined,
+  language: string,
+  t: Translate,
+): string {
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(
+    ms,
+  );
   return t('texts.atMeetingTime', { time, zone: zoneName(ms, timeZone, language) });
 }
 

@@ -182,8 +182,10 @@ export function checkEdits(before, after, writer, ownerOf, limits, now) {
     } else if (fields === 'at,ranges') {
       const { ranges } = value;
       if (!Array.isArray(ranges) || ranges.length % 3 !== 0) forbid('deletion ranges that are not triples');
-      if (ranges.length > limits.rangeNumbers) limit(`over ${limits.rangeNumbers / 3} ranges in one deletion mark`);
-      if (!ranges.every((n) => Number.isSafeInteger(n) && n >= 0)) forbid('deletion ranges that are not clocks');
+      if (ranges.length > limits.rangeNumbers)
+        limit(`over ${limits.rangeNumbers / 3} ranges in one deletion mark`);
+      if (!ranges.every((n) => Number.isSafeInteger(n) && n >= 0))
+        forbid('deletion ranges that are not clocks');
     } else forbid(`an edit log entry with the fields ${fields}`);
   }
 }

@@ -18,7 +18,13 @@ describe('Word comment anchors', () => {
   it('puts a comment and its replies on the block its range covers, the quote leading', () => {
     const doc = seeded('# Resolves\n\nto instruct the Director\n\nto invite Member States');
     const author = { id: 'p_k', name: 'Amina Diallo (Kenya)' };
-    const id = addComment(doc, { ...rangeOf(doc, 'Member'), quote: 'Member', text: 'Which?', author, now: 5 })!;
+    const id = addComment(doc, {
+      ...rangeOf(doc, 'Member'),
+      quote: 'Member',
+      text: 'Which?',
+      author,
+      now: 5,
+    })!;
     replyTo(doc, id, 'All of them', { id: 'p_b', name: 'Ana Souza (Brazil)' }, 6);
     expect(wordComments(doc, listComments(doc), labels)).toEqual([
       { author: 'Amina Diallo (Kenya)', date: 5, text: 'On “Member”\nWhich?', from: 2, to: 2 },

@@ -91,8 +91,14 @@ describe('authorship and comments in the .docx', () => {
           {
             runs: [
               { text: 'to ' },
-              { text: 'instruct', revision: { kind: 'del', author: 'Ana Souza (Brazil)', date: Date.UTC(2026, 0, 5, 10, 15) } },
-              { text: 'request', revision: { kind: 'ins', author: 'Amina Diallo (Kenya)', date: Date.UTC(2026, 0, 5, 9, 30) } },
+              {
+                text: 'instruct',
+                revision: { kind: 'del', author: 'Ana Souza (Brazil)', date: Date.UTC(2026, 0, 5, 10, 15) },
+              },
+              {
+                text: 'request',
+                revision: { kind: 'ins', author: 'Amina Diallo (Kenya)', date: Date.UTC(2026, 0, 5, 9, 30) },
+              },
               { text: ' urgently', revision: { kind: 'ins', author: 'author not recorded' } },
             ],
           },
@@ -101,7 +107,9 @@ describe('authorship and comments in the .docx', () => {
       ),
     );
     expect(document).toMatch(/<w:del [^>]*w:author="Ana Souza \(Brazil\)"[^>]*w:date="2026-01-05T10:15:00Z"/);
-    expect(document).toMatch(/<w:ins [^>]*w:author="Amina Diallo \(Kenya\)"[^>]*w:date="2026-01-05T09:30:00Z"/);
+    expect(document).toMatch(
+      /<w:ins [^>]*w:author="Amina Diallo \(Kenya\)"[^>]*w:date="2026-01-05T09:30:00Z"/,
+    );
     const unknown = /<w:ins [^>]*w:author="author not recorded"[^>]*>/.exec(document)?.[0];
     expect(unknown).toBeDefined();
     expect(unknown).not.toContain('w:date');
@@ -109,15 +117,26 @@ describe('authorship and comments in the .docx', () => {
 
   it('writes comments and their replies as Word comments on the paragraphs they cover', async () => {
     const { document, comments } = await parts(
-      wordDocument([{ runs: [{ text: 'Resolution 37' }] }, { runs: [{ text: 'to instruct the Director' }] }], {
-        title: 'ACP/67A1/1',
-        comments: [
-          { author: 'Amina Diallo (Kenya)', date: Date.UTC(2026, 0, 5, 9, 0), text: 'On “instruct”\nWhich Director?', from: 1, to: 1 },
-          { author: 'Ana Souza (Brazil)', date: Date.UTC(2026, 0, 5, 9, 5), text: 'BDT', from: 1, to: 1 },
-        ],
-      }),
+      wordDocument(
+        [{ runs: [{ text: 'Resolution 37' }] }, { runs: [{ text: 'to instruct the Director' }] }],
+        {
+          title: 'ACP/67A1/1',
+          comments: [
+            {
+              author: 'Amina Diallo (Kenya)',
+              date: Date.UTC(2026, 0, 5, 9, 0),
+              text: 'On “instruct”\nWhich Director?',
+              from: 1,
+              to: 1,
+            },
+            { author: 'Ana Souza (Brazil)', date: Date.UTC(2026, 0, 5, 9, 5), text: 'BDT', from: 1, to: 1 },
+          ],
+        },
+      ),
     );
-    expect(comments).toMatch(/<w:comment [^>]*w:author="Amina Diallo \(Kenya\)"[^>]*w:date="2026-01-05T09:00:00/);
+    expect(comments).toMatch(
+      /<w:comment [^>]*w:author="Amina Diallo \(Kenya\)"[^>]*w:date="2026-01-05T09:00:00/,
+    );
     expect(comments).toContain('Which Director?');
     expect(comments).toMatch(/<w:comment [^>]*w:author="Ana Souza \(Brazil\)"/);
     expect(comments).toContain('>BDT<');

@@ -70,7 +70,10 @@ export function wordDocument(
   let previous: WordParagraph | undefined;
   const title = withoutIsolates(meta.title);
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: withComments([new TextRun(title)], -1, comments) }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: withComments([new TextRun(title)], -1, comments),
+    }),
   ];
   if (meta.subtitle)
     children.push(

@@ -72,7 +72,13 @@ describe('comments and comparisons in Markdown', () => {
           createdAt: Date.UTC(2026, 0, 5, 9, 0),
           resolved: true,
           replies: [
-            { id: 'r1', authorId: 'p_b', authorName: 'Ana Souza (Brazil)', text: 'BDT', createdAt: Date.UTC(2026, 0, 5, 9, 5) },
+            {
+              id: 'r1',
+              authorId: 'p_b',
+              authorName: 'Ana Souza (Brazil)',
+              text: 'BDT',
+              createdAt: Date.UTC(2026, 0, 5, 9, 5),
+            },
           ],
         },
       ],

@@ -29,7 +29,8 @@ function line(block: Block): string {
     .join('');
 }
 
-const headingLevel = (block: { attrs: Record<string, unknown> }) => Math.min(6, Math.max(1, Number(block.attrs.level) || 1));
+const headingLevel = (block: { attrs: Record<string, unknown> }) =>
+  Math.min(6, Math.max(1, Number(block.attrs.level) || 1));
 
 /**
  * The text as Markdown: headings as #, bullet lists as "-", numbered paragraphs as "1.", "2."...;
@@ -78,7 +79,9 @@ function commentsSection(comments: readonly LiveComment[], labels: CommentLabels
   comments.forEach((c, i) => {
     const head = withoutIsolates(labels.byOn(c.authorName, labels.time(c.createdAt), c.quote));
     const state = c.resolved ? ` (${labels.resolved})` : '';
-    out.push(`${i + 1}. **${escapeMarkdown(head)}**${escapeMarkdown(state)}: ${escapeMarkdown(oneLine(c.text))}`);
+    out.push(
+      `${i + 1}. **${escapeMarkdown(head)}**${escapeMarkdown(state)}: ${escapeMarkdown(oneLine(c.text))}`,
+    );
     for (const r of c.replies) {
       const by = withoutIsolates(labels.by(r.authorName, labels.time(r.createdAt)));
       out.push(`   - **${escapeMarkdown(by)}**: ${escapeMarkdown(oneLine(r.text))}`);
@@ -103,12 +106,20 @@ export function comparisonMarkdown(
     const text = block.segments
       .map((s) => {
         if (s.change === 'same') return escapeMarkdown(s.text);
-        const mark = s.change === 'ins' ? `{++${escapeMarkdown(s.text)}++}` : `{--${escapeMarkdown(s.text)}--}`;
+        const mark =
+          s.change === 'ins' ? `{++${escapeMarkdown(s.text)}++}` : `{--${escapeMarkdown(s.text)}--}`;
         const credit = withoutIsolates(creditOf(s));
         return credit ? `${mark}{>>${escapeMarkdown(credit)}<<}` : mark;
       })
       .join('');
-    const prefix = block.type === 'heading' ? `${'#'.repeat(headingLevel(block))} ` : block.list === 'bullet' ? '- ' : block.list === 'ordered' ? '1. ' : '';
+    const prefix =
+      block.type === 'heading'
+        ? `${'#'.repeat(headingLevel(block))} `
+        : block.list === 'bullet'
+          ? '- '
+          : block.list === 'ordered'
+            ? '1. '
+            : '';
     out.push('', prefix + text);
   }
   return `${out.join('\n')}\n`;

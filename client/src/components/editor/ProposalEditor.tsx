@@ -91,7 +91,13 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
         </p>
       )}
       {refused && (
-        <p ref={reason ? undefined : explanation} className="error" role="alert" tabIndex={-1} onKeyDown={keepKeystrokes}>
+        <p
+          ref={reason ? undefined : explanation}
+          className="error"
+          role="alert"
+          tabIndex={-1}
+          onKeyDown={keepKeystrokes}
+        >
           {t(
             status === 'overLimit'
               ? 'editor.overLimit'

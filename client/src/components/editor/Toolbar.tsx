@@ -20,7 +20,7 @@ interface Tool {
  * reads out ("H1", "1."), so that a speech user can say what they see (WCAG 2.5.3, axe
  * label-content-name-mismatch). Pictures (¶, •, arrows) are not words: the label alone.
  */
-export function toolName(glyph: ReactNode, label: string): string {
+function toolName(glyph: ReactNode, label: string): string {
   return typeof glyph === 'string' && /[\p{L}\p{N}]/u.test(glyph) ? `${glyph} ${label}` : label;
 }
 

@@ -10,7 +10,12 @@ import { VersionsPanel } from './VersionsPanel';
 
 afterEach(cleanup);
 
-const BASE: Version = { id: 'v_base_x', name: 'Base text', createdBy: null, createdAt: Date.UTC(2026, 0, 5, 8, 0) };
+const BASE: Version = {
+  id: 'v_base_x',
+  name: 'Base text',
+  createdBy: null,
+  createdAt: Date.UTC(2026, 0, 5, 8, 0),
+};
 
 /** The versions HTTP API over a list in memory (the server's part is tested in tests/integration). */
 function memoryApi(versions: Version[]): VersionsApi {

@@ -42,10 +42,7 @@ export function VersionsPanel(props: {
     }
   }, [api, t]);
   useEffect(() => void reload(), [reload]);
-  const delegationOf = useCallback(
-    (id: string) => participantOf(meeting, id)?.delegation ?? id,
-    [meeting],
-  );
+  const delegationOf = useCallback((id: string) => participantOf(meeting, id)?.delegation ?? id, [meeting]);
   useEffect(
     () =>
       connection.onVersionSaved((version) => {
