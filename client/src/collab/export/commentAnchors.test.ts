@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addComment, listComments, replyTo } from '../comments';
 import { rangeOf, seeded } from '../testDocs';
-import { blockStarts, wordComments } from './commentAnchors';
+import { blockStarts, onComparison, wordComments } from './commentAnchors';
 import { resolutionDoc } from './fixtures';
 
 const labels = { on: (quote: string) => `On “${quote}”`, resolved: '(resolved)' };
@@ -29,6 +29,25 @@ describe('Word comment anchors', () => {
     expect(wordComments(doc, listComments(doc), labels)).toEqual([
       { author: 'Amina Diallo (Kenya)', date: 5, text: 'On “Member”\nWhich?', from: 2, to: 2 },
       { author: 'Ana Souza (Brazil)', date: 6, text: 'All of them', from: 2, to: 2 },
+    ]);
+  });
+
+  it('moves comments past the paragraphs a comparison shows as deleted', () => {
+    const block = (change: 'same' | 'del' | 'ins') => ({
+      type: 'paragraph',
+      attrs: {},
+      change,
+      segments: [],
+    });
+    const comment = { author: 'A', date: 0, text: 'x', from: 1, to: 2 };
+    expect(
+      onComparison(
+        [comment, { ...comment, from: -1, to: -1 }],
+        [block('same'), block('del'), block('same'), block('ins')],
+      ),
+    ).toEqual([
+      { ...comment, from: 2, to: 3 },
+      { ...comment, from: -1, to: -1 },
     ]);
   });
 });

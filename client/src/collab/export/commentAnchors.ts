@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { DOC_FIELDS } from '../../../../shared/collab/schema';
 import type { LiveComment } from '../comments';
+import type { CompareBlock } from '../compare';
 import type { WordComment } from './model';
 
 /** Nodes without content (as in ../positions.ts): ProseMirror gives them size 1. */
@@ -62,4 +63,20 @@ export function wordComments(
       ...c.replies.map((r) => ({ author: r.authorName, date: r.createdAt, text: r.text, from, to })),
     ];
   });
+}
+
+/**
+ * The same comments placed on a comparison's paragraphs: those of the current text keep their
+ * order there, between the paragraphs shown as deleted.
+ */
+export function onComparison(
+  comments: readonly WordComment[],
+  blocks: readonly CompareBlock[],
+): WordComment[] {
+  const at: number[] = [];
+  blocks.forEach((b, i) => {
+    if (b.change !== 'del') at.push(i);
+  });
+  const place = (index: number) => (index < 0 ? -1 : (at[index] ?? -1));
+  return comments.map((c) => ({ ...c, from: place(c.from), to: place(c.to) }));
 }

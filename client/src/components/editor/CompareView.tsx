@@ -6,7 +6,9 @@ import { docParagraphs } from '../../../../shared/collab/schema';
 import { attributionOf } from '../../collab/attribution';
 import { authorsOf } from '../../collab/authors';
 import { isolate } from '../../collab/bidi';
+import { listComments } from '../../collab/comments';
 import { type CompareBlock, compareBlocks, hasChanges } from '../../collab/compare';
+import { onComparison, wordComments } from '../../collab/export/commentAnchors';
 import { download, fileNameOf } from '../../collab/export/download';
 import { comparisonMarkdown } from '../../collab/export/markdown';
 import { comparisonParagraphs } from '../../collab/export/model';
@@ -97,7 +99,14 @@ export function CompareView(props: {
               );
               // The Word writer is large: loaded on first export.
               const { wordBlob, wordDocument } = await import('../../collab/export/docx');
-              const word = wordDocument(paragraphs, { title: fullTitle, subtitle: heading });
+              const comments = onComparison(
+                wordComments(doc, listComments(doc), {
+                  on: (quote) => t('texts.commentOn', { quote }),
+                  resolved: `(${t('texts.resolved')})`,
+                }),
+                blocks,
+              );
+              const word = wordDocument(paragraphs, { title: fullTitle, subtitle: heading, comments });
               download(await wordBlob(word), `${fileNameOf(symbol)}-compare.docx`);
             }}
           >
