@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { EDIT_LIMITS } from '../../../shared/collab/edits';
 import { docParagraphs } from '../../../shared/collab/schema';
 import { attributionOf } from './attribution';
 import { registerAuthor } from './authors';
@@ -94,5 +95,22 @@ describe('crediting insertions and deletions (the edit log)', () => {
     text.insert(0, 'd');
     await settle();
     expect([...editsOf(doc).values()]).toHaveLength(3);
+  });
+
+  it('splits a deletion larger than one mark may hold into several marks', async () => {
+    const doc = seeded('x', 6);
+    const text = blockText(doc, 0);
+    // Something else written between the characters: their clocks are apart, one range each.
+    for (let i = 0; i < 2500; i++) {
+      text.insert(text.length, 'a');
+      doc.getMap('elsewhere').set('k', i);
+    }
+    const recorder = recordEdits(doc, { flushAfterMs: 10_000 });
+    text.delete(0, text.length);
+    await settle();
+    recorder.flush();
+    const deletions = [...editsOf(doc).values()].filter((m) => 'ranges' in m) as Array<{ ranges: number[] }>;
+    expect(deletions.length).toBeGreaterThan(1);
+    for (const d of deletions) expect(d.ranges.length).toBeLessThanOrEqual(EDIT_LIMITS.rangeNumbers);
   });
 });

@@ -99,11 +99,14 @@ export function recordEdits(
         lastMark = { client, at };
         write({ at, from } satisfies InsertMark);
       }
-      if (ranges.length === 0) return;
-      if (pending && pending.ranges.length + ranges.length > EDIT_LIMITS.rangeNumbers) flush();
-      pending ??= { at, ranges: [] };
-      pending.ranges.push(...ranges);
-      timer ??= setTimeout(flush, flushAfterMs);
+      // A mark holds at most EDIT_LIMITS.rangeNumbers (the server refuses more): a large deletion
+      // takes several marks.
+      for (let i = 0; i < ranges.length; i += 3) {
+        if (pending && pending.ranges.length + 3 > EDIT_LIMITS.rangeNumbers) flush();
+        pending ??= { at, ranges: [] };
+        pending.ranges.push(ranges[i]!, ranges[i + 1]!, ranges[i + 2]!);
+      }
+      if (pending) timer ??= setTimeout(flush, flushAfterMs);
     });
   };
   doc.on('afterTransaction', onTransaction);
