@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ProposalId } from '../../shared';
 import { DOC_FIELDS } from '../../shared/collab/schema';
+import { encodeVersionNotice } from '../../shared/collab/versionNotice';
 import { assertNever } from '../../shared/domain/errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -199,6 +200,9 @@ export class LiveDoc {
   /** Stores the current (stored) state as a named version. Call it from inside `run`. */
   async saveVersion(meta: DocVersionMeta): Promise<void> {
     await this.deps.store.saveVersion(this.id, meta, Y.encodeStateAsUpdate(this.doc));
+    // Everyone with the text open sees the new version at once; the list itself stays on HTTP.
+    const notice = encodeVersionNotice(meta);
+    for (const conn of this.conns) conn.send(notice);
   }
 
   /** Folds the update log into a snapshot (doc/persistence.ts). Call it from inside `run`. */

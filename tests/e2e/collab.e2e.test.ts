@@ -158,9 +158,12 @@ describe('co-editing a proposal in the browser', () => {
       expect.arrayContaining([
         {
           text: expect.stringContaining('Sector Members'),
-          title: `inserted by ${isolate('Delegate (Brazil)')}`,
+          title: expect.stringContaining(`inserted by ${isolate('Delegate (Brazil)')}, `),
         },
-        { text: expect.stringContaining('BDT'), title: `inserted by ${isolate('Delegate (Egypt)')}` },
+        {
+          text: expect.stringContaining('BDT'),
+          title: expect.stringContaining(`inserted by ${isolate('Delegate (Egypt)')}, `),
+        },
       ]),
     );
     await compare.scrollIntoViewIfNeeded();

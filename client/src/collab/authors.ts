@@ -20,13 +20,19 @@ export function registerAuthor(doc: Y.Doc, author: Author): void {
   map.set(key, author);
 }
 
+/** The Yjs id of one character of the text: the client that typed it and its clock. */
+export interface CharId {
+  client: number;
+  clock: number;
+}
+
 /**
- * For each block of the text (in the order of `docParagraphs`), the Yjs client that wrote each
- * character: the `id.client` of the live items of its Y.XmlText children. Walks the same nodes as
- * `docParagraphs` so that offsets line up.
+ * For each block of the text (in the order of `docParagraphs`), the Yjs id of each character: the
+ * ids of the live items of its Y.XmlText children. Walks the same nodes as `docParagraphs` so that
+ * offsets line up.
  */
-export function blockWriters(doc: Y.Doc): number[][] {
-  const blocks: number[][] = [];
+export function blockCharIds(doc: Y.Doc): CharId[][] {
+  const blocks: CharId[][] = [];
   const walk = (node: Y.XmlElement | Y.XmlFragment) => {
     for (const child of node.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
@@ -35,17 +41,22 @@ export function blockWriters(doc: Y.Doc): number[][] {
         walk(child);
         continue;
       }
-      const writers: number[] = [];
+      const ids: CharId[] = [];
       for (const part of child.toArray()) {
         if (!(part instanceof Y.XmlText)) continue;
         for (let item = part._start; item !== null; item = item.right) {
           if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
-          for (let i = 0; i < item.length; i++) writers.push(item.id.client);
+          for (let i = 0; i < item.length; i++)
+            ids.push({ client: item.id.client, clock: item.id.clock + i });
         }
       }
-      blocks.push(writers);
+      blocks.push(ids);
     }
   };
   walk(doc.getXmlFragment(DOC_FIELDS.text));
   return blocks;
 }
+
+/** For each block of the text, the Yjs client that wrote each character (see `blockCharIds`). */
+export const blockWriters = (doc: Y.Doc): number[][] =>
+  blockCharIds(doc).map((ids) => ids.map((id) => id.client));

@@ -5,11 +5,30 @@ import { bracketGroups } from './runs';
 /** How a piece of text differs from the text it is compared with. */
 type Change = 'same' | 'ins' | 'del';
 
-/** A piece of a compared block; `writer` is the Yjs client that typed inserted text, when known. */
+/**
+ * A piece of a compared block. `writer` is the Yjs client that typed inserted text, or that deleted
+ * deleted text; `at` the time of that edit; each when known.
+ */
 interface Segment {
   text: string;
   change: Change;
   writer?: number;
+  at?: number;
+}
+
+/** Who made a character's change and when (see `Segment`). */
+interface Credit {
+  writer?: number;
+  at?: number;
+}
+
+/**
+ * Per block, per character: the credit of each character of the current text (who typed it, when)
+ * and of the base text (who deleted it, when; nothing for text still there).
+ */
+export interface Attribution {
+  current: Credit[][];
+  base: Credit[][];
 }
 
 /** A block of the comparison: a whole block added or removed, or a block with word-level marks. */
@@ -35,31 +54,37 @@ export function blockText(block: Block): string {
 }
 
 /**
- * Per character of {@link blockText}, the writer of that character (-1: unknown). The drawn brackets
- * take the writer of the text they enclose, so they do not split an insertion into a separate part.
+ * Per character of {@link blockText}, the credit of that character. The drawn brackets take the
+ * credit of the text they enclose, so they do not split an insertion into a separate part.
  */
-function textWriters(block: Block, writers: number[] | undefined): number[] {
-  const out: number[] = [];
+function textCredits(block: Block, credits: Credit[] | undefined): Credit[] {
+  const out: Credit[] = [];
   let offset = 0;
   for (const group of bracketGroups(block.runs)) {
     const length = group.runs.reduce((n, r) => n + r.text.length, 0);
-    if (group.bracketed) out.push(writers?.[offset] ?? -1);
-    for (let i = 0; i < length; i++) out.push(writers?.[offset + i] ?? -1);
+    if (group.bracketed) out.push(credits?.[offset] ?? {});
+    for (let i = 0; i < length; i++) out.push(credits?.[offset + i] ?? {});
     offset += length;
-    if (group.bracketed) out.push(writers?.[offset - 1] ?? -1);
+    if (group.bracketed) out.push(credits?.[offset - 1] ?? {});
   }
   return out;
 }
 
-/** Splits an inserted piece wherever its writer changes. */
-function attribute(text: string, owners: number[], start: number): Segment[] {
+const credited = (text: string, change: Change, credit: Credit): Segment => ({
+  text,
+  change,
+  ...(credit.writer !== undefined ? { writer: credit.writer } : {}),
+  ...(credit.at !== undefined ? { at: credit.at } : {}),
+});
+
+/** Splits an inserted or deleted piece wherever its writer or time changes. */
+function attribute(text: string, credits: Credit[], start: number, change: 'ins' | 'del'): Segment[] {
   const out: Segment[] = [];
   for (let i = 0; i < text.length; i++) {
-    const owner = owners[start + i] ?? -1;
-    const writer = owner >= 0 ? owner : undefined;
+    const credit = credits[start + i] ?? {};
     const last = out[out.length - 1];
-    if (last && last.writer === writer) last.text += text[i];
-    else out.push({ text: text[i] ?? '', change: 'ins', ...(writer !== undefined ? { writer } : {}) });
+    if (last && last.writer === credit.writer && last.at === credit.at) last.text += text[i];
+    else out.push(credited(text[i] ?? '', change, credit));
   }
   // The word diff moves spaces across word edges, so a space may belong to the older text; a piece
   // that is only spaces joins its neighbour rather than showing as a separate author.
@@ -67,12 +92,8 @@ function attribute(text: string, owners: number[], start: number): Segment[] {
   for (const seg of out) {
     const last = merged[merged.length - 1];
     if (last && (!seg.text.trim() || !last.text.trim())) {
-      const writer = last.text.trim() ? last.writer : seg.writer;
-      merged[merged.length - 1] = {
-        text: last.text + seg.text,
-        change: 'ins',
-        ...(writer !== undefined ? { writer } : {}),
-      };
+      const owner = last.text.trim() ? last : seg;
+      merged[merged.length - 1] = credited(last.text + seg.text, change, owner);
     } else merged.push(seg);
   }
   return merged;
@@ -83,18 +104,23 @@ const segmenter =
     ? new Intl.Segmenter(undefined, { granularity: 'word' })
     : undefined;
 
-function compareBlock(before: Block, after: Block, owners: number[]): CompareBlock {
+function compareBlock(before: Block, after: Block, owners: Credit[], deleters: Credit[]): CompareBlock {
   const segments: Segment[] = [];
-  let offset = 0; // in the current text; diffWords reproduces the new text exactly
+  // Offsets in the current and the base text: diffWords reproduces both exactly.
+  let offset = 0;
+  let baseOffset = 0;
   // A word segmenter splits Chinese (and other scripts without spaces) into words.
   for (const part of diffWords(blockText(before), blockText(after), { intlSegmenter: segmenter })) {
-    if (part.removed) segments.push({ text: part.value, change: 'del' });
-    else if (part.added) {
-      segments.push(...attribute(part.value, owners, offset));
+    if (part.removed) {
+      segments.push(...attribute(part.value, deleters, baseOffset, 'del'));
+      baseOffset += part.value.length;
+    } else if (part.added) {
+      segments.push(...attribute(part.value, owners, offset, 'ins'));
       offset += part.value.length;
     } else {
       segments.push({ text: part.value, change: 'same' });
       offset += part.value.length;
+      baseOffset += part.value.length;
     }
   }
   const changed = segments.some((s) => s.change !== 'same');
@@ -110,10 +136,18 @@ const shape = (b: Block) => ({ type: b.type, attrs: b.attrs, ...(b.list ? { list
 /**
  * The revision-mark model of `current` against `base` (ITU MOD convention: insertions underlined,
  * deletions struck through). Blocks are aligned first (whole paragraphs added or removed), then the
- * blocks that replace one another are compared word by word. `writers` (from `blockWriters`) lets
- * inserted text carry who typed it.
+ * blocks that replace one another are compared word by word. `credits` lets inserted and deleted
+ * text carry who changed it and when (./attribution.ts); writers only (from `blockWriters`) credit
+ * insertions with their writer.
  */
-export function compareBlocks(base: Block[], current: Block[], writers: number[][] = []): CompareBlock[] {
+export function compareBlocks(
+  base: Block[],
+  current: Block[],
+  credits: number[][] | Attribution = [],
+): CompareBlock[] {
+  const { current: owners, base: deleters } = Array.isArray(credits)
+    ? { current: credits.map((w) => w.map((writer) => ({ writer }))), base: [] }
+    : credits;
   const baseTexts = base.map(blockText);
   const currentTexts = current.map(blockText);
   const out: CompareBlock[] = [];
@@ -138,12 +172,25 @@ export function compareBlocks(base: Block[], current: Block[], writers: number[]
     if (next && (next.added || next.removed) && next.added !== change.added) k++;
     const paired = Math.min(removed, added);
     for (let n = 0; n < paired; n++, bi++, ci++)
-      out.push(compareBlock(base[bi]!, current[ci]!, textWriters(current[ci]!, writers[ci])));
-    for (let n = paired; n < removed; n++, bi++)
-      out.push({ ...shape(base[bi]!), change: 'del', segments: [{ text: baseTexts[bi]!, change: 'del' }] });
+      out.push(
+        compareBlock(
+          base[bi]!,
+          current[ci]!,
+          textCredits(current[ci]!, owners[ci]),
+          textCredits(base[bi]!, deleters[bi]),
+        ),
+      );
+    for (let n = paired; n < removed; n++, bi++) {
+      const gone = textCredits(base[bi]!, deleters[bi]);
+      out.push({ ...shape(base[bi]!), change: 'del', segments: attribute(baseTexts[bi]!, gone, 0, 'del') });
+    }
     for (let n = paired; n < added; n++, ci++) {
-      const owners = textWriters(current[ci]!, writers[ci]);
-      out.push({ ...shape(current[ci]!), change: 'ins', segments: attribute(currentTexts[ci]!, owners, 0) });
+      const typed = textCredits(current[ci]!, owners[ci]);
+      out.push({
+        ...shape(current[ci]!),
+        change: 'ins',
+        segments: attribute(currentTexts[ci]!, typed, 0, 'ins'),
+      });
     }
   }
   return out;

@@ -1,6 +1,11 @@
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import {
+  readVersionNotice,
+  VERSION_SAVED_MESSAGE,
+  type VersionNotice,
+} from '../../../shared/collab/versionNotice';
 import { COLLAB_CLOSE } from '../../../shared/protocol/collabClose';
 
 /**
@@ -23,7 +28,24 @@ export interface DocConnection {
   /** True once the server's copy has arrived: the editor must not show (or write) an empty text before. */
   everSynced(): boolean;
   onStatus(listener: () => void): () => void;
+  /** Told of every version saved by anyone while the text is open (the server announces them). */
+  onVersionSaved(listener: (version: VersionNotice) => void): () => void;
   destroy(): void;
+}
+
+/** A set of listeners; `emit` calls each one. */
+function listenerSet<T>() {
+  const listeners = new Set<(value: T) => void>();
+  return {
+    add: (listener: (value: T) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    emit: (value: T) => {
+      for (const l of listeners) l(value);
+    },
+    clear: () => listeners.clear(),
+  };
 }
 
 /** Opens the text of a proposal with the participant's token. */
@@ -39,6 +61,12 @@ export const websocketConnector: DocConnector = (proposalId, token) => {
   const doc = new Y.Doc();
   const url = `${location.origin.replace(/^http/, 'ws')}/collab`;
   const provider = new WebsocketProvider(url, proposalId, doc, { params: { token }, disableBc: true });
+  const versionSaved = listenerSet<VersionNotice>();
+  // The server's own message type (shared/collab/versionNotice.ts); one that does not parse is ignored.
+  provider.messageHandlers[VERSION_SAVED_MESSAGE] = (_encoder, decoder) => {
+    const notice = readVersionNotice(decoder);
+    if (notice) versionSaved.emit(notice);
+  };
   let status: CollabStatus = 'connecting';
   let synced = false;
   const listeners = new Set<() => void>();
@@ -79,22 +107,32 @@ export const websocketConnector: DocConnector = (proposalId, token) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+    onVersionSaved: versionSaved.add,
     destroy: () => {
       listeners.clear();
+      versionSaved.clear();
       provider.destroy();
       doc.destroy();
     },
   };
 };
 
-/** An in-memory connection over `doc` (tests, and previews of a text without a server). */
-export function localDocConnection(doc: Y.Doc = new Y.Doc()): DocConnection {
+/**
+ * An in-memory connection over `doc` (tests, and previews of a text without a server);
+ * `announceVersion` plays the server's notice of a saved version.
+ */
+export function localDocConnection(
+  doc: Y.Doc = new Y.Doc(),
+): DocConnection & { announceVersion(version: VersionNotice): void } {
+  const versionSaved = listenerSet<VersionNotice>();
   return {
     doc,
     provider: { awareness: new Awareness(doc) },
     status: () => 'synced',
     everSynced: () => true,
     onStatus: () => () => undefined,
-    destroy: () => undefined,
+    onVersionSaved: versionSaved.add,
+    announceVersion: versionSaved.emit,
+    destroy: () => versionSaved.clear(),
   };
 }

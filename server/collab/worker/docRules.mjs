@@ -156,3 +156,36 @@ export function checkAuthors(before, after, writer, ownerOf) {
       forbid('an author colour that is not a short string');
   }
 }
+
+/**
+ * `edits` (the edit log, shared/collab/edits.ts): keys are `<Yjs client id>:<sequence>`; only the
+ * participant that owns the client id adds one, and an entry never changes or goes. An entry is an
+ * insertion mark `{ at, from }` or a deletion mark `{ at, ranges }` (client, clock, length triples),
+ * its time not in the future. A writer can thus only credit edits to itself.
+ */
+export function checkEdits(before, after, writer, ownerOf, limits, now) {
+  for (const key of Object.keys(before)) {
+    if (!(key in after)) forbid('deletes an edit log entry');
+    if (!same(before[key], after[key])) forbid('changes an edit log entry');
+  }
+  for (const [key, value] of Object.entries(after)) {
+    if (key in before) continue;
+    const match = /^(\d{1,10}):\d{1,10}$/.exec(key);
+    if (!match || ownerOf(Number(match[1])) !== writer.participantId)
+      forbid("an edit log entry for another participant's Yjs client");
+    if (!isObject(value) || !Number.isSafeInteger(value.at) || value.at < 0)
+      forbid('an edit log entry without a time');
+    if (value.at > now + limits.futureMs) forbid('an edit log entry dated in the future');
+    const fields = Object.keys(value).sort().join(',');
+    if (fields === 'at,from') {
+      if (!Number.isSafeInteger(value.from) || value.from < 0) forbid('an insertion mark without a clock');
+    } else if (fields === 'at,ranges') {
+      const { ranges } = value;
+      if (!Array.isArray(ranges) || ranges.length % 3 !== 0) forbid('deletion ranges that are not triples');
+      if (ranges.length > limits.rangeNumbers)
+        limit(`over ${limits.rangeNumbers / 3} ranges in one deletion mark`);
+      if (!ranges.every((n) => Number.isSafeInteger(n) && n >= 0))
+        forbid('deletion ranges that are not clocks');
+    } else forbid(`an edit log entry with the fields ${fields}`);
+  }
+}

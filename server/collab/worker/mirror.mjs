@@ -3,11 +3,14 @@
 // how large it makes the document and what it changes in comments, bracket log and authors are all
 // measured on the real content, never guessed from the message alone.
 import * as Y from 'yjs';
-import { checkAuthors, checkBracketLog, checkComments, RuleError } from './docRules.mjs';
+import { checkAuthors, checkBracketLog, checkComments, checkEdits, RuleError } from './docRules.mjs';
 import { scanUpdate } from './scanUpdate.mjs';
 
 /** The document's parts (shared/collab/schema.ts DOC_FIELDS; kept in step by hand: no TS here). */
-const FIELDS = { comments: 'comments', bracketLog: 'bracketLog', authors: 'authors' };
+const FIELDS = { comments: 'comments', bracketLog: 'bracketLog', authors: 'authors', edits: 'edits' };
+
+/** The edit log's bounds (shared/collab/edits.ts EDIT_LIMITS; kept in step by hand). */
+const EDIT_LIMITS = { rangeNumbers: 3 * 2000, futureMs: 5 * 60_000 };
 
 /** Why a candidate was refused: 'invalid' (no stock client sends it) or 'limit' (a quota). */
 export class Refusal extends Error {
@@ -47,6 +50,7 @@ export class Mirror {
       comments: this.doc.getArray(FIELDS.comments).toJSON(),
       bracketLog: this.doc.getArray(FIELDS.bracketLog).toJSON(),
       authors: this.doc.getMap(FIELDS.authors).toJSON(),
+      edits: this.doc.getMap(FIELDS.edits).toJSON(),
     };
     this.learnOwners();
   }
@@ -213,6 +217,13 @@ export class Mirror {
         this.owners.get(client) ?? (fresh.includes(client) ? writer.participantId : undefined);
       checkAuthors(this.cache.authors, root.toJSON(), writer, ownerOf);
     }
+    if (this.touched.has(FIELDS.edits)) {
+      const root = doc.getMap(FIELDS.edits);
+      if (root._start !== null) throw new RuleError('forbidden', 'list content in the edit log');
+      const ownerOf = (client) =>
+        this.owners.get(client) ?? (fresh.includes(client) ? writer.participantId : undefined);
+      checkEdits(this.cache.edits, root.toJSON(), writer, ownerOf, EDIT_LIMITS, Date.now());
+    }
     this.refresh();
   }
 
@@ -221,6 +232,7 @@ export class Mirror {
     if (this.touched.has(FIELDS.comments)) this.cache.comments = doc.getArray(FIELDS.comments).toJSON();
     if (this.touched.has(FIELDS.bracketLog)) this.cache.bracketLog = doc.getArray(FIELDS.bracketLog).toJSON();
     if (this.touched.has(FIELDS.authors)) this.cache.authors = doc.getMap(FIELDS.authors).toJSON();
+    if (this.touched.has(FIELDS.edits)) this.cache.edits = doc.getMap(FIELDS.edits).toJSON();
   }
 
   /** Each `authors` entry names the owner of its client id (entries are checked when written). */

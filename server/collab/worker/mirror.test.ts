@@ -354,4 +354,74 @@ describe('Mirror: updates judged on the live document', () => {
       ),
     ).toThrow(/another participant's Yjs client/);
   });
+  it("takes edit log entries only in the writer's own name, never changed, never in the future", () => {
+    const s = setup();
+    const { change, judge } = s;
+    const edits = (d: Y.Doc) => d.getMap('edits');
+    const now = Date.now();
+    expect(
+      judge(
+        change((d) => {
+          d.getXmlFragment(DOC_FIELDS.text).insert(0, [new Y.XmlText('hi')]);
+          // Ownership of a client id outlives a reload of the copy through its authors entry.
+          d.getMap(DOC_FIELDS.authors).set(String(d.clientID), {
+            participantId: 'ana',
+            name: 'ana',
+            delegation: 'D',
+          });
+          edits(d).set(`${d.clientID}:0`, { at: now, from: 0 });
+        }, 301),
+        ana,
+      ),
+    ).toBe('ok');
+    expect(
+      judge(
+        change((d) => edits(d).set('301:1', { at: now, ranges: [301, 0, 1] }), 301),
+        ana,
+      ),
+    ).toBe('ok');
+    expect(
+      judge(
+        change((d) => edits(d).set('301:2', { at: now, ranges: [301, 0, 1] }), 302),
+        luc,
+      ),
+    ).toBe("invalid: an edit log entry for another participant's Yjs client");
+    expect(
+      judge(
+        change((d) => edits(d).set('301:0', { at: 1, from: 0 }), 301),
+        ana,
+      ),
+    ).toBe('invalid: changes an edit log entry');
+    expect(
+      judge(
+        change((d) => edits(d).delete('301:0'), 301),
+        ana,
+      ),
+    ).toBe('invalid: deletes an edit log entry');
+    expect(
+      judge(
+        change((d) => edits(d).set('301:3', { at: now + 3_600_000, from: 2 }), 301),
+        ana,
+      ),
+    ).toBe('invalid: an edit log entry dated in the future');
+    expect(
+      judge(
+        change((d) => edits(d).set('301:4', { at: now, ranges: [1, 2] }), 301),
+        ana,
+      ),
+    ).toBe('invalid: deletion ranges that are not triples');
+    expect(
+      judge(
+        change((d) => edits(d).set('301:5', { at: now, by: 'luc' }), 301),
+        ana,
+      ),
+    ).toBe('invalid: an edit log entry with the fields at,by');
+    // A deleter that never inserted: its first entry is its first struct, so the client is its own.
+    expect(
+      judge(
+        change((d) => edits(d).set(`${d.clientID}:0`, { at: now, ranges: [301, 1, 1] }), 303),
+        luc,
+      ),
+    ).toBe('ok');
+  });
 });

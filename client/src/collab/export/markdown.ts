@@ -1,5 +1,8 @@
 import type { Block, TextRun } from '../../../../shared/collab/schema';
+import type { LiveComment } from '../comments';
+import type { CompareBlock } from '../compare';
 import { bracketGroups } from '../runs';
+import { withoutIsolates } from './plain';
 
 /** Backslash-escapes what Markdown would read as markup, including literal square brackets. */
 const escapeMarkdown = (text: string) => text.replace(/([\\*_`[\]<>])/g, '\\$1');
@@ -26,15 +29,20 @@ function line(block: Block): string {
     .join('');
 }
 
-const headingLevel = (block: Block) => Math.min(6, Math.max(1, Number(block.attrs.level) || 1));
+const headingLevel = (block: { attrs: Record<string, unknown> }) =>
+  Math.min(6, Math.max(1, Number(block.attrs.level) || 1));
 
 /**
  * The text as Markdown: headings as #, bullet lists as "-", numbered paragraphs as "1.", "2."...;
  * square brackets kept as [ ] (and literal brackets escaped, so the two cannot be confused).
  */
-export function toMarkdown(blocks: readonly Block[], title?: string): string {
+export function toMarkdown(
+  blocks: readonly Block[],
+  title?: string,
+  comments?: { comments: readonly LiveComment[]; labels: CommentLabels },
+): string {
   const out: string[] = [];
-  if (title) out.push(`# ${escapeMarkdown(title)}`, '');
+  if (title) out.push(`# ${escapeMarkdown(withoutIsolates(title))}`, '');
   let number = 0;
   let previous: Block | undefined;
   for (const block of blocks) {
@@ -49,6 +57,70 @@ export function toMarkdown(blocks: readonly Block[], title?: string): string {
       out.push(block.type === 'heading' ? `${'#'.repeat(headingLevel(block))} ${text}` : text);
     }
     previous = block;
+  }
+  if (comments?.comments.length) out.push('', ...commentsSection(comments.comments, comments.labels));
+  return `${out.join('\n')}\n`;
+}
+
+/** The words of the comments section, in the language of the export. */
+export interface CommentLabels {
+  heading: string;
+  /** "Name, time, on “quote”" */
+  byOn: (name: string, time: string, quote: string) => string;
+  /** "Name, time" */
+  by: (name: string, time: string) => string;
+  resolved: string;
+  time: (ms: number) => string;
+}
+
+/** "## Comments": each comment as a numbered item, its replies nested under it. */
+function commentsSection(comments: readonly LiveComment[], labels: CommentLabels): string[] {
+  const out = [`## ${escapeMarkdown(labels.heading)}`, ''];
+  comments.forEach((c, i) => {
+    const head = withoutIsolates(labels.byOn(c.authorName, labels.time(c.createdAt), c.quote));
+    const state = c.resolved ? ` (${labels.resolved})` : '';
+    out.push(
+      `${i + 1}. **${escapeMarkdown(head)}**${escapeMarkdown(state)}: ${escapeMarkdown(oneLine(c.text))}`,
+    );
+    for (const r of c.replies) {
+      const by = withoutIsolates(labels.by(r.authorName, labels.time(r.createdAt)));
+      out.push(`   - **${escapeMarkdown(by)}**: ${escapeMarkdown(oneLine(r.text))}`);
+    }
+  });
+  return out;
+}
+
+const oneLine = (text: string) => withoutIsolates(text).replace(/\s*\n\s*/g, ' ');
+
+/**
+ * A comparison as Markdown with CriticMarkup revision marks: `{++inserted++}` and `{--deleted--}`,
+ * each followed by `{>>who, when<<}` (`creditOf` the segment; empty when nothing is known).
+ */
+export function comparisonMarkdown(
+  blocks: readonly CompareBlock[],
+  title: string,
+  creditOf: (segment: CompareBlock['segments'][number]) => string,
+): string {
+  const out = [`# ${escapeMarkdown(withoutIsolates(title))}`];
+  for (const block of blocks) {
+    const text = block.segments
+      .map((s) => {
+        if (s.change === 'same') return escapeMarkdown(s.text);
+        const mark =
+          s.change === 'ins' ? `{++${escapeMarkdown(s.text)}++}` : `{--${escapeMarkdown(s.text)}--}`;
+        const credit = withoutIsolates(creditOf(s));
+        return credit ? `${mark}{>>${escapeMarkdown(credit)}<<}` : mark;
+      })
+      .join('');
+    const prefix =
+      block.type === 'heading'
+        ? `${'#'.repeat(headingLevel(block))} `
+        : block.list === 'bullet'
+          ? '- '
+          : block.list === 'ordered'
+            ? '1. '
+            : '';
+    out.push('', prefix + text);
   }
   return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,20 @@ export interface WordRun {
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
-  revision?: { kind: 'ins' | 'del'; author: string };
+  /** `date`: the time of the edit (ms), when known. */
+  revision?: { kind: 'ins' | 'del'; author: string; date?: number };
+}
+
+/**
+ * A comment (or a reply: Word shows it as a comment of its own on the same text) on the paragraphs
+ * from `from` to `to` (indexes into the paragraphs; -1: the title, for a comment whose text is gone).
+ */
+export interface WordComment {
+  author: string;
+  date: number;
+  text: string;
+  from: number;
+  to: number;
 }
 
 /** A Word paragraph: plain, a heading (1–3), or an item of a bullet or numbered list. */
@@ -46,7 +59,8 @@ export function textParagraphs(blocks: readonly Block[]): WordParagraph[] {
 
 /**
  * A comparison as Word paragraphs whose changed runs are tracked revisions (Word shows them as
- * insertions and deletions that can be accepted or rejected), with the author's name where known.
+ * insertions and deletions that can be accepted or rejected), each with the name of who inserted or
+ * deleted it (`authorOf` the segment's writer, undefined when unknown) and the time of the edit.
  */
 export function comparisonParagraphs(
   blocks: readonly CompareBlock[],
@@ -62,7 +76,11 @@ export function comparisonParagraphs(
             ? { text: s.text }
             : {
                 text: s.text,
-                revision: { kind: s.change, author: authorOf(s.change === 'ins' ? s.writer : undefined) },
+                revision: {
+                  kind: s.change,
+                  author: authorOf(s.writer),
+                  ...(s.at !== undefined ? { date: s.at } : {}),
+                },
               },
       ),
   }));

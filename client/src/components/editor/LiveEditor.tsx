@@ -12,6 +12,7 @@ import { registerAuthor } from '../../collab/authors';
 import { removedBracketTexts } from '../../collab/brackets';
 import { CommentHighlights, refreshHighlights } from '../../collab/commentHighlights';
 import type { DocConnection } from '../../collab/docConnection';
+import { recordEdits } from '../../collab/editLog';
 import { contentExtensions } from '../../collab/extensions';
 import { displayName } from '../../collab/identity';
 import type { Version, VersionsApi } from '../../collab/versions';
@@ -78,17 +79,23 @@ export function LiveEditor(props: {
   versions: VersionsApi | null;
   /** Observers read versions but do not save them. */
   canSaveVersions: boolean;
+  /**
+   * The text turned read-only while the cursor was in it (a lock, the meeting's close): the caller
+   * moves the focus to what explains it, rather than let it drop to the page.
+   */
+  onLockedUnderCursor?: () => void;
 }) {
-  const { connection, proposal, readOnly, user, versions, canSaveVersions } = props;
+  const { connection, proposal, readOnly, user, versions, canSaveVersions, onLockedUnderCursor } = props;
   const { t } = useTranslation();
   const contentId = useId();
   const [draft, setDraft] = useState<CommentDraft | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [comparing, setComparing] = useState<Version | null>(null);
   // Read by editor callbacks created once per connection.
-  const live = useRef({ user, active, startComment: (): void => undefined });
+  const live = useRef({ user, active, readOnly, startComment: (): void => undefined });
   live.current.user = user;
   live.current.active = active;
+  live.current.readOnly = readOnly;
 
   const editor = useEditor(
     {
@@ -145,17 +152,30 @@ export function LiveEditor(props: {
   };
 
   // The lock, the meeting's close and role changes apply at once, without reopening the text.
+  const lockedUnderCursor = useRef(onLockedUnderCursor);
+  lockedUnderCursor.current = onLockedUnderCursor;
   useEffect(() => {
     if (!editor) return;
+    // Asked before the text stops being editable: then it can no longer hold the focus.
+    const hadFocus = editor.view.hasFocus();
     editor.setEditable(!readOnly);
     editor.view.dom.setAttribute('aria-readonly', String(readOnly));
     if (readOnly) setDraft(null);
+    if (readOnly && hadFocus) lockedUnderCursor.current?.();
   }, [editor, readOnly]);
 
-  // Writers are registered once they may write, so revision marks can name them.
+  // Writers are registered once they may write, so revision marks can name them; their edits are
+  // logged (who inserted and deleted what, when) for the Compare view and the exports.
   useEffect(() => {
     if (!readOnly && user) registerAuthor(connection.doc, user);
   }, [connection, readOnly, user]);
+  const writes = !readOnly && !!user;
+  useEffect(() => {
+    if (!writes) return;
+    const recorder = recordEdits(connection.doc);
+    // Closing the text writes what is pending; a lock (read-only by now) drops it.
+    return () => recorder.stop({ flush: !live.current.readOnly });
+  }, [connection, writes]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the highlights read `active` through a ref.
   useEffect(() => {
@@ -201,6 +221,7 @@ export function LiveEditor(props: {
         {versions && (
           <VersionsPanel
             api={versions}
+            connection={connection}
             canSave={canSaveVersions}
             comparing={comparing?.id ?? null}
             onCompare={(v) => setComparing((c) => (c?.id === v.id ? null : v))}

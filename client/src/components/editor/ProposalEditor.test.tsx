@@ -87,15 +87,20 @@ describe('the proposal editor', () => {
     expect(brackets.getAttribute('aria-pressed')).toBe('false');
     for (const name of [
       'Paragraph',
-      'Heading 1',
-      'Heading 2',
+      'H1 Heading 1',
+      'H2 Heading 2',
       'Bold',
       'Italic',
       'Underline',
       'Bulleted list',
-      'Numbered paragraphs',
+      '1. Numbered paragraphs',
     ])
       expect(within(toolbar).getByRole('button', { name })).toBeTruthy();
+    // Every name contains the text the button shows (WCAG 2.5.3: say what you see).
+    for (const button of within(toolbar).getAllByRole('button')) {
+      const visible = button.textContent?.trim() ?? '';
+      if (/[\p{L}\p{N}]/u.test(visible)) expect(button.getAttribute('aria-label')).toContain(visible);
+    }
     // One tab stop; arrows, Home and End move along the toolbar.
     expect(
       within(toolbar)
@@ -105,7 +110,7 @@ describe('the proposal editor', () => {
     const user = userEvent.setup();
     within(toolbar).getByRole('button', { name: 'Paragraph' }).focus();
     await user.keyboard('{ArrowRight}');
-    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: 'Heading 1' }));
+    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: 'H1 Heading 1' }));
     await user.keyboard('{End}');
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Redo');
     await user.keyboard('{ArrowRight}');
@@ -161,6 +166,22 @@ describe('the proposal editor', () => {
     act(() => by(P.chair, { type: 'proposal.unlock', proposalId }));
     await waitFor(() => expect(textbox().getAttribute('contenteditable')).toBe('true'));
     expect(screen.queryByTestId('read-only-banner')).toBeNull();
+  });
+
+  it('moves the focus to the status that explains a lock that lands under the cursor', async () => {
+    const user = userEvent.setup();
+    const { by, proposalId } = setup();
+    await waitFor(() => expect(textbox().getAttribute('contenteditable')).toBe('true'));
+    await user.click(textbox());
+    textbox().focus();
+    expect(textbox().contains(document.activeElement)).toBe(true);
+    act(() => by(P.chair, { type: 'proposal.lock', proposalId }));
+    const banner = await screen.findByTestId('read-only-banner');
+    await waitFor(() => expect(document.activeElement).toBe(banner));
+    // A space typed on it does not scroll the page away from the text.
+    const space = new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true });
+    banner.dispatchEvent(space);
+    expect(space.defaultPrevented).toBe(true);
   });
 
   it('is read-only for everyone once the meeting is closed', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCollabStatus, useDocConnection } from '../../collab/hooks';
 import { editorUser } from '../../collab/identity';
@@ -9,6 +9,14 @@ import { iCan, me } from '../../room/selectors';
 import { ProposalControls } from '../ProposalsPanel';
 import { LockIcon } from './Icons';
 import { LiveEditor } from './LiveEditor';
+
+/**
+ * On the status that took the focus from a text just locked, a delegate may still be typing: a
+ * space would scroll the page away from the text, so it does nothing here.
+ */
+function keepKeystrokes(e: ReactKeyboardEvent<HTMLElement>) {
+  if (e.key === ' ' || e.key === 'Spacebar') e.preventDefault();
+}
 
 /**
  * An open proposal, full width above the room: its heading, status and lock, a banner when it can
@@ -27,6 +35,7 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
   const refused = status === 'refused' || status === 'overLimit' || status === 'replaced';
   const ref = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const explanation = useRef<HTMLParagraphElement>(null);
   const user = useMemo(
     () => editorUser(meeting, state.you?.participantId),
     [meeting, state.you?.participantId],
@@ -65,7 +74,14 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
       </div>
       <ProposalControls proposal={proposal} />
       {reason && (
-        <p className={`read-only-banner reason-${reason}`} role="status" data-testid="read-only-banner">
+        <p
+          ref={explanation}
+          className={`read-only-banner reason-${reason}`}
+          role="status"
+          data-testid="read-only-banner"
+          tabIndex={-1}
+          onKeyDown={keepKeystrokes}
+        >
           <LockIcon /> {t(`editor.readOnly.${reason}`)}
         </p>
       )}
@@ -75,7 +91,13 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
         </p>
       )}
       {refused && (
-        <p className="error" role="alert">
+        <p
+          ref={reason ? undefined : explanation}
+          className="error"
+          role="alert"
+          tabIndex={-1}
+          onKeyDown={keepKeystrokes}
+        >
           {t(
             status === 'overLimit'
               ? 'editor.overLimit'
@@ -94,6 +116,7 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           user={user}
           versions={versions}
           canSaveVersions={!!user && iCan(state, 'proposal.saveVersion')}
+          onLockedUnderCursor={() => explanation.current?.focus({ preventScroll: true })}
         />
       ) : (
         !refused && (

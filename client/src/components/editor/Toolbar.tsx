@@ -16,6 +16,15 @@ interface Tool {
 }
 
 /**
+ * A button's accessible name: its label, led by the visible glyph when that glyph is something one
+ * reads out ("H1", "1."), so that a speech user can say what they see (WCAG 2.5.3, axe
+ * label-content-name-mismatch). Pictures (¶, •, arrows) are not words: the label alone.
+ */
+function toolName(glyph: ReactNode, label: string): string {
+  return typeof glyph === 'string' && /[\p{L}\p{N}]/u.test(glyph) ? `${glyph} ${label}` : label;
+}
+
+/**
  * The formatting toolbar. One tab stop (WAI-ARIA toolbar pattern): arrow keys, Home and End move
  * between buttons. Every button has a name, its shortcut in `aria-keyshortcuts`, and a pressed state
  * for formats that can be on or off.
@@ -175,6 +184,7 @@ export function Toolbar({
         <div key={group[0]!.id} className="tool-group">
           {group.map((tool) => {
             const keys = shortcut(tool.keys);
+            const name = toolName(tool.glyph, tool.label);
             const disabled = readOnly || tool.disabled;
             const tabIndex = first && !disabled ? 0 : -1;
             if (tabIndex === 0) first = false;
@@ -183,9 +193,9 @@ export function Toolbar({
                 key={tool.id}
                 type="button"
                 className="tool"
-                aria-label={tool.label}
+                aria-label={name}
                 aria-keyshortcuts={keys.aria}
-                title={`${tool.label} (${keys.label})`}
+                title={`${name} (${keys.label})`}
                 {...(tool.pressed !== undefined ? { 'aria-pressed': tool.pressed } : {})}
                 disabled={disabled}
                 tabIndex={tabIndex}

@@ -337,6 +337,22 @@ export const en = {
     inTheText: 'In the text now:',
     you: 'you',
   },
+  texts: {
+    baseText: 'Base text',
+    atMeetingTime: '{{time}} (meeting time, {{zone}})',
+    versionAnnounced: 'New version saved: “{{name}}”, by {{by}}.',
+    insertedByAt: 'inserted by {{name}}, {{time}}',
+    deletedBy: 'deleted by {{name}}',
+    deletedByAt: 'deleted by {{name}}, {{time}}',
+    unknownAuthor: 'author not recorded',
+    exportMarkdown: 'Export comparison (.md)',
+    commentsHeading: 'Comments',
+    commentByOn: '{{name}}, {{time}}, on “{{quote}}”',
+    commentOn: 'On “{{quote}}”',
+    resolved: 'resolved',
+    legend:
+      'Insertions are underlined and deletions struck through; hover over a change to see who made it and when.',
+  },
   brackets: {
     heading: 'Square brackets',
     count: 'Open brackets: {{n}}',

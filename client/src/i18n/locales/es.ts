@@ -342,6 +342,22 @@ export const es = {
     inTheText: 'En el texto ahora:',
     you: 'usted',
   },
+  texts: {
+    baseText: 'Texto de base',
+    atMeetingTime: '{{time}} (hora de la reunión, {{zone}})',
+    versionAnnounced: 'Nueva versión guardada: «{{name}}», por {{by}}.',
+    insertedByAt: 'insertado por {{name}}, {{time}}',
+    deletedBy: 'suprimido por {{name}}',
+    deletedByAt: 'suprimido por {{name}}, {{time}}',
+    unknownAuthor: 'autor no registrado',
+    exportMarkdown: 'Exportar la comparación (.md)',
+    commentsHeading: 'Comentarios',
+    commentByOn: '{{name}}, {{time}}, sobre «{{quote}}»',
+    commentOn: 'Sobre «{{quote}}»',
+    resolved: 'resuelto',
+    legend:
+      'Las inserciones aparecen subrayadas y las supresiones tachadas; sitúe el puntero sobre un cambio para ver quién lo hizo y cuándo.',
+  },
   brackets: {
     heading: 'Corchetes',
     count: 'Corchetes abiertos: {{n}}',

@@ -341,6 +341,22 @@ export const fr = {
     inTheText: 'Dans le texte en ce moment :',
     you: 'vous',
   },
+  texts: {
+    baseText: 'Texte de base',
+    atMeetingTime: '{{time}} (heure de la réunion, {{zone}})',
+    versionAnnounced: 'Nouvelle version enregistrée : « {{name}} », par {{by}}.',
+    insertedByAt: 'ajouté par {{name}}, {{time}}',
+    deletedBy: 'supprimé par {{name}}',
+    deletedByAt: 'supprimé par {{name}}, {{time}}',
+    unknownAuthor: 'auteur non enregistré',
+    exportMarkdown: 'Exporter la comparaison (.md)',
+    commentsHeading: 'Commentaires',
+    commentByOn: '{{name}}, {{time}}, sur « {{quote}} »',
+    commentOn: 'Sur « {{quote}} »',
+    resolved: 'résolu',
+    legend:
+      'Les ajouts sont soulignés et les suppressions barrées ; survolez une modification pour voir qui l’a faite et quand.',
+  },
   brackets: {
     heading: 'Crochets',
     count: 'Crochets ouverts : {{n}}',

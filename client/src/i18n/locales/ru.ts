@@ -340,6 +340,22 @@ export const ru = {
     inTheText: 'Сейчас в тексте:',
     you: 'вы',
   },
+  texts: {
+    baseText: 'Базовый текст',
+    atMeetingTime: '{{time}} (время заседания, {{zone}})',
+    versionAnnounced: 'Сохранена новая версия: «{{name}}», автор: {{by}}.',
+    insertedByAt: 'вставлено: {{name}}, {{time}}',
+    deletedBy: 'удалено: {{name}}',
+    deletedByAt: 'удалено: {{name}}, {{time}}',
+    unknownAuthor: 'автор не зарегистрирован',
+    exportMarkdown: 'Экспортировать сравнение (.md)',
+    commentsHeading: 'Комментарии',
+    commentByOn: '{{name}}, {{time}}, к тексту «{{quote}}»',
+    commentOn: 'К тексту «{{quote}}»',
+    resolved: 'решено',
+    legend:
+      'Вставки подчёркнуты, удаления зачёркнуты; наведите указатель на изменение, чтобы увидеть, кто и когда его внёс.',
+  },
   brackets: {
     heading: 'Квадратные скобки',
     count: 'Открытых квадратных скобок: {{n}}',
