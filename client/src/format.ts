@@ -46,14 +46,23 @@ export type Clock = 'meeting' | 'yours';
 type ClockTranslate = (key: 'shell.clock.meeting' | 'shell.clock.yours', values: { time: string }) => string;
 
 /**
- * A time of day that says which clock it is, the same way everywhere: "13:05 (meeting time)" in the
- * meeting's time zone, "22:05 (your time)" in the participant's.
+ * A time that says which clock it is, the same way everywhere: "13:05 (meeting time)" in the
+ * meeting's time zone, "22:05 (your time)" in the participant's; `withDate` for times that may lie
+ * on another day (versions, edits): "01/12/2026, 13:05 (meeting time)".
  */
 export function formatTime(
   ms: number,
   clock: Clock,
-  { meetingZone, language, t }: { meetingZone: string; language: string; t: ClockTranslate },
+  {
+    meetingZone,
+    language,
+    t,
+    withDate = false,
+  }: { meetingZone: string; language: string; t: ClockTranslate; withDate?: boolean },
 ): string {
-  const time = timeIn(ms, clock === 'meeting' ? meetingZone : localZone(), language);
+  const zone = clock === 'meeting' ? meetingZone : localZone();
+  const time = withDate
+    ? new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: zone }).format(ms)
+    : timeIn(ms, zone, language);
   return clock === 'meeting' ? t('shell.clock.meeting', { time }) : t('shell.clock.yours', { time });
 }

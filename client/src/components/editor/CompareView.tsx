@@ -69,7 +69,7 @@ export function CompareView(props: {
     return a ? { name: displayName(a), color: colorFor(a.participantId) } : null;
   };
   const when = (ms: number) => atMeetingTime(ms, timezone, i18n.language, t);
-  /** "inserted by Name (Delegation), 01/12/2026, 14:05 (meeting time, CET)", as far as it is known. */
+  /** "inserted by Name (Delegation), 01/12/2026, 14:05 (meeting time)", as far as it is known. */
   const creditOf = (s: Segment): string => {
     const author = authorOf(s.writer);
     const name = author ? isolate(author.name) : null;

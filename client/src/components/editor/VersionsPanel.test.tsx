@@ -71,6 +71,6 @@ describe('the versions list', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]!.querySelector('.version-name')?.textContent).toBe('Texte de base');
     // 08:00 UTC is 09:00 in Zurich, the meeting's time zone.
-    expect(rows()[0]!.textContent).toMatch(/09:00 \(heure de la réunion, /);
+    expect(rows()[0]!.textContent).toMatch(/09:00 \(heure de la réunion\)/);
   });
 });

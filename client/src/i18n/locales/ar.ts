@@ -339,7 +339,6 @@ export const ar = {
   },
   texts: {
     baseText: 'النص الأساسي',
-    atMeetingTime: '{{time}} (توقيت الاجتماع، {{zone}})',
     versionAnnounced: 'حُفظت صيغة جديدة: "{{name}}"، حفظها {{by}}.',
     insertedByAt: 'أضافه {{name}}، {{time}}',
     deletedBy: 'حذفه {{name}}',

@@ -339,7 +339,6 @@ export const en = {
   },
   texts: {
     baseText: 'Base text',
-    atMeetingTime: '{{time}} (meeting time, {{zone}})',
     versionAnnounced: 'New version saved: “{{name}}”, by {{by}}.',
     insertedByAt: 'inserted by {{name}}, {{time}}',
     deletedBy: 'deleted by {{name}}',

@@ -344,7 +344,6 @@ export const es = {
   },
   texts: {
     baseText: 'Texto de base',
-    atMeetingTime: '{{time}} (hora de la reunión, {{zone}})',
     versionAnnounced: 'Nueva versión guardada: «{{name}}», por {{by}}.',
     insertedByAt: 'insertado por {{name}}, {{time}}',
     deletedBy: 'suprimido por {{name}}',

@@ -343,7 +343,6 @@ export const fr = {
   },
   texts: {
     baseText: 'Texte de base',
-    atMeetingTime: '{{time}} (heure de la réunion, {{zone}})',
     versionAnnounced: 'Nouvelle version enregistrée : « {{name}} », par {{by}}.',
     insertedByAt: 'ajouté par {{name}}, {{time}}',
     deletedBy: 'supprimé par {{name}}',

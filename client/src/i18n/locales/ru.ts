@@ -342,7 +342,6 @@ export const ru = {
   },
   texts: {
     baseText: 'Базовый текст',
-    atMeetingTime: '{{time}} (время заседания, {{zone}})',
     versionAnnounced: 'Сохранена новая версия: «{{name}}», автор: {{by}}.',
     insertedByAt: 'вставлено: {{name}}, {{time}}',
     deletedBy: 'удалено: {{name}}',

@@ -337,7 +337,6 @@ export const zh = {
   },
   texts: {
     baseText: '基础案文',
-    atMeetingTime: '{{time}}（会议时间，{{zone}}）',
     versionAnnounced: '已保存新版本：“{{name}}”，保存者：{{by}}。',
     insertedByAt: '由 {{name}} 插入，{{time}}',
     deletedBy: '由 {{name}} 删除',
