@@ -5,6 +5,7 @@ import { duration } from '../format';
 import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
 import { iCan } from '../room/selectors';
 import { useUndo } from './floor/UndoBar';
+import { isolatedIn, SLOT_VALUE } from './Isolated';
 
 /** The agenda with statuses and time; the presiding officer (and secretariat) manage it here. */
 export function AgendaPanel() {
@@ -89,7 +90,7 @@ function AgendaRow(props: {
     >
       <div className="agenda-line">
         <span className="agenda-number">{item.number}</span>
-        <span className="agenda-title">{item.title}</span>
+        <bdi className="agenda-title">{item.title}</bdi>
         <span className={`pill item-${item.status}`}>{t(`itemStatus.${item.status}`)}</span>
       </div>
       <div className="agenda-times">
@@ -98,7 +99,11 @@ function AgendaRow(props: {
           <span className={over ? 'over' : ''}>{t('agenda.spent', { time: duration(spent, t) })}</span>
         )}
       </div>
-      {item.outcome && <p className="outcome">{t('agenda.outcomeShown', { outcome: item.outcome })}</p>}
+      {item.outcome && (
+        <p className="outcome" data-testid="outcome">
+          {isolatedIn(t('agenda.outcomeShown', { outcome: SLOT_VALUE }), item.outcome)}
+        </p>
+      )}
       {mode === 'edit' && <ItemForm item={item} onDone={() => setMode('view')} />}
       {mode === 'conclude' && <ConcludeForm item={item} onDone={() => setMode('view')} />}
       {manage && mode === 'view' && (

@@ -26,7 +26,12 @@ describe('chair console', () => {
       status: 'concluded',
       outcome: 'The agenda was adopted.',
     });
-    expect(screen.getByText('Outcome: The agenda was adopted.')).toBeTruthy();
+    // The outcome is user text, isolated in a <bdi> inside the translated sentence.
+    const outcome = screen.getByText(
+      (_, el) => el?.tagName === 'P' && el.textContent === 'Outcome: The agenda was adopted.',
+    );
+    expect(outcome).toBeTruthy();
+    expect(outcome.querySelector('bdi')?.textContent).toBe('The agenda was adopted.');
     await user.click(within(item('4')).getByRole('button', { name: 'Defer' }));
     expect(room.item(ITEM.aob).status).toBe('deferred');
   });

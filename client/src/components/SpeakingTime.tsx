@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGIONS, type Region } from '../../../shared';
+import { type InterventionPart, REGIONS, type Region } from '../../../shared';
 import { duration, personalName } from '../format';
 import { useRoom, useServerNow, useTimeFormat } from '../room/RoomContext';
 import { participantOf, type StatsGroup, type StatsScope, speakingTime } from '../room/selectors';
@@ -101,6 +101,18 @@ export function InterventionLog() {
                 {i.overrunSeconds > 0 && (
                   <span className="over"> ({t('log.over', { time: duration(i.overrunSeconds, t) })})</span>
                 )}
+                {i.parts.length > 1 && (
+                  <span className="log-parts" data-testid="log-parts">
+                    {' '}
+                    (
+                    {t('log.parts', {
+                      durations: i.parts.map((p) => duration(partSeconds(p), t)).join(' + '),
+                    })}
+                    )
+                  </span>
+                )}
+                {i.endedWhileSuspended && <span className="log-note"> · {t('log.endedSuspended')}</span>}
+                {i.offline && <span className="log-note"> · {t('log.offline')}</span>}
               </li>
             );
           })}
@@ -109,6 +121,9 @@ export function InterventionLog() {
     </section>
   );
 }
+
+/** A part's length in whole seconds, as the domain rounds an intervention's duration. */
+const partSeconds = (part: InterventionPart) => Math.round((part.endedAt - part.startedAt) / 1000);
 
 const isRegion = (key: string): key is Region => (REGIONS as readonly string[]).includes(key);
 

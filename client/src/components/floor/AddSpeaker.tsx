@@ -24,7 +24,9 @@ export function AddSpeaker() {
   const listId = useId();
   const options = chosen ? [] : searchParticipants(meeting, query);
   const expanded = open && options.length > 0;
-  const label = (p: Participant) => [p.delegation, personalName(p.name), p.rto].filter(Boolean).join(' · ');
+  // A spokesperson's delegation is their RTO: said once ("CITEL", not "CITEL · CITEL").
+  const label = (p: Participant) =>
+    [p.delegation, personalName(p.name), p.rto === p.delegation ? null : p.rto].filter(Boolean).join(' · ');
   const choose = (p: Participant) => {
     setChosen(p);
     setQuery(label(p));

@@ -254,6 +254,9 @@ export const ar = {
     heading: 'المداخلات المسجلة',
     empty: 'لا توجد مداخلات بعد',
     over: 'تجاوز بمقدار {{time}}',
+    parts: 'على أجزاء: {{durations}}',
+    endedSuspended: 'أُنهيت أثناء التعليق',
+    offline: 'غير متصل عند إعطائه الكلمة',
   },
   announce: {
     given: 'الكلمة الآن لـ {{delegation}}',

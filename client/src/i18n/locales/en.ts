@@ -252,6 +252,9 @@ export const en = {
     heading: 'Interventions logged',
     empty: 'No intervention yet',
     over: 'over by {{time}}',
+    parts: 'in parts: {{durations}}',
+    endedSuspended: 'ended while suspended',
+    offline: 'not connected when given the floor',
   },
   announce: {
     given: '{{delegation}} has the floor',

@@ -256,6 +256,9 @@ export const es = {
     heading: 'Intervenciones registradas',
     empty: 'Aún no hay intervenciones',
     over: 'excedido en {{time}}',
+    parts: 'en varias partes: {{durations}}',
+    endedSuspended: 'terminada durante la suspensión',
+    offline: 'no conectado al recibir la palabra',
   },
   announce: {
     given: '{{delegation}} tiene la palabra',

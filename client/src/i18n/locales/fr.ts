@@ -255,6 +255,9 @@ export const fr = {
     heading: 'Interventions enregistrées',
     empty: 'Aucune intervention pour l’instant',
     over: 'dépassement de {{time}}',
+    parts: 'en plusieurs parties : {{durations}}',
+    endedSuspended: 'terminée pendant la suspension',
+    offline: 'non connecté lorsque la parole a été donnée',
   },
   announce: {
     given: '{{delegation}} a la parole',

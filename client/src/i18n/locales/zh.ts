@@ -253,6 +253,9 @@ export const zh = {
     heading: '发言记录',
     empty: '尚无发言',
     over: '超时 {{time}}',
+    parts: '分段发言：{{durations}}',
+    endedSuspended: '在暂停期间结束',
+    offline: '获得发言权时未连接',
   },
   announce: {
     given: '{{delegation}}获得发言权',
