@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../../client/src/i18n/locales/ar';
 import { seedDemoIfEmpty } from '../../server/demo/seed';
 import type { Command, CommandInput, Meeting, Participant } from '../../shared';
+import { axeViolations } from '../support/axe';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { startTestServer } from '../support/server';
 
@@ -302,6 +303,10 @@ describe('the chair in a browser', () => {
       expect(logTimes.length).toBeGreaterThan(0);
       for (const t of logTimes) expect(t).toContain(ar.header.meetingTime);
     }
+    // Who submitted a proposal (user text) is isolated too.
+    expect(await brazil.locator('.proposal-title + p bdi').first().textContent()).toBeTruthy();
     await chair.screenshot({ path: path.join(SHOTS, 'chair-ar.png'), fullPage: true });
+    expect(await axeViolations(chair)).toEqual([]);
+    expect(await axeViolations(brazil)).toEqual([]);
   });
 });

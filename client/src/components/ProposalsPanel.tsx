@@ -5,6 +5,7 @@ import { useRoom, useRoomPort } from '../room/RoomContext';
 import type { RoomPort } from '../room/roomClient';
 import { iCan, participantOf } from '../room/selectors';
 import { LockIcon } from './editor/Icons';
+import { isolatedIn, SLOT_VALUE } from './Isolated';
 
 /**
  * The meeting's proposals (consensus texts): open one to co-edit it; anyone but an observer submits
@@ -65,9 +66,14 @@ function ProposalRow({ proposal, onOpen }: { proposal: Proposal; onOpen: (id: st
         {proposal.title}
       </p>
       <p className="muted small">
-        {t('proposals.submitted', { by: proposal.submittedBy })}
+        {isolatedIn(t('proposals.submitted', { by: SLOT_VALUE }), proposal.submittedBy)}
         {item && ` · ${t('proposals.itemShown', { number: item.number })}`}
-        {author && ` · ${t('proposals.createdBy', { name: author.name })}`}
+        {author && (
+          <>
+            {' · '}
+            {isolatedIn(t('proposals.createdBy', { name: SLOT_VALUE }), author.name)}
+          </>
+        )}
       </p>
       <div className="button-row">
         <button
