@@ -100,6 +100,12 @@ describe('the chair in a browser', () => {
     // Egypt has the floor meanwhile; Brazil no longer holds it.
     expect(await egypt.getByRole('button', { name: 'Yield the floor' }).count()).toBe(1);
     expect(await brazil.getByRole('button', { name: 'Yield the floor' }).count()).toBe(0);
+    // Brazil is told they will resume, and offered no request the server would refuse.
+    expect(await brazil.getByTestId('suspended-you').textContent()).toContain(
+      'Your intervention is suspended',
+    );
+    expect(await brazil.getByRole('button', { name: 'Request the floor' }).count()).toBe(0);
+    expect(await brazil.getByRole('button', { name: 'Point of order' }).count()).toBe(0);
     await chair.screenshot({ path: path.join(SHOTS, 'chair-suspended.png') });
 
     await chair.getByRole('button', { name: 'End intervention' }).click();

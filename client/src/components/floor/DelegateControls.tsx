@@ -22,6 +22,8 @@ export function DelegateControls() {
   const mine = myRequests(meeting, youId);
   const has = (kind: FloorKind) => mine.some((m) => m.request.kind === kind);
   const speaking = meeting.floor.current?.participantId === youId;
+  // Interrupted by a point of order: they resume by themselves, and the server refuses them a request.
+  const suspended = meeting.floor.suspended.some((s) => s.participantId === youId);
   const mayAsk = iCan(state, 'floor.request');
   const canAsk = meeting.status === 'open' && !!meeting.currentItemId && mayAsk;
   const ask = (kind: FloorKind) =>
@@ -43,28 +45,41 @@ export function DelegateControls() {
         <p className="hint">{t('floor.observerNote')}</p>
       ) : (
         <>
-          <div className="button-row">
-            {speaking ? (
-              <button
-                type="button"
-                className="primary"
-                data-focus="yield"
-                disabled={!iCan(state, 'floor.end', youId)}
-                onClick={() => void sendThenFocus('ask-speak', () => room.send({ type: 'floor.end' }))}
-              >
-                {t('floor.yield')}
-              </button>
-            ) : (
-              askButton(
-                'speak',
-                t('floor.request'),
-                'primary',
-                !canAsk || has('speak') || meeting.floor.closed,
-              )
-            )}
-            {askButton('point_of_order', t('floor.pointOfOrder'), 'warn', !canAsk || has('point_of_order'))}
-            {askButton('reply', t('floor.reply'), '', !canAsk || has('reply'))}
-          </div>
+          {suspended ? (
+            <p className="hint" data-testid="suspended-you">
+              {t('floorUi.suspendedYou')}
+            </p>
+          ) : (
+            <div className="button-row">
+              {speaking ? (
+                <button
+                  type="button"
+                  className="primary"
+                  data-focus="yield"
+                  disabled={!iCan(state, 'floor.end', youId)}
+                  onClick={() => void sendThenFocus('ask-speak', () => room.send({ type: 'floor.end' }))}
+                >
+                  {t('floor.yield')}
+                </button>
+              ) : (
+                <>
+                  {askButton(
+                    'speak',
+                    t('floor.request'),
+                    'primary',
+                    !canAsk || has('speak') || meeting.floor.closed,
+                  )}
+                  {askButton(
+                    'point_of_order',
+                    t('floor.pointOfOrder'),
+                    'warn',
+                    !canAsk || has('point_of_order'),
+                  )}
+                  {askButton('reply', t('floor.reply'), '', !canAsk || has('reply'))}
+                </>
+              )}
+            </div>
+          )}
           {mine.length > 0 && (
             <div className="button-row withdraw-row">
               {mine.map(({ request }) => (

@@ -159,6 +159,7 @@ export const ar = {
     observerNote: 'يتكلم المراقبون عندما يعطيهم الرئيس الكلمة.',
   },
   floorUi: {
+    suspendedYou: 'عُلّقت مداخلتك؛ وستستأنفها بالوقت المتبقي لك عند انتهاء المقاطعة.',
     online: 'متصل',
     offline: 'غير متصل',
     withdraw: {

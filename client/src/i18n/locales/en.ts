@@ -157,6 +157,8 @@ export const en = {
     observerNote: 'Observers speak when the chair gives them the floor.',
   },
   floorUi: {
+    suspendedYou:
+      'Your intervention is suspended; you will continue with the time you had left when the interruption ends.',
     online: 'online',
     offline: 'offline',
     withdraw: {

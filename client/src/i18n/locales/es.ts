@@ -159,6 +159,8 @@ export const es = {
     observerNote: 'Los observadores intervienen cuando el Presidente les concede la palabra.',
   },
   floorUi: {
+    suspendedYou:
+      'Su intervención está suspendida; la reanudará con el tiempo que le quedaba cuando termine la interrupción.',
     online: 'en línea',
     offline: 'desconectado',
     withdraw: {

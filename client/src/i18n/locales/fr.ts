@@ -159,6 +159,8 @@ export const fr = {
     observerNote: 'Les observateurs prennent la parole lorsque le président la leur donne.',
   },
   floorUi: {
+    suspendedYou:
+      'Votre intervention est suspendue ; vous la reprendrez avec le temps qui vous restait à la fin de l’interruption.',
     online: 'en ligne',
     offline: 'hors ligne',
     withdraw: {

@@ -158,6 +158,7 @@ export const zh = {
     observerNote: '观察员在主席给予发言权时发言。',
   },
   floorUi: {
+    suspendedYou: '您的发言已暂停；中断结束后，您将以剩余时间继续发言。',
     online: '在线',
     offline: '离线',
     withdraw: {
