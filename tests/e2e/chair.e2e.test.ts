@@ -1,16 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../../client/src/i18n/locales/ar';
-import { seedDemoIfEmpty } from '../../server/demo/seed';
-import type { Command, CommandInput, Meeting, Participant } from '../../shared';
 import { axeViolations } from '../support/axe';
-import { ARTIFACTS, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
+import { ARTIFACTS } from '../support/browser';
+import { useBrowserRoom } from '../support/browserRoom';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 const VIEWPORT = { width: 1280, height: 900 };
 /** A command type as the protocol names it ("floor.give"): never shown to a participant. */
@@ -22,58 +18,21 @@ const COMMAND_NAME = /\b(floor|agenda|meeting|presiding|proposal)\.[a-z]+/i;
  * few requests) goes through the service in-process.
  */
 describe('the chair in a browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let meeting: Meeting;
-  const contexts: BrowserContext[] = [];
-
-  const person = (delegation: string): Participant =>
-    meeting.participants.find((p) => p.delegation === delegation)!;
-  const chairPerson = () => meeting.participants.find((p) => p.role === 'chair')!;
-  const state = () => server.service.room(meeting.id)!.state;
+  // Another zone than the meeting's, so "your time" and "meeting time" differ on screen.
+  const room = useBrowserRoom({
+    context: { viewport: VIEWPORT, locale: 'en-GB', timezoneId: 'Asia/Tokyo' },
+    waitFor: (page) => page.getByRole('heading', { name: 'List of speakers' }).waitFor(),
+  });
+  const { person, chair: chairPerson, state, newContext, join, open, asChair } = room;
   const item = (number: string) => state().agenda.find((i) => i.number === number)!;
-  const newContext = async () => {
-    // Another zone than the meeting's, so "your time" and "meeting time" differ on screen.
-    const context = await browser.newContext({
-      viewport: VIEWPORT,
-      locale: 'en-GB',
-      timezoneId: 'Asia/Tokyo',
-    });
-    contexts.push(context);
-    return context;
-  };
-  const join = async (context: BrowserContext, participant: Participant): Promise<Page> => {
-    const page = await context.newPage();
-    await page.goto((await server.invites.for(meeting.id, participant)).joinUrl);
-    await page.getByRole('heading', { name: 'List of speakers' }).waitFor();
-    return page;
-  };
-  const open = async (participant: Participant) => join(await newContext(), participant);
-  const asChair = async (command: CommandInput) => {
-    const ack = await server.service.submitCommand(meeting.id, chairPerson().id, {
-      id: randomUUID(),
-      ...command,
-    } as Command);
-    if (!ack.ok) throw new Error(`${command.type}: ${ack.error.message}`);
-  };
   const queueOf = (page: Page) => page.getByTestId('queue-item').allTextContents();
   const logEntry = (page: Page, delegation: string) =>
     page.getByTestId('intervention-log').locator('li').filter({ hasText: delegation }).first();
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    const id = await seedDemoIfEmpty(server.service);
-    meeting = server.service.room(id!)!.state;
-    browser = await launchChromium();
     await asChair({ type: 'meeting.open' });
     await asChair({ type: 'agenda.open', itemId: item('4').id });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it('a point of order suspends the speaker, who resumes with the time left; the log shows both parts', async () => {

@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isolate } from '../../client/src/collab/bidi';
-import { seedDemoIfEmpty } from '../../server/demo/seed';
-import type { Meeting, Participant } from '../../shared';
-import { ARTIFACTS, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
+import { ARTIFACTS } from '../support/browser';
+import { useBrowserRoom } from '../support/browserRoom';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 /** Realtime round trips and page loads, with room for a loaded CI machine. */
 const WAIT = { timeout: 10_000 };
@@ -26,21 +23,12 @@ const BASE_TEXT = [
  * base text, and when the chair locks the proposal both editors refuse input.
  */
 describe('co-editing a proposal in the browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let meeting: Meeting;
-  const contexts: BrowserContext[] = [];
-
-  const person = (delegation: string): Participant =>
-    meeting.participants.find((p) => p.delegation === delegation)!;
-  const open = async (participant: Participant): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto((await server.invites.for(meeting.id, participant)).joinUrl);
-    await expect.poll(() => page.getByRole('heading', { name: 'Proposals' }).count(), WAIT).toBe(1);
-    return page;
-  };
+  const room = useBrowserRoom({
+    context: { viewport: { width: 1400, height: 1000 }, locale: 'en-GB' },
+    waitFor: (page) =>
+      expect.poll(() => page.getByRole('heading', { name: 'Proposals' }).count(), WAIT).toBe(1),
+  });
+  const { person, open } = room;
   /** Resolves once the page has drawn a frame and run a task after everything already queued. */
   const afterNextFrame = (page: Page) =>
     page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
@@ -70,18 +58,8 @@ describe('co-editing a proposal in the browser', () => {
     });
   };
 
-  beforeAll(async () => {
+  beforeAll(() => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    const id = await seedDemoIfEmpty(server.service);
-    meeting = server.service.room(id!)!.state;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it('two delegates co-edit live; brackets, versions, and the chair’s lock reach both', async () => {
@@ -206,7 +184,7 @@ describe('co-editing a proposal in the browser', () => {
     );
 
     // The chair locks the proposal: both editors say so and refuse input at once.
-    const chair = await open(meeting.participants.find((p) => p.role === 'chair')!);
+    const chair = await open(room.meeting.participants.find((p) => p.role === 'chair')!);
     await chair.getByRole('button', { name: `Lock ${SYMBOL} (agreed text)` }).click();
     for (const page of [brazil, egypt]) {
       await expect.poll(() => textbox(page).getAttribute('contenteditable'), WAIT).toBe('false');

@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '../../server/demo/seed';
-import type { Command, CommandInput, Meeting, Participant } from '../../shared';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { ARTIFACTS, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
+import { ARTIFACTS } from '../support/browser';
+import { useBrowserRoom } from '../support/browserRoom';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 const VIEWPORT = { width: 1280, height: 900 };
 
@@ -19,46 +15,17 @@ const VIEWPORT = { width: 1280, height: 900 };
  * Marked [contract]: needs the domain's issue 12 commands (confirmOffline, floor.restore).
  */
 describe('the floor in a browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let meeting: Meeting;
-  const contexts: BrowserContext[] = [];
-
-  const person = (delegation: string): Participant =>
-    meeting.participants.find((p) => p.delegation === delegation)!;
-  const chairPerson = () => meeting.participants.find((p) => p.role === 'chair')!;
-  const state = () => server.service.room(meeting.id)!.state;
-  const open = async (participant: Participant): Promise<Page> => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto((await server.invites.for(meeting.id, participant)).joinUrl);
-    await page.getByRole('heading', { name: 'List of speakers' }).waitFor();
-    return page;
-  };
-  const asChair = async (command: CommandInput) => {
-    const ack = await server.service.submitCommand(meeting.id, chairPerson().id, {
-      id: randomUUID(),
-      ...command,
-    } as Command);
-    if (!ack.ok) throw new Error(`${command.type}: ${ack.error.message}`);
-  };
+  const room = useBrowserRoom({
+    context: { viewport: VIEWPORT, locale: 'en-GB' },
+    waitFor: (page) => page.getByRole('heading', { name: 'List of speakers' }).waitFor(),
+  });
+  const { person, chair: chairPerson, state, open, asChair } = room;
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? 'body');
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    const id = await seedDemoIfEmpty(server.service);
-    meeting = server.service.room(id!)!.state;
-    browser = await launchChromium();
     await asChair({ type: 'meeting.open' });
-    await asChair({ type: 'agenda.open', itemId: meeting.agenda.find((i) => i.number === '4')!.id });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
+    await asChair({ type: 'agenda.open', itemId: room.meeting.agenda.find((i) => i.number === '4')!.id });
   });
 
   it('a delegate withdraws the request they choose; focus follows; the speaker yields', async () => {
@@ -121,7 +88,7 @@ describe('the floor in a browser', () => {
 
   it('with 300 waiting the list scrolls in its panel and the chair keeps Next speaker in view', async () => {
     for (let i = 0; i < 300; i++) {
-      const added = await server.service.addParticipant(meeting.id, {
+      const added = await room.server.service.addParticipant(room.meeting.id, {
         name: `Delegate ${i}`,
         delegation: `Delegation ${String(i).padStart(3, '0')}`,
         role: 'delegate',

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '../../server/demo/seed';
-import type { Meeting, Participant } from '../../shared';
-import { ARTIFACTS, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Participant } from '../../shared';
+import { ARTIFACTS } from '../support/browser';
+import { useBrowserRoom } from '../support/browserRoom';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 
 /**
@@ -15,45 +13,19 @@ const SHOTS = path.join(ARTIFACTS, 'screenshots');
  * meeting through the UI only: the scenario of issue 3.
  */
 describe('the room in a browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let meeting: Meeting;
-  const contexts: BrowserContext[] = [];
+  const room = useBrowserRoom({
+    context: { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'America/Los_Angeles' },
+  });
+  const { person } = room;
+  const open = (participant: Participant | null, route?: string) => room.open(participant, { route });
+  const seq = () => room.server.service.room(room.meeting.id)!.seq;
 
-  const person = (delegation: string): Participant =>
-    meeting.participants.find((p) => p.delegation === delegation)!;
-  const open = async (participant: Participant | null, route = '/join'): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'America/Los_Angeles',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    const url = participant
-      ? (await server.invites.for(meeting.id, participant)).joinUrl
-      : await server.invites.projector(meeting.id);
-    await page.goto(url.replace('/join', route === '/join' ? '/join' : route));
-    return page;
-  };
-  const seq = () => server.service.room(meeting.id)!.seq;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    const id = await seedDemoIfEmpty(server.service);
-    meeting = server.service.room(id!)!.state;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it('runs agenda item 4 from start to end', async () => {
-    const chairPerson = meeting.participants.find((p) => p.role === 'chair')!;
+    const chairPerson = room.meeting.participants.find((p) => p.role === 'chair')!;
     const chair = await open(chairPerson);
     const brazil = await open(person('Brazil'));
     const egypt = await open(person('Egypt'));
@@ -122,7 +94,7 @@ describe('the room in a browser', () => {
       .toBe(1);
     await brazil.getByRole('button', { name: 'Yield the floor' }).click();
     await expect.poll(async () => await chair.getByTestId('intervention-log').locator('li').count()).toBe(2);
-    const logged = server.service.room(meeting.id)!.state.interventions.map((i) => i.delegation);
+    const logged = room.server.service.room(room.meeting.id)!.state.interventions.map((i) => i.delegation);
     expect(logged).toEqual(['Egypt', 'Brazil']);
     // Speaking time per region for the item: the table names both regions that spoke.
     const stats = chair.getByRole('region', { name: 'Speaking time' });
@@ -145,7 +117,7 @@ describe('the room in a browser', () => {
       .getByRole('button', { name: 'Open item' })
       .click();
     await expect.poll(() => egypt.getByTestId('current-item').textContent()).toMatch(/^5/);
-    const item4 = server.service.room(meeting.id)!.state.agenda.find((i) => i.number === '4')!;
+    const item4 = room.server.service.room(room.meeting.id)!.state.agenda.find((i) => i.number === '4')!;
     expect(item4).toMatchObject({
       status: 'concluded',
       outcome: 'The meeting took note of the six RPM reports.',
@@ -155,7 +127,7 @@ describe('the room in a browser', () => {
 
   it('gives the projector link to whoever the server gives it: the secretariat, a vice-chair only while presiding', async () => {
     const projectorButton = (page: Page) => page.getByRole('button', { name: 'Open the projector view' });
-    const secretariat = await open(meeting.participants.find((p) => p.role === 'secretariat')!);
+    const secretariat = await open(room.meeting.participants.find((p) => p.role === 'secretariat')!);
     await expect
       .poll(() => secretariat.getByRole('heading', { name: 'Secretariat console' }).count())
       .toBe(1);
@@ -168,11 +140,11 @@ describe('the room in a browser', () => {
     await popup.waitForSelector('.projector-meeting', { timeout: 10_000 });
     await secretariat.screenshot({ path: path.join(SHOTS, 'secretariat-console.png'), fullPage: true });
 
-    const vicePerson = meeting.participants.find((p) => p.role === 'vice-chair')!;
+    const vicePerson = room.meeting.participants.find((p) => p.role === 'vice-chair')!;
     const vice = await open(vicePerson);
     await expect.poll(() => vice.getByRole('button', { name: 'Request the floor' }).count()).toBe(1);
     expect(await projectorButton(vice).count()).toBe(0);
-    const chair = await open(meeting.participants.find((p) => p.role === 'chair')!);
+    const chair = await open(room.meeting.participants.find((p) => p.role === 'chair')!);
     await chair.getByLabel('Hand presiding to').selectOption(vicePerson.id);
     await chair.getByRole('button', { name: 'Hand over' }).click();
     await expect.poll(() => projectorButton(vice).count()).toBe(1);
@@ -191,16 +163,15 @@ describe('the room in a browser', () => {
   });
 
   it('says plainly when a link is bad or expired', async () => {
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await room.browser.newContext();
     const page = await context.newPage();
-    const chairPerson = meeting.participants.find((p) => p.role === 'chair')!;
-    const expired = await server.tokens.sign(
-      { meetingId: meeting.id, participantId: chairPerson.id, role: 'chair' },
+    const chairPerson = room.meeting.participants.find((p) => p.role === 'chair')!;
+    const expired = await room.server.tokens.sign(
+      { meetingId: room.meeting.id, participantId: chairPerson.id, role: 'chair' },
       -60,
     );
     for (const token of ['not-a-token', expired]) {
-      await page.goto(`${server.url}/join#token=${token}`);
+      await page.goto(`${room.server.url}/join#token=${token}`);
       await expect
         .poll(() => page.getByRole('status').textContent())
         .toBe('This link is not valid or has expired. Ask the secretariat for a new one.');
@@ -208,14 +179,13 @@ describe('the room in a browser', () => {
   });
 
   it('fits a phone screen', async () => {
-    const context = await browser.newContext({
+    const context = await room.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
-    contexts.push(context);
     const page = await context.newPage();
-    await page.goto((await server.invites.for(meeting.id, person('France'))).joinUrl);
+    await page.goto((await room.server.invites.for(room.meeting.id, person('France'))).joinUrl);
     const request = page.getByRole('button', { name: 'Request the floor' });
     await expect.poll(() => request.count()).toBe(1);
     const box = await request.boundingBox();

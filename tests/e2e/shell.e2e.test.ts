@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '../../server/demo/seed';
-import type { Command, CommandInput, Meeting, Participant } from '../../shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CommandInput, Participant } from '../../shared';
 import { axeViolations } from '../support/axe';
-import { ARTIFACTS, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
+import { ARTIFACTS } from '../support/browser';
+import { useBrowserRoom } from '../support/browserRoom';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 
 /**
@@ -16,53 +13,20 @@ const SHOTS = path.join(ARTIFACTS, 'screenshots');
  * stays within reach of a delegate editing on a phone, and the projector reads from a distance.
  */
 describe('the room shell in a browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let meeting: Meeting;
-  const contexts: BrowserContext[] = [];
-  let commandCount = 0;
-
-  const person = (delegation: string): Participant =>
-    meeting.participants.find((p) => p.delegation === delegation)!;
-  const chairPerson = () => meeting.participants.find((p) => p.role === 'chair')!;
-  const state = () => server.service.room(meeting.id)!.state;
+  const room = useBrowserRoom({ context: { locale: 'en-GB', timezoneId: 'Asia/Tokyo' } });
+  const { person, chair: chairPerson, state, join } = room;
   /** Set-up steps that are not under test go straight to the service, as the server would apply them. */
   const run = async (actor: Participant, command: CommandInput) => {
-    const ack = await server.service.submitCommand(meeting.id, actor.id, {
-      id: `shell-${++commandCount}`,
-      ...command,
-    } as Command);
+    const ack = await room.submit(actor, command);
     expect(ack).toMatchObject({ ok: true });
   };
-  const newContext = async (viewport = { width: 1280, height: 900 }) => {
-    const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
-    contexts.push(context);
-    return context;
-  };
-  const join = async (context: BrowserContext, participant: Participant | null): Promise<Page> => {
-    const page = await context.newPage();
-    const url = participant
-      ? (await server.invites.for(meeting.id, participant)).joinUrl
-      : await server.invites.projector(meeting.id);
-    await page.goto(participant ? url : url.replace('/join', '/projector'));
-    return page;
-  };
+  const newContext = (viewport = { width: 1280, height: 900 }) => room.newContext({ viewport });
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    const id = await seedDemoIfEmpty(server.service);
-    meeting = server.service.room(id!)!.state;
-    browser = await launchChromium();
-    const item4 = meeting.agenda.find((i) => i.number === '4')!;
+    const item4 = room.meeting.agenda.find((i) => i.number === '4')!;
     await run(chairPerson(), { type: 'meeting.open' });
     await run(chairPerson(), { type: 'agenda.open', itemId: item4.id });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it('a request given offline says it was not sent, then reaches the chair exactly once', async () => {
@@ -112,7 +76,7 @@ describe('the room shell in a browser', () => {
   it('the projector counts the speakers it does not name and is readable from a distance', async () => {
     // Every delegate not yet in the list (the tests above may have queued some) asks for the floor.
     const queued = new Set(state().floor.queue.map((r) => r.participantId));
-    const delegates = meeting.participants.filter((p) => p.role === 'delegate' && !queued.has(p.id));
+    const delegates = room.meeting.participants.filter((p) => p.role === 'delegate' && !queued.has(p.id));
     expect(delegates.length).toBeGreaterThanOrEqual(6);
     for (const d of delegates) await run(d, { type: 'floor.request', kind: 'speak' });
     await run(chairPerson(), { type: 'floor.next' });

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isolate } from '../../client/src/collab/bidi';
-import { seedDemoIfEmpty } from '../../server/demo/seed';
-import type { Meeting, Participant } from '../../shared';
 import { axeViolations } from '../support/axe';
-import { ARTIFACTS, launchChromium } from '../support/browser';
-import { startTestServer } from '../support/server';
+import { ARTIFACTS } from '../support/browser';
+import { useBrowserRoom } from '../support/browserRoom';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 /** Realtime round trips and page loads, with room for a loaded CI machine. */
 const WAIT = { timeout: 10_000 };
@@ -27,42 +24,23 @@ const BASE_TEXT = ['# Resolves', 'to instruct the Director of the Bureau', 'to i
  * cursor moves the focus to the status that explains it.
  */
 describe('proposal texts in the browser', () => {
-  let server: Server;
-  let browser: Browser;
-  let meeting: Meeting;
-  const contexts: BrowserContext[] = [];
-
-  const person = (delegation: string): Participant =>
-    meeting.participants.find((p) => p.delegation === delegation)!;
-  const open = async (participant: Participant): Promise<Page> => {
-    const context = await browser.newContext({
+  const room = useBrowserRoom({
+    context: {
       viewport: { width: 1400, height: 1000 },
       locale: 'en-GB',
       timezoneId: 'America/Los_Angeles',
       acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto((await server.invites.for(meeting.id, participant)).joinUrl);
-    await expect.poll(() => page.getByRole('heading', { name: 'Proposals' }).count(), WAIT).toBe(1);
-    return page;
-  };
+    },
+    waitFor: (page) =>
+      expect.poll(() => page.getByRole('heading', { name: 'Proposals' }).count(), WAIT).toBe(1),
+  });
+  const { person, open } = room;
   const textbox = (page: Page) => page.getByRole('textbox', { name: `Text of ${SYMBOL}` });
   const versionNames = (page: Page) =>
     page.getByTestId('versions').locator('.version-name').allTextContents();
 
-  beforeAll(async () => {
+  beforeAll(() => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    const id = await seedDemoIfEmpty(server.service);
-    meeting = server.service.room(id!)!.state;
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shows versions live, credits every change with delegation and time, and passes axe', async () => {
@@ -148,7 +126,7 @@ describe('proposal texts in the browser', () => {
       .toContain('Member States');
     await textbox(egypt).locator('p', { hasText: 'to invite Member States' }).click();
     const scrolled = await egypt.evaluate(() => window.scrollY);
-    const chair = await open(meeting.participants.find((p) => p.role === 'chair')!);
+    const chair = await open(room.meeting.participants.find((p) => p.role === 'chair')!);
     await chair.getByRole('button', { name: `Lock ${SYMBOL} (agreed text)` }).click();
     await expect
       .poll(() => egypt.evaluate(() => document.activeElement?.getAttribute('data-testid')), WAIT)

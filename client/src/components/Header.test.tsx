@@ -2,10 +2,9 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SnapshotMessage } from '../../../shared';
-import { P, Room, testContext } from '../../../shared/domain/fixtures';
-import { RoomClient } from '../room/roomClient';
-import { FakeSocket, fakeSockets } from '../test/fakeSocket';
+import type { RoomClient } from '../room/roomClient';
+import { connectDelegate } from '../test/connectedClient';
+import type { FakeSocket } from '../test/fakeSocket';
 import { renderWith } from '../test/localRoom';
 import { FloorPanel } from './FloorPanel';
 import { Header } from './Header';
@@ -21,17 +20,7 @@ const NOTICE =
 let socket: FakeSocket;
 let client: RoomClient;
 beforeEach(() => {
-  socket = new FakeSocket();
-  fakeSockets.current = socket;
-  client = new RoomClient('http://irm.test', 'token');
-  const room = new Room({ ctx: testContext(Date.now()), openItem: true });
-  const snapshot: SnapshotMessage = {
-    seq: room.events.length,
-    serverTime: Date.now(),
-    meeting: room.meeting,
-    you: { participantId: P.brazil, role: 'delegate' },
-  };
-  act(() => socket.serve('snapshot', snapshot));
+  ({ socket, client } = connectDelegate());
 });
 afterEach(() => {
   cleanup();

@@ -2,10 +2,10 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Ack, SnapshotMessage } from '../../../shared';
-import { P, Room, testContext } from '../../../shared/domain/fixtures';
-import { RoomClient } from '../room/roomClient';
-import { FakeSocket, fakeSockets } from '../test/fakeSocket';
+import type { Ack } from '../../../shared';
+import type { RoomClient } from '../room/roomClient';
+import { connectDelegate } from '../test/connectedClient';
+import type { FakeSocket } from '../test/fakeSocket';
 import { renderWith } from '../test/localRoom';
 import { RefusalAlert } from './Announcer';
 import { FloorPanel } from './FloorPanel';
@@ -28,17 +28,7 @@ const UNCONFIRMED: Ack = {
 let socket: FakeSocket;
 let client: RoomClient;
 beforeEach(() => {
-  socket = new FakeSocket();
-  fakeSockets.current = socket;
-  client = new RoomClient('http://irm.test', 'token');
-  const room = new Room({ ctx: testContext(Date.now()), openItem: true });
-  const snapshot: SnapshotMessage = {
-    seq: room.events.length,
-    serverTime: Date.now(),
-    meeting: room.meeting,
-    you: { participantId: P.brazil, role: 'delegate' },
-  };
-  act(() => socket.serve('snapshot', snapshot));
+  ({ socket, client } = connectDelegate());
 });
 afterEach(() => {
   cleanup();
