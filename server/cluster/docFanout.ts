@@ -56,10 +56,13 @@ export class RedisLease {
   }
 }
 
+/** The two streams of a document: its updates, and the rest (awareness and version notices). */
+type StreamKind = 'update' | 'awareness';
+
 interface Subscription {
   docId: string;
   /** Last entry id seen per stream. */
-  cursors: Record<FanoutKind, string>;
+  cursors: Record<StreamKind, string>;
   onMessage: (message: FanoutMessage) => void;
 }
 
@@ -168,12 +171,15 @@ export class RedisDocFanout implements DocFanout {
 
   async publish(docId: string, message: FanoutMessage): Promise<void> {
     const update = message.kind === 'update';
+    // Version notices ride the awareness stream: short-lived, and nobody catches up on them from
+    // far back (a client that reconnects reads the list again).
     const key = update ? this.keys.docStream(docId) : this.keys.docAwarenessStream(docId);
     const maxLen = update ? this.opts.maxLen : this.opts.awarenessMaxLen;
     const data = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
+    const kind = message.kind === 'version' ? ['k', 'version'] : [];
     const results = await this.cmd
       .pipeline()
-      .xadd(key, 'MAXLEN', '~', maxLen, '*', 'i', this.instanceId, 'd', data)
+      .xadd(key, 'MAXLEN', '~', maxLen, '*', 'i', this.instanceId, ...kind, 'd', data)
       .pexpire(key, this.opts.streamTtlMs)
       .exec();
     for (const [error] of results ?? []) if (error) throw error;
@@ -242,7 +248,7 @@ export class RedisDocFanout implements DocFanout {
         continue;
       }
       // Per stream: the oldest cursor of the subscriptions on it.
-      const streams = new Map<string, { docId: string; kind: FanoutKind; from: string }>();
+      const streams = new Map<string, { docId: string; kind: StreamKind; from: string }>();
       for (const sub of this.subs.values()) {
         for (const kind of ['update', 'awareness'] as const) {
           const key =
@@ -284,17 +290,19 @@ export class RedisDocFanout implements DocFanout {
     }
   }
 
-  private dispatch(docId: string, kind: FanoutKind, id: string, fields: Buffer[]): void {
+  private dispatch(docId: string, stream: StreamKind, id: string, fields: Buffer[]): void {
     let instance: string | undefined;
     let data: Buffer | undefined;
+    let kind: FanoutKind = stream;
     for (let i = 0; i + 1 < fields.length; i += 2) {
       const name = fields[i]!.toString();
       if (name === 'i') instance = fields[i + 1]!.toString();
       else if (name === 'd') data = fields[i + 1];
+      else if (name === 'k' && fields[i + 1]!.toString() === 'version') kind = 'version';
     }
     for (const sub of this.subs.values()) {
-      if (sub.docId !== docId || compareStreamIds(id, sub.cursors[kind]) <= 0) continue;
-      sub.cursors[kind] = id;
+      if (sub.docId !== docId || compareStreamIds(id, sub.cursors[stream]) <= 0) continue;
+      sub.cursors[stream] = id;
       if (instance === this.instanceId || !data) continue; // our own, already applied here
       try {
         sub.onMessage({ kind, data: new Uint8Array(data) });

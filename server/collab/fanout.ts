@@ -15,11 +15,15 @@
  * lease. The Redis implementation is `server/cluster/docFanout.ts`.
  */
 
-export type FanoutKind = 'update' | 'awareness';
+/**
+ * `update`: a stored Yjs update; `awareness`: sanitised awareness; `version`: a version saved on the
+ * publishing process, as the encoded notice its connections got (shared/collab/versionNotice.ts).
+ */
+export type FanoutKind = 'update' | 'awareness' | 'version';
 
 export interface FanoutMessage {
   kind: FanoutKind;
-  /** A Yjs update (already stored), or an awareness update (y-protocols format, sanitised). */
+  /** A Yjs update (already stored), an awareness update (y-protocols format, sanitised) or a version notice. */
   data: Uint8Array;
 }
 

@@ -203,6 +203,8 @@ export class LiveDoc {
     // Everyone with the text open sees the new version at once; the list itself stays on HTTP.
     const notice = encodeVersionNotice(meta);
     for (const conn of this.conns) conn.send(notice);
+    // And to the text's connections on the other processes.
+    this.publish({ kind: 'version', data: notice });
   }
 
   /** Folds the update log into a snapshot (doc/persistence.ts). Call it from inside `run`. */
@@ -252,7 +254,9 @@ export class LiveDoc {
     for (const message of batch) {
       try {
         if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, REMOTE);
-        else this.awareness.receiveRemote(message.data);
+        else if (message.kind === 'awareness') this.awareness.receiveRemote(message.data);
+        // A version another process saved: its notice, as that process sent it to its own clients.
+        else for (const conn of this.conns) conn.send(message.data);
       } catch (error) {
         this.deps.log.error(
           { err: error, doc: this.id, kind: message.kind },

@@ -7,10 +7,25 @@ import { RedisDocFanout, RedisLease } from '../../server/cluster/docFanout';
 import type { FanoutMessage } from '../../server/collab/fanout';
 import type { RedisStore } from '../../server/store/redis';
 import { redisKeys } from '../../server/store/redisKeys';
-import { asId, type MeetingId, type ProposalId, type Role, type StoredEvent } from '../../shared';
+import {
+  asId,
+  type MeetingId,
+  type ParticipantId,
+  type ProposalId,
+  type Role,
+  type StoredEvent,
+} from '../../shared';
 import { plainText } from '../../shared/collab/schema';
 import { type CollabNode, startCollabNode } from '../support/cluster';
-import { type Editor, firstParagraph, openEditor, serverRoundTrip, waitUntil } from '../support/collab';
+import {
+  type Editor,
+  firstParagraph,
+  openEditor,
+  openRaw,
+  serverRoundTrip,
+  versionNotices,
+  waitUntil,
+} from '../support/collab';
 import { delay as sleep, waitFor } from '../support/wait';
 
 /** The text as stored: snapshot plus updates, as a process loading the document sees it. */
@@ -31,6 +46,7 @@ describe('collab across processes: two servers over one Redis', () => {
   const tokens = new TokenService('cluster-test-secret', 'admin-token', 3600);
   const people: Record<string, string> = {}; // name → token
   const proposals: Record<string, string> = {}; // symbol → id
+  let chairId: ParticipantId;
   const editors: Editor[] = [];
   const edit = (node: CollabNode, proposal: string, who: string, doc?: Y.Doc) => {
     const editor = openEditor(node.url, proposals[proposal]!, people[who]!, doc ? { doc } : {});
@@ -48,6 +64,7 @@ describe('collab across processes: two servers over one Redis', () => {
     const collab = { compactEvery: 5 };
     a = await startCollabNode(redis.url, { prefix, tokens, collab });
     const { meeting, chair } = await a.service.createMeeting({ title: 'Cluster IRM' });
+    chairId = chair.id;
     const sign = (participantId: string, role: Role) =>
       tokens.sign({ meetingId: meeting.id, participantId, role });
     for (const [key, role] of [
@@ -145,6 +162,24 @@ describe('collab across processes: two servers over one Redis', () => {
         plainText(writer.doc).includes(' fromB'),
       'live both ways',
     );
+  });
+
+  it("announces a version saved on one server to the text's connections on the other", async () => {
+    const reader = await openRaw(b.url, proposals.P4!, people.egypt!);
+    try {
+      await serverRoundTrip(reader.ws); // B has the text open, and follows A's announcements of it
+      const saved = await a.collab.saveVersion(
+        asId<ProposalId>(proposals.P4!),
+        'after the first reading',
+        chairId,
+      );
+      await waitUntil(
+        () => versionNotices(reader).some((n) => n.id === saved.id && n.name === 'after the first reading'),
+        'the notice reaching a connection on B',
+      );
+    } finally {
+      reader.ws.terminate();
+    }
   });
 
   it('seeds a base text once, with one "Base text" version, when two servers seed the same new document at once', async () => {

@@ -1,29 +1,19 @@
-import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocVersionMeta } from '../../server/store/types';
-import {
-  readVersionNotice,
-  VERSION_SAVED_MESSAGE,
-  type VersionNotice,
-} from '../../shared/collab/versionNotice';
+import { VERSION_SAVED_MESSAGE } from '../../shared/collab/versionNotice';
 import { api, connect, type TestClient } from '../support/client';
-import { createProposal, openRaw, type RawCollab, serverRoundTrip, waitUntil } from '../support/collab';
+import {
+  createProposal,
+  versionNotices as notices,
+  openRaw,
+  type RawCollab,
+  serverRoundTrip,
+  waitUntil,
+} from '../support/collab';
 import { createMeetingWith, type Invitee, STANDARD_PEOPLE } from '../support/meeting';
 import { startTestServer } from '../support/server';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-/** The version notices among the messages a raw socket received, decoded. */
-function notices(raw: RawCollab): VersionNotice[] {
-  const out: VersionNotice[] = [];
-  for (const bytes of raw.received) {
-    const decoder = decoding.createDecoder(bytes);
-    if (decoding.readVarUint(decoder) !== VERSION_SAVED_MESSAGE) continue;
-    const notice = readVersionNotice(decoder);
-    if (notice) out.push(notice);
-  }
-  return out;
-}
 
 describe('collab: the versions list is live', () => {
   let server: Server;

@@ -1,8 +1,14 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DOC_FIELDS } from '../../shared/collab/schema';
+import {
+  readVersionNotice,
+  VERSION_SAVED_MESSAGE,
+  type VersionNotice,
+} from '../../shared/collab/versionNotice';
 import type { TestClient } from './client';
 import { waitFor } from './wait';
 
@@ -247,4 +253,16 @@ export function hugeClientsUpdate(): Uint8Array {
   encoding.writeVarUint(e, 0xffffffff);
   encoding.writeVarUint(e, 0xffffffff);
   return encoding.toUint8Array(e);
+}
+
+/** The version notices among the messages a raw socket received, decoded. */
+export function versionNotices(raw: RawCollab): VersionNotice[] {
+  const out: VersionNotice[] = [];
+  for (const bytes of raw.received) {
+    const decoder = decoding.createDecoder(bytes);
+    if (decoding.readVarUint(decoder) !== VERSION_SAVED_MESSAGE) continue;
+    const notice = readVersionNotice(decoder);
+    if (notice) out.push(notice);
+  }
+  return out;
 }
