@@ -1,3 +1,4 @@
+export * from './domain/contacts';
 export * from './domain/decide';
 export * from './domain/errors';
 export * from './domain/events';
@@ -6,6 +7,7 @@ export * from './domain/model';
 export * from './domain/permissions';
 export * from './domain/queue';
 export * from './domain/quotas';
+export * from './domain/secretariat';
 export * from './domain/upgrade';
 export * from './ids';
 export * from './protocol/collabClose';
@@ -14,4 +16,5 @@ export * from './protocol/disconnects';
 export * from './protocol/handshake';
 export * from './protocol/idSchemas';
 export * from './protocol/messages';
+export * from './protocol/secretariat';
 export * from './protocol/text';

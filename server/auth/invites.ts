@@ -18,11 +18,16 @@ export class Invites {
     private readonly publicUrl: () => string,
   ) {}
 
-  async for(meetingId: MeetingId, participant: Pick<Participant, 'id' | 'role'>): Promise<Invite> {
+  /** A link of the participant's current token version: good until it is reissued. */
+  async for(
+    meetingId: MeetingId,
+    participant: Pick<Participant, 'id' | 'role' | 'tokenVersion'>,
+  ): Promise<Invite> {
     const token = await this.tokens.sign({
       meetingId,
       participantId: participant.id,
       role: participant.role,
+      tokenVersion: participant.tokenVersion,
     });
     return { participantId: participant.id, token, joinUrl: `${this.publicUrl()}/join#token=${token}` };
   }

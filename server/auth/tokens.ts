@@ -19,13 +19,20 @@ export interface ParticipantClaims {
   meetingId: MeetingId;
   participantId: ParticipantId;
   role: Role;
+  /**
+   * The participant's token version when it was signed (`Participant.tokenVersion`): the token is
+   * refused once the link is reissued (./current.ts). 0 for view tokens and tokens signed before
+   * versions.
+   */
+  tokenVersion: number;
   view?: true;
 }
 
-/** Claims as a token carries them: the same, with plain-string ids. */
-export type WireClaims = Omit<ParticipantClaims, 'meetingId' | 'participantId'> & {
+/** Claims as a token carries them: the same, with plain-string ids (and version 0 when unsaid). */
+export type WireClaims = Omit<ParticipantClaims, 'meetingId' | 'participantId' | 'tokenVersion'> & {
   meetingId: string;
   participantId: string;
+  tokenVersion?: number;
 };
 
 /** The participant id that view tokens carry; no participant ever has it. */
@@ -39,6 +46,7 @@ const claimsSchema = z.object({
   mid: meetingIdSchema,
   sub: participantIdSchema,
   role: z.enum(ROLES),
+  tv: z.number().int().min(0).max(1_000_000).optional(),
   scope: z.unknown().optional(),
 });
 
@@ -65,6 +73,7 @@ export class TokenService {
     return new SignJWT({
       mid: claims.meetingId,
       role: claims.role,
+      ...(claims.tokenVersion ? { tv: claims.tokenVersion } : {}),
       ...(claims.view ? { scope: 'view' } : {}),
     })
       .setProtectedHeader({ alg: 'HS256' })
@@ -102,12 +111,12 @@ export class TokenService {
 function claimsOf(payload: JWTPayload): ParticipantClaims | null {
   const parsed = claimsSchema.safeParse(payload);
   if (!parsed.success) return null;
-  const { mid, sub, role, scope } = parsed.data;
+  const { mid, sub, role, tv, scope } = parsed.data;
   if (scope === 'view') {
     return sub === VIEWER_ID
-      ? { meetingId: mid, participantId: VIEWER_ID, role: 'observer', view: true }
+      ? { meetingId: mid, participantId: VIEWER_ID, role: 'observer', tokenVersion: 0, view: true }
       : null;
   }
   if (sub === VIEWER_ID) return null;
-  return { meetingId: mid, participantId: sub, role };
+  return { meetingId: mid, participantId: sub, role, tokenVersion: tv ?? 0 };
 }

@@ -7,6 +7,7 @@ import {
   textReadOnly,
   VIEWER,
 } from '../../shared';
+import { tokenCurrent } from '../auth/current';
 import type { ParticipantClaims } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
 
@@ -36,7 +37,7 @@ export type Identity = { kind: 'participant'; participant: Participant } | { kin
  * role always comes from the meeting's participant record, never from the token.
  */
 export function identify(meeting: Meeting, claims: ParticipantClaims): Identity | null {
-  if (claims.meetingId !== meeting.id) return null;
+  if (!tokenCurrent(meeting, claims)) return null; // another meeting's, removed or reissued
   if (claims.view) return { kind: 'view' };
   const participant = meeting.participants.find((p) => p.id === claims.participantId);
   return participant ? { kind: 'participant', participant } : null;

@@ -33,7 +33,7 @@ const saveVersionSchema = z.object({ name: nameText(100) });
  */
 export function collabRouter({ collab, service, tokens, versionLimits, reads }: CollabRouterDeps): Router {
   const router = express.Router();
-  const auth = authenticate(tokens);
+  const auth = authenticate(tokens, service);
   const quota = new VersionQuota(
     { ...DEFAULT_VERSION_LIMITS, ...versionLimits },
     { list: (proposalId) => collab.listVersions(proposalId) },

@@ -31,7 +31,7 @@ interface ApiDeps {
 export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router {
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
-  api.use(authenticate(tokens));
+  api.use(authenticate(tokens, service));
 
   /**
    * The meeting a `/meetings/:id/...` route names, for a caller of that meeting (or the

@@ -75,7 +75,9 @@ export interface RoomOptions {
 }
 
 // 2: the floor has suspended speakers and the meeting keeps its recent removals for undo.
-export const SNAPSHOT_SCHEMA_VERSION = 2;
+// 3: settings (dates, video call, archived), former participants, contacts and token versions of
+// participants, documents of agenda items.
+export const SNAPSHOT_SCHEMA_VERSION = 3;
 const MAX_REMEMBERED_ACKS = 20_000;
 /** Events read from the store per query when catching up. */
 const CATCH_UP_PAGE = 1000;

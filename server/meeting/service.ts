@@ -2,13 +2,16 @@ import {
   type Ack,
   type AddParticipantBody,
   addParticipant,
+  type CloneMeetingBody,
   type Command,
   type CreateMeetingBody,
+  cloneMeeting,
   createMeeting,
   decide,
   evolve,
   idFactories,
   type Meeting,
+  type MeetingEvent,
   type MeetingId,
   type Participant,
   type ParticipantId,
@@ -169,7 +172,7 @@ export class MeetingService {
     body: CreateMeetingBody,
     opts: { id?: MeetingId } = {},
   ): Promise<{ meeting: Meeting; chair: Participant }> {
-    const ctx = { now: (this.options.now ?? Date.now)(), ids: idFactories(this.options.newId) };
+    const ctx = this.context();
     const id = opts.id ?? ctx.ids.meeting();
     const created = createMeeting(id, body, ctx);
     const initial = created.reduce<Meeting | null>(evolve, null) as Meeting;
@@ -184,14 +187,40 @@ export class MeetingService {
       ctx,
     );
     if (!chairEvents.ok) throw new Error(chairEvents.error.message);
-    const events = [...created, ...chairEvents.events];
-    const stored = events.map((event, i) => storedEvent(i + 1, ctx.now, event));
-    await this.store.append(id, 0, stored, [], { title: body.title });
-    const meeting = events.reduce<Meeting | null>(evolve, null) as Meeting;
-    this.open(id, meeting, stored.length);
-    this.options.bus.publishAdvanced(id, stored.length);
+    const meeting = await this.startMeeting(id, [...created, ...chairEvents.events], ctx.now);
     const chair = meeting.participants[0]!;
     return { meeting, chair };
+  }
+
+  /**
+   * Creates a meeting as a copy of `sourceId` (its settings, agenda and participants, with fresh ids:
+   * `cloneMeeting` in shared/domain/secretariat.ts); undefined when the source does not exist.
+   */
+  async cloneMeeting(
+    sourceId: MeetingId,
+    body: CloneMeetingBody,
+  ): Promise<{ meeting: Meeting; chair: Participant | undefined } | undefined> {
+    const source = await this.refresh(sourceId);
+    if (!source) return undefined;
+    const ctx = this.context();
+    const id = ctx.ids.meeting();
+    const meeting = await this.startMeeting(id, cloneMeeting(source.state, id, body, ctx), ctx.now);
+    const chair = meeting.participants.find((p) => p.id === meeting.presidingParticipantId);
+    return { meeting, chair };
+  }
+
+  private context() {
+    return { now: (this.options.now ?? Date.now)(), ids: idFactories(this.options.newId) };
+  }
+
+  /** Stores the first events of a new meeting, opens its room and tells the other processes. */
+  private async startMeeting(id: MeetingId, events: MeetingEvent[], now: number): Promise<Meeting> {
+    const stored = events.map((event, i) => storedEvent(i + 1, now, event));
+    const meeting = events.reduce<Meeting | null>(evolve, null) as Meeting;
+    await this.store.append(id, 0, stored, [], { title: meeting.title });
+    this.open(id, meeting, stored.length);
+    this.options.bus.publishAdvanced(id, stored.length);
+    return meeting;
   }
 
   async addParticipant(

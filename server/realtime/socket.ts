@@ -18,6 +18,7 @@ import {
   type SnapshotMessage,
   type StoredEvent,
 } from '../../shared';
+import { tokenCurrent } from '../auth/current';
 import type { ParticipantClaims, TokenService } from '../auth/tokens';
 import type { StoreHealth } from '../cluster/health';
 import { type ParticipantEntry, ParticipantLimits, participantKey } from '../limits/participants';
@@ -245,10 +246,14 @@ export class RealtimeGateway {
       return refusedAs(CONNECT_ERRORS.unavailable, 'meeting_unavailable', who);
     }
     if (!room) return refusedAs(CONNECT_ERRORS.unauthorized, 'unknown_meeting', who);
-    const known = () => claims.view || room.state.participants.some((p) => p.id === claims.participantId);
-    // A participant added on another process a moment ago: catch up once before refusing.
-    if (!known()) await this.service.refresh(claims.meetingId).catch(() => undefined);
-    if (!known()) return refusedAs(CONNECT_ERRORS.unauthorized, 'unknown_participant', who);
+    // Removed, or their link reissued: the token no longer signs anyone in (../auth/current.ts).
+    const current = () => tokenCurrent(room.state, claims);
+    // A participant added (or reissued) on another process a moment ago: catch up once before refusing.
+    if (!current()) await this.service.refresh(claims.meetingId).catch(() => undefined);
+    if (!current()) {
+      const known = room.state.participants.some((p) => p.id === claims.participantId);
+      return refusedAs(CONNECT_ERRORS.unauthorized, known ? 'revoked_token' : 'unknown_participant', who);
+    }
     const key = participantKey(claims.meetingId, claims.view ? null : claims.participantId);
     if (!this.participants.admitHandshake(key))
       return refusedAs(CONNECT_ERRORS.rateLimited, 'rate_limited', who);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { asId, type ParticipantId, type ProposalId, type RequestId } from '../ids';
 import { COMMAND_TYPES, type CommandInput } from '../protocol/commands';
-import { addParticipant, type Decision, decide } from './decide';
+import { type Decision, decide } from './decide';
 import type { ErrorCode } from './errors';
 import type { MeetingEvent } from './events';
 import { command, type DemoOptions, ITEM, P, Room, replayAll, T0, testContext } from './fixtures';
 import type { FloorKind, MeetingStatus } from './model';
 import { kindsInOrder } from './queue';
+import { addParticipant } from './secretariat';
 
 const BOGUS = 'bogus_1';
 

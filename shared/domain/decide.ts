@@ -1,13 +1,6 @@
-import type { IdFactories, MeetingId, ParticipantId } from '../ids';
-import type { AddParticipantBody, Command, CommandOf, CreateMeetingBody } from '../protocol/commands';
-import {
-  extendedLimit,
-  leavingCurrent,
-  leavingIfCurrent,
-  presidesWhenAdded,
-  removalOf,
-  restoresList,
-} from './consequences';
+import type { IdFactories, ParticipantId } from '../ids';
+import type { Command, CommandOf } from '../protocol/commands';
+import { extendedLimit, leavingCurrent, leavingIfCurrent, removalOf, restoresList } from './consequences';
 import { assertNever, type DomainError, refuse } from './errors';
 import type { MeetingEvent } from './events';
 import { evolve } from './evolve';
@@ -15,7 +8,8 @@ import { endAll, endCurrent, endFloor, endSuspended, giveFloor, nextSpeaker } fr
 import type { FloorRequest, Meeting, Participant } from './model';
 import { accessOf, can, RULES } from './permissions';
 import { clampMove, insertionIndex, priorityFor } from './queue';
-import { AGENDA_QUOTA, PARTICIPANT_QUOTA, PROPOSAL_QUOTA } from './quotas';
+import { AGENDA_QUOTA, PROPOSAL_QUOTA } from './quotas';
+import { ARCHIVED_WORDS } from './secretariat';
 import { restoreItem, restoreRequests } from './undo';
 import { kindWords, NO_ITEM_OPEN, NO_SUCH_ITEM, NO_SUCH_REQUEST, statusWords } from './words';
 
@@ -36,47 +30,6 @@ const reject = (code: DomainError['code'], message: string): Decision => ({
   error: refuse(code, message),
 });
 
-const DEFAULT_SPEAKING_SECONDS = 180;
-
-/** Events that create a meeting. The first participant (the chair) is added separately. */
-export function createMeeting(id: MeetingId, body: CreateMeetingBody, ctx: DecideContext): MeetingEvent[] {
-  return [
-    {
-      type: 'meeting.created',
-      meetingId: id,
-      title: body.title,
-      timezone: body.timezone ?? 'UTC',
-      defaultSpeakingSeconds: body.defaultSpeakingSeconds ?? DEFAULT_SPEAKING_SECONDS,
-      at: ctx.now,
-    },
-  ];
-}
-
-/** Adds a participant (an HTTP action of the secretariat or an administrator, not a socket command). */
-export function addParticipant(meeting: Meeting, body: AddParticipantBody, ctx: DecideContext): Decision {
-  if (meeting.status === 'closed') return reject('conflict', statusWords('closed'));
-  if (meeting.participants.length >= PARTICIPANT_QUOTA.perMeeting) {
-    return reject(
-      'rate_limited',
-      `participant quota reached: at most ${PARTICIPANT_QUOTA.perMeeting} participants per meeting`,
-    );
-  }
-  const rto = body.rto ?? null;
-  return accept({
-    type: 'participant.added',
-    presides: presidesWhenAdded(meeting, body),
-    participant: {
-      id: ctx.ids.participant(),
-      name: body.name,
-      delegation: body.delegation,
-      role: body.role,
-      category: body.category ?? (body.role === 'spokesperson' ? 'rto' : 'member-state'),
-      region: body.region ?? 'none',
-      rto,
-    },
-  });
-}
-
 /**
  * Decides what a command from `actorId` does to `meeting`. Pure: it never reads a clock or makes
  * ids itself, and a refusal leaves nothing behind.
@@ -91,6 +44,7 @@ export function decide(
   if (!actor) return reject('forbidden', 'you are not a participant of this meeting');
   const access = accessOf(meeting, actor, command.type);
   if (access === 'no') return reject('forbidden', forbiddenWords(actor, command.type));
+  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
   if (meeting.status === 'closed') return reject('conflict', statusWords('closed'));
   const own = access === 'own';
 
@@ -137,6 +91,7 @@ export function decide(
           plannedMinutes: command.plannedMinutes ?? 0,
           status: 'pending',
           outcome: '',
+          documents: [],
         },
         index: Math.min(command.toIndex ?? meeting.agenda.length, meeting.agenda.length),
       });

@@ -1,5 +1,6 @@
 import type { ItemId, MeetingId, ParticipantId, ProposalId, RequestId } from '../ids';
 import type {
+  AgendaDocument,
   AgendaItem,
   CurrentSpeaker,
   FloorKind,
@@ -36,8 +37,31 @@ export type MeetingEvent =
   | { type: 'meeting.resumed'; at: number }
   | { type: 'meeting.closed'; at: number }
   | { type: 'meeting.optionsSet'; options: FloorOptions }
+  /**
+   * Settings changed by the secretariat or the administrator. `defaultSpeakingSeconds` is the
+   * floor's default limit for new interventions (`floor.limitSeconds`).
+   */
+  | { type: 'meeting.updated'; changes: MeetingChanges }
+  | { type: 'meeting.archived'; at: number }
+  | { type: 'meeting.unarchived'; at: number }
   /** `presides`: the participant takes the chair (the meeting's first chair). */
   | { type: 'participant.added'; participant: Omit<Participant, 'online'>; presides: boolean }
+  | { type: 'participant.updated'; participantId: ParticipantId; changes: ParticipantChanges }
+  /**
+   * The participant leaves the meeting's list (kept in `formerParticipants`, so the log still names
+   * them) and their token stops working. `withdrawnRequestIds`: their waiting requests, on the list
+   * and on parked lists, which go with them.
+   */
+  | {
+      type: 'participant.removed';
+      participantId: ParticipantId;
+      withdrawnRequestIds: RequestId[];
+      at: number;
+    }
+  /** A new join link: tokens of earlier versions are refused from now on. */
+  | { type: 'participant.reissued'; participantId: ParticipantId; tokenVersion: number; at: number }
+  /** Invitations were sent by e-mail to these participants. */
+  | { type: 'participant.invited'; participantIds: ParticipantId[]; at: number }
   | { type: 'participant.online'; participantId: ParticipantId }
   | { type: 'participant.offline'; participantId: ParticipantId }
   | { type: 'agenda.itemAdded'; item: Omit<AgendaItem, 'spentSeconds' | 'openSince'>; index: number }
@@ -70,6 +94,8 @@ export type MeetingEvent =
       relinkedProposalIds: ProposalId[];
     }
   | { type: 'agenda.itemMoved'; itemId: ItemId; toIndex: number }
+  /** The item's documents are now these, in this order. */
+  | { type: 'agenda.documentsSet'; itemId: ItemId; documents: AgendaDocument[] }
   /**
    * `left`: the item that was current until now (it goes back to pending); `restoresList`: the
    * opened item's parked list of speakers becomes the list, else the list starts empty and open.
@@ -126,6 +152,21 @@ export type MeetingEvent =
   | { type: 'proposal.locked'; proposalId: ProposalId }
   | { type: 'proposal.unlocked'; proposalId: ProposalId };
 
+/** What `meeting.updated` changes; absent fields stay as they were. */
+export interface MeetingChanges {
+  title?: string;
+  timezone?: string;
+  startsAt?: number | null;
+  endsAt?: number | null;
+  videoUrl?: string | null;
+  defaultSpeakingSeconds?: number;
+}
+
+/** What `participant.updated` changes; absent fields stay as they were. */
+export type ParticipantChanges = Partial<
+  Pick<Participant, 'name' | 'delegation' | 'role' | 'category' | 'region' | 'rto' | 'email' | 'lang'>
+>;
+
 export type MeetingEventType = MeetingEvent['type'];
 export type EventOf<T extends MeetingEventType> = Extract<MeetingEvent, { type: T }>;
 
@@ -145,14 +186,14 @@ export interface ItemLeft {
  * stored before versioning carry no `v` and are version 1; `readStoredEvent` (./upgrade.ts) turns
  * older versions into this one and refuses newer ones.
  */
-export const EVENT_VERSION = 3;
+export const EVENT_VERSION = 4;
 
 /**
  * An event as stored and broadcast: its gap-free per-meeting sequence number, its time and its
  * format version. What this code writes and broadcasts is always `EVENT_VERSION`; what a store
  * returns may be older (no `v`: version 1) or, in a rolling upgrade, newer: read it with
  * `readStoredEvent` before applying it.
- * @example { seq: 42, at: 1752490800000, v: 3, event: { type: 'floor.closed' } }
+ * @example { seq: 42, at: 1752490800000, v: 4, event: { type: 'floor.closed' } }
  */
 export interface StoredEvent {
   seq: number;

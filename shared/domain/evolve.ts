@@ -1,7 +1,14 @@
 import type { ItemId } from '../ids';
 import { assertNever } from './errors';
 import type { ItemLeft, MeetingEvent } from './events';
-import { type AgendaItem, type Floor, type Meeting, REMOVED_KEPT, UNDO_WINDOW_SECONDS } from './model';
+import {
+  type AgendaItem,
+  type Floor,
+  type Meeting,
+  type Participant,
+  REMOVED_KEPT,
+  UNDO_WINDOW_SECONDS,
+} from './model';
 
 /**
  * Applies one event to the meeting and returns the next state; the input is never mutated, so the
@@ -19,10 +26,15 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       timezone: event.timezone,
       status: 'scheduled',
       createdAt: event.at,
+      startsAt: null,
+      endsAt: null,
+      videoUrl: null,
+      archived: false,
       currentItemId: null,
       presidingParticipantId: null,
       options: { rtoSpokespersonsFirst: false, newDelegationsFirst: false },
       participants: [],
+      formerParticipants: [],
       agenda: [],
       floor: {
         current: null,
@@ -50,6 +62,45 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       return stopItemClock({ ...m, status: 'closed' }, event.at);
     case 'meeting.optionsSet':
       return { ...m, options: event.options };
+    case 'meeting.updated': {
+      const { defaultSpeakingSeconds, ...settings } = event.changes;
+      const updated = { ...m, ...settings };
+      return defaultSpeakingSeconds === undefined
+        ? updated
+        : withFloor(updated, { limitSeconds: defaultSpeakingSeconds });
+    }
+    case 'meeting.archived':
+    case 'meeting.unarchived':
+      return { ...m, archived: event.type === 'meeting.archived' };
+    case 'participant.updated':
+      return updateParticipant(m, event.participantId, (p) => ({ ...p, ...event.changes }));
+    case 'participant.removed': {
+      const gone = m.participants.find((p) => p.id === event.participantId);
+      const withdrawn = new Set<string>(event.withdrawnRequestIds);
+      const keep = (r: { id: string }) => !withdrawn.has(r.id);
+      return {
+        ...withFloor(m, { queue: m.floor.queue.filter(keep) }),
+        participants: m.participants.filter((p) => p.id !== event.participantId),
+        formerParticipants: gone
+          ? [...m.formerParticipants, { ...gone, online: false }]
+          : m.formerParticipants,
+        parkedLists: Object.fromEntries(
+          Object.entries(m.parkedLists).map(([itemId, list]) => [
+            itemId,
+            { ...list, queue: list.queue.filter(keep) },
+          ]),
+        ),
+      };
+    }
+    case 'participant.reissued':
+      return updateParticipant(m, event.participantId, (p) => ({ ...p, tokenVersion: event.tokenVersion }));
+    case 'participant.invited': {
+      const invited = new Set<string>(event.participantIds);
+      return {
+        ...m,
+        participants: m.participants.map((p) => (invited.has(p.id) ? { ...p, invitedAt: event.at } : p)),
+      };
+    }
     case 'participant.added':
       return {
         ...m,
@@ -71,6 +122,8 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
     }
     case 'agenda.itemUpdated':
       return updateItem(m, event.itemId, (i) => ({ ...i, ...event.changes }));
+    case 'agenda.documentsSet':
+      return updateItem(m, event.itemId, (i) => ({ ...i, documents: event.documents }));
     case 'agenda.itemRemoved': {
       const unlinked = new Set<string>(event.unlinkedProposalIds);
       const index = m.agenda.findIndex((i) => i.id === event.itemId);
@@ -232,6 +285,15 @@ const withFloor = (m: Meeting, changes: Partial<Floor>): Meeting => ({
 const updateItem = (m: Meeting, itemId: ItemId, change: (item: AgendaItem) => AgendaItem): Meeting => ({
   ...m,
   agenda: m.agenda.map((i) => (i.id === itemId ? change(i) : i)),
+});
+
+const updateParticipant = (
+  m: Meeting,
+  participantId: string,
+  change: (participant: Participant) => Participant,
+): Meeting => ({
+  ...m,
+  participants: m.participants.map((p) => (p.id === participantId ? change(p) : p)),
 });
 
 const updateProposal = (m: Meeting, proposalId: string, changes: Partial<Meeting['proposals'][number]>) => ({

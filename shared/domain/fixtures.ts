@@ -4,11 +4,13 @@
  * small `Room` that decides and evolves commands like the server does, minus the storage.
  */
 import { asId, type ItemId, idFactories, type MeetingId, type ParticipantId, type RequestId } from '../ids';
-import type { AddParticipantBody, Command, CommandInput } from '../protocol/commands';
-import { addParticipant, createMeeting, type DecideContext, type Decision, decide } from './decide';
+import type { Command, CommandInput } from '../protocol/commands';
+import type { AddParticipantBody } from '../protocol/secretariat';
+import { type DecideContext, type Decision, decide } from './decide';
 import type { MeetingEvent, StoredEvent } from './events';
 import { evolve } from './evolve';
 import type { FloorKind, FloorOptions, Meeting } from './model';
+import { addParticipant, createMeeting } from './secretariat';
 import { type MeetingEventV1, type MeetingEventV2, readStoredEvent } from './upgrade';
 
 /** 14 July 2025, 13:00 CEST: the start of IRM-1. */

@@ -4,6 +4,10 @@ import type { InterventionId, ItemId, MeetingId, ParticipantId, ProposalId, Requ
 export const ROLES = ['chair', 'vice-chair', 'secretariat', 'spokesperson', 'delegate', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The six languages of the ITU, for a participant's invitation and the room's interface. */
+export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** Membership categories of ITU-D participants. */
 export const CATEGORIES = [
   'member-state',
@@ -14,7 +18,7 @@ export const CATEGORIES = [
   'bdt',
   'observer',
 ] as const;
-type Category = (typeof CATEGORIES)[number];
+export type Category = (typeof CATEGORIES)[number];
 
 /** ITU-D regions (the six RPM regions); `none` for BDT, sector members and the like. */
 export const REGIONS = ['ARB', 'EUR', 'ASP', 'AMS', 'AFR', 'CIS', 'none'] as const;
@@ -35,7 +39,8 @@ export const RTO_CODES = Object.keys(RTO_REGION) as RtoCode[];
 /**
  * Someone taking part, identified like a nameplate by delegation.
  * @example { id: 'p_1', name: 'Amina Diallo', delegation: 'Kenya', role: 'delegate',
- *            category: 'member-state', region: 'AFR', rto: null, online: false }
+ *            category: 'member-state', region: 'AFR', rto: null, email: 'amina@example.org',
+ *            lang: 'en', tokenVersion: 0, invitedAt: null, online: false }
  */
 export interface Participant {
   id: ParticipantId;
@@ -45,7 +50,32 @@ export interface Participant {
   category: Category;
   region: Region;
   rto: RtoCode | null;
+  /**
+   * Where invitations go. Personal data: the server sends it only to those who manage
+   * participants (`participant.manage`); everyone else's copy of the meeting has null here.
+   */
+  email: string | null;
+  /** The language of the participant's invitation; null: the meeting's default (English). */
+  lang: Language | null;
+  /**
+   * The version of the participant's join link: a token carries the version it was signed with
+   * and is refused once the participant's link has been reissued (or the participant removed).
+   */
+  tokenVersion: number;
+  /** When an invitation was last sent by e-mail (ms since the epoch), or null. */
+  invitedAt: number | null;
   online: boolean;
+}
+
+/** A document of an agenda item, as ITU publishes it (the room links it, it does not hold it). */
+export interface AgendaDocument {
+  /** The document's symbol, e.g. `IRM-1/3`. */
+  symbol: string;
+  title: string;
+  /** An http(s) address, e.g. on www.itu.int. */
+  url: string;
+  /** The languages it is published in. */
+  languages: Language[];
 }
 
 export type MeetingStatus = 'scheduled' | 'open' | 'suspended' | 'closed';
@@ -65,6 +95,8 @@ export interface AgendaItem {
   outcome: string;
   spentSeconds: number;
   openSince: number | null;
+  /** Its documents, in the order the secretariat listed them. */
+  documents: AgendaDocument[];
 }
 
 /** Kinds of request for the floor; the order here is their priority in the queue. */
@@ -233,11 +265,26 @@ export interface Meeting {
   timezone: string;
   status: MeetingStatus;
   createdAt: number;
+  /** When the meeting is planned to start and end (ms since the epoch), or null until set. */
+  startsAt: number | null;
+  endsAt: number | null;
+  /**
+   * The video call the meeting runs its audio and interpretation in (an https address), shown in
+   * the room as "Join the video call"; null when there is none.
+   */
+  videoUrl: string | null;
+  /** Archived by the administrator: kept and readable, listed apart, refused every change. */
+  archived: boolean;
   currentItemId: ItemId | null;
   /** The chair, or the vice-chair the chair has handed presiding to. */
   presidingParticipantId: ParticipantId | null;
   options: FloorOptions;
   participants: Participant[];
+  /**
+   * Participants who were removed, as they were: their past interventions, requests and texts still
+   * name them. They cannot sign in or act.
+   */
+  formerParticipants: Participant[];
   agenda: AgendaItem[];
   floor: Floor;
   parkedLists: Record<string, ParkedList>;

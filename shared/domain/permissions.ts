@@ -28,6 +28,12 @@ export type Access = 'yes' | 'presiding' | 'presidingElseOwn' | 'own' | 'no';
  * - `floor.requestFor`: queue someone else (`floor.request` with another `participantId`);
  * - `comment.moderate`: delete another participant's comment in a proposal's text (the co-editing
  *   server enforces it on every Yjs update; anyone who may edit resolves and reopens comments).
+ * - `meeting.configure`: change the meeting's settings and agenda documents (`PATCH /api/meetings/:id`);
+ * - `meeting.archive`: archive a meeting or bring it back (`PATCH` with `archived`);
+ * - `participant.read`: the participants table with e-mail addresses and invitation status
+ *   (`GET /api/meetings/:id/participants`);
+ * - `participant.manage`: change, remove, import, invite participants and reissue their links
+ *   (a change to or from chair or vice-chair also takes the appointment).
  */
 export const EDGE_ACTIONS = [
   'participant.add',
@@ -38,6 +44,10 @@ export const EDGE_ACTIONS = [
   'proposal.saveVersion',
   'floor.requestFor',
   'comment.moderate',
+  'meeting.configure',
+  'meeting.archive',
+  'participant.read',
+  'participant.manage',
 ] as const;
 type EdgeAction = (typeof EDGE_ACTIONS)[number];
 
@@ -148,6 +158,12 @@ export const RULES: Record<Action, Row> = {
   'proposal.saveVersion': everyoneButObservers,
   'floor.requestFor': presideOrSecretariat,
   'comment.moderate': presideOrSecretariat,
+  // The secretariat prepares the meeting; the chair and vice-chairs read who takes part. Archiving
+  // takes a meeting out of use: the administrator's call.
+  'meeting.configure': row('no', 'no', 'yes', 'no', 'no', 'no', 'yes'),
+  'meeting.archive': row('no', 'no', 'no', 'no', 'no', 'no', 'yes'),
+  'participant.read': row('yes', 'yes', 'yes', 'no', 'no', 'no', 'yes'),
+  'participant.manage': row('no', 'no', 'yes', 'no', 'no', 'no', 'yes'),
 };
 
 /**
@@ -184,7 +200,10 @@ export function can(meeting: Meeting, actor: Actor, action: Action, owner?: stri
 }
 
 /** The edge actions that add a participant. */
-export type Appointment = Extract<EdgeAction, `participant.${string}`>;
+export type Appointment = Extract<
+  EdgeAction,
+  'participant.add' | 'participant.appointViceChair' | 'participant.appointChair'
+>;
 
 /** The edge action that adding a participant with `role` takes. */
 export const addParticipantAction = (role: Role): Appointment =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addParticipant } from './decide';
 import { evolve } from './evolve';
 import { P, Room } from './fixtures';
 import { AGENDA_QUOTA, PARTICIPANT_QUOTA, PROPOSAL_QUOTA } from './quotas';
+import { addParticipant } from './secretariat';
 
 const create = (room: Room, actor: string, n: number) =>
   room.run(actor as (typeof P)[keyof typeof P], {

@@ -27,9 +27,28 @@ function readAll(log: readonly StoredEvent[]): StoredEvent[] {
  * undo records), to compare with the state v1 built; `v3Additions` checks those separately.
  */
 function withoutV3Additions(meeting: Meeting): unknown {
-  const { recentlyRemoved: _r, floor, interventions, ...rest } = meeting;
+  const {
+    recentlyRemoved: _r,
+    floor,
+    interventions,
+    // Version 4: settings, former participants, contacts and token versions, documents.
+    startsAt: _sa,
+    endsAt: _ea,
+    videoUrl: _vu,
+    archived: _ar,
+    formerParticipants: _fp,
+    participants,
+    agenda,
+    ...rest
+  } = meeting;
   const { suspended: _s, ...v1Floor } = floor;
-  return { ...rest, floor: v1Floor, interventions: interventions.map(({ parts: _p, ...v }) => v) };
+  return {
+    ...rest,
+    participants: participants.map(({ email: _e, lang: _l, tokenVersion: _t, invitedAt: _i, ...p }) => p),
+    agenda: agenda.map(({ documents: _d, ...item }) => item),
+    floor: v1Floor,
+    interventions: interventions.map(({ parts: _p, ...v }) => v),
+  };
 }
 
 /** What version 3 adds to a meeting replayed from an older log: one part per intervention, no suspension. */

@@ -22,7 +22,7 @@ import type { Intervention, Meeting } from './model';
  * their time `at` (the stored event's time). Every other type is the same in both versions.
  */
 export type MeetingEventV2 =
-  | Exclude<MeetingEvent, { type: 'floor.ended' | 'floor.removed' | 'agenda.itemRemoved' }>
+  | Exclude<MeetingEventV3, { type: 'floor.ended' | 'floor.removed' | 'agenda.itemRemoved' }>
   | { type: 'floor.ended'; intervention: Omit<Intervention, 'parts'> }
   | Omit<EventOf<'floor.removed'>, 'at'>
   | Omit<EventOf<'agenda.itemRemoved'>, 'at'>;
@@ -53,20 +53,51 @@ export type MeetingEventV1 =
   | WithoutConsequences<'floor.extended', 'limitSeconds'>;
 
 /**
+ * The version-3 form of the events version 4 extends: a participant without e-mail, language,
+ * token version and invitation time, an agenda item without documents. Version 4 also adds event
+ * types (settings, participants changed, removed, reissued, invited, documents), which an older
+ * process refuses by their version.
+ */
+export type MeetingEventV3 =
+  | Exclude<MeetingEvent, { type: 'participant.added' | 'agenda.itemAdded' }>
+  | (Omit<EventOf<'participant.added'>, 'participant'> & {
+      participant: Omit<EventOf<'participant.added'>['participant'], AddedInV4>;
+    })
+  | (Omit<EventOf<'agenda.itemAdded'>, 'item'> & {
+      item: Omit<EventOf<'agenda.itemAdded'>['item'], 'documents'>;
+    });
+type AddedInV4 = 'email' | 'lang' | 'tokenVersion' | 'invitedAt';
+
+/** Turns a version-3 event into its version-4 form: nothing known of the new fields. */
+export function upgradeV3(event: MeetingEventV3): MeetingEvent {
+  switch (event.type) {
+    case 'participant.added':
+      return {
+        ...event,
+        participant: { email: null, lang: null, tokenVersion: 0, invitedAt: null, ...event.participant },
+      };
+    case 'agenda.itemAdded':
+      return { ...event, item: { documents: [], ...event.item } };
+    default:
+      return event;
+  }
+}
+
+/**
  * Turns a version-2 event into its version-3 form: `at` is the time the event was stored with.
  * An event already in the version-3 form comes back as it is.
  */
-export function upgradeV2(event: MeetingEventV2, at: number): MeetingEvent {
+export function upgradeV2(event: MeetingEventV2, at: number): MeetingEventV3 {
   switch (event.type) {
     case 'floor.ended': {
       const { intervention } = event;
-      if ('parts' in intervention) return event as MeetingEvent;
+      if ('parts' in intervention) return event as MeetingEventV3;
       const parts = [{ startedAt: intervention.startedAt, endedAt: intervention.endedAt }];
       return { ...event, intervention: { ...intervention, parts } };
     }
     case 'floor.removed':
     case 'agenda.itemRemoved':
-      return 'at' in event ? (event as MeetingEvent) : ({ ...event, at } as MeetingEvent);
+      return 'at' in event ? (event as MeetingEventV3) : ({ ...event, at } as MeetingEventV3);
     default:
       return event;
   }
@@ -104,7 +135,14 @@ const KNOWN_TYPES: Record<MeetingEventType, true> = {
   'meeting.resumed': true,
   'meeting.closed': true,
   'meeting.optionsSet': true,
+  'meeting.updated': true,
+  'meeting.archived': true,
+  'meeting.unarchived': true,
   'participant.added': true,
+  'participant.updated': true,
+  'participant.removed': true,
+  'participant.reissued': true,
+  'participant.invited': true,
   'participant.online': true,
   'participant.offline': true,
   'agenda.itemAdded': true,
@@ -112,6 +150,7 @@ const KNOWN_TYPES: Record<MeetingEventType, true> = {
   'agenda.itemRemoved': true,
   'agenda.itemRestored': true,
   'agenda.itemMoved': true,
+  'agenda.documentsSet': true,
   'agenda.itemOpened': true,
   'agenda.itemConcluded': true,
   'agenda.itemDeferred': true,
@@ -161,7 +200,8 @@ export function readStoredEvent(stored: StoredEvent, state: Meeting | null): Rea
   if (version > EVENT_VERSION) return { ok: false, reason: 'newer_version', version, type };
   if (!Object.hasOwn(KNOWN_TYPES, type)) return { ok: false, reason: 'unknown_type', version, type };
   const v2 = version === 1 ? upgradeV1(state, stored.event as MeetingEventV1) : stored.event;
-  const event = version <= 2 ? upgradeV2(v2 as MeetingEventV2, stored.at) : stored.event;
+  const v3 = version <= 2 ? upgradeV2(v2 as MeetingEventV2, stored.at) : stored.event;
+  const event = version <= 3 ? upgradeV3(v3 as MeetingEventV3) : stored.event;
   return { ok: true, stored: { seq: stored.seq, at: stored.at, v: EVENT_VERSION, event } };
 }
 

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  CATEGORIES,
-  FLOOR_KINDS,
-  PROPOSAL_STATUSES,
-  REGIONS,
-  ROLES,
-  RTO_CODES,
-  type RtoCode,
-} from '../domain/model';
+import { FLOOR_KINDS, PROPOSAL_STATUSES, RTO_CODES, type RtoCode } from '../domain/model';
 import type { ItemId, ParticipantId, ProposalId, RequestId } from '../ids';
 import { ID_MAX_LENGTH, idSchema } from './idSchemas';
 import { longVisibleText, nameText } from './text';
@@ -163,39 +155,5 @@ export type CommandInput = WireCommand extends infer C
 /** All command types, in protocol order (also the rows of the permission table). */
 export const COMMAND_TYPES = commandSchema.options.map((o) => o.shape.type.value) as CommandType[];
 
-/** Body of `POST /api/meetings`. */
-export const createMeetingSchema = z.strictObject({
-  title: shortText,
-  timezone: z
-    .string()
-    .max(64)
-    .refine((tz) => isTimeZone(tz), 'unknown IANA time zone')
-    .optional(),
-  defaultSpeakingSeconds: seconds.optional(),
-  chairName: shortText.optional(),
-  chairDelegation: shortText.optional(),
-});
-export type CreateMeetingBody = z.infer<typeof createMeetingSchema>;
-
-/** Body of `POST /api/meetings/:id/participants`. */
-export const addParticipantSchema = z.strictObject({
-  name: shortText,
-  delegation: shortText,
-  role: z.enum(ROLES),
-  category: z.enum(CATEGORIES).optional(),
-  region: z.enum(REGIONS).optional(),
-  rto: z.enum(RTO_CODES as [RtoCode, ...RtoCode[]]).optional(),
-});
-export type AddParticipantBody = z.infer<typeof addParticipantSchema>;
-
 /** Payload of the `resync` message. */
 export const resyncSchema = z.strictObject({ sinceSeq: z.number().int().min(0) });
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

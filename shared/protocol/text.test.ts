@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addParticipantSchema, commandSchema, createMeetingSchema } from './commands';
+import { commandSchema } from './commands';
+import { addParticipantSchema, createMeetingSchema } from './secretariat';
 import { invisibleInLongText, invisibleInName } from './text';
 
 /** Real names and titles in the six languages and beyond, with their combining marks. */

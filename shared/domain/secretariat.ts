@@ -1,0 +1,475 @@
+import type { ItemId, MeetingId, ParticipantId } from '../ids';
+import type {
+  AddParticipantBody,
+  CloneMeetingBody,
+  CreateMeetingBody,
+  UpdateMeetingBody,
+  UpdateParticipantBody,
+} from '../protocol/secretariat';
+import { presidesWhenAdded } from './consequences';
+import type { DecideContext, Decision } from './decide';
+import { type DomainError, refuse } from './errors';
+import type { MeetingChanges, MeetingEvent, ParticipantChanges } from './events';
+import { evolve } from './evolve';
+import type { AgendaDocument, Meeting, Participant, Role } from './model';
+import { type Actor, addParticipantAction, can } from './permissions';
+import { PARTICIPANT_QUOTA } from './quotas';
+import { NO_SUCH_ITEM, statusWords } from './words';
+
+/**
+ * What the secretariat and the administrator do to a meeting outside its commands (over HTTP, not
+ * the socket): settings, participants, documents, imports, invitations, clones. Pure, like `decide`:
+ * the events say what happened, and a refusal leaves nothing behind. Who may do each is checked
+ * here, from the one permission table, so every caller (HTTP, the demo seed, tests) gets the same
+ * answer.
+ */
+
+const accept = (...events: MeetingEvent[]): Decision => ({ ok: true, events });
+const reject = (code: DomainError['code'], message: string): Decision => ({
+  ok: false,
+  error: refuse(code, message),
+});
+
+const DEFAULT_SPEAKING_SECONDS = 180;
+export const ARCHIVED_WORDS = 'this meeting is archived: bring it back from the archive to change it';
+const NO_SUCH_PARTICIPANT = 'that participant does not exist (they may have been removed)';
+
+/** Events that create a meeting with its settings. The first participant (the chair) is added separately. */
+export function createMeeting(id: MeetingId, body: CreateMeetingBody, ctx: DecideContext): MeetingEvent[] {
+  const events: MeetingEvent[] = [
+    {
+      type: 'meeting.created',
+      meetingId: id,
+      title: body.title,
+      timezone: body.timezone ?? 'UTC',
+      defaultSpeakingSeconds: body.defaultSpeakingSeconds ?? DEFAULT_SPEAKING_SECONDS,
+      at: ctx.now,
+    },
+  ];
+  const changes: MeetingChanges = {
+    ...(body.startsAt != null ? { startsAt: body.startsAt } : {}),
+    ...(body.endsAt != null ? { endsAt: body.endsAt } : {}),
+    ...(body.videoUrl != null ? { videoUrl: body.videoUrl } : {}),
+  };
+  if (Object.keys(changes).length > 0) events.push({ type: 'meeting.updated', changes });
+  return events;
+}
+
+/** Why the dates do not go together, or null. */
+function datesProblem(startsAt: number | null, endsAt: number | null): string | null {
+  return startsAt !== null && endsAt !== null && endsAt < startsAt
+    ? 'the meeting cannot end before it starts'
+    : null;
+}
+
+/**
+ * Changes a meeting's settings (`PATCH /api/meetings/:id`): the secretariat or the administrator
+ * (`meeting.configure`); archiving only the administrator (`meeting.archive`). An archived meeting
+ * takes no change but being brought back.
+ */
+export function updateMeeting(
+  meeting: Meeting,
+  actor: Actor,
+  body: UpdateMeetingBody,
+  ctx: DecideContext,
+): Decision {
+  if (!can(meeting, actor, 'meeting.configure'))
+    return reject('forbidden', 'only the secretariat or the administrator changes the settings');
+  const { archived, options, ...settings } = body;
+  if (archived !== undefined && !can(meeting, actor, 'meeting.archive'))
+    return reject('forbidden', 'only the administrator archives a meeting');
+  const settingsGiven = options !== undefined || Object.keys(settings).length > 0;
+  if (meeting.archived && archived !== false)
+    return settingsGiven ? reject('conflict', ARCHIVED_WORDS) : accept(); // archived again: nothing to do
+  const problem = datesProblem(
+    settings.startsAt !== undefined ? settings.startsAt : meeting.startsAt,
+    settings.endsAt !== undefined ? settings.endsAt : meeting.endsAt,
+  );
+  if (problem) return reject('invalid', problem);
+
+  const events: MeetingEvent[] = [];
+  if (archived === false && meeting.archived) events.push({ type: 'meeting.unarchived', at: ctx.now });
+  const changes: MeetingChanges = {};
+  if (settings.title !== undefined && settings.title !== meeting.title) changes.title = settings.title;
+  if (settings.timezone !== undefined && settings.timezone !== meeting.timezone)
+    changes.timezone = settings.timezone;
+  for (const key of ['startsAt', 'endsAt', 'videoUrl'] as const) {
+    const value = settings[key];
+    if (value !== undefined && value !== meeting[key]) Object.assign(changes, { [key]: value });
+  }
+  if (
+    settings.defaultSpeakingSeconds !== undefined &&
+    settings.defaultSpeakingSeconds !== meeting.floor.limitSeconds
+  )
+    changes.defaultSpeakingSeconds = settings.defaultSpeakingSeconds;
+  if (Object.keys(changes).length > 0) events.push({ type: 'meeting.updated', changes });
+  if (options) {
+    const next = { ...meeting.options, ...options };
+    if (
+      next.rtoSpokespersonsFirst !== meeting.options.rtoSpokespersonsFirst ||
+      next.newDelegationsFirst !== meeting.options.newDelegationsFirst
+    )
+      events.push({ type: 'meeting.optionsSet', options: next });
+  }
+  if (archived === true && !meeting.archived) events.push({ type: 'meeting.archived', at: ctx.now });
+  return accept(...events);
+}
+
+/** Sets an agenda item's documents (`PUT /api/meetings/:id/agenda/:itemId/documents`). */
+export function setDocuments(
+  meeting: Meeting,
+  actor: Actor,
+  itemId: ItemId,
+  documents: AgendaDocument[],
+): Decision {
+  if (!can(meeting, actor, 'meeting.configure'))
+    return reject('forbidden', 'only the secretariat or the administrator lists documents');
+  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
+  if (!meeting.agenda.some((i) => i.id === itemId)) return reject('not_found', NO_SUCH_ITEM);
+  return accept({ type: 'agenda.documentsSet', itemId, documents });
+}
+
+/** The e-mail address as compared: without case. */
+const emailKey = (email: string) => email.toLowerCase();
+
+/** Who else in the meeting has this e-mail address. */
+const emailHolder = (meeting: Meeting, email: string | null | undefined, except?: ParticipantId) =>
+  email
+    ? meeting.participants.find((p) => p.id !== except && p.email && emailKey(p.email) === emailKey(email))
+    : undefined;
+
+/**
+ * The permission a role change takes: to or from chair only the administrator, to or from
+ * vice-chair the administrator or the chair (those who can preside are appointed higher up).
+ */
+function roleChangeRefusal(meeting: Meeting, actor: Actor, from: Role | null, to: Role): string | null {
+  for (const role of from === null ? [to] : [from, to]) {
+    const action = addParticipantAction(role);
+    if (action !== 'participant.add' && !can(meeting, actor, action))
+      return action === 'participant.appointChair'
+        ? 'only the administrator appoints a chair'
+        : 'only the administrator or the chair appoints a vice-chair';
+  }
+  return null;
+}
+
+/** The participant record a body describes, with a fresh id and a first token version. */
+function newParticipant(body: AddParticipantBody, id: ParticipantId): Omit<Participant, 'online'> {
+  return {
+    id,
+    name: body.name,
+    delegation: body.delegation,
+    role: body.role,
+    category: body.category ?? (body.role === 'spokesperson' ? 'rto' : 'member-state'),
+    region: body.region ?? 'none',
+    rto: body.rto ?? null,
+    email: body.email ?? null,
+    lang: body.lang ?? null,
+    tokenVersion: 0,
+    invitedAt: null,
+  };
+}
+
+/**
+ * Adds a participant. Without `actor` (the meeting's own set-up: its first chair, the demo) no
+ * permission is asked; with one, adding takes `participant.add` and a chair or vice-chair the
+ * appointment.
+ */
+export function addParticipant(
+  meeting: Meeting,
+  body: AddParticipantBody,
+  ctx: DecideContext,
+  actor?: Actor,
+): Decision {
+  if (actor) {
+    if (!can(meeting, actor, 'participant.add'))
+      return reject('forbidden', 'only the chair, the secretariat or the administrator');
+    const refusal = roleChangeRefusal(meeting, actor, null, body.role);
+    if (refusal) return reject('forbidden', refusal);
+  }
+  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
+  if (meeting.status === 'closed') return reject('conflict', statusWords('closed'));
+  if (meeting.participants.length >= PARTICIPANT_QUOTA.perMeeting) {
+    return reject(
+      'rate_limited',
+      `participant quota reached: at most ${PARTICIPANT_QUOTA.perMeeting} participants per meeting`,
+    );
+  }
+  const holder = emailHolder(meeting, body.email);
+  if (holder)
+    return reject('conflict', `${holder.name} (${holder.delegation}) already has this e-mail address`);
+  return accept({
+    type: 'participant.added',
+    presides: presidesWhenAdded(meeting, body),
+    participant: newParticipant(body, ctx.ids.participant()),
+  });
+}
+
+/** The fields of `body` that differ from the participant's. */
+function changesOf(participant: Participant, body: UpdateParticipantBody): ParticipantChanges {
+  const changes: ParticipantChanges = {};
+  for (const key of ['name', 'delegation', 'role', 'category', 'region', 'rto', 'email', 'lang'] as const) {
+    const value = body[key];
+    if (value !== undefined && value !== participant[key]) Object.assign(changes, { [key]: value });
+  }
+  return changes;
+}
+
+/** Why `changes` cannot be made to `participant`, or null. */
+function updateRefusal(
+  meeting: Meeting,
+  actor: Actor,
+  participant: Participant,
+  changes: ParticipantChanges,
+): DomainError | null {
+  if (changes.role !== undefined) {
+    const refusal = roleChangeRefusal(meeting, actor, participant.role, changes.role);
+    if (refusal) return refuse('forbidden', refusal);
+    if (meeting.presidingParticipantId === participant.id)
+      return refuse('conflict', `${participant.name} presides: they take back or hand over the chair first`);
+  }
+  const rto = changes.rto !== undefined ? changes.rto : participant.rto;
+  if ((changes.role ?? participant.role) === 'spokesperson' && rto === null)
+    return refuse('invalid', 'a spokesperson speaks for an RTO: give the RTO');
+  const holder = emailHolder(meeting, changes.email, participant.id);
+  if (holder)
+    return refuse('conflict', `${holder.name} (${holder.delegation}) already has this e-mail address`);
+  return null;
+}
+
+/**
+ * Changes a participant (`PATCH …/participants/:participantId`): the secretariat or the
+ * administrator (`participant.manage`); a change of role to or from chair or vice-chair also takes
+ * the appointment.
+ */
+export function updateParticipant(
+  meeting: Meeting,
+  actor: Actor,
+  participantId: ParticipantId,
+  body: UpdateParticipantBody,
+): Decision {
+  if (!can(meeting, actor, 'participant.manage'))
+    return reject('forbidden', 'only the secretariat or the administrator changes participants');
+  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
+  const participant = meeting.participants.find((p) => p.id === participantId);
+  if (!participant) return reject('not_found', NO_SUCH_PARTICIPANT);
+  const changes = changesOf(participant, body);
+  const refusal = updateRefusal(meeting, actor, participant, changes);
+  if (refusal) return { ok: false, error: refusal };
+  return Object.keys(changes).length === 0
+    ? accept()
+    : accept({ type: 'participant.updated', participantId, changes });
+}
+
+/**
+ * Removes a participant (`DELETE …/participants/:participantId`): their waiting requests go, their
+ * token stops working, their past interventions stay in the log. Not while they have the floor (or
+ * are suspended in it), nor while they preside.
+ */
+export function removeParticipant(
+  meeting: Meeting,
+  actor: Actor,
+  participantId: ParticipantId,
+  ctx: DecideContext,
+): Decision {
+  if (!can(meeting, actor, 'participant.manage'))
+    return reject('forbidden', 'only the secretariat or the administrator removes participants');
+  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
+  const participant = meeting.participants.find((p) => p.id === participantId);
+  if (!participant) return reject('not_found', NO_SUCH_PARTICIPANT);
+  const refusal = roleChangeRefusal(meeting, actor, participant.role, participant.role);
+  if (refusal) return reject('forbidden', refusal.replace('appoints', 'removes'));
+  if (meeting.presidingParticipantId === participantId)
+    return reject('conflict', `${participant.name} presides: they hand over the chair first`);
+  const { current, suspended } = meeting.floor;
+  if (current?.participantId === participantId || suspended.some((s) => s.participantId === participantId))
+    return reject('conflict', `${participant.name} has the floor: end their intervention first`);
+  const withdrawnRequestIds = [
+    ...meeting.floor.queue,
+    ...Object.values(meeting.parkedLists).flatMap((list) => list.queue),
+  ]
+    .filter((r) => r.participantId === participantId)
+    .map((r) => r.id);
+  return accept({ type: 'participant.removed', participantId, withdrawnRequestIds, at: ctx.now });
+}
+
+/** A new join link for a participant (`POST …/reissue`): every earlier token is refused from now on. */
+export function reissueLink(
+  meeting: Meeting,
+  actor: Actor,
+  participantId: ParticipantId,
+  ctx: DecideContext,
+): Decision {
+  if (!can(meeting, actor, 'participant.manage'))
+    return reject('forbidden', 'only the secretariat or the administrator reissues links');
+  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
+  const participant = meeting.participants.find((p) => p.id === participantId);
+  if (!participant) return reject('not_found', NO_SUCH_PARTICIPANT);
+  return accept({
+    type: 'participant.reissued',
+    participantId,
+    tokenVersion: participant.tokenVersion + 1,
+    at: ctx.now,
+  });
+}
+
+/** Records that invitations went out by e-mail to these participants. */
+export function markInvited(
+  meeting: Meeting,
+  actor: Actor,
+  participantIds: ParticipantId[],
+  ctx: DecideContext,
+): Decision {
+  if (!can(meeting, actor, 'participant.manage'))
+    return reject('forbidden', 'only the secretariat or the administrator sends invitations');
+  const known = new Set<string>(meeting.participants.map((p) => p.id));
+  const invited = participantIds.filter((id) => known.has(id));
+  return invited.length === 0
+    ? accept()
+    : accept({ type: 'participant.invited', participantIds: invited, at: ctx.now });
+}
+
+/**
+ * One row of a registration list, validated (server/participants/registrationCsv.ts). Empty
+ * optional cells are absent: an import never clears what the secretariat entered by hand.
+ */
+export interface RegistrationRow extends AddParticipantBody {
+  /** Its line in the file (the header is line 1). */
+  line: number;
+}
+
+/** What an import would do: the events, and per row what it creates or changes, or why it cannot. */
+export interface ImportPlan {
+  events: MeetingEvent[];
+  created: { line: number; participant: Participant }[];
+  updated: {
+    line: number;
+    participantId: ParticipantId;
+    matchedBy: 'email' | 'name';
+    changes: ParticipantChanges;
+  }[];
+  unchanged: number;
+  errors: { line: number; message: string }[];
+}
+
+/** How a row is matched to someone already there: name and delegation without case or extra spaces. */
+const nameKey = (name: string, delegation: string) =>
+  `${name.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${delegation.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+
+/**
+ * Plans the import of a registration list (`POST …/participants/import`): each row creates a
+ * participant or updates the one it matches (by e-mail, else by name and delegation). The plan is
+ * all or nothing: the caller stores its events only when `errors` is empty.
+ */
+export function planImport(
+  meeting: Meeting,
+  actor: Actor,
+  rows: RegistrationRow[],
+  ctx: DecideContext,
+): ImportPlan | { refused: DomainError } {
+  if (!can(meeting, actor, 'participant.manage'))
+    return { refused: refuse('forbidden', 'only the secretariat or the administrator imports participants') };
+  if (meeting.archived) return { refused: refuse('conflict', ARCHIVED_WORDS) };
+  if (meeting.status === 'closed') return { refused: refuse('conflict', statusWords('closed')) };
+  const plan: ImportPlan = { events: [], created: [], updated: [], unchanged: 0, errors: [] };
+  const seenLine = new Map<string, number>(); // participant id or new row key → first line naming it
+  let state = meeting;
+  for (const row of rows) {
+    const { line, ...body } = row;
+    const byEmail = body.email ? emailHolder(state, body.email) : undefined;
+    const byName = byEmail
+      ? undefined
+      : state.participants.find((p) => nameKey(p.name, p.delegation) === nameKey(body.name, body.delegation));
+    const match = byEmail ?? byName;
+    const key = match ? match.id : nameKey(body.name, body.delegation);
+    const earlier = seenLine.get(key);
+    if (earlier !== undefined) {
+      plan.errors.push({ line, message: `the same participant as line ${earlier}` });
+      continue;
+    }
+    seenLine.set(key, line);
+    if (match) {
+      const changes = changesOf(match, body);
+      const refusal = updateRefusal(state, actor, match, changes);
+      if (refusal) {
+        plan.errors.push({ line, message: refusal.message });
+        continue;
+      }
+      if (Object.keys(changes).length === 0) {
+        plan.unchanged++;
+        continue;
+      }
+      const event: MeetingEvent = { type: 'participant.updated', participantId: match.id, changes };
+      plan.events.push(event);
+      plan.updated.push({ line, participantId: match.id, matchedBy: byEmail ? 'email' : 'name', changes });
+      state = evolve(state, event);
+      continue;
+    }
+    const decision = addParticipant(state, body, ctx, actor);
+    if (!decision.ok) {
+      plan.errors.push({ line, message: decision.error.message });
+      continue;
+    }
+    for (const event of decision.events) {
+      plan.events.push(event);
+      state = evolve(state, event);
+      if (event.type === 'participant.added')
+        plan.created.push({ line, participant: { ...event.participant, online: false } });
+    }
+  }
+  return plan;
+}
+
+/**
+ * The events of a new meeting cloned from `source` (`POST /api/meetings/:id/clone`): its settings,
+ * floor options, agenda (every item pending again, with its documents) and participants (fresh
+ * ids, so fresh tokens), without its floor, interventions or proposals. IRM-2 from IRM-1.
+ */
+export function cloneMeeting(
+  source: Meeting,
+  id: MeetingId,
+  body: CloneMeetingBody,
+  ctx: DecideContext,
+): MeetingEvent[] {
+  const events = createMeeting(
+    id,
+    {
+      title: body.title,
+      timezone: source.timezone,
+      defaultSpeakingSeconds: source.floor.limitSeconds,
+      startsAt: body.startsAt !== undefined ? body.startsAt : source.startsAt,
+      endsAt: body.endsAt !== undefined ? body.endsAt : source.endsAt,
+      videoUrl: source.videoUrl,
+    },
+    ctx,
+  );
+  events.push({ type: 'meeting.optionsSet', options: source.options });
+  let presiding = false;
+  for (const p of source.participants) {
+    const presides: boolean = !presiding && p.role === 'chair';
+    presiding ||= presides;
+    const { online: _online, ...rest } = p;
+    events.push({
+      type: 'participant.added',
+      presides,
+      participant: { ...rest, id: ctx.ids.participant(), tokenVersion: 0, invitedAt: null },
+    });
+  }
+  source.agenda.forEach((item, index) => {
+    events.push({
+      type: 'agenda.itemAdded',
+      index,
+      item: {
+        id: ctx.ids.item(),
+        number: item.number,
+        title: item.title,
+        description: item.description,
+        plannedMinutes: item.plannedMinutes,
+        status: 'pending',
+        outcome: '',
+        documents: item.documents,
+      },
+    });
+  });
+  return events;
+}
