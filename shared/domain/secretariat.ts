@@ -352,6 +352,20 @@ export interface ImportPlan {
   errors: { line: number; message: string }[];
 }
 
+/**
+ * What a row changes of the participant it matched: what differs, not counting differences of case
+ * or spacing in the name, delegation and e-mail (a list retyped in capitals changes nothing).
+ */
+function importChanges(match: Participant, body: AddParticipantBody): ParticipantChanges {
+  const changes = changesOf(match, body);
+  const same = (a: string, b: string) => nameKey(a, '') === nameKey(b, '');
+  if (changes.name !== undefined && same(changes.name, match.name)) delete changes.name;
+  if (changes.delegation !== undefined && same(changes.delegation, match.delegation))
+    delete changes.delegation;
+  if (changes.email && match.email && emailKey(changes.email) === emailKey(match.email)) delete changes.email;
+  return changes;
+}
+
 /** How a row is matched to someone already there: name and delegation without case or extra spaces. */
 const nameKey = (name: string, delegation: string) =>
   `${name.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${delegation.trim().replace(/\s+/g, ' ').toLowerCase()}`;
@@ -384,12 +398,15 @@ export function planImport(
     const key = match ? match.id : nameKey(body.name, body.delegation);
     const earlier = seenLine.get(key);
     if (earlier !== undefined) {
-      plan.errors.push({ line, message: `the same participant as line ${earlier}` });
+      plan.errors.push({
+        line,
+        message: `line ${earlier} already names this participant (the same e-mail, or name and delegation)`,
+      });
       continue;
     }
     seenLine.set(key, line);
     if (match) {
-      const changes = changesOf(match, body);
+      const changes = importChanges(match, body);
       const refusal = updateRefusal(state, actor, match, changes);
       if (refusal) {
         plan.errors.push({ line, message: refusal.message });
@@ -413,8 +430,10 @@ export function planImport(
     for (const event of decision.events) {
       plan.events.push(event);
       state = evolve(state, event);
-      if (event.type === 'participant.added')
+      if (event.type === 'participant.added') {
         plan.created.push({ line, participant: { ...event.participant, online: false } });
+        seenLine.set(event.participant.id, line); // a later row with its e-mail is the same person
+      }
     }
   }
   return plan;
