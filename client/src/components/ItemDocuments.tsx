@@ -7,7 +7,7 @@ import type { AgendaItem } from '../../../shared';
  */
 export function ItemDocuments({ item }: { item: AgendaItem }) {
   const { t } = useTranslation();
-  const documents = item.documents ?? [];
+  const documents = item.documents;
   if (documents.length === 0) return null;
   return (
     <ul className="item-documents" aria-label={t('roomLinks.documentsOf', { number: item.number })}>
