@@ -287,6 +287,21 @@ describe('importing a registration list', () => {
     expect(plan.errors[1]!.message).toMatch(/administrator appoints a chair/);
   });
 
+  it('refuses the rows past the participant quota, naming it, and takes an RTO spokesperson in its region', () => {
+    const m = demoMeeting();
+    const room = 2000 - m.participants.length;
+    const rows = Array.from({ length: room + 2 }, (_, i) =>
+      row(i + 2, { name: `Delegate ${i}`, delegation: `Country ${i}`, role: 'delegate' }),
+    );
+    rows[0] = row(2, { name: 'Spokes', delegation: 'ATU', role: 'spokesperson', rto: 'ATU' });
+    const plan = planImport(m, ADMIN, rows, ctx);
+    if ('refused' in plan) throw new Error(plan.refused.message);
+    expect(plan.created).toHaveLength(room);
+    expect(plan.created[0]!.participant).toMatchObject({ rto: 'ATU', region: 'AFR', category: 'rto' });
+    expect(plan.errors.map((e) => e.line)).toEqual([room + 2, room + 3]);
+    expect(plan.errors[0]!.message).toMatch(/at most 2000 participants/);
+  });
+
   it('is refused as a whole to those who do not manage participants', () => {
     const m = demoMeeting();
     expect(planImport(m, actor(m, P.chair), [], ctx)).toMatchObject({ refused: { code: 'forbidden' } });
