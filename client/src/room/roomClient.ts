@@ -25,12 +25,27 @@ import { Outbox, type PendingCommand } from './outbox';
  */
 type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unauthorized' | 'replaced';
 
+/**
+ * Why the server took this sign-in away while the room was open: the participant's link was
+ * reissued (`link_replaced`) or they were removed from the meeting (`removed`). Permanent.
+ */
+export type Revocation = typeof DISCONNECT_REASONS.linkReplaced | typeof DISCONNECT_REASONS.removed;
+
+const REVOCATIONS = new Set<string>([DISCONNECT_REASONS.linkReplaced, DISCONNECT_REASONS.removed]);
+const isRevocation = (reason: string | null): reason is Revocation =>
+  reason !== null && REVOCATIONS.has(reason);
+
 /** Everything the UI renders from: the meeting (snapshot + events through the shared evolve). */
 export interface RoomState {
   meeting: Meeting | null;
   seq: number;
   you: SnapshotMessage['you'] | null;
   connection: ConnectionState;
+  /**
+   * Set (with `connection` `unauthorized`) once the server closed the connection because this token
+   * was revoked; the client then never connects again by itself. Absent otherwise.
+   */
+  revoked?: Revocation;
   /** Server clock minus ours, in ms. */
   clockOffset: number;
   /** The last command the server refused, for the participant to read. */
@@ -139,6 +154,12 @@ export class RoomClient implements RoomPort {
       const told = this.closingReason;
       this.closingReason = null;
       if (told === DISCONNECT_REASONS.replaced) return this.set({ connection: 'replaced' });
+      if (isRevocation(told)) {
+        // The token signs nobody in any more: every retry would be refused. (Also stops Socket.IO's
+        // own reconnecting, should the transport have closed before the server's disconnect came.)
+        this.socket.disconnect();
+        return this.set({ connection: 'unauthorized', revoked: told });
+      }
       this.set({ connection: 'reconnecting' });
       // A disconnect by the server (rate_limited) ends Socket.IO's own retries: come back after a pause.
       if (why === 'io server disconnect' && !this.closed) this.retryLater();
@@ -247,7 +268,7 @@ export class RoomClient implements RoomPort {
   };
 
   private readonly cameOnline = (): void => {
-    if (!this.pausedOffline || this.closed) return;
+    if (!this.pausedOffline || this.closed || this.state.revoked) return;
     this.pausedOffline = false;
     this.socket.connect();
   };
@@ -255,7 +276,7 @@ export class RoomClient implements RoomPort {
   dismissRefusal = (): void => this.set({ refusal: null });
 
   reconnect = (): void => {
-    if (this.closed || this.socket.connected) return;
+    if (this.closed || this.socket.connected || this.state.revoked) return;
     this.set({ connection: this.state.meeting ? 'reconnecting' : 'connecting' });
     this.socket.connect();
   };
