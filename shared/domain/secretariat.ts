@@ -10,7 +10,6 @@ import { presidesWhenAdded } from './consequences';
 import type { DecideContext, Decision } from './decide';
 import { type DomainError, refuse } from './errors';
 import type { MeetingChanges, MeetingEvent, ParticipantChanges } from './events';
-import { evolve } from './evolve';
 import { type AgendaDocument, type Meeting, type Participant, type Role, regionOfRto } from './model';
 import { type Actor, addParticipantAction, can } from './permissions';
 import { PARTICIPANT_QUOTA } from './quotas';
