@@ -42,7 +42,7 @@ const HEADER_NAMES: Record<string, Field> = {
 };
 
 /** The result: the rows that can be imported and, by line, those that cannot. */
-export interface RegistrationCsv {
+interface RegistrationCsv {
   rows: RegistrationRow[];
   errors: ImportError[];
 }
