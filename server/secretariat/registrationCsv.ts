@@ -19,7 +19,7 @@ import {
 } from '../../shared';
 
 /**
- * Reads a registration list as spreadsheets write it (docs/protocol.md, "Importing participants"):
+ * Reads a registration list as spreadsheets write it (`POST /api/meetings/:id/participants/import`):
  * UTF-8 with or without BOM, `,` or `;` (Excel in French or Spanish settings) or tab between cells,
  * a header row naming the columns in any order and case. Values are taken as people type them
  * ("Member State", "Vice-Chair", "Africa", "Français") and each row is then validated with the same
