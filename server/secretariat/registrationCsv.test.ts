@@ -216,6 +216,16 @@ describe('readRegistrationCsv: rows', () => {
     expect(readRegistrationCsv(bytes.toString('utf8'))).toEqual(readRegistrationCsv(new Uint8Array(bytes)));
   });
 
+  it('counts blank lines and blank rows in the line numbers, and reads no row from them', () => {
+    const { rows, errors } = readRegistrationCsv(
+      '\r\n\r\nname,delegation,email\r\n\r\nA,Kenya," "\r\n   \r\n,,\r\nB,,\r\n',
+    );
+    expect(rows).toEqual([{ line: 5, name: 'A', delegation: 'Kenya', role: 'delegate' }]);
+    expect(errors).toEqual([
+      { line: 8, message: 'delegation is empty: every row needs a name and a delegation' },
+    ]);
+  });
+
   it('accepts readable values for role, category, region and language', () => {
     const csv = [
       'name,delegation,role,category,region,lang',

@@ -171,7 +171,7 @@ function readRow(
   }
   const cell = (field: Field) => {
     const at = columns.get(field);
-    return at ? (cells[at.index] ?? '') : '';
+    return at ? (cells[at.index] ?? '').trim() : ''; // `" "` in quotes is empty too
   };
   const label = (field: Field) => columns.get(field)?.label ?? field;
   const problems = new Map<Field, string>();
