@@ -116,7 +116,7 @@ export function readRegistrationCsv(input: string | Uint8Array): RegistrationCsv
   }
   const result: RegistrationCsv = { rows: [], errors: [] };
   for (const { cells, line } of body) {
-    const read = readRow(cells, header.cells.length, columns, delimiter);
+    const read = readRow(cells, filledWidth(header.cells), columns, delimiter);
     if ('error' in read) result.errors.push({ line, message: read.error });
     else result.rows.push({ line, ...read.row });
   }
@@ -159,8 +159,7 @@ function readRow(
   delimiter: string,
 ): { row: AddParticipantBody } | { error: string } {
   // Trailing empty cells are harmless (spreadsheets add them); missing or extra data is not.
-  let filled = cells.length;
-  while (filled > 0 && cells[filled - 1] === '') filled--;
+  const filled = filledWidth(cells);
   if (cells.length < width || filled > width) {
     const separator = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
     return {
@@ -203,6 +202,13 @@ function readRow(
   if (first) return { error: problems.get(first)! };
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'this row cannot be read' };
   return { row: parsed.data };
+}
+
+/** How many cells a record has up to its last non-empty one. */
+function filledWidth(cells: string[]): number {
+  let width = cells.length;
+  while (width > 0 && cells[width - 1] === '') width--;
+  return width;
 }
 
 function readOptional<T>(value: string, read: (value: string) => Reading<T>): Reading<T> | null {
