@@ -58,7 +58,7 @@ export function invitationRoutes(api: Router, { invites, meetingOf, mailer, log 
     // Every link signs someone in: the file is not for caches.
     res
       .set('cache-control', 'no-store')
-      .attachment(`${fileName(title)}-invitations.csv`)
+      .set('content-disposition', attachment(`${fileName(title)}-invitations.csv`))
       .type('text/csv; charset=utf-8')
       .send(invitationsCsv(rows));
   });
@@ -134,3 +134,17 @@ const fileName = (title: string) =>
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')
     .trim()
     .slice(0, 100) || 'meeting';
+
+/**
+ * `attachment; filename="…"`, with the name in ASCII for every client and, when it is not ASCII
+ * (a title in Arabic or Chinese), also in UTF-8 (`filename*`, RFC 6266) for those that read it.
+ */
+function attachment(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_');
+  if (ascii === name) return `attachment; filename="${name}"`;
+  const utf8 = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}

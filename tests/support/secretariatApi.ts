@@ -5,6 +5,8 @@ export interface Answer<T> {
   status: number;
   body: T;
   text: string;
+  /** The body as sent (`text` has lost a BOM the body starts with). */
+  bytes: Uint8Array;
   headers: Headers;
 }
 
@@ -28,9 +30,10 @@ export async function call<T = Record<string, unknown>>(
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const text = await res.text();
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   const json = res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-  return { status: res.status, body: json as T, text, headers: res.headers };
+  return { status: res.status, body: json as T, text, bytes, headers: res.headers };
 }
 
 /** A participant as `POST …/participants` answers it: their record and their link. */
