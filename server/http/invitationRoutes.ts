@@ -22,6 +22,8 @@ interface InvitationDeps {
   meetingOf: FindMeeting;
   /** Undefined when SMTP_URL is unset: invitations go by the CSV download only. */
   mailer: Mailer | undefined;
+  /** The room's address (PUBLIC_URL), named in the message so the genuine site can be recognised. */
+  roomUrl: () => string;
   log: Logger;
 }
 
@@ -33,7 +35,10 @@ const NOT_THERE = 'not a participant of this meeting (they may have been removed
  * Invitations: every participant's join link as CSV for a mail merge, or sent by e-mail in each
  * participant's language (when SMTP_URL is set). What was sent is recorded in the meeting's log.
  */
-export function invitationRoutes(api: Router, { invites, meetingOf, mailer, log }: InvitationDeps): void {
+export function invitationRoutes(
+  api: Router,
+  { invites, meetingOf, mailer, roomUrl, log }: InvitationDeps,
+): void {
   /** Meetings whose invitations are going out from this process now: one send at a time each. */
   const sending = new Set<MeetingId>();
 
@@ -97,7 +102,10 @@ export function invitationRoutes(api: Router, { invites, meetingOf, mailer, log 
       const messages: OutgoingMail[] = [];
       for (const participant of addressed) {
         const { joinUrl } = await invites.for(meetingId, participant);
-        messages.push({ id: participant.id, message: composeInvitation({ meeting, participant, joinUrl }) });
+        messages.push({
+          id: participant.id,
+          message: composeInvitation({ meeting, participant, joinUrl, roomUrl: roomUrl() }),
+        });
       }
       const outcome = await mailer.send(messages);
       const byId = new Map<string, ParticipantId>(addressed.map((p) => [p.id, p.id]));

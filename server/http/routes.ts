@@ -34,6 +34,8 @@ interface ApiDeps {
   reads: HttpReadBudget;
   /** Sends invitations by e-mail; undefined when SMTP_URL is unset. */
   mailer: Mailer | undefined;
+  /** The room's address (PUBLIC_URL, else the one it listens on). */
+  roomUrl: () => string;
   log: Logger;
 }
 
@@ -41,7 +43,7 @@ interface ApiDeps {
  * The JSON API under /api: create and read meetings, add participants, links; and the secretariat's
  * API (docs/protocol.md, "The secretariat's API"), one file per subject.
  */
-export function apiRouter({ service, tokens, invites, reads, mailer, log }: ApiDeps): Router {
+export function apiRouter({ service, tokens, invites, reads, mailer, roomUrl, log }: ApiDeps): Router {
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
   api.use(authenticate(tokens, service));
@@ -112,7 +114,7 @@ export function apiRouter({ service, tokens, invites, reads, mailer, log }: ApiD
   meetingsRoutes(api, { service, invites, meetingOf });
   participantsRoutes(api, { invites, reads, meetingOf });
   importRoutes(api, { meetingOf });
-  invitationRoutes(api, { invites, meetingOf, mailer, log });
+  invitationRoutes(api, { invites, meetingOf, mailer, roomUrl, log });
 
   api.get('/meetings/:id', async (req: Request, res: Response) => {
     const meetingId = idParam(meetingIdSchema, req.params.id);

@@ -9,14 +9,17 @@ import type { Language, Meeting, Participant } from '../../shared';
 
 /** What an invitation is written from. */
 export interface InvitationInput {
-  meeting: Meeting;
-  participant: Participant;
+  meeting: Pick<Meeting, 'title' | 'timezone' | 'startsAt' | 'endsAt' | 'videoUrl'> & { id?: string };
+  participant: Pick<Participant, 'name' | 'delegation' | 'role' | 'email' | 'lang'> & { id?: string };
+  /** The participant's personal link (with its token). */
   joinUrl: string;
+  /** The room's address without a token (PUBLIC_URL). */
+  roomUrl?: string;
 }
 
 /** An invitation ready to send, in the participant's language. */
 export interface ComposedInvitation {
-  to: string;
+  to: string | null;
   subject: string;
   text: string;
   html: string;
@@ -48,7 +51,7 @@ export function composeInvitation({ meeting, participant, joinUrl }: InvitationI
           title: meeting.title,
           url: joinUrl,
         }).value;
-  return { to: participant.email ?? '', subject, text, html, ics, lang };
+  return { to: participant.email, subject, text, html, ics, lang };
 }
 
 const escapeHtml = (s: string) =>

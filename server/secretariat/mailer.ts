@@ -62,7 +62,7 @@ export class Mailer {
       await Promise.race([
         this.transport.sendMail({
           from: this.from,
-          to: m.to,
+          to: m.to ?? undefined,
           subject: m.subject,
           text: m.text,
           html: m.html,
