@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import {
   asId,
   type InvitationsResult,
+  type Meeting,
   type MeetingId,
   markInvited,
   type Participant,
@@ -87,18 +88,7 @@ export function invitationRoutes(
     sending.add(meetingId);
     try {
       const meeting = room.state;
-      const failed: InvitationsResult['failed'] = [];
-      const addressed: Participant[] = [];
-      if (body.participantIds) {
-        for (const id of new Set(body.participantIds)) {
-          const p = meeting.participants.find((q) => q.id === id);
-          if (!p) failed.push({ participantId: asId<ParticipantId>(id), message: NOT_THERE });
-          else if (!p.email) failed.push({ participantId: p.id, message: NO_ADDRESS });
-          else addressed.push(p);
-        }
-      } else {
-        addressed.push(...meeting.participants.filter((p) => p.email));
-      }
+      const { addressed, failed } = addresseesOf(meeting, body.participantIds);
       const messages: OutgoingMail[] = [];
       for (const participant of addressed) {
         const { joinUrl } = await invites.for(meetingId, participant);
@@ -134,6 +124,27 @@ export function invitationRoutes(
       sending.delete(meetingId);
     }
   });
+}
+
+/**
+ * Who gets a message: the participants named (or, with none named, everyone with an e-mail
+ * address), and, as failed, those named who have no address or are not in the meeting.
+ */
+function addresseesOf(
+  meeting: Meeting,
+  participantIds: string[] | undefined,
+): { addressed: Participant[]; failed: InvitationsResult['failed'] } {
+  if (!participantIds) return { addressed: meeting.participants.filter((p) => p.email), failed: [] };
+  const addressed: Participant[] = [];
+  const failed: InvitationsResult['failed'] = [];
+  const byId = new Map<string, Participant>(meeting.participants.map((p) => [p.id, p]));
+  for (const id of new Set(participantIds)) {
+    const p = byId.get(id);
+    if (!p) failed.push({ participantId: asId<ParticipantId>(id), message: NOT_THERE });
+    else if (!p.email) failed.push({ participantId: p.id, message: NO_ADDRESS });
+    else addressed.push(p);
+  }
+  return { addressed, failed };
 }
 
 /** The meeting's title as a file name: without what a file system or a header would choke on. */

@@ -1,5 +1,11 @@
 import type { Request, Response, Router } from 'express';
-import { reissueLink, removeParticipant, updateParticipant, updateParticipantSchema } from '../../shared';
+import {
+  type ParticipantRecord,
+  reissueLink,
+  removeParticipant,
+  updateParticipant,
+  updateParticipantSchema,
+} from '../../shared';
 import type { Invites } from '../auth/invites';
 import { parseBody } from './body';
 import { callerMay, type FindMeeting, participantIn, participantParam } from './meetingAccess';
@@ -27,8 +33,12 @@ export function participantsRoutes(api: Router, { invites, reads, meetingOf }: P
     const { meetingId, room } = found;
     if (!callerMay(room.state, req.caller!, 'participant.read', res, READERS_ONLY)) return;
     const { participants, formerParticipants } = room.state;
+    const table: { participants: ParticipantRecord[]; formerParticipants: ParticipantRecord[] } = {
+      participants,
+      formerParticipants,
+    };
     // A table of two thousand is a few hundred kilobytes: it counts against the read budget.
-    reads.send(res, req.caller!, meetingId, { participants, formerParticipants });
+    reads.send(res, req.caller!, meetingId, table);
   });
 
   api.patch('/meetings/:id/participants/:participantId', async (req: Request, res: Response) => {
