@@ -90,15 +90,13 @@ export function invitationRoutes(
       const meeting = room.state;
       const { addressed, failed } = addresseesOf(meeting, body.participantIds);
       const messages: OutgoingMail[] = [];
-      for (const participant of addressed) {
+      for (const { participant, email } of addressed) {
         const { joinUrl } = await invites.for(meetingId, participant);
-        messages.push({
-          id: participant.id,
-          message: composeInvitation({ meeting, participant, joinUrl, roomUrl: roomUrl() }),
-        });
+        const composed = composeInvitation({ meeting, participant, joinUrl, roomUrl: roomUrl() });
+        messages.push({ ...composed, id: participant.id, to: email });
       }
       const outcome = await mailer.send(messages);
-      const byId = new Map<string, ParticipantId>(addressed.map((p) => [p.id, p.id]));
+      const byId = new Map<string, ParticipantId>(addressed.map(({ participant: p }) => [p.id, p.id]));
       const sent = outcome.sent.flatMap((id) => byId.get(id) ?? []);
       for (const f of outcome.failed)
         failed.push({ participantId: byId.get(f.id) ?? asId<ParticipantId>(f.id), message: f.message });
@@ -126,6 +124,12 @@ export function invitationRoutes(
   });
 }
 
+/** A participant to write to, and where. */
+interface Addressee {
+  participant: Participant;
+  email: string;
+}
+
 /**
  * Who gets a message: the participants named (or, with none named, everyone with an e-mail
  * address), and, as failed, those named who have no address or are not in the meeting.
@@ -133,16 +137,20 @@ export function invitationRoutes(
 function addresseesOf(
   meeting: Meeting,
   participantIds: string[] | undefined,
-): { addressed: Participant[]; failed: InvitationsResult['failed'] } {
-  if (!participantIds) return { addressed: meeting.participants.filter((p) => p.email), failed: [] };
-  const addressed: Participant[] = [];
+): { addressed: Addressee[]; failed: InvitationsResult['failed'] } {
+  const addressed: Addressee[] = [];
   const failed: InvitationsResult['failed'] = [];
+  if (!participantIds) {
+    for (const participant of meeting.participants)
+      if (participant.email) addressed.push({ participant, email: participant.email });
+    return { addressed, failed };
+  }
   const byId = new Map<string, Participant>(meeting.participants.map((p) => [p.id, p]));
   for (const id of new Set(participantIds)) {
-    const p = byId.get(id);
-    if (!p) failed.push({ participantId: asId<ParticipantId>(id), message: NOT_THERE });
-    else if (!p.email) failed.push({ participantId: p.id, message: NO_ADDRESS });
-    else addressed.push(p);
+    const participant = byId.get(id);
+    if (!participant) failed.push({ participantId: asId<ParticipantId>(id), message: NOT_THERE });
+    else if (!participant.email) failed.push({ participantId: participant.id, message: NO_ADDRESS });
+    else addressed.push({ participant, email: participant.email });
   }
   return { addressed, failed };
 }
