@@ -1,12 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Language, Role } from '../../shared';
 
-/**
- * A minimal writer of the invitations list for a mail merge, so that the route can be built and
- * tested; helper "mail"'s version replaces this file at merge.
- */
-
-/** One participant's line: who, where to write, and the link that signs them in. */
+/** One line of `GET /api/meetings/:id/invitations.csv`: a participant and their personal link. */
 export interface InvitationRow {
   name: string;
   delegation: string;
@@ -16,13 +11,33 @@ export interface InvitationRow {
   joinUrl: string;
 }
 
-/** A cell a spreadsheet would run as a formula starts with one of these: it gets a leading quote. */
-const inert = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+const COLUMNS = [
+  'name',
+  'delegation',
+  'email',
+  'role',
+  'lang',
+  'joinUrl',
+] as const satisfies readonly (keyof InvitationRow)[];
 
-/** The list as CSV: UTF-8 with a BOM (so Excel reads it as such), CRLF, one header line. */
+/**
+ * The invitations of a meeting as a CSV file for a mail merge: UTF-8 with a BOM (so Excel reads
+ * accents and scripts right), CRLF line ends, a header row, one participant a line.
+ *
+ * A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or CR before one) as a
+ * formula, and names and delegations come from whoever registered: such cells get a leading `'`,
+ * which makes them text (`escape_formulas`; OWASP, "CSV Injection").
+ */
 export function invitationsCsv(rows: InvitationRow[]): string {
-  const records = rows.map((r) =>
-    [r.name, r.delegation, r.email ?? '', r.role, r.lang ?? '', r.joinUrl].map(inert),
+  return stringify(
+    rows.map((row) => COLUMNS.map((column) => row[column] ?? '')),
+    {
+      bom: true,
+      header: true,
+      columns: [...COLUMNS],
+      record_delimiter: '\r\n',
+      quote_record_delimiter: true, // a cell with a line break is quoted, not split into two rows
+      escape_formulas: true,
+    },
   );
-  return `\uFEFF${stringify([['name', 'delegation', 'email', 'role', 'lang', 'joinUrl'], ...records], { record_delimiter: '\r\n' })}`;
 }

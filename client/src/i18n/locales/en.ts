@@ -4,7 +4,8 @@ export const en = {
     skip: 'Skip to the list of speakers',
     loading: 'Connecting to the meeting…',
     noToken: 'Open the personal link you received to join the meeting.',
-    invalid: 'This link is not valid or has expired. Ask the secretariat for a new one.',
+    invalid:
+      'This link is no longer valid: it was replaced, has expired, or is incomplete. Open the latest link the secretariat sent you, or ask them for a new one.',
   },
   connection: {
     label: 'Connection',
@@ -414,10 +415,28 @@ export const en = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: 'Meeting links',
+    video: 'Join the video call',
+    newTab: '(opens in a new tab)',
+    manage: 'Manage the meeting',
+    documentsOf: 'Documents of item {{number}}',
+    languages: { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' },
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Next speakers',
     noItem: 'The meeting will begin shortly',
+  },
+  revoked: {
+    linkReplacedTitle: 'Your link was replaced',
+    linkReplaced: 'Your link to this meeting was replaced. Open the new link the secretariat sent you.',
+    removedTitle: 'No longer a participant',
+    removed:
+      'You are no longer a participant of this meeting. If you think this is a mistake, contact the secretariat.',
+    invalidTitle: 'This link no longer works',
+    invalid:
+      'This link is no longer valid. Open the latest link the secretariat sent you, or ask them for a new one.',
   },
 };
 

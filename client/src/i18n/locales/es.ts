@@ -6,7 +6,8 @@ export const es = {
     skip: 'Ir a la lista de oradores',
     loading: 'Conectando con la reunión…',
     noToken: 'Abra el enlace personal que recibió para unirse a la reunión.',
-    invalid: 'Este enlace no es válido o ha caducado. Solicite uno nuevo a la Secretaría.',
+    invalid:
+      'Este enlace ya no es válido: fue sustituido, caducó o está incompleto. Abra el último enlace que le envió la Secretaría o solicite uno nuevo.',
   },
   connection: {
     label: 'Conexión',
@@ -419,9 +420,27 @@ export const es = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: 'Enlaces de la reunión',
+    video: 'Unirse a la videollamada',
+    newTab: '(se abre en una pestaña nueva)',
+    manage: 'Gestionar la reunión',
+    documentsOf: 'Documentos del punto {{number}}',
+    languages: { ar: 'árabe', zh: 'chino', en: 'inglés', fr: 'francés', ru: 'ruso', es: 'español' },
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Próximos oradores',
     noItem: 'La reunión comenzará en breve',
+  },
+  revoked: {
+    linkReplacedTitle: 'Su enlace fue sustituido',
+    linkReplaced: 'Su enlace a esta reunión fue sustituido. Abra el nuevo enlace que le envió la Secretaría.',
+    removedTitle: 'Ya no es participante',
+    removed:
+      'Ya no es participante de esta reunión. Si cree que se trata de un error, póngase en contacto con la Secretaría.',
+    invalidTitle: 'Este enlace ya no funciona',
+    invalid:
+      'Este enlace ya no es válido. Abra el último enlace que le envió la Secretaría o solicite uno nuevo.',
   },
 } satisfies Translation;

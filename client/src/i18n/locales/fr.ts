@@ -6,7 +6,8 @@ export const fr = {
     skip: 'Aller à la liste des orateurs',
     loading: 'Connexion à la réunion…',
     noToken: 'Ouvrez le lien personnel que vous avez reçu pour rejoindre la réunion.',
-    invalid: 'Ce lien n’est pas valide ou a expiré. Demandez-en un nouveau au secrétariat.',
+    invalid:
+      'Ce lien n’est plus valide : il a été remplacé, a expiré ou est incomplet. Ouvrez le dernier lien que le secrétariat vous a envoyé, ou demandez-en un nouveau.',
   },
   connection: {
     label: 'Connexion',
@@ -418,9 +419,28 @@ export const fr = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: 'Liens de la réunion',
+    video: 'Rejoindre la visioconférence',
+    newTab: '(s’ouvre dans un nouvel onglet)',
+    manage: 'Gérer la réunion',
+    documentsOf: 'Documents du point {{number}}',
+    languages: { ar: 'arabe', zh: 'chinois', en: 'anglais', fr: 'français', ru: 'russe', es: 'espagnol' },
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Prochains orateurs',
     noItem: 'La séance va bientôt commencer',
+  },
+  revoked: {
+    linkReplacedTitle: 'Votre lien a été remplacé',
+    linkReplaced:
+      'Votre lien vers cette réunion a été remplacé. Ouvrez le nouveau lien que le secrétariat vous a envoyé.',
+    removedTitle: 'Vous ne participez plus',
+    removed:
+      'Vous ne faites plus partie des participants de cette réunion. S’il s’agit d’une erreur, contactez le secrétariat.',
+    invalidTitle: 'Ce lien ne fonctionne plus',
+    invalid:
+      'Ce lien n’est plus valide. Ouvrez le dernier lien que le secrétariat vous a envoyé, ou demandez-en un nouveau.',
   },
 } satisfies Translation;

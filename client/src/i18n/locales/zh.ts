@@ -6,7 +6,8 @@ export const zh = {
     skip: '跳至发言名单',
     loading: '正在连接会议…',
     noToken: '请打开您收到的个人链接以加入会议。',
-    invalid: '此链接无效或已过期。请向秘书处索取新链接。',
+    invalid:
+      '此链接已失效：可能已被替换、已过期或不完整。请打开秘书处发给您的最新链接，或向秘书处索取新链接。',
   },
   connection: {
     label: '连接',
@@ -409,9 +410,25 @@ export const zh = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: '会议链接',
+    video: '加入视频通话',
+    newTab: '（在新标签页中打开）',
+    manage: '管理会议',
+    documentsOf: '议项 {{number}} 的文件',
+    languages: { ar: '阿拉伯文', zh: '中文', en: '英文', fr: '法文', ru: '俄文', es: '西班牙文' },
+  },
   units: { hm: '{{h}} 小时 {{m}} 分', ms: '{{m}} 分 {{s}} 秒', s: '{{s}} 秒' },
   projector: {
     next: '后续发言者',
     noItem: '会议即将开始',
+  },
+  revoked: {
+    linkReplacedTitle: '您的链接已被替换',
+    linkReplaced: '您参加本次会议的链接已被替换。请打开秘书处发给您的新链接。',
+    removedTitle: '您已不再是与会者',
+    removed: '您已不再是本次会议的与会者。如您认为有误，请联系秘书处。',
+    invalidTitle: '此链接已无法使用',
+    invalid: '此链接已失效。请打开秘书处发给您的最新链接，或向秘书处索取新链接。',
   },
 } satisfies Translation;
