@@ -135,6 +135,36 @@ describe('the secretariat’s API: import and invitations.csv', () => {
     ]);
   });
 
+  it('the 300-row IRM-2 list: refused for its four bad rows, imported once they are fixed', async () => {
+    const created = await call<{ meeting: Meeting }>(server.url, 'POST', '/api/meetings', admin(), {
+      title: 'IRM-2 (full list)',
+    });
+    const route = `/api/meetings/${created.body.meeting.id}/participants/import`;
+    const csv = await fixture('irm2-300.csv');
+    const refused = await call<Refused>(server.url, 'POST', route, admin(), csv, { contentType: 'text/csv' });
+    expect(refused.status).toBe(422);
+    const bad = refused.body.errors.map((e) => e.line);
+    expect(bad).toEqual([37, 88, 154, 251]);
+    // Fixed the way the preview suggests: the bad lines taken out (CRLF kept).
+    const fixed = csv
+      .split('\r\n')
+      .filter((_, i) => !bad.includes(i + 1))
+      .join('\r\n');
+    const imported = await call<Refused>(server.url, 'POST', route, admin(), fixed, {
+      contentType: 'text/csv',
+    });
+    expect(imported.status).toBe(200);
+    expect(imported.body.created).toHaveLength(296);
+    expect(imported.body.errors).toEqual([]);
+    const people = await call<Table>(
+      server.url,
+      'GET',
+      `/api/meetings/${created.body.meeting.id}/participants`,
+      admin(),
+    );
+    expect(people.body.participants).toHaveLength(297); // and the chair
+  });
+
   it('takes CSV only, from the secretariat or the administrator, up to 1 MiB', async () => {
     const csv = await fixture('api-import-bad-rows.csv');
     expect((await importCsv(csv, { token: delegate.token })).status).toBe(403);

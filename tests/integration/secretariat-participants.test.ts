@@ -88,6 +88,8 @@ describe('the secretariat’s API: participants', () => {
       luc.token,
     );
     expect(meeting.body.meeting.participants.find((p) => p.id === ana.participant.id)?.email).toBeNull();
+    const socket = await join(luc.token);
+    expect(socket.snapshot.meeting.participants.every((p) => p.email === null)).toBe(true);
   });
 
   it('adding keeps its answer and the appointment rules', async () => {
