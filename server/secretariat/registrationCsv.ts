@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import {
-  type AddParticipantBody,
   addParticipantSchema,
   CATEGORIES,
   type Category,
