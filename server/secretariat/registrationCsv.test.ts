@@ -61,7 +61,6 @@ describe('readRegistrationCsv: files as spreadsheets write them', () => {
         line: 6,
         name: 'Zoé Müller',
         delegation: 'Suisse',
-        role: 'delegate',
         category: 'member-state',
         region: 'EUR',
       },
@@ -204,9 +203,7 @@ describe('readRegistrationCsv: header', () => {
     const { rows } = readRegistrationCsv(
       'name\tdelegation\tregion\nKim Min-jun\tKorea, Republic of\tAsia-Pacific\n',
     );
-    expect(rows).toEqual([
-      { line: 2, name: 'Kim Min-jun', delegation: 'Korea, Republic of', role: 'delegate', region: 'ASP' },
-    ]);
+    expect(rows).toEqual([{ line: 2, name: 'Kim Min-jun', delegation: 'Korea, Republic of', region: 'ASP' }]);
   });
 });
 
@@ -220,7 +217,8 @@ describe('readRegistrationCsv: rows', () => {
     const { rows, errors } = readRegistrationCsv(
       '\r\n\r\nname,delegation,email\r\n\r\nA,Kenya," "\r\n   \r\n,,\r\nB,,\r\n',
     );
-    expect(rows).toEqual([{ line: 5, name: 'A', delegation: 'Kenya', role: 'delegate' }]);
+    // No role cell: the row names no role (a new participant is a delegate; one there keeps theirs).
+    expect(rows).toEqual([{ line: 5, name: 'A', delegation: 'Kenya' }]);
     expect(errors).toEqual([
       { line: 8, message: 'delegation is empty: every row needs a name and a delegation' },
     ]);
@@ -242,7 +240,7 @@ describe('readRegistrationCsv: rows', () => {
       ['vice-chair', 'sector-member', 'ASP', 'zh'],
       ['spokesperson', 'rto', 'AMS', 'es'],
       ['observer', 'academia', 'CIS', 'ru'],
-      ['delegate', 'associate', 'none', 'zh'],
+      [undefined, 'associate', 'none', 'zh'],
     ]);
   });
 

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import {
-  type AddParticipantBody,
   addParticipantSchema,
   CATEGORIES,
   type Category,
@@ -157,7 +156,7 @@ function readRow(
   width: number,
   columns: Columns,
   delimiter: string,
-): { row: AddParticipantBody } | { error: string } {
+): { row: Omit<RegistrationRow, 'line'> } | { error: string } {
   // Trailing empty cells are harmless (spreadsheets add them); missing or extra data is not.
   const filled = filledWidth(cells);
   if (cells.length < width || filled > width) {
@@ -181,7 +180,7 @@ function readRow(
       problems.set(field, `${label(field)}: "${shown(cell(field))}" ${reading.problem}`);
     else body[field] = reading.value;
   };
-  take('role', cell('role') === '' ? { value: 'delegate' } : readRole(cell('role')));
+  take('role', readOptional(cell('role'), readRole));
   take('category', readOptional(cell('category'), readCategory));
   take('region', readOptional(cell('region'), readRegion));
   take('rto', readOptional(cell('rto'), readRto));
@@ -201,7 +200,9 @@ function readRow(
   const first = FIELDS.find((field) => problems.has(field));
   if (first) return { error: problems.get(first)! };
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'this row cannot be read' };
-  return { row: parsed.data };
+  // Without a role cell the row names no role: a new participant is a delegate, one already there keeps theirs.
+  const { role, ...rest } = parsed.data;
+  return { row: cell('role') === '' ? rest : { ...rest, role } };
 }
 
 /** How many cells a record has up to its last non-empty one. */

@@ -2,9 +2,9 @@ import net, { type AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { composeInvitation } from '../../server/secretariat/invitationMessage';
+import { Mailer, type OutgoingMail } from '../../server/secretariat/mailer';
 import type { Language } from '../../shared';
-import { composeInvitation } from './invitationMessage';
-import { Mailer, type OutgoingMail } from './mailer';
 
 const FROM = 'IRM secretariat <irm@itu.example.org>';
 const REFUSED = 'no.such.user@example.org';

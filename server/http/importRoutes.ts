@@ -1,0 +1,124 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import {
+  type DecideContext,
+  type ImportError,
+  type ImportPlan,
+  type ImportResult,
+  idFactories,
+  planImport,
+} from '../../shared';
+import { newId } from '../ids';
+import { readRegistrationCsv } from '../secretariat/registrationCsv';
+import type { Caller } from './auth';
+import { sendError } from './errors';
+import { IMPORT_REFUSALS, ImportGate, type ImportLimits } from './importGate';
+import { actorOf, callerMay, type FindMeeting, type MeetingAccess } from './meetingAccess';
+import { sendRefusal, submitAs } from './submit';
+
+interface ImportDeps {
+  meetingOf: FindMeeting;
+  /** How much list reading a caller and the process take on (./importGate.ts); unset: the defaults. */
+  importLimits?: ImportLimits;
+}
+
+/** A registration list is text: a few hundred rows are tens of kilobytes, 2000 well under this. */
+const MAX_LIST_BYTES = 1024 * 1024;
+const csvBody = express.text({ type: 'text/csv', limit: MAX_LIST_BYTES });
+
+/** Whose list budget a request spends: a participant of a meeting, or the administrator. */
+const callerKey = (caller: Caller) =>
+  caller.kind === 'admin' ? 'admin' : `${caller.claims.meetingId}|${caller.claims.participantId}`;
+
+/**
+ * `POST /api/meetings/:id/participants/import`: a registration list (CSV) creates or updates
+ * participants, all or nothing. `?dryRun=1` answers what it would do and writes nothing; without
+ * it, a list with any bad row is refused (422) with the same answer, and a good one is stored as
+ * one append, so the room sees the whole list arrive at once or not at all.
+ *
+ * Who may import is checked before the body is read, and the list is admitted by the import gate
+ * (a byte budget per caller, one list at a time per process) from its declared size.
+ */
+export function importRoutes(api: Router, { meetingOf, importLimits }: ImportDeps): void {
+  const gate = new ImportGate(importLimits);
+  const admit = async (req: Request, res: Response, next: NextFunction) => {
+    const found = await meetingOf(req, res, { fresh: true });
+    if (!found) return;
+    const allowed = callerMay(
+      found.room.state,
+      req.caller!,
+      'participant.manage',
+      res,
+      'only the secretariat or the administrator imports participants',
+    );
+    if (!allowed) return;
+    const declared = Number(req.get('content-length') ?? MAX_LIST_BYTES);
+    const refusal = gate.admit(callerKey(req.caller!), Number.isFinite(declared) ? declared : MAX_LIST_BYTES);
+    if (refusal) return sendError(res, 'rate_limited', IMPORT_REFUSALS[refusal]);
+    res.locals.found = found;
+    next();
+  };
+  // A body that cannot be read (too large, cut off) gives the caller's turn back.
+  const body = (req: Request, res: Response, next: NextFunction) =>
+    csvBody(req, res, (error?: unknown) => {
+      if (error) gate.release(callerKey(req.caller!));
+      next(error);
+    });
+
+  api.post('/meetings/:id/participants/import', admit, body, async (req: Request, res: Response) => {
+    const caller = req.caller!;
+    const { room } = res.locals.found as MeetingAccess;
+    await gate.run(callerKey(caller), async () => {
+      if (typeof req.body !== 'string')
+        return sendError(res, 'invalid', 'send the registration list as CSV, with Content-Type: text/csv');
+      const { rows, errors: unreadable } = readRegistrationCsv(req.body);
+      // Reading and planning are each up to a tenth of a second: other meetings' work goes between.
+      await new Promise((resolve) => setImmediate(resolve));
+      const actor = actorOf(room.state, caller);
+      if (!actor) return sendError(res, 'forbidden', 'you are no longer a participant of this meeting');
+      const preview = planImport(room.state, actor, rows, contextNow());
+      if ('refused' in preview) return sendRefusal(res, preview.refused);
+      const result = resultOf(preview, unreadable);
+      if (dryRun(req)) return res.json(result);
+      if (result.errors.length > 0) {
+        return res.status(422).json({
+          error: {
+            code: 'invalid',
+            message: `${problems(result.errors.length)} in the list (see errors, by line): nothing was imported; fix the list and import it again`,
+          },
+          ...result,
+        });
+      }
+      // Planned again inside the writer, against the state it appends to: a participant added or
+      // changed since the preview above cannot slip between the plan and its events.
+      let stored: ImportResult = result;
+      const ok = await submitAs(room, caller, res, (meeting, as, ctx) => {
+        const plan = planImport(meeting, as, rows, ctx);
+        if ('refused' in plan) return { ok: false, error: plan.refused };
+        if (plan.errors.length > 0)
+          return {
+            ok: false,
+            error: {
+              code: 'conflict',
+              message: 'the participants changed while the list was being imported: preview it again',
+            },
+          };
+        stored = resultOf(plan, []);
+        return { ok: true, events: plan.events };
+      });
+      if (ok) res.json(stored);
+    });
+  });
+}
+
+/** The answer: what the plan creates and changes, and every bad row (unreadable or refused) by line. */
+function resultOf(plan: ImportPlan, unreadable: ImportError[]): ImportResult {
+  const errors = [...unreadable, ...plan.errors].sort((a, b) => a.line - b.line);
+  return { created: plan.created, updated: plan.updated, unchanged: plan.unchanged, errors };
+}
+
+const dryRun = (req: Request) => ['1', 'true'].includes(String(req.query.dryRun ?? ''));
+
+/** For the preview: its ids are thrown away, the stored ones are the writer's. */
+const contextNow = (): DecideContext => ({ now: Date.now(), ids: idFactories(newId) });
+
+const problems = (n: number) => (n === 1 ? '1 problem' : `${n} problems`);
