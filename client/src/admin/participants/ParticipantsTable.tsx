@@ -9,7 +9,7 @@ import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useRef,
 import { useTranslation } from 'react-i18next';
 import type { ParticipantRecord } from '../../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../../components/Isolated';
-import { languageName, personText } from './labels';
+import { EmailText, languageName, personText } from './labels';
 
 /** What the row actions do; each answers with the server's refusal in words, or null when done. */
 export interface RowActions {
@@ -215,7 +215,11 @@ export function ParticipantsTable({
             <th scope="col">{t('people.columns.lang')}</th>
             <th scope="col">{t('people.columns.online')}</th>
             <th scope="col">{t('people.columns.invited')}</th>
-            {manage && <th scope="col">{t('people.columns.actions')}</th>}
+            {manage && (
+              <th scope="col" className="people-actions">
+                {t('people.columns.actions')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>{body}</tbody>
@@ -307,8 +311,12 @@ function Row({
       <td>{t(`people.categories.${p.category}`)}</td>
       <td>{t(`regions.${p.region}`)}</td>
       <td>{p.rto ?? none(t('people.values.noRto'))}</td>
-      <td className="people-email">{p.email ? <bdi>{p.email}</bdi> : none(t('people.values.noEmail'))}</td>
-      <td>{p.lang ? <span lang={p.lang}>{languageName(p.lang)}</span> : t('people.values.defaultLang')}</td>
+      <td className="people-email">
+        {p.email ? <EmailText email={p.email} /> : none(t('people.values.noEmail'))}
+      </td>
+      <td>
+        {p.lang ? <span lang={p.lang}>{languageName(p.lang)}</span> : t('people.values.defaultLangShort')}
+      </td>
       <td>
         <span className="dot" aria-hidden="true" />
         {p.online ? t('people.values.online') : t('people.values.offline')}

@@ -465,6 +465,7 @@ export const zh = {
       noRto: '无区域电信组织',
       noEmail: '无电子邮件地址',
       defaultLang: '会议默认语言（英文）',
+      defaultLangShort: '英文（默认）',
       online: '在线',
       offline: '离线',
       notInvited: '未邀请',
