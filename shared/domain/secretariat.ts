@@ -340,6 +340,7 @@ export function markInvited(
 ): Decision {
   if (!can(meeting, actor, 'participant.manage'))
     return reject('forbidden', 'only the secretariat or the administrator sends invitations');
+  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
   const known = new Set<string>(meeting.participants.map((p) => p.id));
   const invited = participantIds.filter((id) => known.has(id));
   return invited.length === 0
