@@ -58,5 +58,10 @@ export async function apiFetch(token: string, path: string, options: RequestOpti
   }
   if (res.ok) return res;
   const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  throw new ApiError(res.status, json?.error?.code ?? 'internal', json?.error?.message ?? res.statusText, json);
+  throw new ApiError(
+    res.status,
+    json?.error?.code ?? 'internal',
+    json?.error?.message ?? res.statusText,
+    json,
+  );
 }
