@@ -9,6 +9,9 @@ export const IRM1 = {
   title: 'First Inter-Regional Meeting for WTDC-25 (IRM-1)',
   timezone: 'Europe/Zurich',
   defaultSpeakingSeconds: 180,
+  // Two sessions, 14 and 15 July 2025, 13:00-16:00 in Geneva: the meeting spans both.
+  startsAt: Date.parse('2025-07-14T11:00:00Z'),
+  endsAt: Date.parse('2025-07-15T14:00:00Z'),
   agenda: [
     { number: '1', title: 'Opening of the meeting', plannedMinutes: 10 },
     { number: '2', title: 'Adoption of the agenda', plannedMinutes: 5 },

@@ -19,6 +19,8 @@ export async function seedDemoIfEmpty(service: MeetingService): Promise<MeetingI
       title: IRM1.title,
       timezone: IRM1.timezone,
       defaultSpeakingSeconds: IRM1.defaultSpeakingSeconds,
+      startsAt: IRM1.startsAt,
+      endsAt: IRM1.endsAt,
       chairName: IRM1.chair.name,
       chairDelegation: IRM1.chair.delegation,
     },

@@ -35,6 +35,8 @@ const RTO_REGION = {
 } as const satisfies Record<string, Region>;
 export type RtoCode = keyof typeof RTO_REGION;
 export const RTO_CODES = Object.keys(RTO_REGION) as RtoCode[];
+/** The region an RTO speaks for. */
+export const regionOfRto = (rto: RtoCode): Region => RTO_REGION[rto];
 
 /**
  * Someone taking part, identified like a nameplate by delegation.

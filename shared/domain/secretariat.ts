@@ -11,7 +11,7 @@ import type { DecideContext, Decision } from './decide';
 import { type DomainError, refuse } from './errors';
 import type { MeetingChanges, MeetingEvent, ParticipantChanges } from './events';
 import { evolve } from './evolve';
-import type { AgendaDocument, Meeting, Participant, Role } from './model';
+import { type AgendaDocument, type Meeting, type Participant, type Role, regionOfRto } from './model';
 import { type Actor, addParticipantAction, can } from './permissions';
 import { PARTICIPANT_QUOTA } from './quotas';
 import { NO_SUCH_ITEM, statusWords } from './words';
@@ -161,7 +161,7 @@ function newParticipant(body: AddParticipantBody, id: ParticipantId): Omit<Parti
     delegation: body.delegation,
     role: body.role,
     category: body.category ?? (body.role === 'spokesperson' ? 'rto' : 'member-state'),
-    region: body.region ?? 'none',
+    region: body.region ?? (body.rto ? regionOfRto(body.rto) : 'none'),
     rto: body.rto ?? null,
     email: body.email ?? null,
     lang: body.lang ?? null,
@@ -181,28 +181,44 @@ export function addParticipant(
   ctx: DecideContext,
   actor?: Actor,
 ): Decision {
-  if (actor) {
-    if (!can(meeting, actor, 'participant.add'))
-      return reject('forbidden', 'only the chair, the secretariat or the administrator');
-    const refusal = roleChangeRefusal(meeting, actor, null, body.role);
-    if (refusal) return reject('forbidden', refusal);
-  }
+  if (actor && !can(meeting, actor, 'participant.add'))
+    return reject('forbidden', 'only the chair, the secretariat or the administrator');
   if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
   if (meeting.status === 'closed') return reject('conflict', statusWords('closed'));
-  if (meeting.participants.length >= PARTICIPANT_QUOTA.perMeeting) {
-    return reject(
-      'rate_limited',
-      `participant quota reached: at most ${PARTICIPANT_QUOTA.perMeeting} participants per meeting`,
-    );
-  }
+  const refusal = creationRefusal(meeting, actor, body, meeting.participants.length);
+  if (refusal) return { ok: false, error: refusal };
   const holder = emailHolder(meeting, body.email);
-  if (holder)
-    return reject('conflict', `${holder.name} (${holder.delegation}) already has this e-mail address`);
+  if (holder) return reject('conflict', sameEmailWords(holder));
   return accept({
     type: 'participant.added',
     presides: presidesWhenAdded(meeting, body),
     participant: newParticipant(body, ctx.ids.participant()),
   });
+}
+
+const QUOTA_WORDS = `participant quota reached: at most ${PARTICIPANT_QUOTA.perMeeting} participants per meeting`;
+const sameEmailWords = (holder: Participant) =>
+  `${holder.name} (${holder.delegation}) already has this e-mail address`;
+
+/**
+ * Why a new participant cannot be added by `actor` to a meeting of `count` participants, or null:
+ * the appointment a chair or vice-chair takes, the quota, an RTO for a spokesperson. The e-mail's
+ * uniqueness is checked by the caller (one look-up or an index).
+ */
+function creationRefusal(
+  meeting: Meeting,
+  actor: Actor | undefined,
+  body: AddParticipantBody,
+  count: number,
+): DomainError | null {
+  if (actor) {
+    const refusal = roleChangeRefusal(meeting, actor, null, body.role);
+    if (refusal) return refuse('forbidden', refusal);
+    if (body.role === 'spokesperson' && !body.rto)
+      return refuse('invalid', 'a spokesperson speaks for an RTO: give the RTO');
+  }
+  if (count >= PARTICIPANT_QUOTA.perMeeting) return refuse('rate_limited', QUOTA_WORDS);
+  return null;
 }
 
 /** The fields of `body` that differ from the participant's. */
@@ -215,12 +231,16 @@ function changesOf(participant: Participant, body: UpdateParticipantBody): Parti
   return changes;
 }
 
+/** Who else has an e-mail address: the meeting's participants, or an import's index of them. */
+type EmailHolder = (email: string | null | undefined, except?: ParticipantId) => Participant | undefined;
+
 /** Why `changes` cannot be made to `participant`, or null. */
 function updateRefusal(
   meeting: Meeting,
   actor: Actor,
   participant: Participant,
   changes: ParticipantChanges,
+  holderOf: EmailHolder = (email, except) => emailHolder(meeting, email, except),
 ): DomainError | null {
   if (changes.role !== undefined) {
     const refusal = roleChangeRefusal(meeting, actor, participant.role, changes.role);
@@ -231,9 +251,8 @@ function updateRefusal(
   const rto = changes.rto !== undefined ? changes.rto : participant.rto;
   if ((changes.role ?? participant.role) === 'spokesperson' && rto === null)
     return refuse('invalid', 'a spokesperson speaks for an RTO: give the RTO');
-  const holder = emailHolder(meeting, changes.email, participant.id);
-  if (holder)
-    return refuse('conflict', `${holder.name} (${holder.delegation}) already has this e-mail address`);
+  const holder = holderOf(changes.email, participant.id);
+  if (holder) return refuse('conflict', sameEmailWords(holder));
   return null;
 }
 
@@ -352,6 +371,20 @@ export interface ImportPlan {
   errors: { line: number; message: string }[];
 }
 
+/**
+ * What a row changes of the participant it matched: what differs, not counting differences of case
+ * or spacing in the name, delegation and e-mail (a list retyped in capitals changes nothing).
+ */
+function importChanges(match: Participant, body: AddParticipantBody): ParticipantChanges {
+  const changes = changesOf(match, body);
+  const same = (a: string, b: string) => nameKey(a, '') === nameKey(b, '');
+  if (changes.name !== undefined && same(changes.name, match.name)) delete changes.name;
+  if (changes.delegation !== undefined && same(changes.delegation, match.delegation))
+    delete changes.delegation;
+  if (changes.email && match.email && emailKey(changes.email) === emailKey(match.email)) delete changes.email;
+  return changes;
+}
+
 /** How a row is matched to someone already there: name and delegation without case or extra spaces. */
 const nameKey = (name: string, delegation: string) =>
   `${name.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${delegation.trim().replace(/\s+/g, ' ').toLowerCase()}`;
@@ -372,53 +405,73 @@ export function planImport(
   if (meeting.archived) return { refused: refuse('conflict', ARCHIVED_WORDS) };
   if (meeting.status === 'closed') return { refused: refuse('conflict', statusWords('closed')) };
   const plan: ImportPlan = { events: [], created: [], updated: [], unchanged: 0, errors: [] };
-  const seenLine = new Map<string, number>(); // participant id or new row key → first line naming it
-  let state = meeting;
+  // Indexes of who is there (and who the plan adds), so a list of thousands costs thousands of
+  // look-ups, not millions of comparisons.
+  const byEmail = new Map<string, Participant>();
+  const byName = new Map<string, Participant>();
+  const index = (p: Participant) => {
+    if (p.email) byEmail.set(emailKey(p.email), p);
+    byName.set(nameKey(p.name, p.delegation), p);
+  };
+  const unindex = (p: Participant) => {
+    if (p.email) byEmail.delete(emailKey(p.email));
+    byName.delete(nameKey(p.name, p.delegation));
+  };
+  for (const p of meeting.participants) index(p);
+  const holder = (email: string | null | undefined, except?: ParticipantId) => {
+    const found = email ? byEmail.get(emailKey(email)) : undefined;
+    return found && found.id !== except ? found : undefined;
+  };
+  const seenLine = new Map<string, number>(); // participant id → first line naming them
+  let count = meeting.participants.length;
+  let presiding = meeting.presidingParticipantId !== null;
   for (const row of rows) {
     const { line, ...body } = row;
-    const byEmail = body.email ? emailHolder(state, body.email) : undefined;
-    const byName = byEmail
-      ? undefined
-      : state.participants.find((p) => nameKey(p.name, p.delegation) === nameKey(body.name, body.delegation));
-    const match = byEmail ?? byName;
-    const key = match ? match.id : nameKey(body.name, body.delegation);
-    const earlier = seenLine.get(key);
+    const fail = (message: string) => plan.errors.push({ line, message });
+    const emailMatch = holder(body.email);
+    const match = emailMatch ?? byName.get(nameKey(body.name, body.delegation));
+    const earlier = match && seenLine.get(match.id);
     if (earlier !== undefined) {
-      plan.errors.push({ line, message: `the same participant as line ${earlier}` });
+      fail(`line ${earlier} already names this participant (the same e-mail, or name and delegation)`);
       continue;
     }
-    seenLine.set(key, line);
     if (match) {
-      const changes = changesOf(match, body);
-      const refusal = updateRefusal(state, actor, match, changes);
-      if (refusal) {
-        plan.errors.push({ line, message: refusal.message });
-        continue;
+      seenLine.set(match.id, line);
+      const changes = importChanges(match, body);
+      const refusal = updateRefusal(meeting, actor, match, changes, holder);
+      if (refusal) fail(refusal.message);
+      else if (Object.keys(changes).length === 0) plan.unchanged++;
+      else {
+        plan.events.push({ type: 'participant.updated', participantId: match.id, changes });
+        plan.updated.push({
+          line,
+          participantId: match.id,
+          matchedBy: emailMatch ? 'email' : 'name',
+          changes,
+        });
+        unindex(match);
+        index({ ...match, ...changes });
       }
-      if (Object.keys(changes).length === 0) {
-        plan.unchanged++;
-        continue;
-      }
-      const event: MeetingEvent = { type: 'participant.updated', participantId: match.id, changes };
-      plan.events.push(event);
-      plan.updated.push({ line, participantId: match.id, matchedBy: byEmail ? 'email' : 'name', changes });
-      state = evolve(state, event);
       continue;
     }
-    const decision = addParticipant(state, body, ctx, actor);
-    if (!decision.ok) {
-      plan.errors.push({ line, message: decision.error.message });
+    const refusal = creationRefusal(meeting, actor, body, count);
+    if (refusal) {
+      fail(refusal.message);
       continue;
     }
-    for (const event of decision.events) {
-      plan.events.push(event);
-      state = evolve(state, event);
-      if (event.type === 'participant.added')
-        plan.created.push({ line, participant: { ...event.participant, online: false } });
-    }
+    const participant = { ...newParticipant(body, ctx.ids.participant()), online: false };
+    const presides = !presiding && participant.role === 'chair';
+    presiding ||= presides;
+    plan.events.push({ type: 'participant.added', presides, participant: withoutOnline(participant) });
+    plan.created.push({ line, participant });
+    seenLine.set(participant.id, line);
+    index(participant);
+    count++;
   }
   return plan;
 }
+
+const withoutOnline = ({ online: _online, ...rest }: Participant): Omit<Participant, 'online'> => rest;
 
 /**
  * The events of a new meeting cloned from `source` (`POST /api/meetings/:id/clone`): its settings,

@@ -6,6 +6,7 @@ import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
 import { iCan } from '../room/selectors';
 import { useUndo } from './floor/UndoBar';
 import { isolatedIn, SLOT_VALUE } from './Isolated';
+import { ItemDocuments } from './ItemDocuments';
 
 /** The agenda with statuses and time; the presiding officer (and secretariat) manage it here. */
 export function AgendaPanel() {
@@ -104,6 +105,7 @@ function AgendaRow(props: {
           {isolatedIn(t('agenda.outcomeShown', { outcome: SLOT_VALUE }), item.outcome)}
         </p>
       )}
+      <ItemDocuments item={item} />
       {mode === 'edit' && <ItemForm item={item} onDone={() => setMode('view')} />}
       {mode === 'conclude' && <ConcludeForm item={item} onDone={() => setMode('view')} />}
       {manage && mode === 'view' && (

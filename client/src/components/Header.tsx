@@ -4,6 +4,7 @@ import { LANGUAGES } from '../i18n';
 import { useRoom, useServerNow } from '../room/RoomContext';
 import { participantOf } from '../room/selectors';
 import { ReplacedNotice } from './ReplacedNotice';
+import { RoomLinks } from './RoomLinks';
 
 /**
  * Meeting title and status, who presides, both clocks, the language and the connection, and a notice
@@ -49,6 +50,7 @@ export function Header() {
         </p>
       </div>
       <div className="topbar-tools">
+        <RoomLinks />
         <p className="clocks">
           <span>
             {t('header.meetingTime')}{' '}

@@ -12,13 +12,21 @@ import {
 } from '../../../shared';
 import type { RoomState } from './roomClient';
 
+/**
+ * Who an id names, for display: a participant, or a former one (removed by the secretariat; the log
+ * and the texts still name them).
+ */
 export const participantOf = (meeting: Meeting, id: string | null | undefined): Participant | undefined =>
-  id ? meeting.participants.find((p) => p.id === id) : undefined;
+  id
+    ? (meeting.participants.find((p) => p.id === id) ?? meeting.formerParticipants.find((p) => p.id === id))
+    : undefined;
 
 /** The signed-in participant as the permission table's actor: their record, or the projector. */
 export function me(state: RoomState): Actor | undefined {
   if (state.you?.role === 'viewer') return VIEWER;
-  return state.meeting ? participantOf(state.meeting, state.you?.participantId) : undefined;
+  // Only a current participant acts: a removed one is no actor, even before their page is closed.
+  const id = state.you?.participantId;
+  return state.meeting?.participants.find((p) => p.id === id);
 }
 
 /**

@@ -411,6 +411,21 @@ export const ar = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: 'روابط الاجتماع',
+    video: 'الانضمام إلى الاتصال بالفيديو',
+    newTab: '(يُفتح في علامة تبويب جديدة)',
+    manage: 'إدارة الاجتماع',
+    documentsOf: 'وثائق البند {{number}}',
+    languages: {
+      ar: 'العربية',
+      zh: 'الصينية',
+      en: 'الإنكليزية',
+      fr: 'الفرنسية',
+      ru: 'الروسية',
+      es: 'الإسبانية',
+    },
+  },
   units: { hm: '{{h}} س {{m}} د', ms: '{{m}} د {{s}} ث', s: '{{s}} ث' },
   projector: {
     next: 'المتكلمون التالون',

@@ -414,6 +414,14 @@ export const en = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: 'Meeting links',
+    video: 'Join the video call',
+    newTab: '(opens in a new tab)',
+    manage: 'Manage the meeting',
+    documentsOf: 'Documents of item {{number}}',
+    languages: { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' },
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Next speakers',

@@ -419,6 +419,14 @@ export const es = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: 'Enlaces de la reunión',
+    video: 'Unirse a la videollamada',
+    newTab: '(se abre en una pestaña nueva)',
+    manage: 'Gestionar la reunión',
+    documentsOf: 'Documentos del punto {{number}}',
+    languages: { ar: 'árabe', zh: 'chino', en: 'inglés', fr: 'francés', ru: 'ruso', es: 'español' },
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Próximos oradores',

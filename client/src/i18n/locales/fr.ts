@@ -418,6 +418,14 @@ export const fr = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: 'Liens de la réunion',
+    video: 'Rejoindre la visioconférence',
+    newTab: '(s’ouvre dans un nouvel onglet)',
+    manage: 'Gérer la réunion',
+    documentsOf: 'Documents du point {{number}}',
+    languages: { ar: 'arabe', zh: 'chinois', en: 'anglais', fr: 'français', ru: 'russe', es: 'espagnol' },
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Prochains orateurs',

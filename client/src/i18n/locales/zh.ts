@@ -409,6 +409,14 @@ export const zh = {
     markdown: 'Markdown (.md)',
     docx: 'Word (.docx)',
   },
+  roomLinks: {
+    label: '会议链接',
+    video: '加入视频通话',
+    newTab: '（在新标签页中打开）',
+    manage: '管理会议',
+    documentsOf: '议项 {{number}} 的文件',
+    languages: { ar: '阿拉伯文', zh: '中文', en: '英文', fr: '法文', ru: '俄文', es: '西班牙文' },
+  },
   units: { hm: '{{h}} 小时 {{m}} 分', ms: '{{m}} 分 {{s}} 秒', s: '{{s}} 秒' },
   projector: {
     next: '后续发言者',
