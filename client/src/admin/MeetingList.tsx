@@ -18,8 +18,10 @@ export const newestFirst = (meetings: readonly MeetingSummary[]): MeetingSummary
   [...meetings].sort((a, b) => (b.startsAt ?? b.createdAt) - (a.startsAt ?? a.createdAt));
 
 /** The control of a meeting's row that does `action` (`open`, `clone`, `archive`, `confirm`…). */
-export const rowControl = (meetingId: string, action: string) =>
-  document.querySelector<HTMLElement>(`[data-meeting="${CSS.escape(meetingId)}"][data-action="${action}"]`);
+export const rowControl = (meetingId: string, action: string): HTMLElement | null =>
+  [...document.querySelectorAll<HTMLElement>(`[data-meeting][data-action="${action}"]`)].find(
+    (el) => el.dataset.meeting === meetingId,
+  ) ?? null;
 
 interface MeetingListProps {
   onOpen: (meetingId: string) => void;

@@ -34,7 +34,8 @@ export function Tabs({ label, tabs, idPrefix }: TabsProps) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((tab) => tab.id === selected);
-    const rtl = getComputedStyle(e.currentTarget).direction === 'rtl';
+    // The tabs are laid out in the page's direction: right to left, the next one is on the left.
+    const rtl = e.currentTarget.closest('[dir]')?.getAttribute('dir') === 'rtl';
     const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[e.key];
     let next: number | null = null;
     if (step !== undefined) next = (index + step + tabs.length) % tabs.length;

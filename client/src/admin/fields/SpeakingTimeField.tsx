@@ -19,7 +19,7 @@ export function SpeakingTimeField({ id, value, onChange, trouble, disabled }: Sp
     <fieldset className="admin-speaking" disabled={disabled}>
       <legend>{t('admin.speaking.legend')}</legend>
       <div className="admin-when-inputs">
-        <div className="admin-field">
+        <div className="admin-field admin-field-short">
           <label htmlFor={`${id}-min`}>{t('admin.speaking.minutes')}</label>
           <input
             id={`${id}-min`}
@@ -33,7 +33,7 @@ export function SpeakingTimeField({ id, value, onChange, trouble, disabled }: Sp
             aria-describedby={describe}
           />
         </div>
-        <div className="admin-field">
+        <div className="admin-field admin-field-short">
           <label htmlFor={`${id}-sec`}>{t('admin.speaking.seconds')}</label>
           <input
             id={`${id}-sec`}

@@ -23,7 +23,11 @@ export function ZonePicker({ id, value, onChange, trouble, disabled }: ZonePicke
   const zones = useMemo(() => allZones(), []);
   const matches = useMemo(() => searchZones(query, zones), [query, zones]);
   const options = matches.includes(value) ? matches : [value, ...matches];
-  const now = useMemo(() => Date.now(), []);
+  // Each offset asks Intl once per zone: computed for the whole list once, not on every keystroke.
+  const offsets = useMemo(() => {
+    const now = Date.now();
+    return new Map(zones.map((zone) => [zone, offsetLabel(now, zone)]));
+  }, [zones]);
   const first = matches[0];
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -66,7 +70,7 @@ export function ZonePicker({ id, value, onChange, trouble, disabled }: ZonePicke
         >
           {options.map((zone) => (
             <option key={zone} value={zone}>
-              {zone} ({offsetLabel(now, zone)})
+              {zone} ({offsets.get(zone) ?? offsetLabel(Date.now(), zone)})
             </option>
           ))}
         </select>
