@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../format';
+import { dateLocale } from './dateLocale';
 import { offsetLabel } from './wallClock';
 
 interface MeetingDatesProps {
@@ -18,7 +19,12 @@ export function MeetingDates({ startsAt, endsAt, zone }: MeetingDatesProps) {
   if (first === null) return <span className="muted">{t('admin.dates.none')}</span>;
   const show = (ms: number) => (
     <time dateTime={new Date(ms).toISOString()}>
-      {formatTime(ms, 'meeting', { meetingZone: zone, language: i18n.language, t, withDate: true })}
+      {formatTime(ms, 'meeting', {
+        meetingZone: zone,
+        language: dateLocale(i18n.language),
+        t,
+        withDate: true,
+      })}
     </time>
   );
   return (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatTime, localZone } from '../../format';
+import { dateLocale } from '../dateLocale';
 import { readWhen } from '../meetingForm';
 import type { WallTime } from '../wallClock';
 import { describedBy, FieldMessage, type FieldTrouble, troubled } from './FieldMessage';
