@@ -5,6 +5,7 @@ import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
 import { formatTime } from '../format';
 import { setDocuments } from './api';
 import { DocumentForm, useLanguageNames } from './DocumentForm';
+import { dateLocale } from './dateLocale';
 import { DOCUMENT_FIELDS, type DocumentField, documentValues, emptyDocument, moved } from './documentValues';
 import { ApiError } from './http';
 import { type Troubles, withServerWords } from './MeetingFields';
@@ -64,7 +65,7 @@ export function ItemDocuments({ meetingId, meetingZone, item, readOnly, onSaved 
       // The server's copy (trimmed, ordered as stored), under the rows' keys.
       setRows(next.map((row, i) => ({ key: row.key, doc: saved.documents[i] ?? row.doc })));
       onSaved(saved);
-      const time = formatTime(Date.now(), 'yours', { meetingZone, language: i18n.language, t });
+      const time = formatTime(Date.now(), 'yours', { meetingZone, language: dateLocale(i18n.language), t });
       setStatus({ text: t('admin.documents.saved', { time }), failed: false });
       return true;
     } catch (error) {

@@ -110,25 +110,27 @@ export function MeetingFields({
           disabled={disabled}
         />
       </div>
-      <SpeakingTimeField
-        id={`${prefix}-speaking`}
-        value={values.speaking}
-        onChange={(speaking) => onChange({ speaking })}
-        trouble={troubles.defaultSpeakingSeconds}
-        disabled={disabled}
-      />
-      <TextField
-        id={`${prefix}-video`}
-        type="url"
-        label={t('admin.meeting.video')}
-        hint={t('admin.meeting.videoHint')}
-        value={values.videoUrl}
-        onChange={(videoUrl) => onChange({ videoUrl })}
-        trouble={troubles.videoUrl}
-        maxLength={2000}
-        disabled={disabled}
-        className="wide"
-      />
+      <div className="admin-when-pair">
+        <SpeakingTimeField
+          id={`${prefix}-speaking`}
+          value={values.speaking}
+          onChange={(speaking) => onChange({ speaking })}
+          trouble={troubles.defaultSpeakingSeconds}
+          disabled={disabled}
+        />
+        <TextField
+          id={`${prefix}-video`}
+          type="url"
+          label={t('admin.meeting.video')}
+          hint={t('admin.meeting.videoHint')}
+          value={values.videoUrl}
+          onChange={(videoUrl) => onChange({ videoUrl })}
+          trouble={troubles.videoUrl}
+          maxLength={2000}
+          disabled={disabled}
+          className="wide"
+        />
+      </div>
     </>
   );
 }

@@ -61,13 +61,14 @@ export function MeetingList({ onOpen, focusMeeting }: MeetingListProps) {
     void reload();
   }, [reload]);
 
+  // Once, when the list first loads: later reloads (after an archive) put the focus themselves.
+  const returned = useRef(false);
   useEffect(() => {
-    if (focusMeeting && load.state === 'ready') {
-      const archived = load.meetings.find((m) => m.id === focusMeeting)?.archived;
-      if (archived) setArchivedOpen(true);
-      focusSoon(() => rowControl(focusMeeting, 'open'));
-    }
-  }, [focusMeeting, load.state, load, focusSoon]);
+    if (returned.current || !focusMeeting || load.state !== 'ready') return;
+    returned.current = true;
+    if (load.meetings.find((m) => m.id === focusMeeting)?.archived) setArchivedOpen(true);
+    focusSoon(() => rowControl(focusMeeting, 'open'));
+  }, [focusMeeting, load, focusSoon]);
 
   const archive = async (meeting: MeetingSummary, archived: boolean) => {
     setBusy(meeting.id);

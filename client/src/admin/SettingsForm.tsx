@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FloorOptions, Meeting } from '../../../shared';
 import { formatTime } from '../format';
 import { updateMeeting } from './api';
+import { dateLocale } from './dateLocale';
 import { ApiError } from './http';
 import { fieldElementId, MeetingFields, type Troubles, troublesOf, withServerWords } from './MeetingFields';
 import { checkMeeting, MEETING_FIELDS, type MeetingField, type MeetingValues, valuesOf } from './meetingForm';
@@ -54,7 +55,7 @@ export function SettingsForm({ meeting, readOnly, onSaved }: SettingsFormProps) 
       setOptions(saved.options);
       const time = formatTime(Date.now(), 'yours', {
         meetingZone: saved.timezone,
-        language: i18n.language,
+        language: dateLocale(i18n.language),
         t,
       });
       setStatus({ text: t('admin.settings.saved', { time }), failed: false });

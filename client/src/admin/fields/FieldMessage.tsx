@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isolatedIn, SLOT_VALUE } from '../../components/Isolated';
 import type { Problem } from '../meetingForm';
 
 /**
@@ -18,7 +19,9 @@ export function FieldMessage({ id, trouble }: { id: string; trouble: FieldTroubl
   if (!trouble?.problem && !trouble?.server) return null;
   return (
     <p id={id} className="admin-field-error">
-      {trouble.problem ? t(`admin.problem.${trouble.problem}`, { zone: trouble.values?.zone ?? '' }) : null}
+      {trouble.problem
+        ? isolatedIn(t(`admin.problem.${trouble.problem}`, { zone: SLOT_VALUE }), trouble.values?.zone ?? '')
+        : null}
       {trouble.problem && trouble.server ? ' ' : null}
       {trouble.server ? (
         <span lang="en" dir="auto">

@@ -18,7 +18,7 @@ export function SpeakingTimeField({ id, value, onChange, trouble, disabled }: Sp
   return (
     <fieldset className="admin-speaking" disabled={disabled}>
       <legend>{t('admin.speaking.legend')}</legend>
-      <div className="admin-when-inputs">
+      <div className="admin-when-inputs admin-inline-inputs">
         <div className="admin-field admin-field-short">
           <label htmlFor={`${id}-min`}>{t('admin.speaking.minutes')}</label>
           <input

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isolatedIn, SLOT_VALUE } from '../../components/Isolated';
 import { formatTime, localZone } from '../../format';
 import { dateLocale } from '../dateLocale';
 import { readWhen } from '../meetingForm';
@@ -34,7 +35,7 @@ export function WhenField({ id, what, zone, value, onChange, trouble, disabled }
         t('admin.when.yours', {
           time: formatTime(when.ms, 'yours', {
             meetingZone: zone,
-            language: i18n.language,
+            language: dateLocale(i18n.language),
             t,
             withDate: true,
           }),
@@ -45,7 +46,7 @@ export function WhenField({ id, what, zone, value, onChange, trouble, disabled }
   const describe = describedBy(id, hint, trouble);
   return (
     <fieldset className="admin-when" disabled={disabled}>
-      <legend>{t('admin.when.legend', { what, zone })}</legend>
+      <legend>{isolatedIn(t('admin.when.legend', { what, zone: SLOT_VALUE }), zone)}</legend>
       <div className="admin-when-inputs">
         <div className="admin-field">
           <label htmlFor={`${id}-date`}>{t('admin.when.date')}</label>
