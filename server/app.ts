@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Invites } from './auth/invites';
 import { loadOrCreateSecret } from './auth/secrets';
@@ -20,6 +21,7 @@ import { MeetingUnreadable } from './meeting/unreadable';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { RealtimeGateway } from './realtime/socket';
+import { Mailer } from './secretariat/mailer';
 
 /** A running IRM Room server: HTTP + Socket.IO on one port, over one store. */
 export interface RunningServer {
@@ -122,7 +124,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       ...(config.versionLimits ? { versionLimits: config.versionLimits } : {}),
     }),
   );
-  app.use('/api', apiRouter({ service, tokens, invites, reads }));
+  // One pool of SMTP connections for the process, or none: invitations then go by CSV only.
+  const mailer = config.smtpUrl ? Mailer.fromUrl(config.smtpUrl, senderOf(config)) : undefined;
+  app.use('/api', apiRouter({ service, tokens, invites, reads, mailer, roomUrl: () => publicUrl, log }));
   app.get('/', homePage);
   await mountClient(app, httpServer, config.client);
   app.use((_req: Request, res: Response) => sendError(res, 'not_found', 'no such route'));
@@ -160,9 +164,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await realtime.close(); // also closes the HTTP server
       await service.close();
       reads.close();
+      mailer?.close();
       await deployment.close();
     })();
     return closing;
   };
   return { url, port, service, tokens, invites, adminToken, log, close };
+}
+
+/** The invitations' sender: SMTP_FROM, else a no-reply address at the public host. */
+function senderOf(config: Config): string {
+  if (config.smtpFrom) return config.smtpFrom;
+  const host = config.publicUrl ? new URL(config.publicUrl).hostname : os.hostname();
+  return `IRM Room <no-reply@${host}>`;
 }

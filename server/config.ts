@@ -42,6 +42,13 @@ export interface Config {
   realtime?: Partial<RealtimeLimits>;
   /** Version quotas and save rate (docs/collab.md); unset fields take the defaults. */
   versionLimits?: Partial<VersionLimits>;
+  /**
+   * The mail server invitations go through, e.g. `smtps://user:pass@smtp.example.org:465` (unset:
+   * no e-mail; invitations are downloaded as CSV). Tests pass their own SMTP server's address.
+   */
+  smtpUrl: string | undefined;
+  /** The invitations' sender; unset: `IRM Room <no-reply@…>` at PUBLIC_URL's host. */
+  smtpFrom: string | undefined;
   /** Bytes of HTTP meeting and version reads (docs/protocol.md, "Limits"); unset: the defaults. */
   httpReads?: Partial<HttpReadLimits>;
 }
@@ -65,6 +72,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_PREFIX || 'irm:',
     presenceHeartbeatMs: intOr(env.IRM_PRESENCE_HEARTBEAT_MS, 5000),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || undefined,
   };
 }
 

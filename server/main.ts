@@ -25,8 +25,15 @@ async function main(): Promise<void> {
     out.push('', `${demo.title}  (demo meeting${seeded ? ', just created' : ''})`);
     out.push(...(await joinLinks(demo, invites)));
   }
+  // The admin page signs in from the link's fragment, like the join links: the whole link only when
+  // the token is printed anyway; else the operator adds the token they keep.
+  const adminPage = `${config.publicUrl || server.url}/admin`;
+  const generated = !adminTokenGiven && !adminTokenKept;
   out.push(
     '',
+    generated
+      ? `Administration: ${adminPage}#token=${server.adminToken}`
+      : `Administration: ${adminPage}  (add #token=<admin token> to sign in)`,
     adminTokenGiven
       ? 'Admin token: from IRM_ADMIN_TOKEN (not printed)'
       : adminTokenKept

@@ -17,6 +17,7 @@ import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { originAllowed } from '../realtime/origin';
+import { Revocations, type RevokedReason } from '../realtime/revocations';
 import type { DocStore, DocVersionMeta, MeetingStore } from '../store/types';
 import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
@@ -90,7 +91,7 @@ export interface CollabDeps {
 }
 
 const PATH_PREFIX = '/collab/';
-/** A replaced connection that has not completed its close this long after is cut. */
+/** A replaced or revoked connection that has not completed its close this long after is cut. */
 const REPLACED_GRACE_MS = 2000;
 
 /**
@@ -161,13 +162,17 @@ export class CollabServer {
   }
 
   /**
-   * Reacts to stored meeting events (each batch `service.onEventsStored` gives): seeds new
-   * proposals' base texts, and recomputes read-only access of open connections when a proposal is
-   * locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's writer.
+   * Reacts to stored meeting events (each batch `service.onEventsStored` gives, on every process):
+   * closes this process's connections of a participant whose link was reissued or who was removed,
+   * seeds new proposals' base texts, and recomputes read-only access of open connections when a
+   * proposal is locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's
+   * writer.
    */
   handleMeetingEvents(meetingId: MeetingId, events: readonly StoredEvent[]): void {
     if (this.closing) return;
     try {
+      const revocations = Revocations.in(meetingId, events);
+      if (!revocations.empty) this.revoke(revocations);
       let recompute = false;
       for (const { event } of events) {
         switch (event.type) {
@@ -356,6 +361,26 @@ export class CollabServer {
       .catch((error) => this.deps.log.error({ err: error, doc: proposalId }, 'seeding the base text failed'));
   }
 
+  /**
+   * Closes the connections whose token the batch revoked. Their awareness (caret, name) goes at
+   * once, not when the client completes the close, and nothing more is taken from them.
+   */
+  private revoke(revocations: Revocations): void {
+    for (const live of this.registry.all()) {
+      for (const conn of [...live.conns]) {
+        if (conn.identity.kind !== 'participant') continue; // the projector's view token stays good
+        // The version the token carries: `identify` admitted it only while it was the current one.
+        const { id, tokenVersion } = conn.identity.participant;
+        const reason = revocations.reasonFor({ meetingId: conn.meetingId, participantId: id, tokenVersion });
+        if (!reason) continue;
+        conn.rejected = true;
+        conn.close(REVOKED_CLOSES[reason]);
+        live.detach(conn);
+        setTimeout(() => conn.ws.terminate(), REPLACED_GRACE_MS).unref();
+      }
+    }
+  }
+
   private recomputeAccess(meetingId: MeetingId): void {
     const meeting = this.deps.service.room(meetingId)?.state;
     if (!meeting) return;
@@ -430,10 +455,21 @@ const STATUS_TEXT: Record<RefusalStatus, string> = {
   503: 'Service Unavailable',
 };
 
-/** Close codes that mean a limit or a misbehaving client, by the name `irm_disconnects_total` uses. */
+/** How a connection whose token was revoked is closed (its Socket.IO twin: DISCONNECT_REASONS). */
+const REVOKED_CLOSES: Record<RevokedReason, { code: number; reason: string }> = {
+  link_replaced: CLOSE.linkReplaced,
+  removed: CLOSE.removed,
+};
+
+/**
+ * Close codes the server decided for a limit, a misbehaving client or a revoked token, by the name
+ * `irm_disconnects_total` uses.
+ */
 const LIMIT_CLOSES = new Map<number, string>([
   [CLOSE.invalid.code, 'invalid'],
   [CLOSE.replaced.code, 'replaced'],
+  [CLOSE.linkReplaced.code, 'link_replaced'],
+  [CLOSE.removed.code, 'removed'],
   [CLOSE.rateLimited.code, 'rate_limited'],
   [CLOSE.slowConsumer.code, 'slow_consumer'],
 ]);

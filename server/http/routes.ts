@@ -1,23 +1,30 @@
 import express, { type Request, type Response, type Router } from 'express';
 import {
-  type Actor,
-  ADMIN,
-  addParticipantAction,
+  addParticipant,
   addParticipantSchema,
   can,
   createMeetingSchema,
-  type Meeting,
-  type MeetingId,
   meetingIdSchema,
+  type ParticipantId,
+  withoutContacts,
 } from '../../shared';
 import type { Invites } from '../auth/invites';
 import type { TokenService } from '../auth/tokens';
-import type { MeetingRoom } from '../meeting/room';
 import type { MeetingService } from '../meeting/service';
-import { authenticate, type Caller } from './auth';
+import type { Logger } from '../observability/logger';
+import type { Mailer } from '../secretariat/mailer';
+import { authenticate } from './auth';
+import { parseBody } from './body';
 import { sendError } from './errors';
+import { importRoutes } from './importRoutes';
+import { invitationRoutes } from './invitationRoutes';
+import { actorOf, meetingFinder } from './meetingAccess';
+import { meetingsRoutes } from './meetingsRoutes';
+import { meRoutes } from './meRoutes';
 import { idParam } from './params';
+import { participantsRoutes } from './participantsRoutes';
 import type { HttpReadBudget } from './readBudget';
+import { submitAs } from './submit';
 
 interface ApiDeps {
   service: MeetingService;
@@ -25,39 +32,30 @@ interface ApiDeps {
   invites: Invites;
   /** Bytes of meeting reads per participant and per meeting (./readBudget.ts). */
   reads: HttpReadBudget;
+  /** Sends invitations by e-mail; undefined when SMTP_URL is unset. */
+  mailer: Mailer | undefined;
+  /** The room's address (PUBLIC_URL, else the one it listens on). */
+  roomUrl: () => string;
+  log: Logger;
 }
 
-/** The JSON API under /api: create meetings, add participants, read a meeting. */
-export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router {
+/**
+ * The JSON API under /api: create and read meetings, add participants, links; and the secretariat's
+ * API (docs/protocol.md, "The secretariat's API"), one file per subject.
+ */
+export function apiRouter({ service, tokens, invites, reads, mailer, roomUrl, log }: ApiDeps): Router {
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
   api.use(authenticate(tokens, service));
-
-  /**
-   * The meeting a `/meetings/:id/...` route names, for a caller of that meeting (or the
-   * administrator); undefined once the refusal is sent (a malformed or unknown id, a foreign token).
-   */
-  async function meetingOf(
-    req: Request,
-    res: Response,
-  ): Promise<{ meetingId: MeetingId; room: MeetingRoom } | undefined> {
-    const meetingId = idParam(meetingIdSchema, req.params.id);
-    if (!meetingId) return void sendError(res, 'not_found', 'no such meeting');
-    if (foreign(req.caller!, meetingId))
-      return void sendError(res, 'forbidden', 'this token belongs to another meeting');
-    // The meeting may be another process's, created a moment ago.
-    const room = await service.ensureRoom(meetingId);
-    if (!room) return void sendError(res, 'not_found', 'no such meeting');
-    return { meetingId, room };
-  }
+  const meetingOf = meetingFinder(service);
 
   api.post('/meetings', async (req: Request, res: Response) => {
     if (req.caller?.kind !== 'admin')
       return sendError(res, 'forbidden', 'only the administrator creates meetings');
-    const body = createMeetingSchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(res, 'invalid', body.error.issues.map(issueText).join('; '));
-    const { meeting, chair } = await service.createMeeting(body.data);
-    res.status(201).json({ meeting, chair: await invites.for(meeting.id, chair) });
+    const body = parseBody(createMeetingSchema, req.body, res);
+    if (!body) return;
+    const { meeting, chair } = await service.createMeeting(body);
+    res.status(201).json({ meeting: withoutContacts(meeting), chair: await invites.for(meeting.id, chair) });
   });
 
   api.post('/meetings/:id/participants', async (req: Request, res: Response) => {
@@ -67,18 +65,22 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
     const actor = actorOf(room.state, req.caller!);
     if (!actor || !can(room.state, actor, 'participant.add'))
       return sendError(res, 'forbidden', 'only the chair, the secretariat or the administrator');
-    const body = addParticipantSchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(res, 'invalid', body.error.issues.map(issueText).join('; '));
-    const appointment = addParticipantAction(body.data.role);
-    if (appointment !== 'participant.add' && !can(room.state, actor, appointment))
-      return sendError(res, 'forbidden', REFUSED[appointment]);
-    const result = await service.addParticipant(meetingId, body.data);
-    if ('error' in result) {
-      const error = result.error.ok ? undefined : result.error.error;
-      return sendError(res, error?.code ?? 'unavailable', error?.message ?? 'not stored');
-    }
-    const invite = await invites.for(meetingId, result);
-    res.status(201).json({ participant: result, token: invite.token, joinUrl: invite.joinUrl });
+    const body = parseBody(addParticipantSchema, req.body, res);
+    if (!body) return;
+    // The appointments (a chair, a vice-chair), the quota and the e-mail address are the decision's.
+    let added: ParticipantId | undefined;
+    const stored = await submitAs(room, req.caller!, res, (meeting, as, ctx) => {
+      const decision = addParticipant(meeting, body, ctx, as);
+      if (decision.ok)
+        for (const event of decision.events)
+          if (event.type === 'participant.added') added = event.participant.id;
+      return decision;
+    });
+    if (!stored) return;
+    const participant = room.state.participants.find((p) => p.id === added);
+    if (!participant) return sendError(res, 'conflict', 'the participant was removed meanwhile');
+    const invite = await invites.for(meetingId, participant);
+    res.status(201).json({ participant, token: invite.token, joinUrl: invite.joinUrl });
   });
 
   api.get('/meetings/:id/projector', async (req: Request, res: Response) => {
@@ -87,7 +89,7 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
     const { meetingId, room } = found;
     const actor = actorOf(room.state, req.caller!);
     if (!actor || !can(room.state, actor, 'meeting.projectorLink'))
-      return sendError(res, 'forbidden', REFUSED['meeting.projectorLink']);
+      return sendError(res, 'forbidden', 'only the presiding officer, the secretariat or the administrator');
     res.json({ url: await invites.projector(meetingId) });
   });
 
@@ -108,6 +110,12 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
     res.json({ links, projector: await invites.projector(meetingId) });
   });
 
+  meRoutes(api, { service, mail: mailer !== undefined });
+  meetingsRoutes(api, { service, invites, meetingOf });
+  participantsRoutes(api, { invites, reads, meetingOf });
+  importRoutes(api, { meetingOf });
+  invitationRoutes(api, { invites, meetingOf, mailer, roomUrl, log });
+
   api.get('/meetings/:id', async (req: Request, res: Response) => {
     const meetingId = idParam(meetingIdSchema, req.params.id);
     if (!meetingId) return sendError(res, 'not_found', 'no such meeting');
@@ -118,35 +126,9 @@ export function apiRouter({ service, tokens, invites, reads }: ApiDeps): Router 
     if (reads.refused(res, caller, meetingId)) return;
     const room = await service.refresh(meetingId);
     if (!room) return sendError(res, 'not_found', 'no such meeting');
-    reads.send(res, caller, meetingId, { seq: room.seq, meeting: room.state });
+    // E-mail addresses are for GET …/participants (participant.read), never for the room.
+    reads.send(res, caller, meetingId, { seq: room.seq, meeting: withoutContacts(room.state) });
   });
 
   return api;
 }
-
-/**
- * The caller as an actor of the permission table: the administrator, or the participant record a
- * token of this meeting names (its role from the meeting, never from the token); null otherwise.
- */
-function actorOf(meeting: Meeting, caller: Caller): Actor | null {
-  if (caller.kind === 'admin') return ADMIN;
-  if (caller.claims.meetingId !== meeting.id || caller.claims.view) return null;
-  return meeting.participants.find((p) => p.id === caller.claims.participantId) ?? null;
-}
-
-/** A participant token of another meeting: refused before telling whether this one exists. */
-const foreign = (caller: Caller, meetingId: MeetingId) =>
-  caller.kind === 'participant' && caller.claims.meetingId !== meetingId;
-
-/** Refusals of the edge actions, in the table's words (shared/domain/permissions.ts). */
-const REFUSED: Record<
-  'participant.appointChair' | 'participant.appointViceChair' | 'meeting.projectorLink',
-  string
-> = {
-  'participant.appointChair': 'only the administrator appoints a chair',
-  'participant.appointViceChair': 'only the administrator or the chair appoints a vice-chair',
-  'meeting.projectorLink': 'only the presiding officer, the secretariat or the administrator',
-};
-
-const issueText = (issue: { path: PropertyKey[]; message: string }) =>
-  `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`;

@@ -32,6 +32,8 @@ import { type HandshakeRefusal, readHandshake, refusedAs } from './handshake';
 import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from './limits';
 import { originAllowed } from './origin';
 import { dropConnection, OutboundGuard } from './outbound';
+import { Revocations, type RevokedReason, staleReason } from './revocations';
+import { eventsForRoom, meetingForRoom } from './roomView';
 
 export interface RealtimeOptions {
   allowedOrigins: readonly string[];
@@ -91,7 +93,8 @@ const CLOSING_GRACE_MS = 2000;
 /**
  * Socket.IO edge: authenticates the handshake, validates every message, rate-limits, and passes
  * commands to the meeting service. It follows the service's stored events: they go to the meeting's
- * Socket.IO room, once each, in seq order.
+ * Socket.IO room, once each, in seq order, without e-mail addresses; a participant whose link they
+ * reissue or who they remove is disconnected first.
  */
 export class RealtimeGateway {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -163,14 +166,43 @@ export class RealtimeGateway {
       if (store !== 'ok') socket.emit('status', { store });
     });
     this.unwatchStore = options.storeHealth?.onChange((store) => this.io.local.emit('status', { store }));
-    this.unfollowEvents = service.onEventsStored((meetingId, events) => this.publish(meetingId, events));
+    this.unfollowEvents = service.onEventsStored((meetingId, events) => this.handleStored(meetingId, events));
     this.unfollowUnreadable = service.onUnreadable((meetingId, problem) =>
       this.unreadable(meetingId, problem),
     );
   }
 
+  /**
+   * A batch of the meeting's stored events, from this process or another (every process's service
+   * sees every batch of the meetings it serves): first the connections it revokes go, so they get
+   * nothing more; then the others get it.
+   */
+  private handleStored(meetingId: MeetingId, events: readonly StoredEvent[]): void {
+    const revocations = Revocations.in(meetingId, events);
+    if (!revocations.empty) this.revoke(revocations);
+    this.publish(meetingId, events);
+  }
+
+  /**
+   * Closes this process's connections whose token the batch revoked (each process closes its own:
+   * the adapter's other processes do the same from the same batch).
+   */
+  private revoke(revocations: Revocations): void {
+    for (const socket of this.io.of('/').sockets.values()) {
+      const claims = socket.data.claims;
+      const reason = claims ? revocations.reasonFor(claims) : null;
+      if (reason) this.closeRevoked(socket, reason);
+    }
+  }
+
+  private closeRevoked(socket: RoomSocket, reason: RevokedReason): void {
+    this.closeWith(socket, reason, REVOKED_MESSAGES[reason]);
+  }
+
   /** Sends stored events to the meeting's sockets (batched ones get them at most once a window). */
-  publish(meetingId: MeetingId, events: readonly StoredEvent[]): void {
+  private publish(meetingId: MeetingId, stored: readonly StoredEvent[]): void {
+    // Once per batch, whatever the number of sockets.
+    const events = eventsForRoom(stored);
     const room = this.io.local.to(roomName(meetingId));
     for (const event of events) room.emit('event', event);
     const batch = this.batches.get(meetingId);
@@ -178,7 +210,7 @@ export class RealtimeGateway {
       batch.pending.push(...events);
       return;
     }
-    this.io.local.to(batchedRoomName(meetingId)).emit('events', [...events]);
+    this.io.local.to(batchedRoomName(meetingId)).emit('events', events);
     this.batches.set(meetingId, {
       pending: [],
       timer: setTimeout(() => this.flushBatch(meetingId), BATCH_WINDOW_MS),
@@ -272,6 +304,10 @@ export class RealtimeGateway {
 
   private handleConnection(socket: RoomSocket): void {
     const { meetingId, participantId } = socket.data.claims;
+    // Revoked between the handshake's check and now (the revoking batch came in between): it goes
+    // before it is counted, joined or sent anything.
+    const stale = this.staleReasonOf(socket);
+    if (stale) return this.closeRevoked(socket, stale);
     this.metrics.connections.inc();
     socket.data.outbound = new OutboundGuard(socket, this.limits.maxBufferedBytes, () =>
       this.drop(socket, DISCONNECT_REASONS.slowConsumer),
@@ -336,8 +372,8 @@ export class RealtimeGateway {
       mode = 'snapshot';
       socket.emit('snapshot', this.snapshot(socket));
     } else if (socket.data.batch) {
-      if (missing.length > 0 || emptyBatch) socket.emit('events', [...missing]);
-    } else for (const event of missing) socket.emit('event', event);
+      if (missing.length > 0 || emptyBatch) socket.emit('events', eventsForRoom(missing));
+    } else for (const event of eventsForRoom(missing)) socket.emit('event', event);
     socket.data.participant.budgets.resyncBytes.charge(socket.data.outbound.sent - before);
     return mode;
   }
@@ -393,6 +429,12 @@ export class RealtimeGateway {
     if (!parsed.success) return answer(refusal('invalid', describeIssues(parsed.error)));
     const { meetingId, participantId, view } = socket.data.claims;
     if (view) return answer(refusal('forbidden', 'the projector view is read-only'));
+    // In case the revoking batch and this command crossed: never act on a token that no longer counts.
+    const stale = this.staleReasonOf(socket);
+    if (stale) {
+      answer(refusal('forbidden', REVOKED_MESSAGES[stale]));
+      return this.closeRevoked(socket, stale);
+    }
     try {
       answer(await this.service.submitCommand(meetingId, participantId, parsed.data));
     } catch (error) {
@@ -407,6 +449,11 @@ export class RealtimeGateway {
     if (!this.takeMessage(socket)) return reply({ ok: false, error: refuse('rate_limited', 'slow down') });
     const parsed = resyncSchema.safeParse(payload);
     if (!parsed.success) return reply({ ok: false, error: refuse('invalid', describeIssues(parsed.error)) });
+    const stale = this.staleReasonOf(socket);
+    if (stale) {
+      reply({ ok: false, error: refuse('forbidden', REVOKED_MESSAGES[stale]) });
+      return this.closeRevoked(socket, stale);
+    }
     // Each answer can be a whole meeting: a participant gets so many bytes of them a second.
     if (!socket.data.participant.budgets.resyncBytes.positive()) {
       return reply({
@@ -427,11 +474,23 @@ export class RealtimeGateway {
     return {
       seq: room.seq,
       serverTime: Date.now(),
-      meeting: room.state,
+      meeting: meetingForRoom(room.state),
       you: you ? { participantId: you.id, role: you.role } : { participantId: null, role: 'viewer' },
     };
   }
+
+  /** Why this socket's token no longer counts in its meeting as it is now; null while it does. */
+  private staleReasonOf(socket: RoomSocket): RevokedReason | null {
+    const room = this.service.room(socket.data.claims.meetingId);
+    return room ? staleReason(room.state, socket.data.claims) : null;
+  }
 }
+
+/** What a revoked connection is told (the browser shows its own, translated, notice). */
+const REVOKED_MESSAGES: Record<RevokedReason, string> = {
+  link_replaced: 'your link to this meeting was replaced; open the new link the secretariat sent you',
+  removed: 'you are no longer a participant of this meeting',
+};
 
 /** The events a client may send (docs/protocol.md, "Client → server"). */
 const HANDLED_EVENTS = new Set(['command', 'resync', 'clock']);

@@ -287,6 +287,15 @@ describe('importing a registration list', () => {
     expect(plan.errors[1]!.message).toMatch(/administrator appoints a chair/);
   });
 
+  it('leaves the role of someone already there as it is when the row names none', () => {
+    const m = demoMeeting();
+    const vice = m.participants.find((p) => p.id === P.viceCept)!;
+    const plan = planImport(m, ADMIN, [{ line: 2, name: vice.name, delegation: vice.delegation }], ctx);
+    expect(plan).toMatchObject({ errors: [], updated: [], created: [], unchanged: 1 });
+    const created = planImport(m, ADMIN, [{ line: 2, name: 'New', delegation: 'Peru' }], ctx);
+    expect(created).toMatchObject({ created: [{ participant: { role: 'delegate' } }] });
+  });
+
   it('refuses the rows past the participant quota, naming it, and takes an RTO spokesperson in its region', () => {
     const m = demoMeeting();
     const room = 2000 - m.participants.length;

@@ -10,7 +10,6 @@ import { presidesWhenAdded } from './consequences';
 import type { DecideContext, Decision } from './decide';
 import { type DomainError, refuse } from './errors';
 import type { MeetingChanges, MeetingEvent, ParticipantChanges } from './events';
-import { evolve } from './evolve';
 import { type AgendaDocument, type Meeting, type Participant, type Role, regionOfRto } from './model';
 import { type Actor, addParticipantAction, can } from './permissions';
 import { PARTICIPANT_QUOTA } from './quotas';
@@ -349,13 +348,15 @@ export function markInvited(
 }
 
 /**
- * One row of a registration list, validated (server/participants/registrationCsv.ts). Empty
- * optional cells are absent: an import never clears what the secretariat entered by hand.
+ * One row of a registration list, validated (server/secretariat/registrationCsv.ts). Empty cells
+ * are absent: an import never clears what the secretariat entered by hand, and a row without a role
+ * creates a delegate but changes no one's role.
  */
-export interface RegistrationRow extends AddParticipantBody {
+export type RegistrationRow = Omit<AddParticipantBody, 'role'> & {
+  role?: Role;
   /** Its line in the file (the header is line 1). */
   line: number;
-}
+};
 
 /** What an import would do: the events, and per row what it creates or changes, or why it cannot. */
 export interface ImportPlan {
@@ -375,7 +376,7 @@ export interface ImportPlan {
  * What a row changes of the participant it matched: what differs, not counting differences of case
  * or spacing in the name, delegation and e-mail (a list retyped in capitals changes nothing).
  */
-function importChanges(match: Participant, body: AddParticipantBody): ParticipantChanges {
+function importChanges(match: Participant, body: UpdateParticipantBody): ParticipantChanges {
   const changes = changesOf(match, body);
   const same = (a: string, b: string) => nameKey(a, '') === nameKey(b, '');
   if (changes.name !== undefined && same(changes.name, match.name)) delete changes.name;
@@ -426,7 +427,8 @@ export function planImport(
   let count = meeting.participants.length;
   let presiding = meeting.presidingParticipantId !== null;
   for (const row of rows) {
-    const { line, ...body } = row;
+    const { line, ...given } = row;
+    const body: AddParticipantBody = { ...given, role: given.role ?? 'delegate' };
     const fail = (message: string) => plan.errors.push({ line, message });
     const emailMatch = holder(body.email);
     const match = emailMatch ?? byName.get(nameKey(body.name, body.delegation));
@@ -437,7 +439,7 @@ export function planImport(
     }
     if (match) {
       seenLine.set(match.id, line);
-      const changes = importChanges(match, body);
+      const changes = importChanges(match, given);
       const refusal = updateRefusal(meeting, actor, match, changes, holder);
       if (refusal) fail(refusal.message);
       else if (Object.keys(changes).length === 0) plan.unchanged++;

@@ -15,6 +15,13 @@ export const COLLAB_CLOSE = {
    */
   replaced: { code: 4409, reason: 'replaced by a newer connection' },
   /**
+   * The participant's link was reissued: the token this connection opened with no longer signs anyone
+   * in (a new upgrade with it is refused 401). Permanent; the room says to open the new link.
+   */
+  linkReplaced: { code: 4401, reason: 'link replaced' },
+  /** The participant was removed from the meeting: their token signs nobody in. Permanent. */
+  removed: { code: 4403, reason: 'removed from the meeting' },
+  /**
    * An update over a limit an honest user can reach (document size, comment quotas, a huge paste):
    * permanent, since reconnecting would send it again; the editor tells the user (docs/collab.md).
    */

@@ -23,7 +23,8 @@ export type ConnectError = (typeof CONNECT_ERRORS)[keyof typeof CONNECT_ERRORS];
 /**
  * Why the server closed a Socket.IO connection. The server sends a `closing` message with the reason
  * just before it disconnects, except to a slow consumer (it is not reading: the connection is
- * dropped and the client sees a transport close).
+ * dropped and the client sees a transport close). `replaced`, `link_replaced` and `removed` are
+ * permanent: the client must not reconnect by itself.
  */
 export const DISCONNECT_REASONS = {
   /**
@@ -37,6 +38,17 @@ export const DISCONNECT_REASONS = {
   slowConsumer: 'slow_consumer',
   /** This server cannot read the meeting's log (newer events, a rolling upgrade); reconnect: another can. */
   meetingUnreadable: 'meeting_unreadable',
+  /**
+   * The participant's link was reissued (`participant.reissued`): the token this connection signed in
+   * with no longer signs anyone in. Do NOT reconnect: the handshake would be refused `unauthorized`;
+   * the participant needs the new link.
+   */
+  linkReplaced: 'link_replaced',
+  /**
+   * The participant was removed from the meeting (`participant.removed`): their token signs nobody
+   * in any more. Do NOT reconnect.
+   */
+  removed: 'removed',
 } as const;
 export type DisconnectReason = (typeof DISCONNECT_REASONS)[keyof typeof DISCONNECT_REASONS];
 

@@ -174,7 +174,9 @@ describe('the room in a browser', () => {
       await page.goto(`${room.server.url}/join#token=${token}`);
       await expect
         .poll(() => page.getByRole('status').textContent())
-        .toBe('This link is not valid or has expired. Ask the secretariat for a new one.');
+        .toBe(
+          'This link is no longer valid: it was replaced, has expired, or is incomplete. Open the latest link the secretariat sent you, or ask them for a new one.',
+        );
     }
   });
 

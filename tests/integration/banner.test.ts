@@ -43,6 +43,7 @@ describe('the start-up banner', () => {
     const server = await start(await dir(), { IRM_ADMIN_TOKEN: token });
     expect(server.stdout()).not.toContain(token);
     expect(server.stdout()).toContain('Admin token: from IRM_ADMIN_TOKEN (not printed)');
+    expect(server.stdout()).toContain(`Administration: ${server.url}/admin  (add #token=<admin token>`);
     expect(server.links.length).toBe(23); // the demo meeting, just seeded
     // The same people as the admin API lists (tokens differ: each is signed when asked for).
     const who = (l: { role: string; delegation: string }) => `${l.role} · ${l.delegation}`;
@@ -55,6 +56,7 @@ describe('the start-up banner', () => {
     const generated = (await fs.readFile(`${dataDir}/admin-token`, 'utf8')).trim();
     expect(first.adminToken).toBe(generated);
     expect(first.stdout()).toContain(`Admin token: ${generated}`);
+    expect(first.stdout()).toContain(`Administration: ${first.url}/admin#token=${generated}`);
     expect(first.stdout()).toContain('(demo meeting, just created)');
     // A real meeting, made through the API: its people's links are never printed.
     const real = await api<{ meeting: { id: string } }>(first.url, 'POST', '/api/meetings', generated, {
@@ -70,6 +72,7 @@ describe('the start-up banner', () => {
     const out = second.stdout();
     expect(out).not.toContain(generated);
     expect(out).toContain('Admin token: kept in');
+    expect(out).toContain(`Administration: ${second.url}/admin  (add #token=<admin token>`);
     expect(out).not.toContain('IRM-2 (real)');
     expect(out).not.toContain('Real Chair');
     expect(out).toContain('(demo meeting)');

@@ -83,21 +83,12 @@ export const websocketConnector: DocConnector = (proposalId, token) => {
     if (s === 'disconnected') set(synced ? 'offline' : 'connecting');
   });
   // 44xx close codes are permanent (bad token, no such proposal, replaced by a newer window, a change
-  // over a limit of the text; shared/protocol/collabClose.ts): y-websocket stops retrying.
+  // over a limit of the text, a revoked link; shared/protocol/collabClose.ts): y-websocket stops retrying.
   let lastCode: number | undefined;
   provider.on('connection-close', (event: { code: number } | null) => {
     lastCode = event?.code;
   });
-  provider.on('closed', (event: { code: number } | null) => {
-    const code = event?.code ?? lastCode;
-    set(
-      code === COLLAB_CLOSE.replaced.code
-        ? 'replaced'
-        : code === COLLAB_CLOSE.overLimit.code
-          ? 'overLimit'
-          : 'refused',
-    );
-  });
+  provider.on('closed', (event: { code: number } | null) => set(statusWhenClosed(event?.code ?? lastCode)));
   return {
     doc,
     provider,
@@ -116,6 +107,25 @@ export const websocketConnector: DocConnector = (proposalId, token) => {
     },
   };
 };
+
+/**
+ * What a connection the provider stopped retrying (a 44xx close, shared/protocol/collabClose.ts)
+ * shows. A revoked token (the link reissued, the participant removed) is `refused` like a bad one:
+ * the text turns read-only, and the room's own notice says why and what to do.
+ */
+export function statusWhenClosed(code: number | undefined): CollabStatus {
+  switch (code) {
+    case COLLAB_CLOSE.replaced.code:
+      return 'replaced';
+    case COLLAB_CLOSE.overLimit.code:
+      return 'overLimit';
+    case COLLAB_CLOSE.linkReplaced.code:
+    case COLLAB_CLOSE.removed.code:
+      return 'refused';
+    default:
+      return 'refused';
+  }
+}
 
 /**
  * An in-memory connection over `doc` (tests, and previews of a text without a server);

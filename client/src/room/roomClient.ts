@@ -25,12 +25,27 @@ import { Outbox, type PendingCommand } from './outbox';
  */
 type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unauthorized' | 'replaced';
 
+/**
+ * Why the server took this sign-in away while the room was open: the participant's link was
+ * reissued (`link_replaced`) or they were removed from the meeting (`removed`). Permanent.
+ */
+export type Revocation = typeof DISCONNECT_REASONS.linkReplaced | typeof DISCONNECT_REASONS.removed;
+
+const REVOCATIONS = new Set<string>([DISCONNECT_REASONS.linkReplaced, DISCONNECT_REASONS.removed]);
+const isRevocation = (reason: string | null): reason is Revocation =>
+  reason !== null && REVOCATIONS.has(reason);
+
 /** Everything the UI renders from: the meeting (snapshot + events through the shared evolve). */
 export interface RoomState {
   meeting: Meeting | null;
   seq: number;
   you: SnapshotMessage['you'] | null;
   connection: ConnectionState;
+  /**
+   * Set (with `connection` `unauthorized`) once the server closed the connection because this token
+   * was revoked; the client then never connects again by itself. Absent otherwise.
+   */
+  revoked?: Revocation;
   /** Server clock minus ours, in ms. */
   clockOffset: number;
   /** The last command the server refused, for the participant to read. */
@@ -139,6 +154,7 @@ export class RoomClient implements RoomPort {
       const told = this.closingReason;
       this.closingReason = null;
       if (told === DISCONNECT_REASONS.replaced) return this.set({ connection: 'replaced' });
+      if (isRevocation(told)) return this.revoke(told);
       this.set({ connection: 'reconnecting' });
       // A disconnect by the server (rate_limited) ends Socket.IO's own retries: come back after a pause.
       if (why === 'io server disconnect' && !this.closed) this.retryLater();
@@ -175,7 +191,7 @@ export class RoomClient implements RoomPort {
     const id = crypto.randomUUID();
     // Behind commands still waiting to go out, so that the server gets them in the order given.
     if (!this.canSend() || this.draining) {
-      const answer = this.outbox.keep(id, command, 'offline');
+      const answer = this.keep(id, command, 'offline');
       void this.drain();
       return answer;
     }
@@ -194,12 +210,29 @@ export class RoomClient implements RoomPort {
       else if (ack.error.code === 'unavailable') this.setStore('unavailable');
     } catch {
       // The connection went down on the way: not refused, just not (known to be) delivered.
-      if (!this.canSend()) return this.outbox.keep(id, command, 'offline');
+      if (!this.canSend()) return this.keep(id, command, 'offline');
       ack = { ok: false, error: { code: 'unavailable', message: 'no answer from the server' } };
     }
-    if (!ack.ok && isUnconfirmed(ack)) return this.outbox.keep(id, command, 'unconfirmed');
+    if (!ack.ok && isUnconfirmed(ack)) return this.keep(id, command, 'unconfirmed');
     if (!ack.ok) this.set({ refusal: { type: command.type, error: ack.error, at: Date.now() } });
     return ack;
+  }
+
+  /** Keeps a command for later; once the sign-in was revoked there is no later: it is refused. */
+  private keep(id: string, command: CommandInput, reason: 'offline' | 'unconfirmed'): Promise<Ack> {
+    const revoked = this.state.revoked;
+    return revoked ? Promise.resolve(revokedAck(revoked)) : this.outbox.keep(id, command, reason);
+  }
+
+  /**
+   * The server closed the connection because this token no longer signs anyone in: every retry would
+   * be refused, so none is made (this also stops Socket.IO's own reconnecting, should the transport
+   * have closed before the server's disconnect came), and what the outbox kept will never be sent.
+   */
+  private revoke(reason: Revocation): void {
+    this.socket.disconnect();
+    this.set({ connection: 'unauthorized', revoked: reason });
+    for (const { id } of this.outbox.list) this.outbox.settle(id, revokedAck(reason));
   }
 
   /** Sends the outbox in order, one at a time, while connected; each caller gets its answer. */
@@ -247,7 +280,7 @@ export class RoomClient implements RoomPort {
   };
 
   private readonly cameOnline = (): void => {
-    if (!this.pausedOffline || this.closed) return;
+    if (!this.pausedOffline || this.closed || this.state.revoked) return;
     this.pausedOffline = false;
     this.socket.connect();
   };
@@ -255,7 +288,7 @@ export class RoomClient implements RoomPort {
   dismissRefusal = (): void => this.set({ refusal: null });
 
   reconnect = (): void => {
-    if (this.closed || this.socket.connected) return;
+    if (this.closed || this.socket.connected || this.state.revoked) return;
     this.set({ connection: this.state.meeting ? 'reconnecting' : 'connecting' });
     this.socket.connect();
   };
@@ -331,6 +364,18 @@ export class RoomClient implements RoomPort {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** The answer to a command given, or kept, once the sign-in was revoked. */
+const revokedAck = (reason: Revocation): Ack => ({
+  ok: false,
+  error: {
+    code: 'forbidden',
+    message:
+      reason === DISCONNECT_REASONS.removed
+        ? 'you are no longer a participant of this meeting'
+        : 'your link to this meeting was replaced; open the new link',
+  },
+});
 
 /** The server could not confirm storing it (it may or may not be stored): the same id may be retried. */
 const isUnconfirmed = (ack: Ack): boolean =>

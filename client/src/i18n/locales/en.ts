@@ -4,7 +4,8 @@ export const en = {
     skip: 'Skip to the list of speakers',
     loading: 'Connecting to the meeting…',
     noToken: 'Open the personal link you received to join the meeting.',
-    invalid: 'This link is not valid or has expired. Ask the secretariat for a new one.',
+    invalid:
+      'This link is no longer valid: it was replaced, has expired, or is incomplete. Open the latest link the secretariat sent you, or ask them for a new one.',
   },
   connection: {
     label: 'Connection',
@@ -600,6 +601,16 @@ export const en = {
       refused: 'Your link was not accepted (it may have been replaced). Open the latest link you received.',
       notHere: 'This workspace is for the secretariat and the chair; your role does not include it.',
     },
+  },
+  revoked: {
+    linkReplacedTitle: 'Your link was replaced',
+    linkReplaced: 'Your link to this meeting was replaced. Open the new link the secretariat sent you.',
+    removedTitle: 'No longer a participant',
+    removed:
+      'You are no longer a participant of this meeting. If you think this is a mistake, contact the secretariat.',
+    invalidTitle: 'This link no longer works',
+    invalid:
+      'This link is no longer valid. Open the latest link the secretariat sent you, or ask them for a new one.',
   },
 };
 

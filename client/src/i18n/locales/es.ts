@@ -6,7 +6,8 @@ export const es = {
     skip: 'Ir a la lista de oradores',
     loading: 'Conectando con la reunión…',
     noToken: 'Abra el enlace personal que recibió para unirse a la reunión.',
-    invalid: 'Este enlace no es válido o ha caducado. Solicite uno nuevo a la Secretaría.',
+    invalid:
+      'Este enlace ya no es válido: fue sustituido, caducó o está incompleto. Abra el último enlace que le envió la Secretaría o solicite uno nuevo.',
   },
   connection: {
     label: 'Conexión',
@@ -607,5 +608,15 @@ export const es = {
       refused: 'No se aceptó su enlace (quizá se haya sustituido). Abra el último enlace que recibió.',
       notHere: 'Este espacio es para la Secretaría y la Presidencia; su función no lo incluye.',
     },
+  },
+  revoked: {
+    linkReplacedTitle: 'Su enlace fue sustituido',
+    linkReplaced: 'Su enlace a esta reunión fue sustituido. Abra el nuevo enlace que le envió la Secretaría.',
+    removedTitle: 'Ya no es participante',
+    removed:
+      'Ya no es participante de esta reunión. Si cree que se trata de un error, póngase en contacto con la Secretaría.',
+    invalidTitle: 'Este enlace ya no funciona',
+    invalid:
+      'Este enlace ya no es válido. Abra el último enlace que le envió la Secretaría o solicite uno nuevo.',
   },
 } satisfies Translation;

@@ -6,7 +6,8 @@ export const fr = {
     skip: 'Aller à la liste des orateurs',
     loading: 'Connexion à la réunion…',
     noToken: 'Ouvrez le lien personnel que vous avez reçu pour rejoindre la réunion.',
-    invalid: 'Ce lien n’est pas valide ou a expiré. Demandez-en un nouveau au secrétariat.',
+    invalid:
+      'Ce lien n’est plus valide : il a été remplacé, a expiré ou est incomplet. Ouvrez le dernier lien que le secrétariat vous a envoyé, ou demandez-en un nouveau.',
   },
   connection: {
     label: 'Connexion',
@@ -607,5 +608,16 @@ export const fr = {
       refused: 'Votre lien n’a pas été accepté (il a peut-être été remplacé). Ouvrez le dernier lien reçu.',
       notHere: 'Cet espace est réservé au secrétariat et au président ; votre rôle n’y donne pas accès.',
     },
+  },
+  revoked: {
+    linkReplacedTitle: 'Votre lien a été remplacé',
+    linkReplaced:
+      'Votre lien vers cette réunion a été remplacé. Ouvrez le nouveau lien que le secrétariat vous a envoyé.',
+    removedTitle: 'Vous ne participez plus',
+    removed:
+      'Vous ne faites plus partie des participants de cette réunion. S’il s’agit d’une erreur, contactez le secrétariat.',
+    invalidTitle: 'Ce lien ne fonctionne plus',
+    invalid:
+      'Ce lien n’est plus valide. Ouvrez le dernier lien que le secrétariat vous a envoyé, ou demandez-en un nouveau.',
   },
 } satisfies Translation;

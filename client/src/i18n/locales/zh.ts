@@ -6,7 +6,8 @@ export const zh = {
     skip: '跳至发言名单',
     loading: '正在连接会议…',
     noToken: '请打开您收到的个人链接以加入会议。',
-    invalid: '此链接无效或已过期。请向秘书处索取新链接。',
+    invalid:
+      '此链接已失效：可能已被替换、已过期或不完整。请打开秘书处发给您的最新链接，或向秘书处索取新链接。',
   },
   connection: {
     label: '连接',
@@ -586,5 +587,13 @@ export const zh = {
       refused: '您的链接未被接受（可能已被替换）。请打开您收到的最新链接。',
       notHere: '此工作区供秘书处和主席使用；您的角色不包括此工作区。',
     },
+  },
+  revoked: {
+    linkReplacedTitle: '您的链接已被替换',
+    linkReplaced: '您参加本次会议的链接已被替换。请打开秘书处发给您的新链接。',
+    removedTitle: '您已不再是与会者',
+    removed: '您已不再是本次会议的与会者。如您认为有误，请联系秘书处。',
+    invalidTitle: '此链接已无法使用',
+    invalid: '此链接已失效。请打开秘书处发给您的最新链接，或向秘书处索取新链接。',
   },
 } satisfies Translation;

@@ -1,0 +1,177 @@
+import type { Request, Response, Router } from 'express';
+import {
+  asId,
+  type InvitationsResult,
+  type Meeting,
+  type MeetingId,
+  markInvited,
+  type Participant,
+  type ParticipantId,
+  sendInvitationsSchema,
+} from '../../shared';
+import type { Invites } from '../auth/invites';
+import type { Logger } from '../observability/logger';
+import { composeInvitation } from '../secretariat/invitationMessage';
+import { invitationsCsv } from '../secretariat/invitationsCsv';
+import type { Mailer, OutgoingMail } from '../secretariat/mailer';
+import { parseBody } from './body';
+import { sendError } from './errors';
+import { actorOf, callerMay, type FindMeeting } from './meetingAccess';
+
+interface InvitationDeps {
+  invites: Invites;
+  meetingOf: FindMeeting;
+  /** Undefined when SMTP_URL is unset: invitations go by the CSV download only. */
+  mailer: Mailer | undefined;
+  /** The room's address (PUBLIC_URL), named in the message so the genuine site can be recognised. */
+  roomUrl: () => string;
+  log: Logger;
+}
+
+const MANAGERS_ONLY = 'only the secretariat or the administrator sends invitations';
+const NO_ADDRESS = 'no e-mail address: add one to the participant, or send the link another way';
+const NOT_THERE = 'not a participant of this meeting (they may have been removed)';
+
+/**
+ * Invitations: every participant's join link as CSV for a mail merge, or sent by e-mail in each
+ * participant's language (when SMTP_URL is set). What was sent is recorded in the meeting's log.
+ */
+export function invitationRoutes(
+  api: Router,
+  { invites, meetingOf, mailer, roomUrl, log }: InvitationDeps,
+): void {
+  /** Meetings whose invitations are going out from this process now: one send at a time each. */
+  const sending = new Set<MeetingId>();
+
+  api.get('/meetings/:id/invitations.csv', async (req: Request, res: Response) => {
+    const found = await meetingOf(req, res, { fresh: true });
+    if (!found) return;
+    const { meetingId, room } = found;
+    if (!callerMay(room.state, req.caller!, 'participant.manage', res, MANAGERS_ONLY)) return;
+    const { participants, title } = room.state;
+    const rows = [];
+    for (const p of participants) {
+      const { joinUrl } = await invites.for(meetingId, p);
+      rows.push({
+        name: p.name,
+        delegation: p.delegation,
+        email: p.email,
+        role: p.role,
+        lang: p.lang,
+        joinUrl,
+      });
+    }
+    // Every link signs someone in: the file is not for caches.
+    res
+      .set('cache-control', 'no-store')
+      .set('content-disposition', attachment(`${fileName(title)}-invitations.csv`))
+      .type('text/csv; charset=utf-8')
+      .send(invitationsCsv(rows));
+  });
+
+  api.post('/meetings/:id/invitations', async (req: Request, res: Response) => {
+    const found = await meetingOf(req, res, { fresh: true });
+    if (!found) return;
+    const { meetingId, room } = found;
+    const caller = req.caller!;
+    if (!callerMay(room.state, caller, 'participant.manage', res, MANAGERS_ONLY)) return;
+    if (!mailer)
+      return sendError(
+        res,
+        'unavailable',
+        'this server sends no e-mail (SMTP_URL is not set): download the invitations as CSV instead',
+      );
+    const body = parseBody(sendInvitationsSchema, req.body, res);
+    if (!body) return;
+    if (sending.has(meetingId))
+      return sendError(res, 'conflict', "this meeting's invitations are being sent: wait for that to finish");
+    sending.add(meetingId);
+    try {
+      const meeting = room.state;
+      const { addressed, failed } = addresseesOf(meeting, body.participantIds);
+      const messages: OutgoingMail[] = [];
+      for (const { participant, email } of addressed) {
+        const { joinUrl } = await invites.for(meetingId, participant);
+        const composed = composeInvitation({ meeting, participant, joinUrl, roomUrl: roomUrl() });
+        messages.push({ ...composed, id: participant.id, to: email });
+      }
+      const outcome = await mailer.send(messages);
+      const byId = new Map<string, ParticipantId>(addressed.map(({ participant: p }) => [p.id, p.id]));
+      const sent = outcome.sent.flatMap((id) => byId.get(id) ?? []);
+      for (const f of outcome.failed)
+        failed.push({ participantId: byId.get(f.id) ?? asId<ParticipantId>(f.id), message: f.message });
+      if (sent.length > 0) {
+        const recorded = await room.submit({
+          decide: (m, ctx) => {
+            const as = actorOf(m, caller);
+            return as
+              ? markInvited(m, as, sent, ctx)
+              : { ok: false, error: { code: 'forbidden', message: MANAGERS_ONLY } };
+          },
+        });
+        // The messages are gone either way: the answer says so, and sending again would repeat them.
+        if (!recorded.ok)
+          log.warn(
+            { meetingId, sent: sent.length, error: recorded.error },
+            'invitations sent but not recorded',
+          );
+      }
+      const result: InvitationsResult = { sent, failed };
+      res.json(result);
+    } finally {
+      sending.delete(meetingId);
+    }
+  });
+}
+
+/** A participant to write to, and where. */
+interface Addressee {
+  participant: Participant;
+  email: string;
+}
+
+/**
+ * Who gets a message: the participants named (or, with none named, everyone with an e-mail
+ * address), and, as failed, those named who have no address or are not in the meeting.
+ */
+function addresseesOf(
+  meeting: Meeting,
+  participantIds: string[] | undefined,
+): { addressed: Addressee[]; failed: InvitationsResult['failed'] } {
+  const addressed: Addressee[] = [];
+  const failed: InvitationsResult['failed'] = [];
+  if (!participantIds) {
+    for (const participant of meeting.participants)
+      if (participant.email) addressed.push({ participant, email: participant.email });
+    return { addressed, failed };
+  }
+  const byId = new Map<string, Participant>(meeting.participants.map((p) => [p.id, p]));
+  for (const id of new Set(participantIds)) {
+    const participant = byId.get(id);
+    if (!participant) failed.push({ participantId: asId<ParticipantId>(id), message: NOT_THERE });
+    else if (!participant.email) failed.push({ participantId: participant.id, message: NO_ADDRESS });
+    else addressed.push({ participant, email: participant.email });
+  }
+  return { addressed, failed };
+}
+
+/** The meeting's title as a file name: without what a file system or a header would choke on. */
+const fileName = (title: string) =>
+  title
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')
+    .trim()
+    .slice(0, 100) || 'meeting';
+
+/**
+ * `attachment; filename="…"`, with the name in ASCII for every client and, when it is not ASCII
+ * (a title in Arabic or Chinese), also in UTF-8 (`filename*`, RFC 6266) for those that read it.
+ */
+function attachment(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_');
+  if (ascii === name) return `attachment; filename="${name}"`;
+  const utf8 = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
