@@ -177,10 +177,43 @@ describe('the administrator in a browser', () => {
     await context.close();
   }, 60_000);
 
-  it('in Arabic: right to left, titles isolated, axe clean on the list and the settings', async () => {
+  it('at /manage, the secretariat changes the settings with its own join link; the chair reads them', async () => {
+    const secretariat = await room.open(room.person('BDT'), { route: '/manage' });
+    secretariat.setDefaultTimeout(10_000);
+    await secretariat.getByRole('heading', { level: 1, name: room.meeting.title }).waitFor();
+    expect(secretariat.url()).toBe(`${room.server.url}/manage`);
+    const form = secretariat.getByRole('form', { name: 'Meeting settings' });
+    await form.getByLabel('Video-call link').fill('https://meet.example.org/irm-1');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toMatch(/^Saved at/);
+    expect(room.state().videoUrl).toBe('https://meet.example.org/irm-1');
+    expect(
+      await secretariat.getByRole('link', { name: 'Back to the meeting room' }).getAttribute('href'),
+    ).toBe('/join');
+
+    const chair = await room.open(room.chair(), { route: '/manage' });
+    chair.setDefaultTimeout(10_000);
+    const readOnly = chair.getByRole('form', { name: 'Meeting settings' });
+    await readOnly.getByText('Only the secretariat and the administrator change these settings.').waitFor();
+    expect(await readOnly.getByLabel('Video-call link').inputValue()).toBe('https://meet.example.org/irm-1');
+    expect(await readOnly.getByLabel('Video-call link').isDisabled()).toBe(true);
+    expect(await readOnly.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
+    await secretariat.context().close();
+    await chair.context().close();
+  });
+
+  it('in Arabic: a refused token and the sign-in form, right to left, titles isolated, axe clean', async () => {
     const context = await room.newContext({ locale: 'ar' });
     const page = await context.newPage();
-    await openAdmin(page);
+    page.setDefaultTimeout(10_000);
+    // A token the server refuses: said so, and the form to paste the right one.
+    await page.goto(`${room.server.url}/admin#token=not-the-admin-token`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(ar.admin.signIn.refused);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'signin-refused-ar.png') });
+    expect(await page.evaluate(() => sessionStorage.getItem('irm.adminToken'))).toBeNull();
+    await page.getByLabel(ar.admin.signIn.token).fill(room.server.adminToken);
+    await page.getByRole('button', { name: ar.admin.signIn.submit }).click();
     await page.getByRole('heading', { level: 1, name: ar.admin.list.heading }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     const titles = page.getByTestId('meeting-row').locator('th bdi');

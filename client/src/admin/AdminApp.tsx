@@ -13,12 +13,12 @@ import { WorkspaceProvider, type WorkspaceSession } from './workspace';
 export type AdminRoute = { view: 'list' } | { view: 'meeting'; meetingId: string };
 
 /** `/admin` is the list, `/admin/meetings/<id>` a meeting's workspace (a reload or a bookmark opens it again). */
-export function routeOf(pathname: string): AdminRoute {
+function routeOf(pathname: string): AdminRoute {
   const match = /^\/admin\/meetings\/([^/]+)\/?$/.exec(pathname);
   return match?.[1] ? { view: 'meeting', meetingId: decodeURIComponent(match[1]) } : { view: 'list' };
 }
 
-export const pathOf = (route: AdminRoute): string =>
+const pathOf = (route: AdminRoute): string =>
   route.view === 'list' ? '/admin' : `/admin/meetings/${encodeURIComponent(route.meetingId)}`;
 
 type Check = { state: 'checking' } | { state: 'admin'; mail: boolean } | { state: 'unreachable' };

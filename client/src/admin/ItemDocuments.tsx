@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaDocument, AgendaItem } from '../../../shared';
+import { type AgendaDocument, type AgendaItem, DOCUMENTS_PER_ITEM } from '../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
 import { formatTime } from '../format';
 import { setDocuments } from './api';
@@ -144,6 +144,8 @@ export function ItemDocuments({ meetingId, meetingZone, item, readOnly, onSaved 
   };
 
   const headingId = `docs-${item.id}`;
+  // The server takes at most this many (shared/protocol/secretariat.ts).
+  const full = rows.length >= DOCUMENTS_PER_ITEM;
   return (
     <section className="admin-item-documents" aria-labelledby={headingId} ref={list}>
       <h3 id={headingId}>
@@ -295,13 +297,19 @@ export function ItemDocuments({ meetingId, meetingZone, item, readOnly, onSaved 
             type="button"
             data-doc="add"
             data-action="add"
-            disabled={busy || editing !== null}
+            disabled={busy || editing !== null || full}
+            aria-describedby={full ? `${headingId}-full` : undefined}
             aria-label={t('admin.documents.addLabel', { number: item.number })}
             onClick={() => setEditing({ key: 'new', troubles: {} })}
           >
             {t('admin.documents.add')}
           </button>
         ))}
+      {!readOnly && full && (
+        <p id={`${headingId}-full`} className="hint">
+          {t('admin.documents.full', { max: DOCUMENTS_PER_ITEM })}
+        </p>
+      )}
       <p role="status" className={`admin-status ${status?.failed ? 'admin-status-failed' : ''}`}>
         {status?.text ?? ''}
       </p>

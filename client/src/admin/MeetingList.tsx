@@ -14,11 +14,11 @@ type Load =
   | { state: 'failed'; message: string };
 
 /** Newest first: by the planned start, else by when the meeting was created. */
-export const newestFirst = (meetings: readonly MeetingSummary[]): MeetingSummary[] =>
+const newestFirst = (meetings: readonly MeetingSummary[]): MeetingSummary[] =>
   [...meetings].sort((a, b) => (b.startsAt ?? b.createdAt) - (a.startsAt ?? a.createdAt));
 
 /** The control of a meeting's row that does `action` (`open`, `clone`, `archive`, `confirm`…). */
-export const rowControl = (meetingId: string, action: string): HTMLElement | null =>
+const rowControl = (meetingId: string, action: string): HTMLElement | null =>
   [...document.querySelectorAll<HTMLElement>(`[data-meeting][data-action="${action}"]`)].find(
     (el) => el.dataset.meeting === meetingId,
   ) ?? null;

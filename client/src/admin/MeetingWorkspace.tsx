@@ -9,7 +9,7 @@ import { Tabs } from './Tabs';
 import { useFailure, useWorkspace } from './workspace';
 
 /** What the caller may do in this meeting (the administrator: everything). */
-export interface WorkspaceAbilities {
+interface WorkspaceAbilities {
   configure: boolean;
   manage: boolean;
   /** Whether e-mail can be sent (SMTP is set on the server). */

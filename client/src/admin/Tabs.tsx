@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
 
 /** One tab: its label and what its panel shows. */
-export interface Tab {
+interface Tab {
   id: string;
   label: string;
   panel: () => ReactNode;

@@ -37,7 +37,7 @@ export const wallOf = (ms: number | null, timeZone: string): WallTime =>
   ms === null ? { date: '', time: '' } : wallTimeOf(ms, timeZone);
 
 /** The fewest and most seconds a default speaking time may have (the server's bounds). */
-export const SPEAKING_BOUNDS = { min: 10, max: LIMITS.maxSpeakingSeconds } as const;
+const SPEAKING_BOUNDS = { min: 10, max: LIMITS.maxSpeakingSeconds } as const;
 
 /** Minutes and seconds as typed: the seconds, or why they do not make a speaking time. */
 export function readSpeaking(minutes: string, seconds: string): number | Problem {
@@ -83,7 +83,7 @@ export interface MinutesSeconds {
 }
 
 /** Seconds as the two inputs show them: 180 → 3 and 0. */
-export const minutesSeconds = (total: number): MinutesSeconds => ({
+const minutesSeconds = (total: number): MinutesSeconds => ({
   minutes: String(Math.floor(total / 60)),
   seconds: String(total % 60),
 });

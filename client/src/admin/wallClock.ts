@@ -75,7 +75,7 @@ function fieldsIn(ms: number, timeZone: string): Fields {
 }
 
 /** How far the zone's clocks are ahead of UTC at `ms` (negative west of Greenwich), in ms. */
-export function offsetAt(ms: number, timeZone: string): number {
+function offsetAt(ms: number, timeZone: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
   const f = fieldsIn(whole, timeZone);
   return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - whole;

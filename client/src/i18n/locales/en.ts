@@ -596,6 +596,7 @@ export const en = {
       save: 'Save document',
       saved: 'Documents saved at {{time}}.',
       fix: 'Not saved: correct the fields marked.',
+      full: 'An agenda item lists at most {{max}} documents: remove one to add another.',
     },
     manage: {
       refused: 'Your link was not accepted (it may have been replaced). Open the latest link you received.',

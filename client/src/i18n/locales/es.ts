@@ -603,6 +603,7 @@ export const es = {
       save: 'Guardar el documento',
       saved: 'Documentos guardados a las {{time}}.',
       fix: 'No guardado: corrija los campos señalados.',
+      full: 'Un punto del orden del día enumera como máximo {{max}} documentos: quite uno para añadir otro.',
     },
     manage: {
       refused: 'No se aceptó su enlace (quizá se haya sustituido). Abra el último enlace que recibió.',

@@ -603,6 +603,7 @@ export const fr = {
       save: 'Enregistrer le document',
       saved: 'Documents enregistrés à {{time}}.',
       fix: 'Non enregistré : corrigez les champs signalés.',
+      full: 'Un point de l’ordre du jour liste au plus {{max}} documents : retirez-en un pour en ajouter un autre.',
     },
     manage: {
       refused: 'Votre lien n’a pas été accepté (il a peut-être été remplacé). Ouvrez le dernier lien reçu.',
