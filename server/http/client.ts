@@ -5,8 +5,11 @@ import express, { type Express, type Request, type Response } from 'express';
 import { joinPage } from './pages';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** Client routes: each answers with the app's index.html, which picks its view from the path. */
-const APP_ROUTES = ['/join', '/projector'];
+/**
+ * Client routes: each answers with the app's index.html, which picks its view from the path. The
+ * administrator's pages have sub-paths (`/admin/meetings/<id>`), so a reload stays on the meeting.
+ */
+const APP_ROUTES = ['/join', '/projector', '/admin', '/admin/*path', '/manage'];
 
 /**
  * Serves the browser app: the Vite build in dist/client, or, with `vite` (npm run dev), Vite itself in

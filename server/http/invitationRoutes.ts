@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import {
+  ARCHIVED_WORDS,
   asId,
   type InvitationsResult,
   type Meeting,
@@ -83,6 +84,7 @@ export function invitationRoutes(
       );
     const body = parseBody(sendInvitationsSchema, req.body, res);
     if (!body) return;
+    if (room.state.archived) return sendError(res, 'conflict', ARCHIVED_WORDS);
     if (sending.has(meetingId))
       return sendError(res, 'conflict', "this meeting's invitations are being sent: wait for that to finish");
     sending.add(meetingId);

@@ -31,15 +31,12 @@ const CONFIGURERS_ONLY = 'only the secretariat or the administrator changes the 
 
 /** The meetings themselves: the administrator's list and clones, the secretariat's settings and documents. */
 export function meetingsRoutes(api: Router, { service, invites, meetingOf }: MeetingsDeps): void {
-  api.get('/meetings', (req: Request, res: Response) => {
+  api.get('/meetings', async (req: Request, res: Response) => {
     if (req.caller?.kind !== 'admin')
       return sendError(res, 'forbidden', 'only the administrator lists every meeting');
-    const meetings = service
-      .meetingIds()
-      .flatMap((id) => {
-        const room = service.room(id);
-        return room && !room.unreadable ? [summaryOf(room.state)] : [];
-      })
+    // From the store: a meeting another process created a moment ago is listed too.
+    const meetings = (await service.allRooms())
+      .map((room) => summaryOf(room.state))
       .sort((a, b) => (b.startsAt ?? b.createdAt) - (a.startsAt ?? a.createdAt));
     res.json({ meetings });
   });

@@ -154,6 +154,22 @@ export class MeetingService {
   }
 
   /**
+   * The rooms of every meeting in the store, loading those another process created and this one
+   * has not heard of yet (the administrator's list); meetings this code cannot read are left out.
+   */
+  async allRooms(): Promise<MeetingRoom[]> {
+    const rooms: MeetingRoom[] = [];
+    for (const { id } of await this.store.listMeetings()) {
+      const room = await this.ensureRoom(id).catch((error) => {
+        if (error instanceof MeetingUnreadable) return undefined;
+        throw error;
+      });
+      if (room && !room.unreadable) rooms.push(room);
+    }
+    return rooms;
+  }
+
+  /**
    * The room brought up to the store's latest seq: for a request naming something (a participant, a
    * proposal) that another process may have stored a moment ago. Without other processes, the room
    * is already current and this costs one look-up of the store's seq.

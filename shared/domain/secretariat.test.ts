@@ -342,6 +342,10 @@ describe('cloning a meeting', () => {
     expect(clone.participants.every((p) => p.tokenVersion === 0)).toBe(true);
     expect(clone.presidingParticipantId).toBe(clone.participants.find((p) => p.role === 'chair')!.id);
     expect(clone.floor.queue).toEqual([]);
+    // A new start keeps the source's length.
+    const dated = apply(source, updateMeeting(source, ADMIN, { startsAt: 1000, endsAt: 4000 }, ctx));
+    const later = replayAll(cloneMeeting(dated, id, { title: 'IRM-2', startsAt: 10_000 }, testContext()));
+    expect([later.startsAt, later.endsAt]).toEqual([10_000, 13_000]);
     expect(clone.proposals).toEqual([]);
   });
 });

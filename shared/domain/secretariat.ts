@@ -340,6 +340,7 @@ export function markInvited(
 ): Decision {
   if (!can(meeting, actor, 'participant.manage'))
     return reject('forbidden', 'only the secretariat or the administrator sends invitations');
+  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
   const known = new Set<string>(meeting.participants.map((p) => p.id));
   const invited = participantIds.filter((id) => known.has(id));
   return invited.length === 0
@@ -476,6 +477,21 @@ export function planImport(
 const withoutOnline = ({ online: _online, ...rest }: Participant): Omit<Participant, 'online'> => rest;
 
 /**
+ * The clone's dates: those given; a start without an end keeps the source's length (IRM-2 is as
+ * long as IRM-1), and a clone given no dates keeps the source's.
+ */
+function cloneDates(
+  source: Meeting,
+  body: CloneMeetingBody,
+): { startsAt: number | null; endsAt: number | null } {
+  const startsAt = body.startsAt !== undefined ? body.startsAt : source.startsAt;
+  if (body.endsAt !== undefined) return { startsAt, endsAt: body.endsAt };
+  const length = source.startsAt !== null && source.endsAt !== null ? source.endsAt - source.startsAt : null;
+  if (body.startsAt === undefined || startsAt === null) return { startsAt, endsAt: source.endsAt };
+  return { startsAt, endsAt: length === null ? null : startsAt + length };
+}
+
+/**
  * The events of a new meeting cloned from `source` (`POST /api/meetings/:id/clone`): its settings,
  * floor options, agenda (every item pending again, with its documents) and participants (fresh
  * ids, so fresh tokens), without its floor, interventions or proposals. IRM-2 from IRM-1.
@@ -492,8 +508,7 @@ export function cloneMeeting(
       title: body.title,
       timezone: source.timezone,
       defaultSpeakingSeconds: source.floor.limitSeconds,
-      startsAt: body.startsAt !== undefined ? body.startsAt : source.startsAt,
-      endsAt: body.endsAt !== undefined ? body.endsAt : source.endsAt,
+      ...cloneDates(source, body),
       videoUrl: source.videoUrl,
     },
     ctx,

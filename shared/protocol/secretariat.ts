@@ -61,19 +61,26 @@ export const timeZoneSchema = z
   .max(64)
   .refine((tz) => isTimeZone(tz), 'unknown IANA time zone');
 
+const ENDS_BEFORE_START = 'the meeting cannot end before it starts';
+/** Both dates given: the end is not before the start. */
+const endsAfterStart = (body: { startsAt?: number | null; endsAt?: number | null }) =>
+  body.startsAt == null || body.endsAt == null || body.endsAt >= body.startsAt;
+
 const speakingSeconds = z.number().int().min(10).max(LIMITS.maxSpeakingSeconds);
 
 /** Body of `POST /api/meetings`. */
-export const createMeetingSchema = z.strictObject({
-  title: shortText,
-  timezone: timeZoneSchema.optional(),
-  defaultSpeakingSeconds: speakingSeconds.optional(),
-  chairName: shortText.optional(),
-  chairDelegation: shortText.optional(),
-  startsAt: instantSchema.nullable().optional(),
-  endsAt: instantSchema.nullable().optional(),
-  videoUrl: webUrlSchema.nullable().optional(),
-});
+export const createMeetingSchema = z
+  .strictObject({
+    title: shortText,
+    timezone: timeZoneSchema.optional(),
+    defaultSpeakingSeconds: speakingSeconds.optional(),
+    chairName: shortText.optional(),
+    chairDelegation: shortText.optional(),
+    startsAt: instantSchema.nullable().optional(),
+    endsAt: instantSchema.nullable().optional(),
+    videoUrl: webUrlSchema.nullable().optional(),
+  })
+  .refine(endsAfterStart, { message: ENDS_BEFORE_START, path: ['endsAt'] });
 export type CreateMeetingBody = z.infer<typeof createMeetingSchema>;
 
 /**
@@ -100,11 +107,13 @@ export const updateMeetingSchema = z
 export type UpdateMeetingBody = z.infer<typeof updateMeetingSchema>;
 
 /** Body of `POST /api/meetings/:id/clone`: the new meeting's title and, optionally, its dates. */
-export const cloneMeetingSchema = z.strictObject({
-  title: shortText,
-  startsAt: instantSchema.nullable().optional(),
-  endsAt: instantSchema.nullable().optional(),
-});
+export const cloneMeetingSchema = z
+  .strictObject({
+    title: shortText,
+    startsAt: instantSchema.nullable().optional(),
+    endsAt: instantSchema.nullable().optional(),
+  })
+  .refine(endsAfterStart, { message: ENDS_BEFORE_START, path: ['endsAt'] });
 export type CloneMeetingBody = z.infer<typeof cloneMeetingSchema>;
 
 export const agendaDocumentSchema = z.strictObject({

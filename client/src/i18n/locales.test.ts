@@ -38,6 +38,12 @@ const SAME_WORD: Partial<Record<string, Set<string>>> = {
     'participants.heading',
     'stats.count',
     'versions.heading',
+    'admin.list.dates',
+    'admin.list.participants',
+    'admin.list.actions',
+    'admin.when.date',
+    'admin.speaking.minutes',
+    'admin.workspace.participants',
   ]),
 };
 
