@@ -37,10 +37,12 @@ describe('the participants tab in a browser', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
   });
 
-  /** The administrator's workspace, on a meeting's Participants tab. */
-  const openTab = async (page: Page, meetingId: string) => {
-    const token = encodeURIComponent(room.server.adminToken);
-    await page.goto(`${room.server.url}/people-harness#token=${token}&meeting=${meetingId}`);
+  /** The administrator's link, the meeting opened from the list, its Participants tab. */
+  const openTab = async (page: Page, title: string, words = en.admin) => {
+    await page.goto(`${room.server.url}/admin#token=${encodeURIComponent(room.server.adminToken)}`);
+    await page.getByRole('button', { name: `${words.list.open} ${title}` }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('tab', { name: words.workspace.participants }).click();
     await page.locator('.people-count').filter({ hasText: /\d/ }).waitFor();
   };
   const count = (page: Page) => page.locator('.people-count').textContent();
@@ -51,7 +53,7 @@ describe('the participants tab in a browser', () => {
       timezone: 'Europe/Zurich',
     });
     const page = await (await room.newContext()).newPage();
-    await openTab(page, meeting.id);
+    await openTab(page, meeting.title);
     expect(await count(page)).toBe('1 of 1');
 
     await page.getByRole('button', { name: 'Import registration list (CSV)' }).click();
@@ -126,7 +128,7 @@ describe('the participants tab in a browser', () => {
 
   it('edits, reissues a link (the old one is refused at once) and removes, and the focus follows', async () => {
     const page = await (await room.newContext()).newPage();
-    await openTab(page, room.meeting.id);
+    await openTab(page, room.meeting.title);
     const brazil = room.person('Brazil');
 
     // The demo names people by function: Brazil's delegate gets a name, and becomes CITEL's spokesperson.
@@ -201,7 +203,7 @@ describe('the participants tab in a browser', () => {
 
   it('reads right to left in Arabic, each name in its own direction', async () => {
     const page = await (await room.newContext({ locale: 'ar' })).newPage();
-    await openTab(page, room.meeting.id);
+    await openTab(page, room.meeting.title, ar.admin);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByRole('heading', { name: ar.people.heading }).waitFor();
     const row = page.locator('tr', { has: page.locator('td', { hasText: /^France$/ }) });

@@ -43,6 +43,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   // Back to Element.prototype's own.
   Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
   setupI18n('en');
@@ -499,13 +500,13 @@ describe('invitations', () => {
   it('selects all rows shown, and downloads the CSV under the server’s file name', async () => {
     const user = userEvent.setup();
     const saved: string[] = [];
-    vi.stubGlobal(
-      'URL',
-      Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => undefined }),
-    );
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
+    // jsdom has no object URLs: a URL class that hands them out, for this test only.
+    class BlobUrls extends URL {
+      static override createObjectURL = () => 'blob:x';
+      static override revokeObjectURL = () => undefined;
+    }
+    vi.stubGlobal('URL', BlobUrls);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       saved.push(this.download);
     });
     renderTab(fakeApi(), { mail: false });
@@ -521,7 +522,6 @@ describe('invitations', () => {
     await user.click(toolbar().getByRole('button', { name: 'Download invitations (CSV)' }));
     await waitFor(() => expect(saved).toEqual(['IRM-1 é-invitations.csv']));
     expect(document.querySelector('.people-notice')!.textContent).toBe('Downloaded IRM-1 é-invitations.csv.');
-    click.mockRestore();
   });
 });
 

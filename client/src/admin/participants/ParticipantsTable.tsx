@@ -172,11 +172,11 @@ export function ParticipantsTable({
           {manage && <col className="col-select" />}
           <col className="col-name" />
           <col className="col-delegation" />
+          <col className="col-email" />
           <col className="col-role" />
           <col className="col-category" />
           <col className="col-region" />
           <col className="col-rto" />
-          <col className="col-email" />
           <col className="col-lang" />
           <col className="col-online" />
           <col className="col-invited" />
@@ -207,11 +207,11 @@ export function ParticipantsTable({
               {t('people.columns.name')}
             </th>
             <th scope="col">{t('people.columns.delegation')}</th>
+            <th scope="col">{t('people.columns.email')}</th>
             <th scope="col">{t('people.columns.role')}</th>
             <th scope="col">{t('people.columns.category')}</th>
             <th scope="col">{t('people.columns.region')}</th>
             <th scope="col">{t('people.columns.rto')}</th>
-            <th scope="col">{t('people.columns.email')}</th>
             <th scope="col">{t('people.columns.lang')}</th>
             <th scope="col">{t('people.columns.online')}</th>
             <th scope="col">{t('people.columns.invited')}</th>
@@ -307,13 +307,13 @@ function Row({
       <td>
         <bdi id={ids.delegation}>{p.delegation}</bdi>
       </td>
+      <td className="people-email">
+        {p.email ? <EmailText email={p.email} /> : none(t('people.values.noEmail'))}
+      </td>
       <td>{t(`roles.${p.role}`)}</td>
       <td>{t(`people.categories.${p.category}`)}</td>
       <td>{t(`regions.${p.region}`)}</td>
       <td>{p.rto ?? none(t('people.values.noRto'))}</td>
-      <td className="people-email">
-        {p.email ? <EmailText email={p.email} /> : none(t('people.values.noEmail'))}
-      </td>
       <td>
         {p.lang ? <span lang={p.lang}>{languageName(p.lang)}</span> : t('people.values.defaultLangShort')}
       </td>

@@ -30,5 +30,6 @@ export function saveBlob(blob: Blob, fileName: string): void {
   link.click();
   link.remove();
   // Long after the download has read it; the blob is small.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  const revoke = URL.revokeObjectURL.bind(URL);
+  setTimeout(() => revoke(url), 60_000);
 }
