@@ -30,7 +30,8 @@ export function Dialog({ title, onClose, initialFocus, fallbackFocus, className,
 
   useLayoutEffect(() => {
     const dialog = ref.current!;
-    opener.current = document.activeElement;
+    // Kept from the first run: StrictMode's second finds the focus already inside.
+    opener.current ??= document.activeElement;
     if (typeof dialog.showModal === 'function') {
       if (!dialog.open) dialog.showModal();
     } else dialog.setAttribute('open', '');
@@ -39,7 +40,9 @@ export function Dialog({ title, onClose, initialFocus, fallbackFocus, className,
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
       const back = opener.current;
       // After the render that removed the dialog: the opener may have been replaced meanwhile.
+      // (StrictMode runs this cleanup and the effect again on a dialog that stays: nothing to do.)
       queueMicrotask(() => {
+        if (dialog.isConnected) return;
         if (back instanceof HTMLElement && back.isConnected) back.focus();
         else fallback.current?.()?.focus();
       });
