@@ -256,6 +256,32 @@ function updateRefusal(
 }
 
 /**
+ * The participant a manager acts on: refused unless the actor manages participants
+ * (`participant.manage`, `refusedWords` saying what they tried), the meeting is not archived and
+ * the participant is there.
+ */
+function managed(
+  meeting: Meeting,
+  actor: Actor,
+  participantId: ParticipantId,
+  refusedWords: string,
+): Participant | Extract<Decision, { ok: false }> {
+  if (!can(meeting, actor, 'participant.manage'))
+    return { ok: false, error: refuse('forbidden', refusedWords) };
+  if (meeting.archived) return { ok: false, error: refuse('conflict', ARCHIVED_WORDS) };
+  return (
+    meeting.participants.find((p) => p.id === participantId) ?? {
+      ok: false,
+      error: refuse('not_found', NO_SUCH_PARTICIPANT),
+    }
+  );
+}
+
+const isRefusal = (
+  value: Participant | Extract<Decision, { ok: false }>,
+): value is Extract<Decision, { ok: false }> => 'ok' in value;
+
+/**
  * Changes a participant (`PATCH …/participants/:participantId`): the secretariat or the
  * administrator (`participant.manage`); a change of role to or from chair or vice-chair also takes
  * the appointment.
@@ -266,11 +292,13 @@ export function updateParticipant(
   participantId: ParticipantId,
   body: UpdateParticipantBody,
 ): Decision {
-  if (!can(meeting, actor, 'participant.manage'))
-    return reject('forbidden', 'only the secretariat or the administrator changes participants');
-  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
-  const participant = meeting.participants.find((p) => p.id === participantId);
-  if (!participant) return reject('not_found', NO_SUCH_PARTICIPANT);
+  const participant = managed(
+    meeting,
+    actor,
+    participantId,
+    'only the secretariat or the administrator changes participants',
+  );
+  if (isRefusal(participant)) return participant;
   const changes = changesOf(participant, body);
   const refusal = updateRefusal(meeting, actor, participant, changes);
   if (refusal) return { ok: false, error: refusal };
@@ -290,11 +318,13 @@ export function removeParticipant(
   participantId: ParticipantId,
   ctx: DecideContext,
 ): Decision {
-  if (!can(meeting, actor, 'participant.manage'))
-    return reject('forbidden', 'only the secretariat or the administrator removes participants');
-  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
-  const participant = meeting.participants.find((p) => p.id === participantId);
-  if (!participant) return reject('not_found', NO_SUCH_PARTICIPANT);
+  const participant = managed(
+    meeting,
+    actor,
+    participantId,
+    'only the secretariat or the administrator removes participants',
+  );
+  if (isRefusal(participant)) return participant;
   const refusal = roleChangeRefusal(meeting, actor, participant.role, participant.role);
   if (refusal) return reject('forbidden', refusal.replace('appoints', 'removes'));
   if (meeting.presidingParticipantId === participantId)
@@ -318,11 +348,13 @@ export function reissueLink(
   participantId: ParticipantId,
   ctx: DecideContext,
 ): Decision {
-  if (!can(meeting, actor, 'participant.manage'))
-    return reject('forbidden', 'only the secretariat or the administrator reissues links');
-  if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
-  const participant = meeting.participants.find((p) => p.id === participantId);
-  if (!participant) return reject('not_found', NO_SUCH_PARTICIPANT);
+  const participant = managed(
+    meeting,
+    actor,
+    participantId,
+    'only the secretariat or the administrator reissues links',
+  );
+  if (isRefusal(participant)) return participant;
   return accept({
     type: 'participant.reissued',
     participantId,
