@@ -8,7 +8,7 @@ export interface ImportLimits {
   maxWaiting: number;
 }
 
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   bytes: { burst: 4 * 1024 * 1024, perSecond: 256 * 1024 },
   maxWaiting: 8,
 };

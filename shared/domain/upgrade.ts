@@ -69,7 +69,7 @@ export type MeetingEventV3 =
 type AddedInV4 = 'email' | 'lang' | 'tokenVersion' | 'invitedAt';
 
 /** Turns a version-3 event into its version-4 form: nothing known of the new fields. */
-export function upgradeV3(event: MeetingEventV3): MeetingEvent {
+function upgradeV3(event: MeetingEventV3): MeetingEvent {
   switch (event.type) {
     case 'participant.added':
       return {

@@ -34,7 +34,7 @@ export const emailSchema = z
   .pipe(z.email({ message: 'not an e-mail address' }));
 
 /** An http(s) address: nothing a browser would run (no `javascript:`, no `data:`). */
-export const webUrlSchema = z
+const webUrlSchema = z
   .string()
   .trim()
   .max(2000)
@@ -51,12 +51,12 @@ export const webUrlSchema = z
  * A moment: milliseconds since the epoch, or an ISO 8601 date and time with its offset
  * (`2026-03-10T12:00:00Z`, `2026-03-10T14:00:00+02:00`), which is easier to type in a `curl`.
  */
-export const instantSchema = z.union([
+const instantSchema = z.union([
   z.number().int().min(0).max(8.64e15),
   z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
 ]);
 
-export const timeZoneSchema = z
+const timeZoneSchema = z
   .string()
   .max(64)
   .refine((tz) => isTimeZone(tz), 'unknown IANA time zone');
@@ -116,7 +116,7 @@ export const cloneMeetingSchema = z
   .refine(endsAfterStart, { message: ENDS_BEFORE_START, path: ['endsAt'] });
 export type CloneMeetingBody = z.infer<typeof cloneMeetingSchema>;
 
-export const agendaDocumentSchema = z.strictObject({
+const agendaDocumentSchema = z.strictObject({
   symbol: nameText(60),
   title: shortText,
   url: webUrlSchema,
@@ -183,7 +183,7 @@ export interface MeetingSummary {
 export type ParticipantRecord = Participant;
 
 /** A row of a registration list that an import creates (the participant it will be). */
-export interface ImportCreated {
+interface ImportCreated {
   line: number;
   participant: Participant;
 }
