@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { ADMIN, can, nameText, proposalIdSchema, VIEWER } from '../../shared';
+import { ADMIN, ARCHIVED_WORDS, can, nameText, proposalIdSchema, VIEWER } from '../../shared';
 import type { TokenService } from '../auth/tokens';
 import { authenticate } from '../http/auth';
 import { sendError } from '../http/errors';
@@ -90,6 +90,7 @@ export function collabRouter({ collab, service, tokens, versionLimits, reads }: 
       if (actor.id === null || !can(meeting, actor, 'proposal.saveVersion')) {
         return sendError(res, 'forbidden', 'only participants who may edit the text save versions');
       }
+      if (meeting.archived) return sendError(res, 'conflict', ARCHIVED_WORDS);
       const author = actor.id;
       const body = saveVersionSchema.safeParse(req.body ?? {});
       if (!body.success) {

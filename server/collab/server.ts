@@ -165,7 +165,7 @@ export class CollabServer {
    * Reacts to stored meeting events (each batch `service.onEventsStored` gives, on every process):
    * closes this process's connections of a participant whose link was reissued or who was removed,
    * seeds new proposals' base texts, and recomputes read-only access of open connections when a
-   * proposal is locked or unlocked or the meeting closes. Never throws: it runs inside the meeting's
+   * proposal is locked or unlocked or the meeting closes or is archived. Never throws: it runs inside the meeting's
    * writer.
    */
   handleMeetingEvents(meetingId: MeetingId, events: readonly StoredEvent[]): void {
@@ -183,6 +183,8 @@ export class CollabServer {
           case 'proposal.locked':
           case 'proposal.unlocked':
           case 'meeting.closed':
+          case 'meeting.archived':
+          case 'meeting.unarchived':
             recompute = true;
             break;
         }

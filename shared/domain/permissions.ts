@@ -219,7 +219,7 @@ export type TextReadOnly = 'role' | 'closed' | 'locked';
 /**
  * The co-editing rule (docs/collab.md), for the server's connections and the client's editor alike:
  * the projector and observers never write (the table's `proposal.editText`); nobody writes once the
- * meeting is closed or the proposal locked.
+ * meeting is closed (or archived) or the proposal locked.
  */
 export function textReadOnly(
   meeting: Meeting,
@@ -227,7 +227,8 @@ export function textReadOnly(
   proposal: { locked: boolean },
 ): TextReadOnly | null {
   if (!can(meeting, actor, 'proposal.editText')) return 'role';
-  if (meeting.status === 'closed') return 'closed';
+  // An archived meeting is out of use: its texts are as final as a closed meeting's.
+  if (meeting.status === 'closed' || meeting.archived) return 'closed';
   if (proposal.locked) return 'locked';
   return null;
 }

@@ -6,7 +6,7 @@ import type { MeetingEvent } from './events';
 import { evolve } from './evolve';
 import { command, demoMeeting, ITEM, P, replayAll, testContext } from './fixtures';
 import type { Meeting } from './model';
-import { type Actor, ADMIN } from './permissions';
+import { type Actor, ADMIN, textReadOnly } from './permissions';
 import {
   addParticipant,
   cloneMeeting,
@@ -106,6 +106,8 @@ describe('meeting settings', () => {
       refusal(addParticipant(archived, { name: 'N', delegation: 'Peru', role: 'delegate' }, ctx, ADMIN)),
     ).toMatchObject({ code: 'conflict' });
     expect(updateMeeting(archived, ADMIN, { archived: true }, ctx)).toEqual({ ok: true, events: [] });
+    // Its texts are read-only for everyone, as a closed meeting's.
+    expect(textReadOnly(archived, actor(archived, P.kenya), { locked: false })).toBe('closed');
     const back = apply(archived, updateMeeting(archived, ADMIN, { archived: false, title: 'Renamed' }, ctx));
     expect(back).toMatchObject({ archived: false, title: 'Renamed' });
   });
@@ -162,12 +164,34 @@ describe('participants', () => {
       code: 'forbidden',
     });
     expect(updateParticipant(m, ADMIN, P.kenya, { role: 'vice-chair' }).ok).toBe(true);
-    expect(refusal(updateParticipant(m, sec, P.chair, { name: 'X' }))).toBeNull();
-    expect(refusal(removeParticipant(m, sec, P.viceCept, ctx))?.message).toMatch(/removes a vice-chair/);
+    // A chair's or vice-chair's record and link sign in someone who can preside: not the secretariat's.
+    expect(refusal(updateParticipant(m, sec, P.chair, { email: 'attacker@evil.example' }))?.message).toMatch(
+      /only the administrator handles the chair's record/,
+    );
+    expect(refusal(reissueLink(m, sec, P.chair, ctx))).toMatchObject({ code: 'forbidden' });
+    expect(refusal(removeParticipant(m, sec, P.viceCept, ctx))?.message).toMatch(/vice-chair's record/);
+    expect(refusal(updateParticipant(m, ADMIN, P.chair, { email: 'chair@itu.int' }))).toBeNull();
     // The chair reads the table but does not manage it.
     expect(refusal(updateParticipant(m, actor(m, P.chair), P.kenya, { name: 'X' }))).toMatchObject({
       code: 'forbidden',
     });
+  });
+
+  it('lets only those who manage participants appoint a secretariat member, and no one change or remove themselves', () => {
+    const m = demoMeeting();
+    const chair = actor(m, P.chair);
+    const sec = actor(m, P.secretariat);
+    expect(
+      refusal(addParticipant(m, { name: 'Puppet', delegation: 'BDT', role: 'secretariat' }, ctx, chair))
+        ?.message,
+    ).toMatch(/appoints a secretariat member/);
+    expect(addParticipant(m, { name: 'Aide', delegation: 'BDT', role: 'secretariat' }, ctx, sec).ok).toBe(
+      true,
+    );
+    expect(refusal(updateParticipant(m, sec, P.secretariat, { role: 'delegate' }))?.message).toMatch(
+      /your own role/,
+    );
+    expect(refusal(removeParticipant(m, sec, P.secretariat, ctx))?.message).toMatch(/cannot remove yourself/);
   });
 
   it('makes a delegate the spokesperson of an RTO only with the RTO', () => {

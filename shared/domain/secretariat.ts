@@ -143,12 +143,49 @@ const emailHolder = (meeting: Meeting, email: string | null | undefined, except?
  */
 function roleChangeRefusal(meeting: Meeting, actor: Actor, from: Role | null, to: Role): string | null {
   for (const role of from === null ? [to] : [from, to]) {
-    const action = addParticipantAction(role);
-    if (action !== 'participant.add' && !can(meeting, actor, action))
-      return action === 'participant.appointChair'
-        ? 'only the administrator appoints a chair'
-        : 'only the administrator or the chair appoints a vice-chair';
+    const refusal = roleRefusal(meeting, actor, role);
+    if (refusal) return refusal;
   }
+  return null;
+}
+
+/**
+ * Why `actor` may not give, take away or act for the holder of `role`, or null: those who can
+ * preside are appointed higher up (a chair by the administrator, a vice-chair by the administrator
+ * or the chair), and a secretariat member, who manages the participants, only by those who manage
+ * them (so a chair cannot make themselves a secretariat).
+ */
+function roleRefusal(meeting: Meeting, actor: Actor, role: Role): string | null {
+  const action = addParticipantAction(role);
+  if (action === 'participant.appointChair' && !can(meeting, actor, action))
+    return 'only the administrator appoints a chair';
+  if (action === 'participant.appointViceChair' && !can(meeting, actor, action))
+    return 'only the administrator or the chair appoints a vice-chair';
+  if (role === 'secretariat' && !can(meeting, actor, 'participant.manage'))
+    return 'only the secretariat or the administrator appoints a secretariat member';
+  return null;
+}
+
+/**
+ * Why `actor` may not handle `participant`'s record and link (change, remove, reissue, read or send
+ * the join link), or null: the secretariat manages the participants, but a chair's or vice-chair's
+ * link signs in someone who can preside, so it is handled by whoever appoints them.
+ */
+export function handlingRefusal(
+  meeting: Meeting,
+  actor: Actor,
+  participant: Participant,
+): DomainError | null {
+  if (!can(meeting, actor, 'participant.manage'))
+    return refuse('forbidden', 'only the secretariat or the administrator manages participants');
+  const refusal = participant.role === 'secretariat' ? null : roleRefusal(meeting, actor, participant.role);
+  if (refusal)
+    return refuse(
+      'forbidden',
+      participant.role === 'chair'
+        ? "only the administrator handles the chair's record and link"
+        : "only the administrator or the chair handles a vice-chair's record and link",
+    );
   return null;
 }
 
@@ -241,9 +278,16 @@ function updateRefusal(
   changes: ParticipantChanges,
   holderOf: EmailHolder = (email, except) => emailHolder(meeting, email, except),
 ): DomainError | null {
+  const handling = handlingRefusal(meeting, actor, participant);
+  if (handling) return handling;
   if (changes.role !== undefined) {
     const refusal = roleChangeRefusal(meeting, actor, participant.role, changes.role);
     if (refusal) return refuse('forbidden', refusal);
+    if (actor.id === participant.id)
+      return refuse(
+        'forbidden',
+        'you cannot change your own role: ask the administrator or another secretariat member',
+      );
     if (meeting.presidingParticipantId === participant.id)
       return refuse('conflict', `${participant.name} presides: they take back or hand over the chair first`);
   }
@@ -269,12 +313,10 @@ function managed(
   if (!can(meeting, actor, 'participant.manage'))
     return { ok: false, error: refuse('forbidden', refusedWords) };
   if (meeting.archived) return { ok: false, error: refuse('conflict', ARCHIVED_WORDS) };
-  return (
-    meeting.participants.find((p) => p.id === participantId) ?? {
-      ok: false,
-      error: refuse('not_found', NO_SUCH_PARTICIPANT),
-    }
-  );
+  const participant = meeting.participants.find((p) => p.id === participantId);
+  if (!participant) return { ok: false, error: refuse('not_found', NO_SUCH_PARTICIPANT) };
+  const refusal = handlingRefusal(meeting, actor, participant);
+  return refusal ? { ok: false, error: refusal } : participant;
 }
 
 const isRefusal = (
@@ -325,8 +367,11 @@ export function removeParticipant(
     'only the secretariat or the administrator removes participants',
   );
   if (isRefusal(participant)) return participant;
-  const refusal = roleChangeRefusal(meeting, actor, participant.role, participant.role);
-  if (refusal) return reject('forbidden', refusal.replace('appoints', 'removes'));
+  if (actor.id === participantId)
+    return reject(
+      'forbidden',
+      'you cannot remove yourself: ask the administrator or another secretariat member',
+    );
   if (meeting.presidingParticipantId === participantId)
     return reject('conflict', `${participant.name} presides: they hand over the chair first`);
   const { current, suspended } = meeting.floor;
