@@ -65,6 +65,12 @@ export function readRegistrationCsv(input: string | Uint8Array): RegistrationCsv
       `the file is larger than ${REGISTRATION_CSV_MAX_BYTES / 1024 / 1024} MiB: split the list`,
     );
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
+  if (isUtf16(bytes))
+    return failed(
+      1,
+      'the file is UTF-16 text ("Unicode text" in Excel): in Excel save it as "CSV UTF-8", in LibreOffice ' +
+        'choose the character set "Unicode (UTF-8)"',
+    );
   const lines = new LineIndex(bytes);
   const text = new TextDecoder('utf-8').decode(bytes);
   const notUtf8 = text.indexOf('\uFFFD');
@@ -133,7 +139,7 @@ type Columns = Map<Field, { index: number; label: string }>;
 function readHeader(cells: string[]): Columns | { error: (delimiter: string) => string } {
   const columns: Columns = new Map();
   for (const [index, cell] of cells.entries()) {
-    const field = HEADER_NAMES[key(cell)];
+    const field = Object.hasOwn(HEADER_NAMES, key(cell)) ? HEADER_NAMES[key(cell)] : undefined;
     if (!field) continue;
     if (columns.has(field)) return { error: () => `the header has two "${field}" columns: keep one` };
     columns.set(field, { index, label: cell });
@@ -228,8 +234,9 @@ function key(value: string): string {
 const lookup =
   <T extends string>(table: Record<string, T>, problem: string) =>
   (value: string): Reading<T> => {
-    const found = table[key(value)];
-    return found ? { value: found } : { problem };
+    const k = key(value);
+    // Own keys only: "constructor" or "__proto__" in a cell is no value, not Object's own property.
+    return Object.hasOwn(table, k) ? { value: table[k]! } : { problem };
   };
 
 /** Each code, keyed as `key()` writes it. */
@@ -350,6 +357,10 @@ function isCsvError(error: unknown): error is Error & { code: string } {
     /^(CSV_|INVALID_)/.test(error.code)
   );
 }
+
+/** A UTF-16 byte order mark (what Excel's "Unicode text" writes). */
+const isUtf16 = (bytes: Uint8Array) =>
+  bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 
 function isUtf8(bytes: Uint8Array): boolean {
   try {

@@ -47,19 +47,24 @@ const webUrlSchema = z
     }
   }, 'not an http(s) address');
 
+// Meetings take place in this century: anything else is a typing error (or an attempt).
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
 /**
  * A moment: milliseconds since the epoch, or an ISO 8601 date and time with its offset
  * (`2026-03-10T12:00:00Z`, `2026-03-10T14:00:00+02:00`), which is easier to type in a `curl`.
  */
-const instantSchema = z.union([
-  z.number().int().min(0).max(8.64e15),
-  z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
-]);
+const instantSchema = z
+  .union([z.number().int(), z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso))])
+  .refine((ms) => ms >= EARLIEST && ms <= LATEST, 'a date between the years 2000 and 2100');
 
 const timeZoneSchema = z
   .string()
   .max(64)
-  .refine((tz) => isTimeZone(tz), 'unknown IANA time zone');
+  .refine((tz) => isTimeZone(tz), 'unknown IANA time zone')
+  // Stored as the zone database spells it ("utc" → "UTC", "europe/zurich" → "Europe/Zurich").
+  .transform((tz) => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone);
 
 const ENDS_BEFORE_START = 'the meeting cannot end before it starts';
 /** Both dates given: the end is not before the start. */
