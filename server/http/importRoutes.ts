@@ -12,7 +12,7 @@ import { readRegistrationCsv } from '../secretariat/registrationCsv';
 import type { Caller } from './auth';
 import { sendError } from './errors';
 import { IMPORT_REFUSALS, ImportGate, type ImportLimits } from './importGate';
-import { actorOf, callerMay, type FindMeeting, type MeetingAccess } from './meetingAccess';
+import { actorOf, type FindMeeting, type MeetingAccess, type Permission } from './meetingAccess';
 import { sendRefusal, submitAs } from './submit';
 
 interface ImportDeps {
@@ -21,6 +21,10 @@ interface ImportDeps {
   importLimits?: ImportLimits;
 }
 
+const MANAGE: Permission = {
+  action: 'participant.manage',
+  refusal: 'only the secretariat or the administrator imports participants',
+};
 /** A registration list is text: a few hundred rows are tens of kilobytes, 2000 well under this. */
 const MAX_LIST_BYTES = 1024 * 1024;
 const csvBody = express.text({ type: 'text/csv', limit: MAX_LIST_BYTES });
@@ -41,16 +45,8 @@ const callerKey = (caller: Caller) =>
 export function importRoutes(api: Router, { meetingOf, importLimits }: ImportDeps): void {
   const gate = new ImportGate(importLimits);
   const admit = async (req: Request, res: Response, next: NextFunction) => {
-    const found = await meetingOf(req, res, { fresh: true });
+    const found = await meetingOf(req, res, { fresh: true, may: MANAGE });
     if (!found) return;
-    const allowed = callerMay(
-      found.room.state,
-      req.caller!,
-      'participant.manage',
-      res,
-      'only the secretariat or the administrator imports participants',
-    );
-    if (!allowed) return;
     const declared = Number(req.get('content-length') ?? MAX_LIST_BYTES);
     const refusal = gate.admit(callerKey(req.caller!), Number.isFinite(declared) ? declared : MAX_LIST_BYTES);
     if (refusal) return sendError(res, 'rate_limited', IMPORT_REFUSALS[refusal]);

@@ -17,7 +17,7 @@ import { invitationsCsv } from '../secretariat/invitationsCsv';
 import type { Mailer, OutgoingMail } from '../secretariat/mailer';
 import { parseBody } from './body';
 import { sendError } from './errors';
-import { actorOf, callerMay, type FindMeeting } from './meetingAccess';
+import { actorOf, type FindMeeting, type Permission } from './meetingAccess';
 
 interface InvitationDeps {
   invites: Invites;
@@ -29,7 +29,10 @@ interface InvitationDeps {
   log: Logger;
 }
 
-const MANAGERS_ONLY = 'only the secretariat or the administrator sends invitations';
+const MANAGE: Permission = {
+  action: 'participant.manage',
+  refusal: 'only the secretariat or the administrator sends invitations',
+};
 const NO_ADDRESS = 'no e-mail address: add one to the participant, or send the link another way';
 const NOT_THERE = 'not a participant of this meeting (they may have been removed)';
 
@@ -45,10 +48,9 @@ export function invitationRoutes(
   const sending = new Set<MeetingId>();
 
   api.get('/meetings/:id/invitations.csv', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res, { fresh: true });
+    const found = await meetingOf(req, res, { fresh: true, may: MANAGE });
     if (!found) return;
     const { meetingId, room } = found;
-    if (!callerMay(room.state, req.caller!, 'participant.manage', res, MANAGERS_ONLY)) return;
     const { participants, title } = room.state;
     const rows = [];
     for (const p of participants) {
@@ -71,11 +73,10 @@ export function invitationRoutes(
   });
 
   api.post('/meetings/:id/invitations', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res, { fresh: true });
+    const found = await meetingOf(req, res, { fresh: true, may: MANAGE });
     if (!found) return;
     const { meetingId, room } = found;
     const caller = req.caller!;
-    if (!callerMay(room.state, caller, 'participant.manage', res, MANAGERS_ONLY)) return;
     if (!mailer)
       return sendError(
         res,
@@ -108,7 +109,7 @@ export function invitationRoutes(
             const as = actorOf(m, caller);
             return as
               ? markInvited(m, as, sent, ctx)
-              : { ok: false, error: { code: 'forbidden', message: MANAGERS_ONLY } };
+              : { ok: false, error: { code: 'forbidden', message: MANAGE.refusal } };
           },
         });
         // The messages are gone either way: the answer says so, and sending again would repeat them.

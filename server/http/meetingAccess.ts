@@ -23,15 +23,26 @@ export interface MeetingAccess {
   room: MeetingRoom;
 }
 
+/** An action a route asks the permission table for, and the words of its `403 forbidden` if not. */
+export interface Permission {
+  action: Action;
+  refusal: string;
+}
+
 /**
  * Finds the meeting a `/meetings/:id/...` route names, for a caller of that meeting (or the
- * administrator); undefined once the refusal is sent (a malformed or unknown id, a foreign token).
- * `fresh` brings the room up to the store first: for a request naming something (a participant, an
- * agenda item) that another process may have stored a moment ago.
+ * administrator) who may do `may` there now; undefined once the refusal is sent (a malformed or
+ * unknown id, a foreign token, an action the caller may not do). `fresh` brings the room up to the
+ * store first: for a request naming something (a participant, an agenda item) that another process
+ * may have stored a moment ago.
  */
 export const meetingFinder =
   (service: MeetingService) =>
-  async (req: Request, res: Response, { fresh = false } = {}): Promise<MeetingAccess | undefined> => {
+  async (
+    req: Request,
+    res: Response,
+    { fresh = false, may }: { fresh?: boolean; may?: Permission } = {},
+  ): Promise<MeetingAccess | undefined> => {
     const meetingId = idParam(meetingIdSchema, req.params.id);
     if (!meetingId) return void sendError(res, 'not_found', 'no such meeting');
     if (foreign(req.caller!, meetingId))
@@ -39,6 +50,7 @@ export const meetingFinder =
     // The meeting may be another process's, created a moment ago.
     const room = fresh ? await service.refresh(meetingId) : await service.ensureRoom(meetingId);
     if (!room) return void sendError(res, 'not_found', 'no such meeting');
+    if (may && !callerMay(room.state, req.caller!, may, res)) return undefined;
     return { meetingId, room };
   };
 
@@ -57,21 +69,20 @@ export function actorOf(meeting: Meeting, caller: Caller): Actor | null {
 }
 
 /**
- * The caller as an actor who may do `action` in the meeting now, by the permission table; if they
- * may not, answers `403 forbidden` with `refusal` and returns undefined. Asked before the body is read, so a caller who
- * may not do it learns nothing of what it takes; the decision asks again, with the finer rules.
+ * Whether the caller may do `action` in the meeting now, by the permission table; if not, answers
+ * `403 forbidden` with `refusal`. Asked before the body is read, so a caller who may not do it learns
+ * nothing of what it takes; the decision asks again, with the finer rules.
  */
-export function callerMay(
+function callerMay(
   meeting: Meeting,
   caller: Caller,
-  action: Action,
+  { action, refusal }: Permission,
   res: Response,
-  refusal: string,
-): Actor | undefined {
+): boolean {
   const actor = actorOf(meeting, caller);
-  if (actor && can(meeting, actor, action)) return actor;
+  if (actor && can(meeting, actor, action)) return true;
   sendError(res, 'forbidden', refusal);
-  return undefined;
+  return false;
 }
 
 /** A participant token of another meeting: refused before telling whether this one exists. */

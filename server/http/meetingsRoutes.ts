@@ -16,7 +16,7 @@ import type { Invites } from '../auth/invites';
 import type { MeetingService } from '../meeting/service';
 import { parseBody } from './body';
 import { sendError } from './errors';
-import { callerMay, type FindMeeting } from './meetingAccess';
+import type { FindMeeting, Permission } from './meetingAccess';
 import { idParam } from './params';
 import { submitAs } from './submit';
 
@@ -27,7 +27,10 @@ interface MeetingsDeps {
 }
 
 const itemIdSchema = idSchema<ItemId>();
-const CONFIGURERS_ONLY = 'only the secretariat or the administrator changes the meeting and its documents';
+const CONFIGURE: Permission = {
+  action: 'meeting.configure',
+  refusal: 'only the secretariat or the administrator changes the meeting and its documents',
+};
 
 /** The meetings themselves: the administrator's list and clones, the secretariat's settings and documents. */
 export function meetingsRoutes(api: Router, { service, invites, meetingOf }: MeetingsDeps): void {
@@ -42,10 +45,9 @@ export function meetingsRoutes(api: Router, { service, invites, meetingOf }: Mee
   });
 
   api.patch('/meetings/:id', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res);
+    const found = await meetingOf(req, res, { may: CONFIGURE });
     if (!found) return;
     const { room } = found;
-    if (!callerMay(room.state, req.caller!, 'meeting.configure', res, CONFIGURERS_ONLY)) return;
     const body = parseBody(updateMeetingSchema, req.body, res);
     if (!body) return;
     const stored = await submitAs(room, req.caller!, res, (meeting, as, ctx) =>
@@ -72,10 +74,9 @@ export function meetingsRoutes(api: Router, { service, invites, meetingOf }: Mee
   });
 
   api.put('/meetings/:id/agenda/:itemId/documents', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res, { fresh: true });
+    const found = await meetingOf(req, res, { fresh: true, may: CONFIGURE });
     if (!found) return;
     const { room } = found;
-    if (!callerMay(room.state, req.caller!, 'meeting.configure', res, CONFIGURERS_ONLY)) return;
     const itemId = idParam(itemIdSchema, req.params.itemId);
     if (!itemId) return sendError(res, 'not_found', 'no such agenda item');
     const body = parseBody(setDocumentsSchema, req.body, res);

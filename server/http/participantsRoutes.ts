@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import {
+  type ParticipantId,
   type ParticipantRecord,
   reissueLink,
   removeParticipant,
@@ -8,7 +9,13 @@ import {
 } from '../../shared';
 import type { Invites } from '../auth/invites';
 import { parseBody } from './body';
-import { callerMay, type FindMeeting, participantIn, participantParam } from './meetingAccess';
+import {
+  type FindMeeting,
+  type MeetingAccess,
+  type Permission,
+  participantIn,
+  participantParam,
+} from './meetingAccess';
 import type { HttpReadBudget } from './readBudget';
 import { submitAs } from './submit';
 
@@ -18,20 +25,38 @@ interface ParticipantsDeps {
   meetingOf: FindMeeting;
 }
 
-const MANAGERS_ONLY = 'only the secretariat or the administrator manages participants';
-const READERS_ONLY =
-  'only the chair, the vice-chairs, the secretariat or the administrator read the participants';
+const READ: Permission = {
+  action: 'participant.read',
+  refusal: 'only the chair, the vice-chairs, the secretariat or the administrator read the participants',
+};
+const MANAGE: Permission = {
+  action: 'participant.manage',
+  refusal: 'only the secretariat or the administrator manages participants',
+};
 
 /**
  * The participants table of the secretariat (and, to read, of the chair and vice-chairs): with
  * their e-mail addresses, which nothing else the server sends carries; changes, removals, links.
  */
 export function participantsRoutes(api: Router, { invites, reads, meetingOf }: ParticipantsDeps): void {
+  /**
+   * The meeting and the `:participantId` a route names, for a caller who manages participants;
+   * undefined once the refusal is sent.
+   */
+  const managed = async (
+    req: Request,
+    res: Response,
+  ): Promise<(MeetingAccess & { participantId: ParticipantId }) | undefined> => {
+    const found = await meetingOf(req, res, { fresh: true, may: MANAGE });
+    if (!found) return undefined;
+    const participantId = participantParam(req, res);
+    return participantId ? { ...found, participantId } : undefined;
+  };
+
   api.get('/meetings/:id/participants', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res, { fresh: true });
+    const found = await meetingOf(req, res, { fresh: true, may: READ });
     if (!found) return;
     const { meetingId, room } = found;
-    if (!callerMay(room.state, req.caller!, 'participant.read', res, READERS_ONLY)) return;
     const { participants, formerParticipants } = room.state;
     const table: { participants: ParticipantRecord[]; formerParticipants: ParticipantRecord[] } = {
       participants,
@@ -42,12 +67,9 @@ export function participantsRoutes(api: Router, { invites, reads, meetingOf }: P
   });
 
   api.patch('/meetings/:id/participants/:participantId', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res, { fresh: true });
-    if (!found) return;
-    const { room } = found;
-    if (!callerMay(room.state, req.caller!, 'participant.manage', res, MANAGERS_ONLY)) return;
-    const participantId = participantParam(req, res);
-    if (!participantId) return;
+    const target = await managed(req, res);
+    if (!target) return;
+    const { room, participantId } = target;
     const body = parseBody(updateParticipantSchema, req.body, res);
     if (!body) return;
     const stored = await submitAs(room, req.caller!, res, (meeting, as) =>
@@ -59,12 +81,9 @@ export function participantsRoutes(api: Router, { invites, reads, meetingOf }: P
   });
 
   api.delete('/meetings/:id/participants/:participantId', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res, { fresh: true });
-    if (!found) return;
-    const { room } = found;
-    if (!callerMay(room.state, req.caller!, 'participant.manage', res, MANAGERS_ONLY)) return;
-    const participantId = participantParam(req, res);
-    if (!participantId) return;
+    const target = await managed(req, res);
+    if (!target) return;
+    const { room, participantId } = target;
     const stored = await submitAs(room, req.caller!, res, (meeting, as, ctx) =>
       removeParticipant(meeting, as, participantId, ctx),
     );
@@ -73,23 +92,17 @@ export function participantsRoutes(api: Router, { invites, reads, meetingOf }: P
 
   // The current link, to copy or show as a QR code: the same token until the link is reissued.
   api.get('/meetings/:id/participants/:participantId/invite', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res, { fresh: true });
-    if (!found) return;
-    const { meetingId, room } = found;
-    if (!callerMay(room.state, req.caller!, 'participant.manage', res, MANAGERS_ONLY)) return;
-    const participantId = participantParam(req, res);
-    if (!participantId) return;
+    const target = await managed(req, res);
+    if (!target) return;
+    const { meetingId, room, participantId } = target;
     const participant = participantIn(room.state, participantId, res);
     if (participant) res.json(await invites.for(meetingId, participant));
   });
 
   api.post('/meetings/:id/participants/:participantId/reissue', async (req: Request, res: Response) => {
-    const found = await meetingOf(req, res, { fresh: true });
-    if (!found) return;
-    const { meetingId, room } = found;
-    if (!callerMay(room.state, req.caller!, 'participant.manage', res, MANAGERS_ONLY)) return;
-    const participantId = participantParam(req, res);
-    if (!participantId) return;
+    const target = await managed(req, res);
+    if (!target) return;
+    const { meetingId, room, participantId } = target;
     const stored = await submitAs(room, req.caller!, res, (meeting, as, ctx) =>
       reissueLink(meeting, as, participantId, ctx),
     );

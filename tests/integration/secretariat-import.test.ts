@@ -1,15 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResult, Meeting, Participant } from '../../shared';
-import { connect, type TestClient } from '../support/client';
-import { type Added, addAs, call } from '../support/secretariatApi';
-import { startTestServer } from '../support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportResult } from '../../shared';
+import type { TestClient } from '../support/client';
+import { STANDARD_PEOPLE } from '../support/meeting';
+import type { Refusal } from '../support/secretariatApi';
+import { useSecretariatMeeting } from '../support/secretariatMeeting';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-type Table = { participants: Participant[] };
-type Refused = ImportResult & { error: { code: string; message: string } };
+type Refused = ImportResult & Refusal;
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/registration');
 const fixture = (name: string) => fs.readFile(path.join(FIXTURES, name), 'utf8');
@@ -20,48 +19,22 @@ const fixture = (name: string) => fs.readFile(path.join(FIXTURES, name), 'utf8')
  * bad rows) and `GET …/invitations.csv` (docs/protocol.md, "The secretariat's API").
  */
 describe('the secretariat’s API: import and invitations.csv', () => {
-  let server: Server;
-  let meetingId: string;
-  let chairToken: string;
-  let secretariat: Added;
-  let delegate: Added;
+  const irm = useSecretariatMeeting({
+    meeting: { title: 'IRM-2' },
+    people: {
+      secretariat: STANDARD_PEOPLE.secretariat,
+      delegate: { name: 'Luc', delegation: 'France', role: 'delegate' },
+    },
+  });
+  const { people, request } = irm;
   let room: TestClient;
-  const admin = () => server.adminToken;
-  const importRoute = (dryRun = false) =>
-    `/api/meetings/${meetingId}/participants/import${dryRun ? '?dryRun=1' : ''}`;
-  const importCsv = (csv: string, { dryRun = false, token = secretariat.token } = {}) =>
-    call<Refused>(server.url, 'POST', importRoute(dryRun), token, csv, { contentType: 'text/csv' });
-  const table = async () =>
-    (await call<Table>(server.url, 'GET', `/api/meetings/${meetingId}/participants`, admin())).body
-      .participants;
+  const importRoute = (dryRun = false) => irm.route(`/participants/import${dryRun ? '?dryRun=1' : ''}`);
+  const importCsv = (csv: string, { dryRun = false, token = people.secretariat.token } = {}) =>
+    request<Refused>('POST', importRoute(dryRun), token, csv, { contentType: 'text/csv' });
+  const table = async () => (await irm.table()).body.participants;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const created = await call<{ meeting: Meeting; chair: { token: string } }>(
-      server.url,
-      'POST',
-      '/api/meetings',
-      admin(),
-      { title: 'IRM-2' },
-    );
-    meetingId = created.body.meeting.id;
-    chairToken = created.body.chair.token;
-    secretariat = await addAs(server.url, admin(), meetingId, {
-      name: 'BDT',
-      delegation: 'BDT',
-      role: 'secretariat',
-    });
-    delegate = await addAs(server.url, admin(), meetingId, {
-      name: 'Luc',
-      delegation: 'France',
-      role: 'delegate',
-    });
-    room = await connect(server.url, chairToken);
-  });
-
-  afterAll(async () => {
-    room.close();
-    await server.stop();
+    room = await irm.join(irm.chair.token);
   });
 
   it('a preview says what the list would do and writes nothing', async () => {
@@ -105,13 +78,13 @@ describe('the secretariat’s API: import and invitations.csv', () => {
     expect(imported.status).toBe(200);
     expect(imported.body.created).toHaveLength(5);
     expect(imported.body.errors).toEqual([]);
-    const people = await table();
+    const listed = await table();
     for (const { participant } of imported.body.created)
-      expect(people.find((p) => p.id === participant.id)).toMatchObject({
+      expect(listed.find((p) => p.id === participant.id)).toMatchObject({
         name: participant.name,
         email: participant.email,
       });
-    expect(people.find((p) => p.name === '王芳')).toMatchObject({
+    expect(listed.find((p) => p.name === '王芳')).toMatchObject({
       delegation: '中国',
       region: 'ASP',
       lang: 'zh',
@@ -128,7 +101,7 @@ describe('the secretariat’s API: import and invitations.csv', () => {
     expect(again.body.updated).toEqual([
       {
         line: 2,
-        participantId: people.find((p) => p.name === 'Amina Diallo')!.id,
+        participantId: listed.find((p) => p.name === 'Amina Diallo')!.id,
         matchedBy: 'email',
         changes: { lang: 'en' },
       },
@@ -136,12 +109,10 @@ describe('the secretariat’s API: import and invitations.csv', () => {
   });
 
   it('the 300-row IRM-2 list: refused for its four bad rows, imported once they are fixed', async () => {
-    const created = await call<{ meeting: Meeting }>(server.url, 'POST', '/api/meetings', admin(), {
-      title: 'IRM-2 (full list)',
-    });
-    const route = `/api/meetings/${created.body.meeting.id}/participants/import`;
+    const { meeting } = await irm.create({ title: 'IRM-2 (full list)' });
+    const route = `/api/meetings/${meeting.id}/participants/import`;
     const csv = await fixture('irm2-300.csv');
-    const refused = await call<Refused>(server.url, 'POST', route, admin(), csv, { contentType: 'text/csv' });
+    const refused = await request<Refused>('POST', route, irm.admin, csv, { contentType: 'text/csv' });
     expect(refused.status).toBe(422);
     const bad = refused.body.errors.map((e) => e.line);
     expect(bad).toEqual([37, 88, 154, 251]);
@@ -150,61 +121,49 @@ describe('the secretariat’s API: import and invitations.csv', () => {
       .split('\r\n')
       .filter((_, i) => !bad.includes(i + 1))
       .join('\r\n');
-    const imported = await call<Refused>(server.url, 'POST', route, admin(), fixed, {
+    const imported = await request<Refused>('POST', route, irm.admin, fixed, {
       contentType: 'text/csv',
     });
     expect(imported.status).toBe(200);
     expect(imported.body.created).toHaveLength(296);
     expect(imported.body.errors).toEqual([]);
-    const people = await call<Table>(
-      server.url,
-      'GET',
-      `/api/meetings/${created.body.meeting.id}/participants`,
-      admin(),
-    );
-    expect(people.body.participants).toHaveLength(297); // and the chair
+    const listed = await irm.table({ meetingId: meeting.id });
+    expect(listed.body.participants).toHaveLength(297); // and the chair
   });
 
   it('takes CSV only, from the secretariat or the administrator, up to 1 MiB', async () => {
     const csv = await fixture('api-import-bad-rows.csv');
-    expect((await importCsv(csv, { token: delegate.token })).status).toBe(403);
-    expect((await importCsv(csv, { token: chairToken })).status).toBe(403);
-    const asJson = await call<Refused>(server.url, 'POST', importRoute(), secretariat.token, { csv });
+    expect((await importCsv(csv, { token: people.delegate.token })).status).toBe(403);
+    expect((await importCsv(csv, { token: irm.chair.token })).status).toBe(403);
+    const asJson = await request<Refused>('POST', importRoute(), people.secretariat.token, { csv });
     expect(asJson.status).toBe(400);
     expect(asJson.body.error.message).toContain('text/csv');
     const huge = `name,delegation,role\n${'x,y,delegate\n'.repeat(90_000)}`;
     expect(huge.length).toBeGreaterThan(1024 * 1024);
     expect((await importCsv(huge)).status).toBe(400);
-    const noMeeting = await call(
-      server.url,
-      'POST',
-      '/api/meetings/m_nothing/participants/import',
-      admin(),
-      csv,
-      {
-        contentType: 'text/csv',
-      },
-    );
+    const noMeeting = await request('POST', '/api/meetings/m_nothing/participants/import', irm.admin, csv, {
+      contentType: 'text/csv',
+    });
     expect(noMeeting.status).toBe(404);
   });
 
   it('GET invitations.csv: every participant with their current link, for a mail merge', async () => {
-    const route = `/api/meetings/${meetingId}/invitations.csv`;
-    const res = await call<string>(server.url, 'GET', route, secretariat.token);
+    const route = irm.route('/invitations.csv');
+    const res = await request<string>('GET', route, people.secretariat.token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="IRM-2-invitations.csv"');
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM, for Excel
     const [header, ...rows] = parse(res.text, { bom: true }) as string[][];
     expect(header).toEqual(['name', 'delegation', 'email', 'role', 'lang', 'joinUrl']);
-    const people = await table();
-    expect(rows.map((r) => r[0])).toEqual(people.map((p) => p.name));
+    const listed = await table();
+    expect(rows.map((r) => r[0])).toEqual(listed.map((p) => p.name));
     const wang = rows.find((r) => r[0] === '王芳')!;
     expect(wang.slice(1, 5)).toEqual(['中国', 'wang.fang@cn.example', 'delegate', 'zh']);
     const token = new URL(wang[5]!).hash.replace('#token=', '');
-    const me = await call<{ participantId: string }>(server.url, 'GET', '/api/me', token);
-    expect(me.body.participantId).toBe(people.find((p) => p.name === '王芳')!.id);
-    expect((await call(server.url, 'GET', route, chairToken)).status).toBe(403);
-    expect((await call(server.url, 'GET', route, delegate.token)).status).toBe(403);
+    const me = await request<{ participantId: string }>('GET', '/api/me', token);
+    expect(me.body.participantId).toBe(listed.find((p) => p.name === '王芳')!.id);
+    expect((await request('GET', route, irm.chair.token)).status).toBe(403);
+    expect((await request('GET', route, people.delegate.token)).status).toBe(403);
   });
 });

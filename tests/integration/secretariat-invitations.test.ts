@@ -3,11 +3,9 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeInvitation } from '../../server/secretariat/invitationMessage';
-import { asId, type InvitationsResult, type Meeting, type MeetingId, type Participant } from '../../shared';
-import { type Added, addAs, call } from '../support/secretariatApi';
-import { startTestServer } from '../support/server';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { asId, type InvitationsResult, type MeetingId } from '../../shared';
+import { STANDARD_PEOPLE } from '../support/meeting';
+import { useSecretariatMeeting } from '../support/secretariatMeeting';
 
 /** A message as the mail server received it: the envelope's recipients and the parsed message. */
 interface Received {
@@ -69,102 +67,70 @@ async function startInbox() {
  */
 describe('the secretariat’s API: invitations by e-mail', () => {
   let inbox: Awaited<ReturnType<typeof startInbox>>;
-  let server: Server;
-  let meetingId: string;
-  let secretariat: Added;
-  let amina: Added;
-  let wang: Added;
-  let noAddress: Added;
-  const admin = () => server.adminToken;
-  const send = (body: object, token = secretariat.token) =>
-    call<InvitationsResult & { error?: { code: string } }>(
-      server.url,
-      'POST',
-      `/api/meetings/${meetingId}/invitations`,
-      token,
-      body,
-    );
-  const table = async () =>
-    (
-      await call<{ participants: Participant[] }>(
-        server.url,
-        'GET',
-        `/api/meetings/${meetingId}/participants`,
-        admin(),
-      )
-    ).body.participants;
-
   beforeAll(async () => {
     inbox = await startInbox();
-    server = await startTestServer({ smtpUrl: inbox.url, smtpFrom: 'IRM Secretariat <irm@itu.example>' });
-    const created = await call<{ meeting: Meeting }>(server.url, 'POST', '/api/meetings', admin(), {
+  });
+  // After-hooks run last first: the server, registered below, stops before its mail server closes.
+  afterAll(() => inbox.close());
+
+  const irm = useSecretariatMeeting({
+    config: () => ({ smtpUrl: inbox.url, smtpFrom: 'IRM Secretariat <irm@itu.example>' }),
+    meeting: {
       title: 'IRM-2',
       timezone: 'Europe/Paris',
       startsAt: '2026-03-10T09:00:00+01:00',
       endsAt: '2026-03-10T17:00:00+01:00',
       videoUrl: 'https://zoom.example/j/987',
-    });
-    meetingId = created.body.meeting.id;
-    secretariat = await addAs(server.url, admin(), meetingId, {
-      name: 'BDT',
-      delegation: 'BDT',
-      role: 'secretariat',
-    });
-    amina = await addAs(server.url, admin(), meetingId, {
-      name: 'Amina Diallo',
-      delegation: 'Sénégal',
-      role: 'delegate',
-      email: 'amina@senegal.example',
-      lang: 'fr',
-    });
-    wang = await addAs(server.url, admin(), meetingId, {
-      name: '王芳',
-      delegation: '中国',
-      role: 'delegate',
-      email: 'wang.fang@cn.example',
-      lang: 'zh',
-    });
-    noAddress = await addAs(server.url, admin(), meetingId, {
-      name: 'Luc',
-      delegation: 'France',
-      role: 'delegate',
-    });
+    },
+    people: {
+      secretariat: STANDARD_PEOPLE.secretariat,
+      amina: {
+        name: 'Amina Diallo',
+        delegation: 'Sénégal',
+        role: 'delegate',
+        email: 'amina@senegal.example',
+        lang: 'fr',
+      },
+      wang: { name: '王芳', delegation: '中国', role: 'delegate', email: 'wang.fang@cn.example', lang: 'zh' },
+      noAddress: { name: 'Luc', delegation: 'France', role: 'delegate' },
+    },
   });
-
-  afterAll(async () => {
-    await server.stop();
-    await inbox.close();
-  });
+  const { people, request } = irm;
+  const send = (body: object, token = people.secretariat.token) =>
+    request<InvitationsResult & { error?: { code: string } }>('POST', irm.route('/invitations'), token, body);
+  const table = async () => (await irm.table()).body.participants;
 
   it('GET /api/me says that mail can be sent', async () => {
-    const me = await call<{ mail: boolean }>(server.url, 'GET', '/api/me', secretariat.token);
+    const me = await request<{ mail: boolean }>('GET', '/api/me', people.secretariat.token);
     expect(me.body.mail).toBe(true);
   });
 
   it('sends everyone with an address their own link, in their language, with the calendar file', async () => {
     const sent = await send({});
     expect(sent.status).toBe(200);
-    expect([...sent.body.sent].sort()).toEqual([amina.participant.id, wang.participant.id].sort());
+    expect([...sent.body.sent].sort()).toEqual(
+      [people.amina.participant.id, people.wang.participant.id].sort(),
+    );
     expect(sent.body.failed).toEqual([]);
     expect(inbox.received.map((r) => r.rcptTo).sort()).toEqual([
       ['amina@senegal.example'],
       ['wang.fang@cn.example'],
     ]);
 
-    const meeting = server.service.room(asId<MeetingId>(meetingId))!.state;
+    const meeting = irm.server.service.room(asId<MeetingId>(irm.meetingId))!.state;
     const subjects = new Set<string>();
-    for (const who of [amina, wang]) {
+    for (const who of [people.amina, people.wang]) {
       const { mail } = inbox.received.find((r) => r.rcptTo[0] === who.participant.email)!;
       const participant = meeting.participants.find((p) => p.id === who.participant.id)!;
       // Their own link, which signs them in (each link is signed when asked for, so compared by whom).
-      const token = new RegExp(`${server.url}/join#token=(\\S+)`).exec(mail.text ?? '')?.[1];
+      const token = new RegExp(`${irm.server.url}/join#token=(\\S+)`).exec(mail.text ?? '')?.[1];
       expect(token).toBeDefined();
-      const me = await call<{ participantId: string }>(server.url, 'GET', '/api/me', token);
+      const me = await request<{ participantId: string }>('GET', '/api/me', token);
       expect(me.body.participantId).toBe(participant.id);
       // Written in the participant's language, as the module that composes invitations writes it.
-      const joinUrl = `${server.url}/join#token=${token}`;
+      const joinUrl = `${irm.server.url}/join#token=${token}`;
       expect(mail.subject).toBe(
-        composeInvitation({ meeting, participant, joinUrl, roomUrl: server.url }).subject,
+        composeInvitation({ meeting, participant, joinUrl, roomUrl: irm.server.url }).subject,
       );
       subjects.add(mail.subject!);
       expect(mail.from?.text).toContain('irm@itu.example');
@@ -174,19 +140,24 @@ describe('the secretariat’s API: invitations by e-mail', () => {
     }
     expect(subjects.size).toBe(2);
 
-    const people = await table();
-    for (const who of [amina, wang])
-      expect(people.find((p) => p.id === who.participant.id)?.invitedAt).toEqual(expect.any(Number));
-    expect(people.find((p) => p.id === noAddress.participant.id)?.invitedAt).toBeNull();
+    const listed = await table();
+    for (const who of [people.amina, people.wang])
+      expect(listed.find((p) => p.id === who.participant.id)?.invitedAt).toEqual(expect.any(Number));
+    expect(listed.find((p) => p.id === people.noAddress.participant.id)?.invitedAt).toBeNull();
   });
 
   it('names each participant it could not write to, and why', async () => {
     const before = inbox.received.length;
-    const sent = await send({ participantIds: [noAddress.participant.id, 'p_nobody', amina.participant.id] });
+    const sent = await send({
+      participantIds: [people.noAddress.participant.id, 'p_nobody', people.amina.participant.id],
+    });
     expect(sent.status).toBe(200);
-    expect(sent.body.sent).toEqual([amina.participant.id]);
+    expect(sent.body.sent).toEqual([people.amina.participant.id]);
     expect(sent.body.failed).toEqual([
-      { participantId: noAddress.participant.id, message: expect.stringContaining('no e-mail address') },
+      {
+        participantId: people.noAddress.participant.id,
+        message: expect.stringContaining('no e-mail address'),
+      },
       { participantId: 'p_nobody', message: expect.stringContaining('not a participant') },
     ]);
     expect(inbox.received.length).toBe(before + 1);
@@ -195,7 +166,7 @@ describe('the secretariat’s API: invitations by e-mail', () => {
 
   it('sends one meeting’s invitations one send at a time (409 meanwhile)', async () => {
     inbox.hold();
-    const first = send({ participantIds: [wang.participant.id] });
+    const first = send({ participantIds: [people.wang.participant.id] });
     let second: Awaited<ReturnType<typeof send>>;
     try {
       await inbox.arrival();
@@ -205,55 +176,40 @@ describe('the secretariat’s API: invitations by e-mail', () => {
     }
     expect(second.status).toBe(409);
     expect(second.body.error?.code).toBe('conflict');
-    expect((await first).body.sent).toEqual([wang.participant.id]);
-    expect((await send({ participantIds: [wang.participant.id] })).status).toBe(200);
+    expect((await first).body.sent).toEqual([people.wang.participant.id]);
+    expect((await send({ participantIds: [people.wang.participant.id] })).status).toBe(200);
   });
 
   it('is for the secretariat and the administrator only', async () => {
-    expect((await send({}, amina.token)).status).toBe(403);
+    expect((await send({}, people.amina.token)).status).toBe(403);
   });
 
-  it('reports a mail server that cannot be reached, and records nothing', async () => {
-    const closed = await startInbox();
-    await closed.close();
-    const elsewhere = await startTestServer({ smtpUrl: closed.url });
-    try {
-      const created = await call<{ meeting: Meeting }>(
-        elsewhere.url,
+  describe('with a mail server that cannot be reached', () => {
+    let closed: Awaited<ReturnType<typeof startInbox>>;
+    beforeAll(async () => {
+      closed = await startInbox();
+      await closed.close();
+    });
+    const elsewhere = useSecretariatMeeting({
+      config: () => ({ smtpUrl: closed.url }),
+      meeting: { title: 'IRM-3' },
+      people: { ana: { name: 'Ana', delegation: 'Brazil', role: 'delegate', email: 'ana@brazil.example' } },
+    });
+
+    it('reports a mail server that cannot be reached, and records nothing', async () => {
+      const p = elsewhere.people.ana;
+      const sent = await elsewhere.request<InvitationsResult>(
         'POST',
-        '/api/meetings',
-        elsewhere.adminToken,
-        {
-          title: 'IRM-3',
-        },
-      );
-      const id = created.body.meeting.id;
-      const p = await addAs(elsewhere.url, elsewhere.adminToken, id, {
-        name: 'Ana',
-        delegation: 'Brazil',
-        role: 'delegate',
-        email: 'ana@brazil.example',
-      });
-      const sent = await call<InvitationsResult>(
-        elsewhere.url,
-        'POST',
-        `/api/meetings/${id}/invitations`,
-        elsewhere.adminToken,
+        elsewhere.route('/invitations'),
+        elsewhere.admin,
         {},
       );
       expect(sent.status).toBe(200);
       expect(sent.body.sent).toEqual([]);
       expect(sent.body.failed).toEqual([{ participantId: p.participant.id, message: expect.any(String) }]);
       expect(sent.body.failed[0]!.message.length).toBeGreaterThan(10);
-      const people = await call<{ participants: Participant[] }>(
-        elsewhere.url,
-        'GET',
-        `/api/meetings/${id}/participants`,
-        elsewhere.adminToken,
-      );
-      expect(people.body.participants.find((q) => q.id === p.participant.id)?.invitedAt).toBeNull();
-    } finally {
-      await elsewhere.stop();
-    }
+      const listed = await elsewhere.table();
+      expect(listed.body.participants.find((q) => q.id === p.participant.id)?.invitedAt).toBeNull();
+    });
   });
 });
