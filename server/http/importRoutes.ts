@@ -9,16 +9,15 @@ import {
 } from '../../shared';
 import { newId } from '../ids';
 import { readRegistrationCsv } from '../secretariat/registrationCsv';
-import type { Caller } from './auth';
+import { BULK_REFUSALS, type BulkGate, bulkKey } from './bulkGate';
 import { sendError } from './errors';
-import { IMPORT_REFUSALS, ImportGate, type ImportLimits } from './importGate';
 import { actorOf, type FindMeeting, type MeetingAccess, type Permission } from './meetingAccess';
 import { sendRefusal, submitAs } from './submit';
 
 interface ImportDeps {
   meetingOf: FindMeeting;
-  /** How much list reading a caller and the process take on (./importGate.ts); unset: the defaults. */
-  importLimits?: ImportLimits;
+  /** How much bulk work a caller, a meeting and the process take on (./bulkGate.ts). */
+  gate: BulkGate;
 }
 
 const MANAGE: Permission = {
@@ -27,11 +26,9 @@ const MANAGE: Permission = {
 };
 /** A registration list is text: a few hundred rows are tens of kilobytes, 2000 well under this. */
 const MAX_LIST_BYTES = 1024 * 1024;
-const csvBody = express.text({ type: 'text/csv', limit: MAX_LIST_BYTES });
-
-/** Whose list budget a request spends: a participant of a meeting, or the administrator. */
-const callerKey = (caller: Caller) =>
-  caller.kind === 'admin' ? 'admin' : `${caller.claims.meetingId}|${caller.claims.participantId}`;
+// The bytes as sent: the reader checks they are UTF-8 (decoding them here would turn another
+// encoding's letters into replacement characters, stored as names).
+const csvBody = express.raw({ type: 'text/csv', limit: MAX_LIST_BYTES });
 
 /**
  * `POST /api/meetings/:id/participants/import`: a registration list (CSV) creates or updates
@@ -42,29 +39,33 @@ const callerKey = (caller: Caller) =>
  * Who may import is checked before the body is read, and the list is admitted by the import gate
  * (a byte budget per caller, one list at a time per process) from its declared size.
  */
-export function importRoutes(api: Router, { meetingOf, importLimits }: ImportDeps): void {
-  const gate = new ImportGate(importLimits);
+export function importRoutes(api: Router, { meetingOf, gate }: ImportDeps): void {
   const admit = async (req: Request, res: Response, next: NextFunction) => {
     const found = await meetingOf(req, res, { fresh: true, may: MANAGE });
     if (!found) return;
+    const mode = modeOf(req);
+    if (mode === 'unknown')
+      return sendError(res, 'invalid', 'the only parameter is dryRun=1 (a preview) or dryRun=0 (the import)');
     const declared = Number(req.get('content-length') ?? MAX_LIST_BYTES);
-    const refusal = gate.admit(callerKey(req.caller!), Number.isFinite(declared) ? declared : MAX_LIST_BYTES);
-    if (refusal) return sendError(res, 'rate_limited', IMPORT_REFUSALS[refusal]);
+    const key = bulkKey(req.caller!, found.meetingId);
+    const refusal = gate.admit(key, Number.isFinite(declared) ? declared : MAX_LIST_BYTES);
+    if (refusal) return sendError(res, 'rate_limited', BULK_REFUSALS[refusal]);
     res.locals.found = found;
+    res.locals.dryRun = mode === 'preview';
     next();
   };
   // A body that cannot be read (too large, cut off) gives the caller's turn back.
   const body = (req: Request, res: Response, next: NextFunction) =>
     csvBody(req, res, (error?: unknown) => {
-      if (error) gate.release(callerKey(req.caller!));
+      if (error) gate.release(bulkKey(req.caller!, (res.locals.found as MeetingAccess).meetingId));
       next(error);
     });
 
   api.post('/meetings/:id/participants/import', admit, body, async (req: Request, res: Response) => {
     const caller = req.caller!;
-    const { room } = res.locals.found as MeetingAccess;
-    await gate.run(callerKey(caller), async () => {
-      if (typeof req.body !== 'string')
+    const { room, meetingId } = res.locals.found as MeetingAccess;
+    await gate.run(bulkKey(caller, meetingId), async () => {
+      if (!Buffer.isBuffer(req.body))
         return sendError(res, 'invalid', 'send the registration list as CSV, with Content-Type: text/csv');
       const { rows, errors: unreadable } = readRegistrationCsv(req.body);
       // Reading and planning are each up to a tenth of a second: other meetings' work goes between.
@@ -74,7 +75,7 @@ export function importRoutes(api: Router, { meetingOf, importLimits }: ImportDep
       const preview = planImport(room.state, actor, rows, contextNow());
       if ('refused' in preview) return sendRefusal(res, preview.refused);
       const result = resultOf(preview, unreadable);
-      if (dryRun(req)) return res.json(result);
+      if (res.locals.dryRun === true) return res.json(result);
       if (result.errors.length > 0) {
         return res.status(422).json({
           error: {
@@ -112,7 +113,19 @@ function resultOf(plan: ImportPlan, unreadable: ImportError[]): ImportResult {
   return { created: plan.created, updated: plan.updated, unchanged: plan.unchanged, errors };
 }
 
-const dryRun = (req: Request) => ['1', 'true'].includes(String(req.query.dryRun ?? ''));
+/**
+ * A preview (`dryRun=1` or `true`) or the import (no parameter, `dryRun=0` or `false`); anything
+ * else is refused rather than guessed: a misspelt preview must not import.
+ */
+function modeOf(req: Request): 'preview' | 'import' | 'unknown' {
+  const keys = Object.keys(req.query);
+  if (keys.length === 0) return 'import';
+  const value = req.query.dryRun;
+  if (keys.length > 1 || typeof value !== 'string') return 'unknown';
+  if (value === '1' || value === 'true') return 'preview';
+  if (value === '0' || value === 'false') return 'import';
+  return 'unknown';
+}
 
 /** For the preview: its ids are thrown away, the stored ones are the writer's. */
 const contextNow = (): DecideContext => ({ now: Date.now(), ids: idFactories(newId) });

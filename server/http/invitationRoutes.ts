@@ -1,7 +1,9 @@
 import type { Request, Response, Router } from 'express';
 import {
+  type Actor,
   ARCHIVED_WORDS,
   asId,
+  handlingRefusal,
   type InvitationsResult,
   type Meeting,
   type MeetingId,
@@ -16,6 +18,7 @@ import { composeInvitation } from '../secretariat/invitationMessage';
 import { invitationsCsv } from '../secretariat/invitationsCsv';
 import type { Mailer, OutgoingMail } from '../secretariat/mailer';
 import { parseBody } from './body';
+import { BULK_REFUSALS, type BulkGate, bulkKey } from './bulkGate';
 import { sendError } from './errors';
 import { actorOf, type FindMeeting, type Permission } from './meetingAccess';
 
@@ -24,6 +27,8 @@ interface InvitationDeps {
   meetingOf: FindMeeting;
   /** Undefined when SMTP_URL is unset: invitations go by the CSV download only. */
   mailer: Mailer | undefined;
+  /** How much bulk work a caller, a meeting and the process take on (./bulkGate.ts). */
+  gate: BulkGate;
   /** The room's address (PUBLIC_URL), named in the message so the genuine site can be recognised. */
   roomUrl: () => string;
   log: Logger;
@@ -42,7 +47,7 @@ const NOT_THERE = 'not a participant of this meeting (they may have been removed
  */
 export function invitationRoutes(
   api: Router,
-  { invites, meetingOf, mailer, roomUrl, log }: InvitationDeps,
+  { invites, meetingOf, mailer, roomUrl, log, gate }: InvitationDeps,
 ): void {
   /** Meetings whose invitations are going out from this process now: one send at a time each. */
   const sending = new Set<MeetingId>();
@@ -51,19 +56,31 @@ export function invitationRoutes(
     const found = await meetingOf(req, res, { fresh: true, may: MANAGE });
     if (!found) return;
     const { meetingId, room } = found;
-    const { participants, title } = room.state;
-    const rows = [];
-    for (const p of participants) {
-      const { joinUrl } = await invites.for(meetingId, p);
-      rows.push({
-        name: p.name,
-        delegation: p.delegation,
-        email: p.email,
-        role: p.role,
-        lang: p.lang,
-        joinUrl,
-      });
-    }
+    const caller = req.caller!;
+    const actor = actorOf(room.state, caller);
+    if (!actor) return sendError(res, 'forbidden', MANAGE.refusal);
+    const { title } = room.state;
+    // Only the links the caller may hand out: a chair's or vice-chair's is for whoever appoints them.
+    const participants = room.state.participants.filter((p) => !handlingRefusal(room.state, actor, p));
+    // Each link is a signature, and a list of thousands is a second of work: gated per caller.
+    const key = bulkKey(caller, meetingId);
+    const refusal = gate.admit(key, participants.length * COST_PER_LINK);
+    if (refusal) return sendError(res, 'rate_limited', BULK_REFUSALS[refusal]);
+    const rows = await gate.run(key, async () => {
+      const list = [];
+      for (const p of participants) {
+        const { joinUrl } = await invites.for(meetingId, p);
+        list.push({
+          name: p.name,
+          delegation: p.delegation,
+          email: p.email,
+          role: p.role,
+          lang: p.lang,
+          joinUrl,
+        });
+      }
+      return list;
+    });
     // Every link signs someone in: the file is not for caches.
     res
       .set('cache-control', 'no-store')
@@ -91,7 +108,9 @@ export function invitationRoutes(
     sending.add(meetingId);
     try {
       const meeting = room.state;
-      const { addressed, failed } = addresseesOf(meeting, body.participantIds);
+      const actor = actorOf(meeting, caller);
+      if (!actor) return sendError(res, 'forbidden', MANAGE.refusal);
+      const { addressed, failed } = addresseesOf(meeting, actor, body.participantIds, Date.now());
       const messages: OutgoingMail[] = [];
       for (const { participant, email } of addressed) {
         const { joinUrl } = await invites.for(meetingId, participant);
@@ -139,24 +158,46 @@ interface Addressee {
  */
 function addresseesOf(
   meeting: Meeting,
+  actor: Actor,
   participantIds: string[] | undefined,
+  now: number,
 ): { addressed: Addressee[]; failed: InvitationsResult['failed'] } {
   const addressed: Addressee[] = [];
   const failed: InvitationsResult['failed'] = [];
+  /** Why this participant gets no message now, or null. */
+  const notNow = (participant: Participant): string | null => {
+    const refusal = handlingRefusal(meeting, actor, participant);
+    if (refusal) return refusal.message;
+    if (!participant.email) return NO_ADDRESS;
+    // The same person is not written to again within minutes (a double click, a loop).
+    if (participant.invitedAt !== null && now - participant.invitedAt < RESEND_AFTER_MS)
+      return `an invitation went to them less than ${RESEND_AFTER_MS / 60_000} minutes ago: send it again later`;
+    return null;
+  };
   if (!participantIds) {
-    for (const participant of meeting.participants)
-      if (participant.email) addressed.push({ participant, email: participant.email });
+    for (const participant of meeting.participants) {
+      if (!participant.email || handlingRefusal(meeting, actor, participant)) continue; // not theirs to send
+      const reason = notNow(participant);
+      if (reason) failed.push({ participantId: participant.id, message: reason });
+      else addressed.push({ participant, email: participant.email });
+    }
     return { addressed, failed };
   }
   const byId = new Map<string, Participant>(meeting.participants.map((p) => [p.id, p]));
   for (const id of new Set(participantIds)) {
     const participant = byId.get(id);
-    if (!participant) failed.push({ participantId: asId<ParticipantId>(id), message: NOT_THERE });
-    else if (!participant.email) failed.push({ participantId: participant.id, message: NO_ADDRESS });
-    else addressed.push({ participant, email: participant.email });
+    const reason = participant ? notNow(participant) : NOT_THERE;
+    if (!participant || reason)
+      failed.push({ participantId: asId<ParticipantId>(id), message: reason ?? NOT_THERE });
+    else addressed.push({ participant, email: participant.email! });
   }
   return { addressed, failed };
 }
+
+/** How long before the same participant can be sent an invitation again. */
+const RESEND_AFTER_MS = 10 * 60_000;
+/** What signing one join link costs, counted against the bulk budget like a row of a registration list. */
+const COST_PER_LINK = 500;
 
 /** The meeting's title as a file name: without what a file system or a header would choke on. */
 const fileName = (title: string) =>

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import {
+  handlingRefusal,
   type ParticipantId,
   type ParticipantRecord,
   reissueLink,
@@ -10,6 +11,7 @@ import {
 import type { Invites } from '../auth/invites';
 import { parseBody } from './body';
 import {
+  actorOf,
   type FindMeeting,
   type MeetingAccess,
   type Permission,
@@ -17,7 +19,7 @@ import {
   participantParam,
 } from './meetingAccess';
 import type { HttpReadBudget } from './readBudget';
-import { submitAs } from './submit';
+import { sendRefusal, submitAs } from './submit';
 
 interface ParticipantsDeps {
   invites: Invites;
@@ -96,7 +98,12 @@ export function participantsRoutes(api: Router, { invites, reads, meetingOf }: P
     if (!target) return;
     const { meetingId, room, participantId } = target;
     const participant = participantIn(room.state, participantId, res);
-    if (participant) res.json(await invites.for(meetingId, participant));
+    if (!participant) return;
+    // A chair's or vice-chair's link signs in someone who can preside: for whoever appoints them.
+    const actor = actorOf(room.state, req.caller!);
+    const refusal = actor && handlingRefusal(room.state, actor, participant);
+    if (!actor || refusal) return sendRefusal(res, refusal ?? { code: 'forbidden', message: MANAGE.refusal });
+    res.json(await invites.for(meetingId, participant));
   });
 
   api.post('/meetings/:id/participants/:participantId/reissue', async (req: Request, res: Response) => {

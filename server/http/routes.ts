@@ -15,6 +15,7 @@ import type { Logger } from '../observability/logger';
 import type { Mailer } from '../secretariat/mailer';
 import { authenticate } from './auth';
 import { parseBody } from './body';
+import { BulkGate } from './bulkGate';
 import { sendError } from './errors';
 import { importRoutes } from './importRoutes';
 import { invitationRoutes } from './invitationRoutes';
@@ -113,8 +114,10 @@ export function apiRouter({ service, tokens, invites, reads, mailer, roomUrl, lo
   meRoutes(api, { service, mail: mailer !== undefined });
   meetingsRoutes(api, { service, invites, meetingOf });
   participantsRoutes(api, { invites, reads, meetingOf });
-  importRoutes(api, { meetingOf });
-  invitationRoutes(api, { invites, meetingOf, mailer, roomUrl, log });
+  // Registration lists and lists of join links share one gate: both are work in proportion to a list.
+  const gate = new BulkGate();
+  importRoutes(api, { meetingOf, gate });
+  invitationRoutes(api, { invites, meetingOf, mailer, roomUrl, log, gate });
 
   api.get('/meetings/:id', async (req: Request, res: Response) => {
     const meetingId = idParam(meetingIdSchema, req.params.id);

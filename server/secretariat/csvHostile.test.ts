@@ -13,7 +13,10 @@ describe('readRegistrationCsv: hostile and careless files', () => {
   });
 
   it('refuses UTF-16 text with a way to save it as UTF-8', () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name,delegation\nA,Kenya\n', 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('name,delegation\nA,Kenya\n', 'utf16le'),
+    ]);
     expect(readRegistrationCsv(utf16)).toEqual({
       rows: [],
       errors: [{ line: 1, message: expect.stringMatching(/UTF-16.*CSV UTF-8/) }],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_REFUSALS } from '../../server/http/importGate';
+import { BULK_REFUSALS } from '../../server/http/bulkGate';
 import { BYSTANDER_MAX_MS, BYSTANDER_P99_MS, describeReport, startBystander } from '../support/bystander';
 import { delay } from '../support/wait';
 import { startImportFlood } from './attacks/importFlood';
@@ -31,7 +31,7 @@ describe('abuse: a secretariat previewing the largest registration list in a loo
     expect(result.statuses.get(200) ?? 0, outcome).toBeGreaterThan(0);
     expect(result.statuses.get(200) ?? 0, outcome).toBeLessThan(12);
     expect(result.statuses.get(429) ?? 0, outcome).toBeGreaterThan(0);
-    const words = new Set(Object.values(IMPORT_REFUSALS));
+    const words = new Set(Object.values(BULK_REFUSALS));
     expect(
       [...result.messages.keys()].every((m) => words.has(m)),
       outcome,
