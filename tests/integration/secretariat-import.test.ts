@@ -147,6 +147,31 @@ describe('the secretariat’s API: import and invitations.csv', () => {
     expect(noMeeting.status).toBe(404);
   });
 
+  it('reads the bytes as sent: another encoding is refused, a misspelt preview imports nothing', async () => {
+    const latin1 = Buffer.from('name,delegation\nJos\xe9 Mar\xeda,Espa\xf1a\n', 'latin1');
+    const res = await fetch(`${irm.server.url}${importRoute(true)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${people.secretariat.token}`, 'content-type': 'text/csv' },
+      body: latin1,
+    });
+    const body = (await res.json()) as ImportResult;
+    expect(res.status).toBe(200);
+    expect(body.created).toEqual([]);
+    expect(body.errors).toEqual([{ line: 2, message: expect.stringMatching(/not UTF-8/) }]);
+    const before = (await table()).length;
+    for (const query of ['?dryRun=yes', '?dryrun=1', '?dryRun=1&dryRun=1']) {
+      const misspelt = await request<Refused>(
+        'POST',
+        irm.route(`/participants/import${query}`),
+        people.secretariat.token,
+        'name,delegation\nA,Peru\n',
+        { contentType: 'text/csv' },
+      );
+      expect(misspelt.status, query).toBe(400);
+    }
+    expect((await table()).length).toBe(before);
+  });
+
   it('GET invitations.csv: every participant with their current link, for a mail merge', async () => {
     const route = irm.route('/invitations.csv');
     const res = await request<string>('GET', route, people.secretariat.token);
