@@ -1,21 +1,25 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CreateMeetingBody, LIMITS } from '../../../shared';
-import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
 import { localZone } from '../format';
 import { createMeeting } from './api';
-import { Dialog } from './Dialog';
 import { TextField } from './fields/TextField';
-import { ApiError } from './http';
-import { JoinLink } from './JoinLink';
-import { fieldElementId, MeetingFields, type Troubles, troublesOf, withServerWords } from './MeetingFields';
+import { fieldElementId, MeetingFields } from './MeetingFields';
 import { checkMeeting, MEETING_FIELDS, type MeetingField, type MeetingValues } from './meetingForm';
-import { serverProblems } from './serverErrors';
-import { useFailure, useWorkspace } from './workspace';
+import { NewMeetingDialog, useNewMeeting } from './NewMeetingDialog';
+import { troublesOf } from './troubles';
+import { useWorkspace } from './workspace';
 import { allZones } from './zones';
 
 type CreateField = MeetingField | 'chairName' | 'chairDelegation';
 const CREATE_FIELDS: readonly CreateField[] = [...MEETING_FIELDS, 'chairName', 'chairDelegation'];
+
+const elementId = (field: CreateField): string =>
+  field === 'chairName'
+    ? 'create-chair-name'
+    : field === 'chairDelegation'
+      ? 'create-chair-delegation'
+      : fieldElementId('create', field);
 
 /** The operator's own zone when the browser knows it, else UTC: a first guess to search from. */
 const firstZone = () => (allZones().includes(localZone()) ? localZone() : 'UTC');
@@ -34,7 +38,6 @@ interface CreateMeetingDialogProps {
 export function CreateMeetingDialog({ onCreated, onClose, returnFocus }: CreateMeetingDialogProps) {
   const { t } = useTranslation();
   const { token } = useWorkspace();
-  const failure = useFailure();
   const [values, setValues] = useState<MeetingValues>(() => ({
     title: '',
     timezone: firstZone(),
@@ -44,130 +47,61 @@ export function CreateMeetingDialog({ onCreated, onClose, returnFocus }: CreateM
     videoUrl: '',
   }));
   const [chair, setChair] = useState({ name: '', delegation: '' });
-  const [troubles, setTroubles] = useState<Troubles<CreateField>>({});
-  const [status, setStatus] = useState('');
-  const [sending, setSending] = useState(false);
-  const [done, setDone] = useState<{ title: string; joinUrl: string } | null>(null);
-  const doneHeading = useRef<HTMLHeadingElement>(null);
+  const creation = useNewMeeting(CREATE_FIELDS, elementId, onCreated);
+  const { troubles } = creation;
 
-  useEffect(() => {
-    if (done) doneHeading.current?.focus();
-  }, [done]);
-
-  const focusFirst = (found: Troubles<CreateField>) => {
-    const first = CREATE_FIELDS.find((f) => found[f]);
-    if (!first) return;
-    const id =
-      first === 'chairName'
-        ? 'create-chair-name'
-        : first === 'chairDelegation'
-          ? 'create-chair-delegation'
-          : fieldElementId('create', first);
-    document.getElementById(id)?.focus();
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const checked = checkMeeting(values);
-    if (!checked.ok) {
-      const found = troublesOf(checked.problems, values.timezone);
-      setTroubles(found);
-      setStatus(t('admin.form.fix'));
-      focusFirst(found);
-      return;
-    }
+    if (!checked.ok) return creation.refuse(troublesOf(checked.problems, values.timezone));
     const body: CreateMeetingBody = {
       ...checked.settings,
       ...(chair.name.trim() ? { chairName: chair.name.trim() } : {}),
       ...(chair.delegation.trim() ? { chairDelegation: chair.delegation.trim() } : {}),
     };
-    setTroubles({});
-    setStatus(t('admin.create.sending'));
-    setSending(true);
-    try {
-      const answer = await createMeeting(token, body);
-      onCreated(answer.meeting.id);
-      setStatus('');
-      setDone({ title: answer.meeting.title, joinUrl: answer.chair.joinUrl });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'invalid') {
-        const words = serverProblems(error.message, CREATE_FIELDS);
-        const found = withServerWords<CreateField>({}, words.fields);
-        setTroubles(found);
-        setStatus(
-          words.general.length
-            ? t('admin.failure.other', { message: words.general.join('; ') })
-            : t('admin.form.fix'),
-        );
-        focusFirst(found);
-      } else setStatus(failure(error));
-    } finally {
-      setSending(false);
-    }
+    void creation.send(t('admin.create.sending'), () => createMeeting(token, body));
   };
 
   return (
-    <Dialog labelledBy="create-heading" onClose={onClose} returnFocus={returnFocus}>
-      {done ? (
-        <div className="admin-dialog-body">
-          <h2 id="create-heading" tabIndex={-1} ref={doneHeading}>
-            {isolatedIn(t('admin.create.done', { title: SLOT_VALUE }), done.title)}
-          </h2>
-          <p>{t('admin.create.linkOnce')}</p>
-          <JoinLink id="create-chair-link" label={t('admin.create.chairLink')} url={done.joinUrl} />
-          <div className="button-row admin-dialog-actions">
-            <button type="button" className="primary" onClick={onClose}>
-              {t('admin.dialog.done')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <form className="admin-dialog-body" onSubmit={(e) => void submit(e)} noValidate>
-          <h2 id="create-heading">{t('admin.create.heading')}</h2>
-          <div className="admin-form-grid">
-            <MeetingFields
-              prefix="create"
-              values={values}
-              onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
-              troubles={troubles}
-              focusTitle
-            />
-            <fieldset className="admin-chair">
-              <legend>{t('admin.create.chair')}</legend>
-              <TextField
-                id="create-chair-name"
-                label={t('admin.create.chairName')}
-                hint={t('admin.create.chairHint')}
-                value={chair.name}
-                onChange={(name) => setChair((c) => ({ ...c, name }))}
-                trouble={troubles.chairName}
-                maxLength={LIMITS.shortText}
-                userText
-              />
-              <TextField
-                id="create-chair-delegation"
-                label={t('admin.create.chairDelegation')}
-                value={chair.delegation}
-                onChange={(delegation) => setChair((c) => ({ ...c, delegation }))}
-                trouble={troubles.chairDelegation}
-                maxLength={LIMITS.shortText}
-                userText
-              />
-            </fieldset>
-          </div>
-          <p role="status" className="admin-status">
-            {status}
-          </p>
-          <div className="button-row admin-dialog-actions">
-            <button type="submit" className="primary" disabled={sending}>
-              {t('admin.create.submit')}
-            </button>
-            <button type="button" onClick={onClose}>
-              {t('admin.dialog.cancel')}
-            </button>
-          </div>
-        </form>
-      )}
-    </Dialog>
+    <NewMeetingDialog
+      prefix="create"
+      heading={t('admin.create.heading')}
+      submitLabel={t('admin.create.submit')}
+      onSubmit={submit}
+      state={creation}
+      onClose={onClose}
+      returnFocus={returnFocus}
+    >
+      <div className="admin-form-grid">
+        <MeetingFields
+          prefix="create"
+          values={values}
+          onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+          troubles={troubles}
+          focusTitle
+        />
+        <fieldset className="admin-chair">
+          <legend>{t('admin.create.chair')}</legend>
+          <TextField
+            id="create-chair-name"
+            label={t('admin.create.chairName')}
+            hint={t('admin.create.chairHint')}
+            value={chair.name}
+            onChange={(name) => setChair((c) => ({ ...c, name }))}
+            trouble={troubles.chairName}
+            maxLength={LIMITS.shortText}
+            userText
+          />
+          <TextField
+            id="create-chair-delegation"
+            label={t('admin.create.chairDelegation')}
+            value={chair.delegation}
+            onChange={(delegation) => setChair((c) => ({ ...c, delegation }))}
+            trouble={troubles.chairDelegation}
+            maxLength={LIMITS.shortText}
+            userText
+          />
+        </fieldset>
+      </div>
+    </NewMeetingDialog>
   );
 }

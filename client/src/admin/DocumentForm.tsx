@@ -10,7 +10,7 @@ import {
 } from './documentValues';
 import { FieldMessage } from './fields/FieldMessage';
 import { TextField } from './fields/TextField';
-import { type Troubles, troublesOf } from './MeetingFields';
+import { focusFirstTrouble, type Troubles, troublesOf } from './troubles';
 
 interface DocumentFormProps {
   /** Unique per form on the page: the ids of its fields start with it. */
@@ -59,8 +59,7 @@ export function DocumentForm({
   }, []);
 
   useEffect(() => {
-    const first = DOCUMENT_FIELDS.find((f) => serverTroubles[f]);
-    if (first) document.getElementById(`${id}-${first}`)?.focus();
+    focusFirstTrouble(DOCUMENT_FIELDS, serverTroubles, (f) => `${id}-${f}`);
   }, [serverTroubles, id]);
 
   const submit = (e: FormEvent) => {
@@ -69,8 +68,7 @@ export function DocumentForm({
     if (!checked.ok) {
       const found = troublesOf(checked.problems, '');
       setTroubles(found);
-      const first = DOCUMENT_FIELDS.find((f) => found[f]);
-      if (first) document.getElementById(`${id}-${first}`)?.focus();
+      focusFirstTrouble(DOCUMENT_FIELDS, found, (f) => `${id}-${f}`);
       return;
     }
     setTroubles({});

@@ -7,9 +7,8 @@ import { setDocuments } from './api';
 import { DocumentForm, useLanguageNames } from './DocumentForm';
 import { dateLocale } from './dateLocale';
 import { DOCUMENT_FIELDS, type DocumentField, documentValues, emptyDocument, moved } from './documentValues';
-import { ApiError } from './http';
-import { type Troubles, withServerWords } from './MeetingFields';
-import { serverProblems } from './serverErrors';
+import { ConfirmInPlace, RowButtons } from './RowActions';
+import { fieldRefusal, type Troubles } from './troubles';
 import { useFailure, useFocusSoon, useWorkspace } from './workspace';
 
 interface Row {
@@ -69,19 +68,12 @@ export function ItemDocuments({ meetingId, meetingZone, item, readOnly, onSaved 
       setStatus({ text: t('admin.documents.saved', { time }), failed: false });
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'invalid' && edited !== null && editing) {
-        const prefix = `documents.${edited}`;
-        const words = serverProblems(
-          error.message,
-          DOCUMENT_FIELDS.map((f) => `${prefix}.${f}`),
-        );
-        const fields = Object.fromEntries(
-          Object.entries(words.fields).map(([path, message]) => [path.slice(prefix.length + 1), message]),
-        );
-        setEditing({ ...editing, troubles: withServerWords<DocumentField>({}, fields) });
+      const refused = edited === null ? null : fieldRefusal(error, DOCUMENT_FIELDS, `documents.${edited}`);
+      if (refused && editing) {
+        setEditing({ ...editing, troubles: refused.troubles });
         setStatus({
-          text: words.general.length
-            ? t('admin.failure.other', { message: words.general.join('; ') })
+          text: refused.general
+            ? t('admin.failure.other', { message: refused.general })
             : t('admin.documents.fix'),
           failed: true,
         });
@@ -143,6 +135,20 @@ export function ItemDocuments({ meetingId, meetingZone, item, readOnly, onSaved 
     } else focusSoon(() => control(key, 'remove'));
   };
 
+  /** What each button of a document's row does, and when it cannot. */
+  const rowActions = (row: Row, index: number) => ({
+    edit: { disabled: busy || editing !== null, onClick: () => setEditing({ key: row.key, troubles: {} }) },
+    up: { disabled: busy || index === 0, onClick: () => void move(index, -1) },
+    down: { disabled: busy || index === rows.length - 1, onClick: () => void move(index, 1) },
+    remove: {
+      disabled: busy,
+      onClick: () => {
+        setRemoving(row.key);
+        focusSoon(() => control(row.key, 'confirm'));
+      },
+    },
+  });
+
   const headingId = `docs-${item.id}`;
   // The server takes at most this many (shared/protocol/secretariat.ts).
   const full = rows.length >= DOCUMENTS_PER_ITEM;
@@ -189,92 +195,39 @@ export function ItemDocuments({ meetingId, meetingZone, item, readOnly, onSaved 
                 </div>
                 {!readOnly &&
                   (removing === row.key ? (
-                    <fieldset
-                      className="admin-confirm"
-                      onKeyDown={(e) => {
-                        if (e.key === 'Escape') {
+                    <ConfirmInPlace
+                      question={isolatedIn(
+                        t('admin.documents.confirmRemove', { symbol: SLOT_VALUE }),
+                        row.doc.symbol,
+                      )}
+                      marks={{ 'data-doc': row.key }}
+                      confirm={{
+                        action: 'confirm',
+                        word: t('admin.documents.remove'),
+                        className: 'danger',
+                        disabled: busy,
+                        onClick: () => void remove(row.key),
+                      }}
+                      cancel={{
+                        action: 'keep',
+                        word: t('admin.documents.keep'),
+                        onClick: () => {
                           setRemoving(null);
                           focusSoon(() => control(row.key, 'remove'));
-                        }
+                        },
                       }}
-                    >
-                      <legend>
-                        {isolatedIn(
-                          t('admin.documents.confirmRemove', { symbol: SLOT_VALUE }),
-                          row.doc.symbol,
-                        )}
-                      </legend>
-                      <div className="button-row">
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={busy}
-                          data-doc={row.key}
-                          data-action="confirm"
-                          onClick={() => void remove(row.key)}
-                        >
-                          {t('admin.documents.remove')}
-                        </button>
-                        <button
-                          type="button"
-                          data-doc={row.key}
-                          data-action="keep"
-                          onClick={() => {
-                            setRemoving(null);
-                            focusSoon(() => control(row.key, 'remove'));
-                          }}
-                        >
-                          {t('admin.documents.keep')}
-                        </button>
-                      </div>
-                    </fieldset>
+                    />
                   ) : (
-                    <div className="button-row">
-                      <button
-                        type="button"
-                        data-doc={row.key}
-                        data-action="edit"
-                        disabled={busy || editing !== null}
-                        aria-label={t('admin.documents.editLabel', { symbol: row.doc.symbol })}
-                        onClick={() => setEditing({ key: row.key, troubles: {} })}
-                      >
-                        {t('admin.documents.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        data-doc={row.key}
-                        data-action="up"
-                        disabled={busy || index === 0}
-                        aria-label={t('admin.documents.upLabel', { symbol: row.doc.symbol })}
-                        onClick={() => void move(index, -1)}
-                      >
-                        {t('admin.documents.up')}
-                      </button>
-                      <button
-                        type="button"
-                        data-doc={row.key}
-                        data-action="down"
-                        disabled={busy || index === rows.length - 1}
-                        aria-label={t('admin.documents.downLabel', { symbol: row.doc.symbol })}
-                        onClick={() => void move(index, 1)}
-                      >
-                        {t('admin.documents.down')}
-                      </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        data-doc={row.key}
-                        data-action="remove"
-                        disabled={busy}
-                        aria-label={t('admin.documents.removeLabel', { symbol: row.doc.symbol })}
-                        onClick={() => {
-                          setRemoving(row.key);
-                          focusSoon(() => control(row.key, 'confirm'));
-                        }}
-                      >
-                        {t('admin.documents.remove')}
-                      </button>
-                    </div>
+                    <RowButtons
+                      marks={{ 'data-doc': row.key }}
+                      actions={(['edit', 'up', 'down', 'remove'] as const).map((action) => ({
+                        action,
+                        word: t(`admin.documents.${action}`),
+                        label: t(`admin.documents.${action}Label`, { symbol: row.doc.symbol }),
+                        className: action === 'remove' ? 'danger' : undefined,
+                        ...rowActions(row, index)[action],
+                      }))}
+                    />
                   ))}
               </li>
             ),

@@ -1,14 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared';
-import type { FieldTrouble } from './fields/FieldMessage';
 import { SpeakingTimeField } from './fields/SpeakingTimeField';
+import { StartEndFields } from './fields/StartEndFields';
 import { TextField } from './fields/TextField';
-import { WhenField } from './fields/WhenField';
 import { ZonePicker } from './fields/ZonePicker';
-import type { MeetingField, MeetingValues, Problems } from './meetingForm';
-
-/** What is wrong with each field: the form's own findings and the server's. */
-export type Troubles<F extends string> = Partial<Record<F, FieldTrouble>>;
+import type { MeetingField, MeetingValues } from './meetingForm';
+import type { Troubles } from './troubles';
 
 /** The element of a field that takes the focus when it must be fixed. */
 export function fieldElementId(prefix: string, field: MeetingField): string {
@@ -28,15 +25,6 @@ export function fieldElementId(prefix: string, field: MeetingField): string {
   }
 }
 
-/** The form's problems as troubles to show, each with the values its sentence names (the zone). */
-export function troublesOf<F extends string>(problems: Problems<F>, zone: string): Troubles<F> {
-  const out: Troubles<F> = {};
-  for (const [field, problem] of Object.entries(problems) as [F, Problems<F>[F]][]) {
-    if (problem) out[field] = { problem, values: { zone } };
-  }
-  return out;
-}
-
 interface MeetingFieldsProps {
   prefix: string;
   values: MeetingValues;
@@ -45,17 +33,6 @@ interface MeetingFieldsProps {
   disabled?: boolean;
   /** In a dialog: the title takes the focus first. */
   focusTitle?: boolean;
-}
-
-/** The troubles with the server's words added to the fields they name. */
-export function withServerWords<F extends string>(
-  troubles: Troubles<F>,
-  words: Record<string, string>,
-): Troubles<F> {
-  const out: Troubles<F> = { ...troubles };
-  for (const [field, server] of Object.entries(words) as [F, string][])
-    out[field] = { ...out[field], server };
-  return out;
 }
 
 /** A meeting's settings as fields: the create dialog and the settings tab show the same ones. */
@@ -90,26 +67,14 @@ export function MeetingFields({
         trouble={troubles.timezone}
         disabled={disabled}
       />
-      <div className="admin-when-pair">
-        <WhenField
-          id={`${prefix}-start`}
-          what={t('admin.meeting.start')}
-          zone={values.timezone}
-          value={values.start}
-          onChange={(start) => onChange({ start })}
-          trouble={troubles.startsAt}
-          disabled={disabled}
-        />
-        <WhenField
-          id={`${prefix}-end`}
-          what={t('admin.meeting.end')}
-          zone={values.timezone}
-          value={values.end}
-          onChange={(end) => onChange({ end })}
-          trouble={troubles.endsAt}
-          disabled={disabled}
-        />
-      </div>
+      <StartEndFields
+        prefix={prefix}
+        zone={values.timezone}
+        dates={values}
+        onChange={onChange}
+        troubles={troubles}
+        disabled={disabled}
+      />
       <div className="admin-when-pair">
         <SpeakingTimeField
           id={`${prefix}-speaking`}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
 import { MeetingDates } from './MeetingDates';
+import { ConfirmInPlace, RowButtons } from './RowActions';
 
 interface MeetingTableProps {
   caption: string;
@@ -51,6 +52,9 @@ export function MeetingTable({ caption, meetings, ...actions }: MeetingTableProp
   );
 }
 
+/** The action that archives a meeting, or brings it back (its words are named after it). */
+const verb = (archive: boolean): 'archive' | 'unarchive' => (archive ? 'archive' : 'unarchive');
+
 function MeetingRow({
   meeting,
   onOpen,
@@ -63,7 +67,9 @@ function MeetingRow({
 }: Omit<MeetingTableProps, 'caption' | 'meetings'> & { meeting: MeetingSummary }) {
   const { t } = useTranslation();
   const asking = confirming?.id === meeting.id ? confirming : null;
-  const control = (action: string) => ({ 'data-meeting': meeting.id, 'data-action': action });
+  const marks = { 'data-meeting': meeting.id };
+  // What the row offers: archiving one in use, bringing back an archived one.
+  const next = verb(!meeting.archived);
   const title = meeting.title;
   return (
     <tr data-testid="meeting-row">
@@ -81,76 +87,49 @@ function MeetingRow({
       <td className="admin-number">{meeting.online}</td>
       <td>
         {asking ? (
-          // Confirmed in place: the question, then the action again, or Cancel (Escape too).
-          <fieldset
-            className="admin-confirm"
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') onCancel(meeting);
-            }}
-          >
-            <legend>
-              {isolatedIn(
-                asking.archive
-                  ? t('admin.list.confirmArchive', { title: SLOT_VALUE })
-                  : t('admin.list.confirmUnarchive', { title: SLOT_VALUE }),
-                title,
-              )}
-            </legend>
-            <div className="button-row">
-              <button
-                type="button"
-                className={asking.archive ? 'warn' : 'primary'}
-                onClick={() => onConfirm(meeting)}
-                disabled={busy === meeting.id}
-                {...control('confirm')}
-              >
-                {asking.archive ? t('admin.list.archive') : t('admin.list.unarchive')}
-              </button>
-              <button type="button" onClick={() => onCancel(meeting)} {...control('cancel')}>
-                {t('admin.list.cancel')}
-              </button>
-            </div>
-          </fieldset>
-        ) : (
-          <div className="button-row">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => onOpen(meeting.id)}
-              aria-label={t('admin.list.openLabel', { title })}
-              {...control('open')}
-            >
-              {t('admin.list.open')}
-            </button>
-            <button
-              type="button"
-              onClick={() => onClone(meeting)}
-              aria-label={t('admin.list.cloneLabel', { title })}
-              {...control('clone')}
-            >
-              {t('admin.list.clone')}
-            </button>
-            {meeting.archived ? (
-              <button
-                type="button"
-                onClick={() => onAsk(meeting, false)}
-                aria-label={t('admin.list.unarchiveLabel', { title })}
-                {...control('unarchive')}
-              >
-                {t('admin.list.unarchive')}
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="warn"
-                onClick={() => onAsk(meeting, true)}
-                aria-label={t('admin.list.archiveLabel', { title })}
-                {...control('archive')}
-              >
-                {t('admin.list.archive')}
-              </button>
+          <ConfirmInPlace
+            question={isolatedIn(
+              asking.archive
+                ? t('admin.list.confirmArchive', { title: SLOT_VALUE })
+                : t('admin.list.confirmUnarchive', { title: SLOT_VALUE }),
+              title,
             )}
-          </div>
+            marks={marks}
+            confirm={{
+              action: 'confirm',
+              word: t(`admin.list.${verb(asking.archive)}`),
+              className: asking.archive ? 'warn' : 'primary',
+              disabled: busy === meeting.id,
+              onClick: () => onConfirm(meeting),
+            }}
+            cancel={{ action: 'cancel', word: t('admin.list.cancel'), onClick: () => onCancel(meeting) }}
+          />
+        ) : (
+          <RowButtons
+            marks={marks}
+            actions={[
+              {
+                action: 'open',
+                word: t('admin.list.open'),
+                label: t('admin.list.openLabel', { title }),
+                className: 'primary',
+                onClick: () => onOpen(meeting.id),
+              },
+              {
+                action: 'clone',
+                word: t('admin.list.clone'),
+                label: t('admin.list.cloneLabel', { title }),
+                onClick: () => onClone(meeting),
+              },
+              {
+                action: next,
+                word: t(`admin.list.${next}`),
+                label: t(`admin.list.${next}Label`, { title }),
+                className: next === 'archive' ? 'warn' : undefined,
+                onClick: () => onAsk(meeting, next === 'archive'),
+              },
+            ]}
+          />
         )}
       </td>
     </tr>

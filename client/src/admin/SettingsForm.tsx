@@ -4,10 +4,9 @@ import type { FloorOptions, Meeting } from '../../../shared';
 import { formatTime } from '../format';
 import { updateMeeting } from './api';
 import { dateLocale } from './dateLocale';
-import { ApiError } from './http';
-import { fieldElementId, MeetingFields, type Troubles, troublesOf, withServerWords } from './MeetingFields';
+import { fieldElementId, MeetingFields } from './MeetingFields';
 import { checkMeeting, MEETING_FIELDS, type MeetingField, type MeetingValues, valuesOf } from './meetingForm';
-import { serverProblems } from './serverErrors';
+import { fieldRefusal, focusFirstTrouble, type Troubles, troublesOf } from './troubles';
 import { useFailure, useWorkspace } from './workspace';
 
 interface SettingsFormProps {
@@ -15,6 +14,12 @@ interface SettingsFormProps {
   readOnly: boolean;
   onSaved: (meeting: Meeting) => void;
 }
+
+/** The options of the list of speakers' order, with their words. */
+const ORDER_OPTIONS = [
+  ['rtoSpokespersonsFirst', 'meeting.rtoFirst'],
+  ['newDelegationsFirst', 'meeting.newFirst'],
+] as const;
 
 const settingsOf = (meeting: Meeting): MeetingValues =>
   valuesOf({ ...meeting, defaultSpeakingSeconds: meeting.floor.limitSeconds });
@@ -37,8 +42,7 @@ export function SettingsForm({ meeting, readOnly, onSaved }: SettingsFormProps) 
   const fail = (found: Troubles<MeetingField>, text: string) => {
     setTroubles(found);
     setStatus({ text, failed: true });
-    const first = MEETING_FIELDS.find((f) => found[f]);
-    if (first) document.getElementById(fieldElementId('settings', first))?.focus();
+    focusFirstTrouble(MEETING_FIELDS, found, (f) => fieldElementId('settings', f));
   };
 
   const save = async (e: FormEvent) => {
@@ -60,15 +64,15 @@ export function SettingsForm({ meeting, readOnly, onSaved }: SettingsFormProps) 
       });
       setStatus({ text: t('admin.settings.saved', { time }), failed: false });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'invalid') {
-        const words = serverProblems(error.message, MEETING_FIELDS);
+      const refused = fieldRefusal(error, MEETING_FIELDS);
+      if (refused)
         fail(
-          withServerWords<MeetingField>({}, words.fields),
-          words.general.length
-            ? t('admin.settings.failed', { message: words.general.join('; ') })
+          refused.troubles,
+          refused.general
+            ? t('admin.settings.failed', { message: refused.general })
             : t('admin.settings.fix'),
         );
-      } else setStatus({ text: failure(error), failed: true });
+      else setStatus({ text: failure(error), failed: true });
     } finally {
       setSaving(false);
     }
@@ -97,22 +101,16 @@ export function SettingsForm({ meeting, readOnly, onSaved }: SettingsFormProps) 
         />
         <fieldset className="admin-options" disabled={readOnly}>
           <legend>{t('meeting.options')}</legend>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={options.rtoSpokespersonsFirst}
-              onChange={(e) => setOptions((o) => ({ ...o, rtoSpokespersonsFirst: e.target.checked }))}
-            />
-            {t('meeting.rtoFirst')}
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={options.newDelegationsFirst}
-              onChange={(e) => setOptions((o) => ({ ...o, newDelegationsFirst: e.target.checked }))}
-            />
-            {t('meeting.newFirst')}
-          </label>
+          {ORDER_OPTIONS.map(([option, words]) => (
+            <label key={option} className="check">
+              <input
+                type="checkbox"
+                checked={options[option]}
+                onChange={(e) => setOptions((o) => ({ ...o, [option]: e.target.checked }))}
+              />
+              {t(words)}
+            </label>
+          ))}
         </fieldset>
       </div>
       {!readOnly && (

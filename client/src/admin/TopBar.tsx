@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { LanguageSelect } from '../components/LanguageSelect';
 
 interface TopBarProps {
   /** Whose workspace this is: "Administration", "Secretariat workspace". */
@@ -10,23 +10,14 @@ interface TopBarProps {
 
 /** The workspace's banner: the application and place, the language, and signing out. */
 export function TopBar({ place, onSignOut }: TopBarProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <header className="topbar admin-topbar">
       <p className="admin-brand">
         <span>IRM Room</span> <span className="admin-place">{place}</span>
       </p>
       <div className="topbar-tools">
-        <label className="language">
-          <span>{t('header.language')}</span>
-          <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect />
         {onSignOut && (
           <button type="button" className="admin-signout" onClick={onSignOut}>
             {t('admin.signIn.signOut')}

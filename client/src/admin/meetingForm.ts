@@ -120,14 +120,7 @@ export interface MeetingSettings {
 }
 
 /** A meeting's settings as the form shows them: its times on its own clock. */
-export function valuesOf(meeting: {
-  title: string;
-  timezone: string;
-  startsAt: number | null;
-  endsAt: number | null;
-  defaultSpeakingSeconds: number;
-  videoUrl: string | null;
-}): MeetingValues {
+export function valuesOf(meeting: MeetingSettings): MeetingValues {
   return {
     title: meeting.title,
     timezone: meeting.timezone,

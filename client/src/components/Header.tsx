@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { localZone, timeIn, zoneName } from '../format';
-import { LANGUAGES } from '../i18n';
 import { useRoom, useServerNow } from '../room/RoomContext';
 import { participantOf } from '../room/selectors';
+import { LanguageSelect } from './LanguageSelect';
 import { ReplacedNotice } from './ReplacedNotice';
 import { RoomLinks } from './RoomLinks';
 
@@ -64,16 +64,7 @@ export function Header() {
             </span>
           )}
         </p>
-        <label className="language">
-          <span>{t('header.language')}</span>
-          <select value={lang} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect />
         <output className={`connection connection-${badge}`} aria-label={t('connection.label')}>
           {t(`connection.${badge}`)}
         </output>

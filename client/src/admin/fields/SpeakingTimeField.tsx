@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MinutesSeconds } from '../meetingForm';
 import { describedBy, FieldMessage, type FieldTrouble, troubled } from './FieldMessage';
+import { PartInput } from './PartInput';
 
 interface SpeakingTimeFieldProps {
   id: string;
@@ -9,6 +10,12 @@ interface SpeakingTimeFieldProps {
   trouble?: FieldTrouble | undefined;
   disabled?: boolean;
 }
+
+/** The two inputs, by the part of the time each holds; `suffix` ends its id. */
+const PARTS = [
+  { part: 'minutes', suffix: 'min', max: 60 },
+  { part: 'seconds', suffix: 'sec', max: 59 },
+] as const;
 
 /** The default speaking time as minutes and seconds, the way the chair announces it. */
 export function SpeakingTimeField({ id, value, onChange, trouble, disabled }: SpeakingTimeFieldProps) {
@@ -19,34 +26,22 @@ export function SpeakingTimeField({ id, value, onChange, trouble, disabled }: Sp
     <fieldset className="admin-speaking" disabled={disabled}>
       <legend>{t('admin.speaking.legend')}</legend>
       <div className="admin-when-inputs admin-inline-inputs">
-        <div className="admin-field admin-field-short">
-          <label htmlFor={`${id}-min`}>{t('admin.speaking.minutes')}</label>
-          <input
-            id={`${id}-min`}
+        {PARTS.map(({ part, suffix, max }) => (
+          <PartInput
+            key={part}
+            id={`${id}-${suffix}`}
+            label={t(`admin.speaking.${part}`)}
+            className="admin-field-short"
             type="number"
             inputMode="numeric"
             min={0}
-            max={60}
-            value={value.minutes}
-            onChange={(e) => onChange({ ...value, minutes: e.target.value })}
+            max={max}
+            value={value[part]}
+            onChange={(e) => onChange({ ...value, [part]: e.target.value })}
             aria-invalid={invalid}
             aria-describedby={describe}
           />
-        </div>
-        <div className="admin-field admin-field-short">
-          <label htmlFor={`${id}-sec`}>{t('admin.speaking.seconds')}</label>
-          <input
-            id={`${id}-sec`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={59}
-            value={value.seconds}
-            onChange={(e) => onChange({ ...value, seconds: e.target.value })}
-            aria-invalid={invalid}
-            aria-describedby={describe}
-          />
-        </div>
+        ))}
       </div>
       <FieldMessage id={`${id}-error`} trouble={trouble} />
     </fieldset>

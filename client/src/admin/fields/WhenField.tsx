@@ -5,6 +5,7 @@ import { dateLocale } from '../dateLocale';
 import { readWhen } from '../meetingForm';
 import type { WallTime } from '../wallClock';
 import { describedBy, FieldMessage, type FieldTrouble, troubled } from './FieldMessage';
+import { PartInput } from './PartInput';
 
 interface WhenFieldProps {
   id: string;
@@ -48,28 +49,18 @@ export function WhenField({ id, what, zone, value, onChange, trouble, disabled }
     <fieldset className="admin-when" disabled={disabled}>
       <legend>{isolatedIn(t('admin.when.legend', { what, zone: SLOT_VALUE }), zone)}</legend>
       <div className="admin-when-inputs">
-        <div className="admin-field">
-          <label htmlFor={`${id}-date`}>{t('admin.when.date')}</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={value.date}
-            onChange={(e) => onChange({ ...value, date: e.target.value })}
+        {(['date', 'time'] as const).map((part) => (
+          <PartInput
+            key={part}
+            id={`${id}-${part}`}
+            label={t(`admin.when.${part}`)}
+            type={part}
+            value={value[part]}
+            onChange={(e) => onChange({ ...value, [part]: e.target.value })}
             aria-invalid={troubled(trouble) || undefined}
             aria-describedby={describe}
           />
-        </div>
-        <div className="admin-field">
-          <label htmlFor={`${id}-time`}>{t('admin.when.time')}</label>
-          <input
-            id={`${id}-time`}
-            type="time"
-            value={value.time}
-            onChange={(e) => onChange({ ...value, time: e.target.value })}
-            aria-invalid={troubled(trouble) || undefined}
-            aria-describedby={describe}
-          />
-        </div>
+        ))}
       </div>
       {hint ? (
         <p id={`${id}-hint`} className="hint">

@@ -12,8 +12,27 @@ interface FiltersProps {
 /** The search box and a menu per column that narrows the table; each applies as it changes. */
 export function Filters({ filters, onChange, searchRef }: FiltersProps) {
   const { t } = useTranslation();
-  const set = <K extends keyof ParticipantFilters>(key: K, value: ParticipantFilters[K]) =>
-    onChange({ ...filters, [key]: value });
+  // A menu per column that narrows the table: its choices after "All", each a value and its words.
+  const menus: [Exclude<keyof ParticipantFilters, 'query'>, [string, string][]][] = [
+    ['region', REGIONS.map((region) => [region, t(`regions.${region}`)])],
+    ['rto', [...RTO_CODES.map((code): [string, string] => [code, code]), ['none', t('people.values.noRto')]]],
+    ['category', CATEGORIES.map((category) => [category, t(`people.categories.${category}`)])],
+    ['role', ROLES.map((role) => [role, t(`roles.${role}`)])],
+    [
+      'online',
+      [
+        ['yes', t('people.values.online')],
+        ['no', t('people.values.offline')],
+      ],
+    ],
+    [
+      'invited',
+      [
+        ['yes', t('people.filters.invited')],
+        ['no', t('people.values.notInvited')],
+      ],
+    ],
+  ];
   return (
     <search className="people-filters">
       <form onSubmit={(e) => e.preventDefault()}>
@@ -25,88 +44,26 @@ export function Filters({ filters, onChange, searchRef }: FiltersProps) {
             value={filters.query}
             maxLength={200}
             dir="auto"
-            onChange={(e) => set('query', e.target.value)}
+            onChange={(e) => onChange({ ...filters, query: e.target.value })}
           />
         </label>
-        <label>
-          {t('people.columns.region')}
-          <select
-            value={filters.region}
-            onChange={(e) => set('region', e.target.value as ParticipantFilters['region'])}
-          >
-            <option value="">{t('people.filters.all')}</option>
-            {REGIONS.map((region) => (
-              <option key={region} value={region}>
-                {t(`regions.${region}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('people.columns.rto')}
-          <select
-            value={filters.rto}
-            onChange={(e) => set('rto', e.target.value as ParticipantFilters['rto'])}
-          >
-            <option value="">{t('people.filters.all')}</option>
-            {RTO_CODES.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-            <option value="none">{t('people.values.noRto')}</option>
-          </select>
-        </label>
-        <label>
-          {t('people.columns.category')}
-          <select
-            value={filters.category}
-            onChange={(e) => set('category', e.target.value as ParticipantFilters['category'])}
-          >
-            <option value="">{t('people.filters.all')}</option>
-            {CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t(`people.categories.${category}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('people.columns.role')}
-          <select
-            value={filters.role}
-            onChange={(e) => set('role', e.target.value as ParticipantFilters['role'])}
-          >
-            <option value="">{t('people.filters.all')}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('people.columns.online')}
-          <select
-            value={filters.online}
-            onChange={(e) => set('online', e.target.value as ParticipantFilters['online'])}
-          >
-            <option value="any">{t('people.filters.all')}</option>
-            <option value="yes">{t('people.values.online')}</option>
-            <option value="no">{t('people.values.offline')}</option>
-          </select>
-        </label>
-        <label>
-          {t('people.columns.invited')}
-          <select
-            value={filters.invited}
-            onChange={(e) => set('invited', e.target.value as ParticipantFilters['invited'])}
-          >
-            <option value="any">{t('people.filters.all')}</option>
-            <option value="yes">{t('people.filters.invited')}</option>
-            <option value="no">{t('people.values.notInvited')}</option>
-          </select>
-        </label>
+        {menus.map(([key, choices]) => (
+          <label key={key}>
+            {t(`people.columns.${key}`)}
+            <select
+              value={filters[key]}
+              // The value is one of the menu's own choices.
+              onChange={(e) => onChange({ ...filters, [key]: e.target.value })}
+            >
+              <option value={NO_FILTERS[key]}>{t('people.filters.all')}</option>
+              {choices.map(([value, words]) => (
+                <option key={value} value={value}>
+                  {words}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
         {filtering(filters) && (
           <button
             type="button"

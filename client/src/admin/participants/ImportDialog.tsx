@@ -2,10 +2,10 @@ import { type DragEvent, type RefObject, useEffect, useId, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { ImportResult, ImportUpdated, ParticipantRecord } from '../../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../../components/Isolated';
+import { Dialog } from '../Dialog';
 import { ApiError } from '../http';
 import type { ParticipantsApi } from './api';
 import { ChangeList } from './ChangeList';
-import { Dialog } from './Dialog';
 import { PersonName } from './labels';
 import { refusalText } from './refusal';
 

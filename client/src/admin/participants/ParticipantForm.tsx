@@ -16,8 +16,8 @@ import {
   type UpdateParticipantBody,
 } from '../../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../../components/Isolated';
+import { Dialog } from '../Dialog';
 import type { ParticipantsApi } from './api';
-import { Dialog } from './Dialog';
 import { languageName, personText } from './labels';
 import { refusalText } from './refusal';
 
@@ -107,7 +107,6 @@ export function ParticipantForm({
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const categoryTouched = useRef(false);
-  const firstField = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) =>
     setFields((f) => ({ ...f, [key]: value }));
@@ -164,38 +163,26 @@ export function ParticipantForm({
           : t('people.form.addTitle')
       }
       onClose={onClose}
-      initialFocus={firstField}
       fallbackFocus={fallbackFocus}
     >
       <form ref={form} className="people-form" onSubmit={submit} noValidate>
         <div className="people-form-grid">
-          <Field id={`${id}-name`} label={t('people.columns.name')} after={problem('name')}>
-            <input
-              id={`${id}-name`}
-              ref={firstField}
-              name="name"
-              value={fields.name}
-              maxLength={200}
-              required
-              aria-invalid={!!problems.name}
-              aria-describedby={describedBy('name')}
-              dir="auto"
-              onChange={(e) => set('name', e.target.value)}
-            />
-          </Field>
-          <Field id={`${id}-delegation`} label={t('people.columns.delegation')} after={problem('delegation')}>
-            <input
-              id={`${id}-delegation`}
-              name="delegation"
-              value={fields.delegation}
-              maxLength={200}
-              required
-              aria-invalid={!!problems.delegation}
-              aria-describedby={describedBy('delegation')}
-              dir="auto"
-              onChange={(e) => set('delegation', e.target.value)}
-            />
-          </Field>
+          {(['name', 'delegation'] as const).map((key) => (
+            <Field key={key} id={`${id}-${key}`} label={t(`people.columns.${key}`)} after={problem(key)}>
+              <input
+                id={`${id}-${key}`}
+                data-autofocus={key === 'name' ? '' : undefined}
+                name={key}
+                value={fields[key]}
+                maxLength={200}
+                required
+                aria-invalid={!!problems[key]}
+                aria-describedby={describedBy(key)}
+                dir="auto"
+                onChange={(e) => set(key, e.target.value)}
+              />
+            </Field>
+          ))}
           <Field
             id={`${id}-role`}
             label={t('people.columns.role')}

@@ -83,6 +83,8 @@ export function ParticipantsTab({ token, meetingId, canManage, mail }: Participa
 
   const replace = (p: ParticipantRecord) => list.patch((all) => all.map((x) => (x.id === p.id ? p : x)));
   const fallbackFocus = useCallback(() => addButton.current ?? searchBox.current, []);
+  /** What each dialog of the tab takes: the API, how it closes, where the focus goes if its opener is gone. */
+  const dialogProps = { api, onClose: () => setDialog(null), fallbackFocus };
   const said = (text: ReactNode) => setNotice({ text, error: false });
   const person = (
     key: 'people.notice.added' | 'people.notice.saved' | 'people.notice.removed',
@@ -203,7 +205,7 @@ export function ParticipantsTab({ token, meetingId, canManage, mail }: Participa
 
       {(dialog?.kind === 'add' || (dialog?.kind === 'edit' && editing)) && (
         <ParticipantForm
-          api={api}
+          {...dialogProps}
           participant={dialog.kind === 'edit' ? editing! : null}
           roles={offeredRoles(meeting, actor, dialog.kind === 'edit' ? editing!.role : undefined)}
           roleLocked={dialog.kind === 'edit' && !mayAppoint(meeting, actor, editing!.role)}
@@ -214,25 +216,21 @@ export function ParticipantsTab({ token, meetingId, canManage, mail }: Participa
             setDialog(null);
             list.reload();
           }}
-          onClose={() => setDialog(null)}
-          fallbackFocus={fallbackFocus}
         />
       )}
       {dialog?.kind === 'link' && editing && (
         <LinkDialog
-          api={api}
+          {...dialogProps}
           participant={editing}
           onReissued={(p) => {
             replace(p);
             list.reload();
           }}
-          onClose={() => setDialog(null)}
-          fallbackFocus={fallbackFocus}
         />
       )}
       {dialog?.kind === 'import' && (
         <ImportDialog
-          api={api}
+          {...dialogProps}
           participants={everyone}
           onImported={(result) => {
             said(
@@ -244,13 +242,11 @@ export function ParticipantsTab({ token, meetingId, canManage, mail }: Participa
             );
             list.reload();
           }}
-          onClose={() => setDialog(null)}
-          fallbackFocus={fallbackFocus}
         />
       )}
       {dialog?.kind === 'send' && (
         <SendDialog
-          api={api}
+          {...dialogProps}
           participants={everyone}
           selected={chosen}
           onSent={(result) => {
@@ -261,8 +257,6 @@ export function ParticipantsTab({ token, meetingId, canManage, mail }: Participa
             );
             list.reload();
           }}
-          onClose={() => setDialog(null)}
-          fallbackFocus={fallbackFocus}
         />
       )}
     </section>

@@ -354,24 +354,18 @@ function Row({
             </div>
           ) : (
             <>
-              <button
-                type="button"
-                id={ids.edit}
-                className="small-button"
-                aria-labelledby={named(ids.edit)}
-                onClick={() => manage.actions.edit(p)}
-              >
-                {t('people.actions.edit')}
-              </button>
-              <button
-                type="button"
-                id={ids.link}
-                className="small-button"
-                aria-labelledby={named(ids.link)}
-                onClick={() => manage.actions.link(p)}
-              >
-                {t('people.actions.link')}
-              </button>
+              {(['edit', 'link'] as const).map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  id={ids[action]}
+                  className="small-button"
+                  aria-labelledby={named(ids[action])}
+                  onClick={() => manage.actions[action](p)}
+                >
+                  {t(`people.actions.${action}`)}
+                </button>
+              ))}
               {manage.actions.mayRemove(p) && (
                 <button
                   type="button"

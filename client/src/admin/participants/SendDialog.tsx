@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationsResult, ParticipantRecord } from '../../../../shared';
+import { Dialog } from '../Dialog';
 import type { ParticipantsApi } from './api';
-import { Dialog } from './Dialog';
 import { PersonName } from './labels';
 import { refusalText } from './refusal';
 

@@ -4,7 +4,6 @@ import {
   addParticipant,
   addParticipantSchema,
   type Decision,
-  type ErrorCode,
   evolve,
   type ImportResult,
   type InvitationsResult,
@@ -18,19 +17,7 @@ import {
   withoutContacts,
 } from '../../../../shared';
 import { demoMeeting, testContext } from '../../../../shared/domain/fixtures';
-
-/** The HTTP status of each error code, as server/http/errors.ts sends them. */
-const STATUS: Record<ErrorCode | 'unauthorized', number> = {
-  invalid: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  offline: 409,
-  rate_limited: 429,
-  unavailable: 503,
-  internal: 500,
-};
+import { json, refusal } from '../test/responses';
 
 interface FakeApiOptions {
   /** Whose token the tab holds: the administrator, or a participant of the demo meeting. */
@@ -59,9 +46,6 @@ export function fakeApi(options: FakeApiOptions = {}) {
       ? ADMIN
       : meeting.participants.find((p) => p.id === options.as)!;
 
-  const json = (status: number, body: unknown) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  const refusal = (code: ErrorCode, message: string) => json(STATUS[code], { error: { code, message } });
   const apply = (decision: Decision) => {
     if (!decision.ok) return decision.error;
     for (const event of decision.events) meeting = evolve(meeting, event);

@@ -23,6 +23,7 @@ import {
   withoutContacts,
 } from '../../../../shared';
 import { demoMeeting, type TestContext, testContext } from '../../../../shared/domain/fixtures';
+import { json, refusal } from './responses';
 
 /** One call the workspace made. */
 export interface Call {
@@ -30,15 +31,6 @@ export interface Call {
   path: string;
   body: unknown;
 }
-
-const STATUS: Record<string, number> = {
-  invalid: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-};
 
 /**
  * The secretariat's API in memory, for the workspace's component tests: the routes the workspace
@@ -87,7 +79,7 @@ export class FakeApi {
     this.calls.push({ method, path: url.pathname, body });
     const auth = new Headers(init.headers).get('authorization')?.replace(/^Bearer /, '') ?? '';
     const caller = auth === this.adminToken ? ('admin' as const) : this.participantTokens.get(auth);
-    if (!caller) return error('unauthorized', 'a valid bearer token is required');
+    if (!caller) return refusal('unauthorized', 'a valid bearer token is required');
     return this.route(
       method,
       url.pathname
@@ -131,16 +123,16 @@ export class FakeApi {
         },
       });
     }
-    if (first !== 'meetings') return error('not_found', 'no such route');
+    if (first !== 'meetings') return refusal('not_found', 'no such route');
     if (id === undefined) {
-      if (caller !== 'admin') return error('forbidden', 'only the administrator lists meetings');
+      if (caller !== 'admin') return refusal('forbidden', 'only the administrator lists meetings');
       if (method === 'GET') return json(200, { meetings: [...this.meetings.values()].map(summary) });
       if (method === 'POST') return this.create(body);
     }
     const meeting = id ? this.meetings.get(id) : undefined;
-    if (!meeting) return error('not_found', 'no such meeting');
+    if (!meeting) return refusal('not_found', 'no such meeting');
     const actor = actorIn(meeting);
-    if (!actor) return error('forbidden', 'this token belongs to another meeting');
+    if (!actor) return refusal('forbidden', 'this token belongs to another meeting');
     if (sub === undefined && method === 'GET')
       return json(200, { seq: 1, meeting: withoutContacts(meeting) });
     if (sub === undefined && method === 'PATCH') {
@@ -151,7 +143,7 @@ export class FakeApi {
       }));
     }
     if (sub === 'clone' && method === 'POST') {
-      if (caller !== 'admin') return error('forbidden', 'only the administrator clones meetings');
+      if (caller !== 'admin') return refusal('forbidden', 'only the administrator clones meetings');
       const parsed = cloneMeetingSchema.safeParse(body);
       if (!parsed.success) return invalid(parsed.error.issues);
       const events = cloneMeeting(meeting, this.ctx.ids.meeting(), parsed.data, this.ctx);
@@ -170,7 +162,7 @@ export class FakeApi {
         }),
       );
     }
-    return error('not_found', 'no such route');
+    return refusal('not_found', 'no such route');
   }
 
   private create(body: unknown): Response {
@@ -189,7 +181,7 @@ export class FakeApi {
       },
       this.ctx,
     );
-    if (!chair.ok) return error(chair.error.code, chair.error.message);
+    if (!chair.ok) return refusal(chair.error.code, chair.error.message);
     const meeting = this.store([...created, ...chair.events]);
     return json(201, {
       meeting: withoutContacts(meeting),
@@ -204,7 +196,7 @@ export class FakeApi {
   }
 
   private apply(meeting: Meeting, decision: Decision, answer: (m: Meeting) => unknown): Response {
-    if (!decision.ok) return error(decision.error.code, decision.error.message);
+    if (!decision.ok) return refusal(decision.error.code, decision.error.message);
     const next = decision.events.reduce<Meeting>((m, e) => evolve(m, e) as Meeting, meeting);
     this.meetings.set(next.id, next);
     return json(200, answer(next));
@@ -231,13 +223,9 @@ function summary(m: Meeting): MeetingSummary {
   };
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-function error(code: string, message: string): Response {
-  return json(STATUS[code] ?? 500, { error: { code, message } });
-}
-
 /** Refused bodies worded as the server words them (`path: message; …`). */
 const invalid = (issues: { path: PropertyKey[]; message: string }[]) =>
-  error('invalid', issues.map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`).join('; '));
+  refusal(
+    'invalid',
+    issues.map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`).join('; '),
+  );

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n';
+
+/** The interface's language, each named in itself: the room's header and the workspace's banner. */
+export function LanguageSelect() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="language">
+      <span>{t('header.language')}</span>
+      <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+        {LANGUAGES.map((l) => (
+          <option key={l.code} value={l.code} lang={l.code}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
