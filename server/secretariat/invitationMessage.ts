@@ -36,6 +36,7 @@ export function composeInvitation(input: InvitationInput): ComposedInvitation {
   const lang: Language = participant.lang ?? 'en';
   const words = INVITATION_WORDS[lang];
   const when = meetingDates(meeting, words);
+  const roomAddress = roomUrl ?? new URL(joinUrl).origin;
   const ics =
     meeting.startsAt !== null && meeting.endsAt !== null
       ? calendarFile({
@@ -46,14 +47,16 @@ export function composeInvitation(input: InvitationInput): ComposedInvitation {
           title: meeting.title,
           startsAt: meeting.startsAt,
           endsAt: meeting.endsAt,
+          // The room's address, not the personal link: a calendar is often shared (an assistant, a
+          // team), and the link signs its holder in.
           description: [
             words.confirmation(meeting.title),
             '',
             words.calendarLink,
-            joinUrl,
+            roomAddress,
             ...(meeting.videoUrl ? ['', words.videoIntro, meeting.videoUrl] : []),
           ].join('\n'),
-          url: joinUrl,
+          url: roomAddress,
           location: meeting.videoUrl,
         })
       : null;

@@ -56,7 +56,8 @@ export const INVITATION_WORDS: Record<Language, InvitationWords> = {
     calendar: 'A calendar entry for the meeting is attached (invitation.ics).',
     closing: ['Yours sincerely,'],
     signature: 'The Secretariat',
-    calendarLink: 'Your personal link to the meeting room (do not forward it):',
+    calendarLink:
+      'Join from the personal link in your invitation e-mail. It is not in this calendar entry, which may be shared. The meeting room:',
   },
   fr: {
     locale: 'fr-FR',
@@ -86,7 +87,8 @@ export const INVITATION_WORDS: Record<Language, InvitationWords> = {
     calendar: 'Vous trouverez ci-joint une entrée de calendrier pour la réunion (invitation.ics).',
     closing: ['Nous vous prions d’agréer, Madame, Monsieur, l’expression de notre considération distinguée.'],
     signature: 'Le Secrétariat',
-    calendarLink: 'Votre lien personnel vers la salle de réunion (à ne pas transférer)\u00a0:',
+    calendarLink:
+      'Rejoignez la réunion au moyen du lien personnel figurant dans votre courriel d’invitation. Il ne figure pas dans cette entrée de calendrier, qui peut être partagée. La salle de réunion\u00a0:',
   },
   es: {
     locale: 'es-ES',
@@ -114,7 +116,8 @@ export const INVITATION_WORDS: Record<Language, InvitationWords> = {
     calendar: 'Se adjunta una entrada de calendario para la reunión (invitation.ics).',
     closing: ['Le saluda atentamente,'],
     signature: 'La Secretaría',
-    calendarLink: 'Su enlace personal a la sala de reuniones (no lo reenvíe):',
+    calendarLink:
+      'Únase a la reunión con el enlace personal que figura en su correo de invitación. No figura en esta entrada de calendario, que puede compartirse. La sala de reuniones:',
   },
   ru: {
     locale: 'ru-RU',
@@ -143,7 +146,8 @@ export const INVITATION_WORDS: Record<Language, InvitationWords> = {
     calendar: 'К настоящему письму прилагается запись о собрании для календаря (invitation.ics).',
     closing: ['С уважением,'],
     signature: 'Секретариат',
-    calendarLink: 'Ваша персональная ссылка для входа в зал заседаний (не пересылайте её):',
+    calendarLink:
+      'Для входа используйте персональную ссылку из письма-приглашения. В этой записи календаря, которую могут видеть другие, её нет. Зал заседаний:',
   },
   ar: {
     locale: 'ar-u-nu-latn', // Western digits, as ITU's Arabic documents write times and dates
@@ -170,7 +174,8 @@ export const INVITATION_WORDS: Record<Language, InvitationWords> = {
     calendar: 'مرفق طيّه قيد للاجتماع في التقويم (invitation.ics).',
     closing: ['وتفضلوا بقبول فائق الاحترام والتقدير،'],
     signature: 'الأمانة',
-    calendarLink: 'رابطكم الشخصي للدخول إلى قاعة الاجتماع (يُرجى عدم إعادة توجيهه):',
+    calendarLink:
+      'يُرجى الانضمام بواسطة الرابط الشخصي الوارد في رسالة الدعوة. فهو غير مدرج في قيد التقويم هذا الذي قد يُطّلع عليه غيركم. قاعة الاجتماع:',
   },
   zh: {
     locale: 'zh-CN',
@@ -196,6 +201,7 @@ export const INVITATION_WORDS: Record<Language, InvitationWords> = {
     calendar: '随函附上会议日历条目（invitation.ics）。',
     closing: ['此致', '敬礼！'],
     signature: '秘书处',
-    calendarLink: '您进入会议室的个人链接（请勿转发）：',
+    calendarLink:
+      '请使用邀请邮件中的个人链接加入会议。该链接不在本日历条目中，因为日历条目可能与他人共享。会议室：',
   },
 };
