@@ -66,6 +66,7 @@ export function meetingsRoutes(api: Router, { service, invites, meetingOf }: Mee
     if (!body) return;
     const cloned = await service.cloneMeeting(sourceId, body);
     if (!cloned) return sendError(res, 'not_found', 'no such meeting');
+    if ('refused' in cloned) return sendError(res, 'invalid', `endsAt: ${cloned.refused}`);
     const { meeting, chair } = cloned;
     res.status(201).json({
       meeting: withoutContacts(meeting),

@@ -215,12 +215,17 @@ export class MeetingService {
   async cloneMeeting(
     sourceId: MeetingId,
     body: CloneMeetingBody,
-  ): Promise<{ meeting: Meeting; chair: Participant | undefined } | undefined> {
+  ): Promise<{ meeting: Meeting; chair: Participant | undefined } | { refused: string } | undefined> {
     const source = await this.refresh(sourceId);
     if (!source) return undefined;
     const ctx = this.context();
     const id = ctx.ids.meeting();
-    const meeting = await this.startMeeting(id, cloneMeeting(source.state, id, body, ctx), ctx.now);
+    const events = cloneMeeting(source.state, id, body, ctx);
+    // A new end before the source's start (or the reverse) would be a meeting no one can edit.
+    const planned = events.reduce<Meeting | null>(evolve, null) as Meeting;
+    if (planned.startsAt !== null && planned.endsAt !== null && planned.endsAt < planned.startsAt)
+      return { refused: 'the meeting cannot end before it starts: give both dates' };
+    const meeting = await this.startMeeting(id, events, ctx.now);
     const chair = meeting.participants.find((p) => p.id === meeting.presidingParticipantId);
     return { meeting, chair };
   }

@@ -233,6 +233,23 @@ describe('the secretariat’s API: meetings', () => {
     expect((await request('POST', '/api/meetings/m_nothing/clone', irm.admin, { title: 'x' })).status).toBe(
       404,
     );
+    // A new end before the source's start is refused, not stored as a meeting no one can edit.
+    const dated = await request('POST', `/api/meetings/${meeting.id}/clone`, irm.admin, {
+      title: 'IRM-4',
+      endsAt: '2027-01-01T00:00:00Z',
+    });
+    expect(dated.status).toBe(400);
+    // A new start alone keeps the source's length.
+    const later = await request<{ meeting: Meeting }>(
+      'POST',
+      `/api/meetings/${meeting.id}/clone`,
+      irm.admin,
+      {
+        title: 'IRM-5',
+        startsAt: '2027-06-01T09:00:00Z',
+      },
+    );
+    expect(later.body.meeting.endsAt).toBe(Date.parse('2027-06-01T17:00:00Z'));
   });
 
   it('answers 503 to sending invitations when no mail server is set', async () => {
