@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { chooseLanguage, LANGUAGES } from '../i18n';
 
 /** The interface's language, each named in itself: the room's header and the workspace's banner. */
 export function LanguageSelect() {
@@ -7,7 +7,7 @@ export function LanguageSelect() {
   return (
     <label className="language">
       <span>{t('header.language')}</span>
-      <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+      <select value={i18n.language} onChange={(e) => chooseLanguage(i18n, e.target.value)}>
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code}>
             {l.name}

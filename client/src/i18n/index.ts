@@ -29,6 +29,18 @@ export const resources = {
 
 const STORAGE_KEY = 'irm.language';
 
+/** Whether a language was chosen in this browser's menu before (and is kept). */
+export const languageChosen = (): boolean => !!globalThis.localStorage?.getItem(STORAGE_KEY);
+
+/**
+ * The language chosen in the menu: shown at once and kept for the next pages. (A language the page
+ * took from the browser or from the participant's registration is not kept: it is no choice.)
+ */
+export function chooseLanguage(i18n: { changeLanguage: (code: string) => unknown }, code: string): void {
+  globalThis.localStorage?.setItem(STORAGE_KEY, code);
+  void i18n.changeLanguage(code);
+}
+
 function initialLanguage(): LanguageCode {
   const wanted = [globalThis.localStorage?.getItem(STORAGE_KEY), ...(globalThis.navigator?.languages ?? [])];
   for (const tag of wanted) {
@@ -58,7 +70,6 @@ export function setupI18n(language: LanguageCode = initialLanguage()) {
     });
     i18next.on('languageChanged', (code) => {
       applyToDocument(code);
-      globalThis.localStorage?.setItem(STORAGE_KEY, code);
     });
   } else void i18next.changeLanguage(language);
   applyToDocument(i18next.language);

@@ -11,6 +11,7 @@ import { ProposalsPanel } from '../components/ProposalsPanel';
 import { InterventionLog, SpeakingTime } from '../components/SpeakingTime';
 import { useRoom } from '../room/RoomContext';
 import { currentItem, iPreside } from '../room/selectors';
+import { useRegisteredLanguage } from '../room/useRegisteredLanguage';
 
 // The editor (Tiptap, Yjs, the Word exporter) is most of the app's weight: loaded when a text is opened.
 const ProposalEditor = lazy(() =>
@@ -23,6 +24,7 @@ export function RoomView() {
   const state = useRoom();
   const meeting = state.meeting;
   const text = useOpenProposal();
+  useRegisteredLanguage();
   if (!meeting)
     return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
   const chair = iPreside(state);
