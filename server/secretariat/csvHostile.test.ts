@@ -19,7 +19,7 @@ describe('readRegistrationCsv: hostile and careless files', () => {
     ]);
     expect(readRegistrationCsv(utf16)).toEqual({
       rows: [],
-      errors: [{ line: 1, message: expect.stringMatching(/UTF-16.*CSV UTF-8/) }],
+      errors: [{ line: 1, message: expect.stringMatching(/UTF-16.*CSV UTF-8/), reason: { code: 'utf16' } }],
     });
   });
 
@@ -27,6 +27,8 @@ describe('readRegistrationCsv: hostile and careless files', () => {
     const latin1 = Buffer.from('name,delegation\nJos\xe9 Mar\xeda,Espa\xf1a\n', 'latin1');
     const { rows, errors } = readRegistrationCsv(latin1);
     expect(rows).toEqual([]);
-    expect(errors).toEqual([{ line: 2, message: expect.stringMatching(/not UTF-8/) }]);
+    expect(errors).toEqual([
+      { line: 2, message: expect.stringMatching(/not UTF-8/), reason: { code: 'not_utf8' } },
+    ]);
   });
 });

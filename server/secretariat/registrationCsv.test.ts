@@ -98,32 +98,48 @@ describe('readRegistrationCsv: files as spreadsheets write them', () => {
   it('gives each bad row one message naming the column, at the line where the row starts', () => {
     const { rows, errors } = readRegistrationCsv(fixture('bad-rows.csv'));
     expect(errors).toEqual([
-      { line: 3, message: 'email: "pedro.alves(at)example.br" is not an e-mail address' },
+      {
+        line: 3,
+        message: 'email: "pedro.alves(at)example.br" is not an e-mail address',
+        reason: { code: 'bad_value', field: 'email', column: 'email', value: 'pedro.alves(at)example.br' },
+      },
       {
         line: 4,
         message:
           'role: "president" is not a role (chair, vice-chair, secretariat, spokesperson, delegate or observer)',
+        reason: { code: 'unknown_value', field: 'role', column: 'role', value: 'president' },
       },
       {
         line: 5,
         message:
           'region: "Oceania" is not a region: ARB, EUR, ASP, AMS, AFR, CIS, none, or Arab States, Europe, ' +
           'Asia-Pacific, Americas, Africa, CIS',
+        reason: { code: 'unknown_value', field: 'region', column: 'region', value: 'Oceania' },
       },
-      { line: 6, message: 'name is empty: every row needs a name and a delegation' },
+      {
+        line: 6,
+        message: 'name is empty: every row needs a name and a delegation',
+        reason: { code: 'empty', field: 'name', column: 'name' },
+      },
       // Line 7 is a row whose quoted note holds a line break: the rows after it start one line later.
       {
         line: 9,
         message:
           'this row has 4 cells but the header has 8: check for a missing or extra ",", and put a cell that ' +
           'contains "," in double quotes',
+        reason: { code: 'ragged_row', cells: 4, header: 8, separator: ',' },
       },
-      { line: 10, message: 'rto: "XYZ" is not an RTO (APT, ATU, CEPT, CITEL, LAS or RCC)' },
+      {
+        line: 10,
+        message: 'rto: "XYZ" is not an RTO (APT, ATU, CEPT, CITEL, LAS or RCC)',
+        reason: { code: 'unknown_value', field: 'rto', column: 'rto', value: 'XYZ' },
+      },
       {
         line: 11,
         message:
           'lang: "Deutsch" is not one of the six languages: ar, zh, en, fr, ru, es, or English, Français, ' +
           'Español, Русский, العربية, 中文',
+        reason: { code: 'unknown_value', field: 'lang', column: 'lang', value: 'Deutsch' },
       },
     ]);
     // A spokesperson without an RTO is the domain's to refuse, not the parser's.
@@ -180,20 +196,33 @@ describe('readRegistrationCsv: header', () => {
           message:
             'the header has no "delegation" column: the first line names the columns, e.g. ' +
             'name;delegation;role;category;region;rto;email;lang',
+          reason: { code: 'missing_columns', columns: ['delegation'], separator: ';' },
         },
       ],
     });
     expect(readRegistrationCsv('nom,pays\nAwa Keita,Mali\n').errors).toEqual([
-      { line: 1, message: expect.stringContaining('the header has no "name" and "delegation" columns') },
+      {
+        line: 1,
+        message: expect.stringContaining('the header has no "name" and "delegation" columns'),
+        reason: { code: 'missing_columns', columns: ['name', 'delegation'], separator: ',' },
+      },
     ]);
   });
 
   it('refuses a column named twice, and an empty file', () => {
     expect(readRegistrationCsv('name,delegation,Email,email\n').errors).toEqual([
-      { line: 1, message: 'the header has two "email" columns: keep one' },
+      {
+        line: 1,
+        message: 'the header has two "email" columns: keep one',
+        reason: { code: 'duplicate_column', column: 'email' },
+      },
     ]);
     expect(readRegistrationCsv('').errors).toEqual([
-      { line: 1, message: expect.stringContaining('the file is empty') },
+      {
+        line: 1,
+        message: expect.stringContaining('the file is empty'),
+        reason: { code: 'empty_file', separator: ',' },
+      },
     ]);
     expect(readRegistrationCsv('\uFEFF\r\n').errors).toHaveLength(1);
   });
@@ -219,7 +248,11 @@ describe('readRegistrationCsv: rows', () => {
     // No role cell: the row names no role (a new participant is a delegate; one there keeps theirs).
     expect(rows).toEqual([{ line: 5, name: 'A', delegation: 'Kenya' }]);
     expect(errors).toEqual([
-      { line: 8, message: 'delegation is empty: every row needs a name and a delegation' },
+      {
+        line: 8,
+        message: 'delegation is empty: every row needs a name and a delegation',
+        reason: { code: 'empty', field: 'delegation', column: 'delegation' },
+      },
     ]);
   });
 
@@ -247,6 +280,12 @@ describe('readRegistrationCsv: rows', () => {
       {
         line: 2,
         message: 'Delegation: contains U+202E right-to-left override, not allowed in names and titles',
+        reason: {
+          code: 'invisible_character',
+          field: 'delegation',
+          column: 'Delegation',
+          codePoint: 'U+202E',
+        },
       },
     ]);
   });
@@ -255,7 +294,11 @@ describe('readRegistrationCsv: rows', () => {
     const { rows, errors } = readRegistrationCsv('name,delegation,,\nA,Kenya,,\nB,Kenya,extra\nC,Mali\n');
     expect(rows.map((r) => r.name)).toEqual(['A', 'C']);
     expect(errors).toEqual([
-      { line: 3, message: expect.stringContaining('this row has 3 cells but the header has 2') },
+      {
+        line: 3,
+        message: expect.stringContaining('this row has 3 cells but the header has 2'),
+        reason: { code: 'ragged_row', cells: 3, header: 2, separator: ',' },
+      },
     ]);
   });
 
@@ -268,6 +311,11 @@ describe('readRegistrationCsv: rows', () => {
         {
           line: PARTICIPANT_QUOTA.perMeeting + 2,
           message: `the file has ${PARTICIPANT_QUOTA.perMeeting + 1} rows: a meeting has at most ${PARTICIPANT_QUOTA.perMeeting} participants`,
+          reason: {
+            code: 'too_many_rows',
+            rows: PARTICIPANT_QUOTA.perMeeting + 1,
+            max: PARTICIPANT_QUOTA.perMeeting,
+          },
         },
       ],
     });
@@ -276,20 +324,30 @@ describe('readRegistrationCsv: rows', () => {
   it('reports a quote that is never closed at the line where its row starts', () => {
     const { rows, errors } = readRegistrationCsv('name,delegation\nA,Kenya\n"B,Ghana\nC,Mali\n');
     expect(rows).toEqual([]);
-    expect(errors).toEqual([{ line: 3, message: expect.stringContaining('never closed') }]);
+    expect(errors).toEqual([
+      {
+        line: 3,
+        message: expect.stringContaining('never closed'),
+        reason: { code: 'csv_syntax', problem: 'unclosed_quote', separator: ',' },
+      },
+    ]);
   });
 
   it('refuses text that is not UTF-8, at its line, saying how to save it', () => {
     const latin1 = Buffer.from('name;delegation\nAmina;Kenya\nRapha\xebl;France\n', 'latin1');
     expect(readRegistrationCsv(latin1).errors).toEqual([
-      { line: 3, message: expect.stringContaining('CSV UTF-8') },
+      { line: 3, message: expect.stringContaining('CSV UTF-8'), reason: { code: 'not_utf8' } },
     ]);
   });
 
   it('refuses a file over the size limit before reading it', () => {
     const big = `name,delegation\n${'A,Kenya\n'.repeat(REGISTRATION_CSV_MAX_BYTES / 8)}`;
     expect(readRegistrationCsv(big).errors).toEqual([
-      { line: 1, message: expect.stringContaining('larger than 1 MiB') },
+      {
+        line: 1,
+        message: expect.stringContaining('larger than 1 MiB'),
+        reason: { code: 'too_large', maxMiB: 1 },
+      },
     ]);
   });
 });

@@ -4,12 +4,16 @@ import {
   addParticipantSchema,
   CATEGORIES,
   type Category,
+  type CsvSeparator,
   type ImportError,
+  type ImportReason,
+  invisibleInName,
   LANGUAGES,
   type Language,
   PARTICIPANT_QUOTA,
   REGIONS,
   type Region,
+  type RegistrationField,
   type RegistrationRow,
   ROLES,
   type Role,
@@ -29,9 +33,20 @@ import {
 export const REGISTRATION_CSV_MAX_BYTES = 1024 * 1024;
 
 /** The columns of a registration list; the others are ignored. */
-const FIELDS = ['name', 'delegation', 'role', 'category', 'region', 'rto', 'email', 'lang'] as const;
+const FIELDS = [
+  'name',
+  'delegation',
+  'role',
+  'category',
+  'region',
+  'rto',
+  'email',
+  'lang',
+] as const satisfies readonly RegistrationField[];
 type Field = (typeof FIELDS)[number];
-const REQUIRED: readonly Field[] = ['name', 'delegation'];
+/** The columns whose values are looked up in a list (the others are text). */
+type ListField = Extract<ImportReason, { code: 'unknown_value' }>['field'];
+const REQUIRED = ['name', 'delegation'] as const satisfies readonly Field[];
 
 /** What a header cell may say for each column, after `key()`. */
 const HEADER_NAMES: Record<string, Field> = {
@@ -40,10 +55,16 @@ const HEADER_NAMES: Record<string, Field> = {
   language: 'lang',
 };
 
-/** The result: the rows that can be imported and, by line, those that cannot. */
+/** The result: the rows that can be imported and, by line, those that cannot (each with its reason). */
 interface RegistrationCsv {
   rows: RegistrationRow[];
-  errors: ImportError[];
+  errors: Required<ImportError>[];
+}
+
+/** Why something cannot be read: in English, and as a code for the client's words. */
+interface Problem {
+  message: string;
+  reason: ImportReason;
 }
 
 /** A record as the parser gave it, with where it ends in the file (in bytes). */
@@ -59,17 +80,16 @@ interface RawRecord {
  */
 export function readRegistrationCsv(input: string | Uint8Array): RegistrationCsv {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  const maxMiB = REGISTRATION_CSV_MAX_BYTES / 1024 / 1024;
   if (size > REGISTRATION_CSV_MAX_BYTES)
-    return failed(
-      1,
-      `the file is larger than ${REGISTRATION_CSV_MAX_BYTES / 1024 / 1024} MiB: split the list`,
-    );
+    return failed(1, `the file is larger than ${maxMiB} MiB: split the list`, { code: 'too_large', maxMiB });
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
   if (isUtf16(bytes))
     return failed(
       1,
       'the file is UTF-16 text ("Unicode text" in Excel): in Excel save it as "CSV UTF-8", in LibreOffice ' +
         'choose the character set "Unicode (UTF-8)"',
+      { code: 'utf16' },
     );
   const lines = new LineIndex(bytes);
   const text = new TextDecoder('utf-8').decode(bytes);
@@ -80,6 +100,7 @@ export function readRegistrationCsv(input: string | Uint8Array): RegistrationCsv
       line,
       'the file is not UTF-8 text (this line has a character in another encoding): in Excel save it as ' +
         '"CSV UTF-8", in LibreOffice choose the character set "Unicode (UTF-8)"',
+      { code: 'not_utf8' },
     );
   }
   const delimiter = detectDelimiter(text);
@@ -100,7 +121,8 @@ export function readRegistrationCsv(input: string | Uint8Array): RegistrationCsv
   } catch (error) {
     if (!isCsvError(error)) throw error;
     const start = records.at(-1)?.end ?? 0;
-    return failed(lines.lineAt(recordStart(bytes, start)), csvErrorWords(error.code, delimiter));
+    const { message, reason } = csvProblem(error.code, delimiter);
+    return failed(lines.lineAt(recordStart(bytes, start)), message, reason);
   }
   const located = records
     .map((record, index) => ({
@@ -110,47 +132,68 @@ export function readRegistrationCsv(input: string | Uint8Array): RegistrationCsv
     .filter((record) => record.cells.some((cell) => cell !== '')); // ";;;;" rows that Excel leaves
   const [header, ...body] = located;
   if (!header)
-    return failed(1, `the file is empty: its first line names the columns, e.g. ${FIELDS.join(delimiter)}`);
+    return failed(1, `the file is empty: its first line names the columns, e.g. ${FIELDS.join(delimiter)}`, {
+      code: 'empty_file',
+      separator: separatorOf(delimiter),
+    });
   const columns = readHeader(header.cells);
-  if ('error' in columns) return failed(header.line, columns.error(delimiter));
+  if ('error' in columns) {
+    const { message, reason } = columns.error(delimiter);
+    return failed(header.line, message, reason);
+  }
   if (body.length > PARTICIPANT_QUOTA.perMeeting) {
+    const max = PARTICIPANT_QUOTA.perMeeting;
     return failed(
-      body[PARTICIPANT_QUOTA.perMeeting]!.line,
-      `the file has ${body.length} rows: a meeting has at most ${PARTICIPANT_QUOTA.perMeeting} participants`,
+      body[max]!.line,
+      `the file has ${body.length} rows: a meeting has at most ${max} participants`,
+      { code: 'too_many_rows', rows: body.length, max },
     );
   }
   const result: RegistrationCsv = { rows: [], errors: [] };
   for (const { cells, line } of body) {
     const read = readRow(cells, filledWidth(header.cells), columns, delimiter);
-    if ('error' in read) result.errors.push({ line, message: read.error });
+    if ('error' in read) result.errors.push({ line, ...read.error });
     else result.rows.push({ line, ...read.row });
   }
   return result;
 }
 
-const failed = (line: number, message: string): RegistrationCsv => ({
+const failed = (line: number, message: string, reason: ImportReason): RegistrationCsv => ({
   rows: [],
-  errors: [{ line, message }],
+  errors: [{ line, message, reason }],
 });
+
+/** The separator as a reason names it. */
+const separatorOf = (delimiter: string): CsvSeparator =>
+  delimiter === '\t' ? 'tab' : delimiter === ';' ? ';' : ',';
 
 /** Where each column is, and how the file names it (for messages). */
 type Columns = Map<Field, { index: number; label: string }>;
 
-function readHeader(cells: string[]): Columns | { error: (delimiter: string) => string } {
+function readHeader(cells: string[]): Columns | { error: (delimiter: string) => Problem } {
   const columns: Columns = new Map();
   for (const [index, cell] of cells.entries()) {
     const field = Object.hasOwn(HEADER_NAMES, key(cell)) ? HEADER_NAMES[key(cell)] : undefined;
     if (!field) continue;
-    if (columns.has(field)) return { error: () => `the header has two "${field}" columns: keep one` };
+    if (columns.has(field))
+      return {
+        error: () => ({
+          message: `the header has two "${field}" columns: keep one`,
+          reason: { code: 'duplicate_column', column: field },
+        }),
+      };
     columns.set(field, { index, label: cell });
   }
   const missing = REQUIRED.filter((field) => !columns.has(field));
   if (missing.length === 0) return columns;
   const named = missing.map((field) => `"${field}"`).join(' and ');
   return {
-    error: (delimiter) =>
-      `the header has no ${named} column${missing.length > 1 ? 's' : ''}: the first line names the columns, ` +
-      `e.g. ${FIELDS.join(delimiter)}`,
+    error: (delimiter) => ({
+      message:
+        `the header has no ${named} column${missing.length > 1 ? 's' : ''}: the first line names the columns, ` +
+        `e.g. ${FIELDS.join(delimiter)}`,
+      reason: { code: 'missing_columns', columns: missing, separator: separatorOf(delimiter) },
+    }),
   };
 }
 
@@ -162,15 +205,18 @@ function readRow(
   width: number,
   columns: Columns,
   delimiter: string,
-): { row: Omit<RegistrationRow, 'line'> } | { error: string } {
+): { row: Omit<RegistrationRow, 'line'> } | { error: Problem } {
   // Trailing empty cells are harmless (spreadsheets add them); missing or extra data is not.
   const filled = filledWidth(cells);
   if (cells.length < width || filled > width) {
     const separator = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
     return {
-      error:
-        `this row has ${cells.length} cells but the header has ${width}: check for a missing or extra ` +
-        `${separator}, and put a cell that contains ${separator} in double quotes`,
+      error: {
+        message:
+          `this row has ${cells.length} cells but the header has ${width}: check for a missing or extra ` +
+          `${separator}, and put a cell that contains ${separator} in double quotes`,
+        reason: { code: 'ragged_row', cells: cells.length, header: width, separator: separatorOf(delimiter) },
+      },
     };
   }
   const cell = (field: Field) => {
@@ -178,34 +224,41 @@ function readRow(
     return at ? (cells[at.index] ?? '').trim() : ''; // `" "` in quotes is empty too
   };
   const label = (field: Field) => columns.get(field)?.label ?? field;
-  const problems = new Map<Field, string>();
+  const problems = new Map<Field, Problem>();
   const body: Record<string, unknown> = { name: cell('name'), delegation: cell('delegation') };
-  const take = <T>(field: Field, reading: Reading<T> | null) => {
+  const take = <T>(field: ListField, reading: Reading<T> | null) => {
     if (reading === null) return; // empty cell: absent, so an import never clears what is there
     if ('problem' in reading)
-      problems.set(field, `${label(field)}: "${shown(cell(field))}" ${reading.problem}`);
+      problems.set(field, {
+        message: `${label(field)}: "${shown(cell(field))}" ${reading.problem}`,
+        reason: { code: 'unknown_value', field, column: label(field), value: shown(cell(field)) },
+      });
     else body[field] = reading.value;
   };
   take('role', readOptional(cell('role'), readRole));
   take('category', readOptional(cell('category'), readCategory));
   take('region', readOptional(cell('region'), readRegion));
   take('rto', readOptional(cell('rto'), readRto));
-  take(
-    'email',
-    readOptional(cell('email'), (email) => ({ value: email })),
-  );
+  if (cell('email') !== '') body.email = cell('email'); // checked by the schema below
   take('lang', readOptional(cell('lang'), readLanguage));
   if (!('role' in body)) body.role = 'delegate'; // so the schema still checks the other columns
   const parsed = addParticipantSchema.safeParse(body);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = FIELDS.find((f) => f === issue.path[0]);
-      if (field && !problems.has(field)) problems.set(field, schemaWords(issue, label(field), cell(field)));
+      if (field && !problems.has(field))
+        problems.set(field, schemaProblem(issue, field, label(field), cell(field)));
     }
   }
   const first = FIELDS.find((field) => problems.has(field));
   if (first) return { error: problems.get(first)! };
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'this row cannot be read' };
+  if (!parsed.success)
+    return {
+      error: {
+        message: parsed.error.issues[0]?.message ?? 'this row cannot be read',
+        reason: { code: 'unreadable_row' },
+      },
+    };
   // Without a role cell the row names no role: a new participant is a delegate, one already there keeps theirs.
   const { role, ...rest } = parsed.data;
   return { row: cell('role') === '' ? rest : { ...rest, role } };
@@ -318,33 +371,77 @@ function shown(value: string): string {
 }
 
 /** One schema issue as the secretariat reads it, naming the column as the file does. */
-function schemaWords(issue: z.core.$ZodIssue, label: string, value: string): string {
+function schemaProblem(issue: z.core.$ZodIssue, field: Field, label: string, value: string): Problem {
+  const column = label;
   switch (issue.code) {
     case 'too_small':
-      return `${label} is empty: every row needs a name and a delegation`;
+      return {
+        message: `${label} is empty: every row needs a name and a delegation`,
+        reason: { code: 'empty', field, column },
+      };
     case 'too_big':
-      return `${label} is longer than ${issue.maximum} characters`;
+      return {
+        message: `${label} is longer than ${issue.maximum} characters`,
+        reason: { code: 'too_long', field, column, max: Number(issue.maximum) },
+      };
     case 'invalid_format':
-      return `${label}: "${shown(value)}" is ${issue.format === 'email' ? 'not an e-mail address' : issue.message}`;
+      return {
+        message: `${label}: "${shown(value)}" is ${issue.format === 'email' ? 'not an e-mail address' : issue.message}`,
+        reason: { code: 'bad_value', field, column, value: shown(value) },
+      };
+    case 'custom': {
+      // The name rules (shared/protocol/text.ts): an invisible character, or a pile of combining marks.
+      if (field === 'name' || field === 'delegation') {
+        const invisible = [...value].find((ch) => invisibleInName(ch) !== null);
+        return {
+          message: `${label}: ${issue.message}`,
+          reason: invisible
+            ? { code: 'invisible_character', field, column, codePoint: codePointOf(invisible) }
+            : { code: 'combining_marks', field, column },
+        };
+      }
+      return {
+        message: `${label}: ${issue.message}`,
+        reason: { code: 'bad_value', field, column, value: shown(value) },
+      };
+    }
     default:
-      return `${label}: ${issue.message}`;
+      return {
+        message: `${label}: ${issue.message}`,
+        reason: { code: 'bad_value', field, column, value: shown(value) },
+      };
   }
 }
 
+/** "U+202E", as the name rules' words write a character. */
+const codePointOf = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** What a CSV syntax error means for someone who edits the file in a spreadsheet or a text editor. */
-function csvErrorWords(code: string, delimiter: string): string {
+function csvProblem(code: string, delimiter: string): Problem {
+  const separator = separatorOf(delimiter);
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a cell opens a double quote (") that is never closed: close it, or remove it';
+      return {
+        message: 'a cell opens a double quote (") that is never closed: close it, or remove it',
+        reason: { code: 'csv_syntax', problem: 'unclosed_quote', separator },
+      };
     case 'INVALID_OPENING_QUOTE':
-      return (
-        'a double quote (") in the middle of a cell: put the whole cell in double quotes and write ' +
-        'the quote twice (""), or remove it'
-      );
+      return {
+        message:
+          'a double quote (") in the middle of a cell: put the whole cell in double quotes and write ' +
+          'the quote twice (""), or remove it',
+        reason: { code: 'csv_syntax', problem: 'stray_quote', separator },
+      };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return `text after a cell's closing double quote ("): a quoted cell ends at its quote, before the next "${delimiter}"`;
+      return {
+        message: `text after a cell's closing double quote ("): a quoted cell ends at its quote, before the next "${delimiter}"`,
+        reason: { code: 'csv_syntax', problem: 'text_after_quote', separator },
+      };
     default:
-      return `the file cannot be read as CSV here (${code}): save it again from the spreadsheet as CSV`;
+      return {
+        message: `the file cannot be read as CSV here (${code}): save it again from the spreadsheet as CSV`,
+        reason: { code: 'csv_syntax', problem: 'unreadable', separator },
+      };
   }
 }
 

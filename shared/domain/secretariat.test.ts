@@ -435,3 +435,65 @@ describe('version 4 of the events', () => {
     expect(readItem).toMatchObject({ ok: true, stored: { event: { item: { ...item, documents: [] } } } });
   });
 });
+
+it('gives each refused import row a reason for the client: appointments, records, own role, RTO, quota', () => {
+  const m = demoMeeting();
+  const reasons = (plan: ReturnType<typeof planImport>) => {
+    if ('refused' in plan) throw new Error(plan.refused.message);
+    return plan.errors.map((e) => [e.line, e.reason]);
+  };
+  const bySecretariat = planImport(
+    m,
+    actor(m, P.secretariat),
+    [
+      { line: 2, name: 'Boss', delegation: 'Chad', role: 'chair' },
+      { line: 3, name: 'Vice', delegation: 'Peru', role: 'vice-chair' },
+      { line: 4, name: 'Chair-designate', delegation: 'Azerbaijan', lang: 'fr' },
+      { line: 5, name: 'VC CEPT', delegation: 'Germany', lang: 'fr' },
+      { line: 6, name: 'BDT', delegation: 'BDT', role: 'delegate' },
+      { line: 7, name: 'Spokes', delegation: 'ATU', role: 'spokesperson' },
+      { line: 8, name: 'Amina', delegation: 'Kenya', role: 'spokesperson' },
+      { line: 9, name: 'amina', delegation: 'KENYA', lang: 'en' },
+    ],
+    ctx,
+  );
+  expect(reasons(bySecretariat)).toEqual([
+    [2, { code: 'appointment', role: 'chair' }],
+    [3, { code: 'appointment', role: 'vice-chair' }],
+    [4, { code: 'handling', role: 'chair' }],
+    [5, { code: 'handling', role: 'vice-chair' }],
+    [6, { code: 'own_role' }],
+    [7, { code: 'rto_needed' }],
+    [8, { code: 'rto_needed' }],
+    [9, { code: 'same_as_line', line: 8 }],
+  ]);
+  const full = m.participants.length;
+  const crowd = Array.from({ length: 2000 - full + 1 }, (_, i) => ({
+    line: i + 2,
+    name: `Delegate ${i}`,
+    delegation: `Country ${i}`,
+  }));
+  expect(reasons(planImport(m, ADMIN, crowd, ctx))).toEqual([
+    [crowd.length + 1, { code: 'quota', max: 2000 }],
+  ]);
+});
+
+it('names who presides when an import row would change their role, and keeps the English words', () => {
+  const m = demoMeeting();
+  const chair = m.participants.find((p) => p.id === P.chair)!;
+  expect(m.presidingParticipantId).toBe(P.chair);
+  const plan = planImport(
+    m,
+    ADMIN,
+    [{ line: 2, name: chair.name, delegation: chair.delegation, role: 'delegate' }],
+    ctx,
+  );
+  if ('refused' in plan) throw new Error(plan.refused.message);
+  expect(plan.errors).toEqual([
+    {
+      line: 2,
+      message: 'Chair-designate presides: they take back or hand over the chair first',
+      reason: { code: 'presides', name: 'Chair-designate' },
+    },
+  ]);
+});

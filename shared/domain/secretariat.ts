@@ -3,6 +3,8 @@ import type {
   AddParticipantBody,
   CloneMeetingBody,
   CreateMeetingBody,
+  ImportError,
+  ImportReason,
   UpdateMeetingBody,
   UpdateParticipantBody,
 } from '../protocol/secretariat';
@@ -447,7 +449,7 @@ export interface ImportPlan {
     changes: ParticipantChanges;
   }[];
   unchanged: number;
-  errors: { line: number; message: string }[];
+  errors: Required<ImportError>[];
 }
 
 /**
@@ -467,6 +469,43 @@ function importChanges(match: Participant, body: UpdateParticipantBody): Partici
 /** How a row is matched to someone already there: name and delegation without case or extra spaces. */
 const nameKey = (name: string, delegation: string) =>
   `${name.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${delegation.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+
+/**
+ * The code of a row's refusal, for the client's words (the English ones stay the message). The
+ * refusals above keep their words and logic; this maps their words, with the participants they
+ * name: the row's `match` (who presides) and the e-mail's other `holder`. Words without a code here
+ * are `refused`, said in English only (shared/domain/secretariat.test.ts checks each refusal).
+ */
+const REFUSAL_REASONS = new Map<string, ImportReason>([
+  ['only the administrator appoints a chair', { code: 'appointment', role: 'chair' }],
+  ['only the administrator or the chair appoints a vice-chair', { code: 'appointment', role: 'vice-chair' }],
+  [
+    'only the secretariat or the administrator appoints a secretariat member',
+    { code: 'appointment', role: 'secretariat' },
+  ],
+  ["only the administrator handles the chair's record and link", { code: 'handling', role: 'chair' }],
+  [
+    "only the administrator or the chair handles a vice-chair's record and link",
+    { code: 'handling', role: 'vice-chair' },
+  ],
+  ['only the secretariat or the administrator manages participants', { code: 'not_manager' }],
+  [
+    'you cannot change your own role: ask the administrator or another secretariat member',
+    { code: 'own_role' },
+  ],
+  ['a spokesperson speaks for an RTO: give the RTO', { code: 'rto_needed' }],
+  [QUOTA_WORDS, { code: 'quota', max: PARTICIPANT_QUOTA.perMeeting }],
+]);
+
+function refusalReason(refusal: DomainError, match?: Participant, holder?: Participant): ImportReason {
+  const fixed = REFUSAL_REASONS.get(refusal.message);
+  if (fixed) return fixed;
+  if (holder && refusal.message === sameEmailWords(holder))
+    return { code: 'email_taken', name: holder.name, delegation: holder.delegation };
+  if (match && refusal.message.startsWith(`${match.name} presides: `))
+    return { code: 'presides', name: match.name };
+  return { code: 'refused' };
+}
 
 /**
  * Plans the import of a registration list (`POST …/participants/import`): each row creates a
@@ -507,19 +546,22 @@ export function planImport(
   for (const row of rows) {
     const { line, ...given } = row;
     const body: AddParticipantBody = { ...given, role: given.role ?? 'delegate' };
-    const fail = (message: string) => plan.errors.push({ line, message });
+    const fail = (message: string, reason: ImportReason) => plan.errors.push({ line, message, reason });
     const emailMatch = holder(body.email);
     const match = emailMatch ?? byName.get(nameKey(body.name, body.delegation));
     const earlier = match && seenLine.get(match.id);
     if (earlier !== undefined) {
-      fail(`line ${earlier} already names this participant (the same e-mail, or name and delegation)`);
+      fail(`line ${earlier} already names this participant (the same e-mail, or name and delegation)`, {
+        code: 'same_as_line',
+        line: earlier,
+      });
       continue;
     }
     if (match) {
       seenLine.set(match.id, line);
       const changes = importChanges(match, given);
       const refusal = updateRefusal(meeting, actor, match, changes, holder);
-      if (refusal) fail(refusal.message);
+      if (refusal) fail(refusal.message, refusalReason(refusal, match, holder(changes.email, match.id)));
       else if (Object.keys(changes).length === 0) plan.unchanged++;
       else {
         plan.events.push({ type: 'participant.updated', participantId: match.id, changes });
@@ -536,7 +578,7 @@ export function planImport(
     }
     const refusal = creationRefusal(meeting, actor, body, count);
     if (refusal) {
-      fail(refusal.message);
+      fail(refusal.message, refusalReason(refusal));
       continue;
     }
     const participant = { ...newParticipant(body, ctx.ids.participant()), online: false };

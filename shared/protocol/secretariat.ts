@@ -202,10 +202,92 @@ export interface ImportUpdated {
   changes: Partial<Participant>;
 }
 
+/** A column of a registration list (server/secretariat/registrationCsv.ts). */
+export type RegistrationField =
+  | 'name'
+  | 'delegation'
+  | 'role'
+  | 'category'
+  | 'region'
+  | 'rto'
+  | 'email'
+  | 'lang';
+
+/** The cell separator of a registration list, as the reader found it on the header line. */
+export type CsvSeparator = ',' | ';' | 'tab';
+
+/**
+ * Why a row, or the whole file, cannot be imported: a code and what its words need, so the client
+ * says it in the secretariat's language (the error's `message` keeps the English words, for API
+ * users). Where a code has them, `column` is the column as the file's header names it ("E-mail"),
+ * `field` the column it is (`email`), and `value` the cell as written (its first 60 characters).
+ *
+ * The file as a whole (its one error, no row read):
+ * - `too_large`: more than `maxMiB` MiB; `utf16`: UTF-16 text ("Unicode text" in Excel);
+ *   `not_utf8`: a character in another encoding on this line;
+ * - `csv_syntax`: a double quote never closed (`unclosed_quote`), in the middle of a cell
+ *   (`stray_quote`), text after a closing quote (`text_after_quote`), or anything else the parser
+ *   refuses (`unreadable`);
+ * - `empty_file`; `missing_columns`: the header lacks these required columns; `duplicate_column`:
+ *   it names this column twice; `too_many_rows`: `rows` rows for at most `max` participants.
+ *
+ * A row as read: `ragged_row` (not as many cells as the header), `empty` (name or delegation),
+ * `too_long` (over `max` characters), `invisible_character` (`codePoint` such as "U+202E", refused in
+ * names), `combining_marks` (too many in a row), `unknown_value` (not a role, category, region, RTO
+ * or language the reader knows), `bad_value` (not of the column's form: an e-mail address),
+ * `unreadable_row`.
+ *
+ * A row against the meeting (shared/domain/secretariat.ts `planImport`): `same_as_line` (an earlier
+ * line names the same participant), `appointment` (the caller may not appoint or unappoint this
+ * role), `handling` (nor handle this role's record), `not_manager`, `own_role` (a change of the
+ * caller's own role), `presides` (the role of `name`, who presides, would change), `rto_needed` (a
+ * spokesperson without an RTO), `email_taken` (by `name` of `delegation`), `quota` (`max`
+ * participants reached), and `refused`: a refusal with no code of its own, said by `message` only.
+ */
+export type ImportReason =
+  | { code: 'too_large'; maxMiB: number }
+  | { code: 'utf16' }
+  | { code: 'not_utf8' }
+  | {
+      code: 'csv_syntax';
+      problem: 'unclosed_quote' | 'stray_quote' | 'text_after_quote' | 'unreadable';
+      separator: CsvSeparator;
+    }
+  | { code: 'empty_file'; separator: CsvSeparator }
+  | { code: 'missing_columns'; columns: ('name' | 'delegation')[]; separator: CsvSeparator }
+  | { code: 'duplicate_column'; column: RegistrationField }
+  | { code: 'too_many_rows'; rows: number; max: number }
+  | { code: 'ragged_row'; cells: number; header: number; separator: CsvSeparator }
+  | { code: 'empty'; field: RegistrationField; column: string }
+  | { code: 'too_long'; field: RegistrationField; column: string; max: number }
+  | { code: 'invisible_character'; field: RegistrationField; column: string; codePoint: string }
+  | { code: 'combining_marks'; field: RegistrationField; column: string }
+  | {
+      code: 'unknown_value';
+      field: 'role' | 'category' | 'region' | 'rto' | 'lang';
+      column: string;
+      value: string;
+    }
+  | { code: 'bad_value'; field: RegistrationField; column: string; value: string }
+  | { code: 'unreadable_row' }
+  | { code: 'same_as_line'; line: number }
+  | { code: 'appointment'; role: 'chair' | 'vice-chair' | 'secretariat' }
+  | { code: 'handling'; role: 'chair' | 'vice-chair' }
+  | { code: 'not_manager' }
+  | { code: 'own_role' }
+  | { code: 'presides'; name: string }
+  | { code: 'rto_needed' }
+  | { code: 'email_taken'; name: string; delegation: string }
+  | { code: 'quota'; max: number }
+  | { code: 'refused' };
+
 /** A row that cannot be imported, by its line in the file (the header is line 1). */
 export interface ImportError {
   line: number;
+  /** Why, in English. */
   message: string;
+  /** Why, as a code for the client's words; this server gives one with every error. */
+  reason?: ImportReason;
 }
 
 /**

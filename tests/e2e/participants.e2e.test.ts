@@ -71,7 +71,7 @@ describe('the participants tab in a browser', () => {
     expect(await dialog.textContent()).toContain('Lines with errors: 4');
     const lines = await errors.getByRole('listitem').allTextContents();
     expect(lines.map((l) => l.split(':')[0])).toEqual(BAD_LINES.map((n) => `Line ${n}`));
-    expect(lines[1]).toContain('"Oceania" is not a region');
+    expect(lines[1]).toContain('region: “Oceania” is not a region. Write one of: ARB, EUR');
     expect(await dialog.getByRole('button', { name: /^Import: add/ }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'import-preview-errors.png') });

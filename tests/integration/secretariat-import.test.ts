@@ -63,6 +63,9 @@ describe('the secretariat’s API: import and invitations.csv', () => {
     expect(refused.body.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);
     // Line 6 reads well but the secretariat does not appoint chairs: the plan's own refusal.
     expect(refused.body.errors.at(-1)!.message).toBe('only the administrator appoints a chair');
+    // Each with its reason, for the client to word in the secretariat's language.
+    expect(refused.body.errors.at(-1)!.reason).toEqual({ code: 'appointment', role: 'chair' });
+    expect(refused.body.errors.every((e) => typeof e.reason?.code === 'string')).toBe(true);
     expect(refused.body.created.map((c) => c.participant.name)).toEqual(['Neema Mwakyusa']);
     expect((await table()).some((p) => p.name === 'Neema Mwakyusa')).toBe(false);
     const preview = await importCsv(csv, { dryRun: true });
@@ -157,7 +160,9 @@ describe('the secretariat’s API: import and invitations.csv', () => {
     const body = (await res.json()) as ImportResult;
     expect(res.status).toBe(200);
     expect(body.created).toEqual([]);
-    expect(body.errors).toEqual([{ line: 2, message: expect.stringMatching(/not UTF-8/) }]);
+    expect(body.errors).toEqual([
+      { line: 2, message: expect.stringMatching(/not UTF-8/), reason: { code: 'not_utf8' } },
+    ]);
     const before = (await table()).length;
     for (const query of ['?dryRun=yes', '?dryrun=1', '?dryRun=1&dryRun=1']) {
       const misspelt = await request<Refused>(

@@ -1,11 +1,12 @@
-import { type DragEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { type DragEvent, Fragment, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult, ImportUpdated, ParticipantRecord } from '../../../../shared';
+import type { ImportError, ImportResult, ImportUpdated, ParticipantRecord } from '../../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../../components/Isolated';
 import { Dialog } from '../Dialog';
 import { ApiError } from '../http';
 import type { ParticipantsApi } from './api';
 import { ChangeList } from './ChangeList';
+import { reasonParts } from './importReasons';
 import { PersonName } from './labels';
 import { refusalText } from './refusal';
 
@@ -245,7 +246,7 @@ function Preview({ headingId, headingRef, fileName, result, refused, participant
           <ul>
             {result.errors.map((e) => (
               <li key={`${e.line}-${e.message}`}>
-                <strong>{t('people.import.line', { line: e.line })}</strong> <bdi>{e.message}</bdi>
+                <strong>{t('people.import.line', { line: e.line })}</strong> <ErrorText error={e} />
               </li>
             ))}
           </ul>
@@ -284,6 +285,19 @@ function Preview({ headingId, headingRef, fileName, result, refused, participant
       )}
     </section>
   );
+}
+
+/**
+ * Why a line cannot be imported, in the interface's language; values from the file in their own
+ * `<bdi>`. Without a reason this client knows, the server's English message, marked as English.
+ */
+function ErrorText({ error }: { error: ImportError }) {
+  const { t } = useTranslation();
+  const parts = reasonParts(error.reason, t);
+  if (!parts) return <bdi lang="en">{error.message}</bdi>;
+  return parts.map((part) => (
+    <Fragment key={part.key}>{'isolated' in part ? <bdi>{part.isolated}</bdi> : part.text}</Fragment>
+  ));
 }
 
 function UpdateLine({ update, before }: { update: ImportUpdated; before: ParticipantRecord | undefined }) {

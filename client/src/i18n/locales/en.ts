@@ -423,6 +423,61 @@ export const en = {
     documentsOf: 'Documents of item {{number}}',
     languages: { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' },
   },
+  importReasons: {
+    tooLarge: 'The file is larger than {{max}} MiB: split the list into several files.',
+    utf16:
+      'The file is UTF-16 text (“Unicode text” in Excel): in Excel, save it as “CSV UTF-8”; in LibreOffice, choose the character set “Unicode (UTF-8)”.',
+    notUtf8:
+      'The file is not UTF-8 text (this line has a character in another encoding): in Excel, save it as “CSV UTF-8”; in LibreOffice, choose the character set “Unicode (UTF-8)”.',
+    unclosedQuote: 'A cell opens a double quote (") that is never closed: close it, or remove it.',
+    strayQuote:
+      'A double quote (") in the middle of a cell: put the whole cell in double quotes and write the quote twice (""), or remove it.',
+    textAfterQuote:
+      'Text follows the closing double quote (") of a cell: a quoted cell ends at its quote, just before the next separator ({{separator}}).',
+    unreadable: 'The file cannot be read as CSV from this line: save it again from the spreadsheet as CSV.',
+    emptyFile: 'The file is empty: its first line names the columns, for example {{example}}',
+    missingColumn:
+      'The header has no “{{column}}” column: the first line names the columns, for example {{example}}',
+    missingNameAndDelegation:
+      'The header has neither a “{{name}}” nor a “{{delegation}}” column: the first line names the columns, for example {{example}}',
+    duplicateColumn: 'The header has two “{{column}}” columns: keep only one.',
+    tooManyRows: 'The file has {{rows}} rows, but a meeting has at most {{max}} participants.',
+    raggedRow:
+      'This row has {{cells}} cells but the header has {{header}}: check for a missing or extra separator ({{separator}}), and put any cell that contains one in double quotes.',
+    separator: { comma: 'comma “,”', semicolon: 'semicolon “;”', tab: 'tab' },
+    empty: 'The {{column}} cell is empty: every row needs a name and a delegation.',
+    tooLong: 'The {{column}} cell is longer than {{max}} characters.',
+    invisibleCharacter:
+      'The {{column}} cell contains an invisible or control character ({{codePoint}}), which names may not contain: delete it.',
+    combiningMarks: 'The {{column}} cell has too many combining marks in a row: delete the extra ones.',
+    badEmail: '{{column}}: “{{value}}” is not an e-mail address.',
+    badValue: '{{column}}: “{{value}}” is not a valid value.',
+    unknown: {
+      role: '{{column}}: “{{value}}” is not a role. Write one of: {{values}}.',
+      category: '{{column}}: “{{value}}” is not a category. Write one of: {{values}}.',
+      region: '{{column}}: “{{value}}” is not a region. Write one of: {{values}}.',
+      rto: '{{column}}: “{{value}}” is not a regional telecommunication organization (RTO). Write one of: {{values}}.',
+      lang: '{{column}}: “{{value}}” is not one of the six languages. Write one of: {{values}}.',
+    },
+    unreadableRow: 'This row cannot be read: compare it with the header.',
+    sameAsLine:
+      'Line {{line}} already names this participant (the same e-mail address, or the same name and delegation): keep only one of the two lines.',
+    appointment: {
+      chair: 'Only the administrator appoints a chair.',
+      'vice-chair': 'Only the administrator or the chair appoints a vice-chair.',
+      secretariat: 'Only the secretariat or the administrator appoints a secretariat member.',
+    },
+    handling: {
+      chair: 'Only the administrator changes the chair’s record and join link.',
+      'vice-chair': 'Only the administrator or the chair changes a vice-chair’s record and join link.',
+    },
+    notManager: 'Only the secretariat or the administrator manages participants.',
+    ownRole: 'You cannot change your own role: ask the administrator or another secretariat member.',
+    presides: '{{name}} is presiding: their role can change only after they hand over the chair.',
+    rtoNeeded: 'An RTO spokesperson speaks for an RTO: fill in the rto column.',
+    emailTaken: '{{name}} ({{delegation}}) already has this e-mail address.',
+    quota: 'Participant quota reached: a meeting has at most {{max}} participants.',
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Next speakers',

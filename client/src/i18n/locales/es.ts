@@ -428,6 +428,66 @@ export const es = {
     documentsOf: 'Documentos del punto {{number}}',
     languages: { ar: 'árabe', zh: 'chino', en: 'inglés', fr: 'francés', ru: 'ruso', es: 'español' },
   },
+  importReasons: {
+    tooLarge: 'El archivo supera {{max}} MiB: divida la lista en varios archivos.',
+    utf16:
+      'El archivo está guardado como texto UTF-16 («Texto Unicode» en Excel): en Excel, guárdelo como «CSV UTF-8»; en LibreOffice, elija el juego de caracteres «Unicode (UTF-8)».',
+    notUtf8:
+      'El archivo no está en UTF-8 (esta línea contiene un carácter de otra codificación): en Excel, guárdelo como «CSV UTF-8»; en LibreOffice, elija el juego de caracteres «Unicode (UTF-8)».',
+    unclosedQuote: 'Una celda abre una comilla doble (") que nunca se cierra: ciérrela o elimínela.',
+    strayQuote:
+      'Hay una comilla doble (") en medio de una celda: ponga toda la celda entre comillas dobles y escriba la comilla dos veces (""), o elimínela.',
+    textAfterQuote:
+      'Hay texto después de la comilla doble (") que cierra una celda: una celda entre comillas termina en su comilla, justo antes del separador siguiente ({{separator}}).',
+    unreadable:
+      'El archivo no puede leerse como CSV a partir de esta línea: vuelva a guardarlo como CSV desde la hoja de cálculo.',
+    emptyFile: 'El archivo está vacío: su primera línea nombra las columnas, por ejemplo {{example}}',
+    missingColumn:
+      'El encabezado no tiene la columna «{{column}}»: la primera línea nombra las columnas, por ejemplo {{example}}',
+    missingNameAndDelegation:
+      'El encabezado no tiene las columnas «{{name}}» ni «{{delegation}}»: la primera línea nombra las columnas, por ejemplo {{example}}',
+    duplicateColumn: 'El encabezado tiene dos columnas «{{column}}»: conserve solo una.',
+    tooManyRows: 'El archivo tiene {{rows}} filas, pero una reunión tiene como máximo {{max}} participantes.',
+    raggedRow:
+      'Esta fila tiene {{cells}} celdas, pero el encabezado tiene {{header}}: compruebe si falta o sobra un separador ({{separator}}) y ponga entre comillas dobles toda celda que lo contenga.',
+    separator: { comma: 'coma «,»', semicolon: 'punto y coma «;»', tab: 'tabulador' },
+    empty: 'La celda de la columna {{column}} está vacía: cada fila necesita un nombre y una delegación.',
+    tooLong: 'La celda de la columna {{column}} supera los {{max}} caracteres.',
+    invisibleCharacter:
+      'La celda de la columna {{column}} contiene un carácter invisible o de control ({{codePoint}}), no permitido en los nombres: elimínelo.',
+    combiningMarks:
+      'La celda de la columna {{column}} contiene demasiados signos diacríticos combinados seguidos: elimine los que sobran.',
+    badEmail: '{{column}}: «{{value}}» no es una dirección de correo electrónico.',
+    badValue: '{{column}}: «{{value}}» no es un valor admitido.',
+    unknown: {
+      role: '{{column}}: «{{value}}» no es una función. Escriba uno de estos valores: {{values}}.',
+      category: '{{column}}: «{{value}}» no es una categoría. Escriba uno de estos valores: {{values}}.',
+      region: '{{column}}: «{{value}}» no es una región. Escriba uno de estos valores: {{values}}.',
+      rto: '{{column}}: «{{value}}» no es una organización regional de telecomunicaciones. Escriba uno de estos valores: {{values}}.',
+      lang: '{{column}}: «{{value}}» no es uno de los seis idiomas. Escriba uno de estos valores: {{values}}.',
+    },
+    unreadableRow: 'Esta fila no puede leerse: compárela con el encabezado.',
+    sameAsLine:
+      'La línea {{line}} ya designa a este participante (la misma dirección de correo electrónico, o el mismo nombre y la misma delegación): conserve solo una de las dos líneas.',
+    appointment: {
+      chair: 'Solo el administrador nombra al presidente.',
+      'vice-chair': 'Solo el administrador o el presidente nombra a un vicepresidente.',
+      secretariat: 'Solo la Secretaría o el administrador nombra a un miembro de la Secretaría.',
+    },
+    handling: {
+      chair: 'Solo el administrador modifica la ficha y el enlace de acceso del presidente.',
+      'vice-chair':
+        'Solo el administrador o el presidente modifica la ficha y el enlace de acceso de un vicepresidente.',
+    },
+    notManager: 'Solo la Secretaría o el administrador gestiona a los participantes.',
+    ownRole:
+      'No puede cambiar su propia función: pídaselo al administrador o a otro miembro de la Secretaría.',
+    presides: '{{name}} está presidiendo: su función solo puede cambiar después de que ceda la presidencia.',
+    rtoNeeded:
+      'Un portavoz de organización regional habla en nombre de una organización regional: rellene la columna rto.',
+    emailTaken: '{{name}} ({{delegation}}) ya tiene esta dirección de correo electrónico.',
+    quota: 'Se alcanzó el cupo de participantes: una reunión tiene como máximo {{max}} participantes.',
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Próximos oradores',

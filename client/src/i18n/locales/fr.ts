@@ -427,6 +427,70 @@ export const fr = {
     documentsOf: 'Documents du point {{number}}',
     languages: { ar: 'arabe', zh: 'chinois', en: 'anglais', fr: 'français', ru: 'russe', es: 'espagnol' },
   },
+  importReasons: {
+    tooLarge: 'Le fichier dépasse {{max}} Mio : répartissez la liste sur plusieurs fichiers.',
+    utf16:
+      'Le fichier est enregistré en UTF-16 (« Texte Unicode » dans Excel) : dans Excel, enregistrez-le au format « CSV UTF-8 » ; dans LibreOffice, choisissez le jeu de caractères « Unicode (UTF-8) ».',
+    notUtf8:
+      'Le fichier n’est pas en UTF-8 (cette ligne contient un caractère d’un autre codage) : dans Excel, enregistrez-le au format « CSV UTF-8 » ; dans LibreOffice, choisissez le jeu de caractères « Unicode (UTF-8) ».',
+    unclosedQuote:
+      'Une cellule ouvre un guillemet droit (") qui n’est jamais fermé : fermez-le ou supprimez-le.',
+    strayQuote:
+      'Un guillemet droit (") figure au milieu d’une cellule : mettez toute la cellule entre guillemets et doublez ce guillemet (""), ou supprimez-le.',
+    textAfterQuote:
+      'Du texte suit le guillemet fermant (") d’une cellule : une cellule entre guillemets se termine à son guillemet, juste avant le séparateur suivant ({{separator}}).',
+    unreadable:
+      'Le fichier ne peut pas être lu comme un CSV à partir de cette ligne : enregistrez-le de nouveau au format CSV depuis le tableur.',
+    emptyFile: 'Le fichier est vide : sa première ligne nomme les colonnes, par exemple {{example}}',
+    missingColumn:
+      'L’en-tête n’a pas de colonne « {{column}} » : la première ligne nomme les colonnes, par exemple {{example}}',
+    missingNameAndDelegation:
+      'L’en-tête n’a ni colonne « {{name}} » ni colonne « {{delegation}} » : la première ligne nomme les colonnes, par exemple {{example}}',
+    duplicateColumn: 'L’en-tête contient deux colonnes « {{column}} » : n’en gardez qu’une.',
+    tooManyRows: 'Le fichier compte {{rows}} lignes, mais une réunion compte au plus {{max}} participants.',
+    raggedRow:
+      'Cette ligne compte {{cells}} cellules, mais l’en-tête en compte {{header}} : vérifiez qu’aucun séparateur ({{separator}}) ne manque ni n’est en trop, et mettez entre guillemets toute cellule qui en contient un.',
+    separator: { comma: 'virgule « , »', semicolon: 'point-virgule « ; »', tab: 'tabulation' },
+    empty:
+      'La cellule de la colonne {{column}} est vide : chaque ligne doit comporter un nom et une délégation.',
+    tooLong: 'La cellule de la colonne {{column}} dépasse {{max}} caractères.',
+    invisibleCharacter:
+      'La cellule de la colonne {{column}} contient un caractère invisible ou de contrôle ({{codePoint}}), interdit dans les noms : supprimez-le.',
+    combiningMarks:
+      'La cellule de la colonne {{column}} contient trop de signes diacritiques combinés à la suite : supprimez ceux qui sont en trop.',
+    badEmail: '{{column}} : « {{value}} » n’est pas une adresse électronique.',
+    badValue: '{{column}} : « {{value}} » n’est pas une valeur admise.',
+    unknown: {
+      role: '{{column}} : « {{value}} » n’est pas un rôle. Indiquez l’une des valeurs suivantes : {{values}}.',
+      category:
+        '{{column}} : « {{value}} » n’est pas une catégorie. Indiquez l’une des valeurs suivantes : {{values}}.',
+      region:
+        '{{column}} : « {{value}} » n’est pas une région. Indiquez l’une des valeurs suivantes : {{values}}.',
+      rto: '{{column}} : « {{value}} » n’est pas une organisation régionale de télécommunications (ORT). Indiquez l’une des valeurs suivantes : {{values}}.',
+      lang: '{{column}} : « {{value}} » n’est pas l’une des six langues. Indiquez l’une des valeurs suivantes : {{values}}.',
+    },
+    unreadableRow: 'Cette ligne ne peut pas être lue : comparez-la avec l’en-tête.',
+    sameAsLine:
+      'La ligne {{line}} désigne déjà ce participant (même adresse électronique, ou même nom et même délégation) : ne gardez que l’une des deux lignes.',
+    appointment: {
+      chair: 'Seul l’administrateur nomme le président.',
+      'vice-chair': 'Seul l’administrateur ou le président nomme un vice-président.',
+      secretariat: 'Seul le secrétariat ou l’administrateur nomme un membre du secrétariat.',
+    },
+    handling: {
+      chair: 'Seul l’administrateur modifie la fiche et le lien de connexion du président.',
+      'vice-chair':
+        'Seul l’administrateur ou le président modifie la fiche et le lien de connexion d’un vice-président.',
+    },
+    notManager: 'Seul le secrétariat ou l’administrateur gère les participants.',
+    ownRole:
+      'Vous ne pouvez pas modifier votre propre rôle : adressez-vous à l’administrateur ou à un autre membre du secrétariat.',
+    presides:
+      '{{name}} assure la présidence : son rôle ne peut changer qu’après la passation de la présidence.',
+    rtoNeeded: 'Un porte-parole d’ORT s’exprime au nom d’une ORT : renseignez la colonne rto.',
+    emailTaken: '{{name}} ({{delegation}}) a déjà cette adresse électronique.',
+    quota: 'Quota de participants atteint : une réunion compte au plus {{max}} participants.',
+  },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },
   projector: {
     next: 'Prochains orateurs',

@@ -418,6 +418,59 @@ export const zh = {
     documentsOf: '议项 {{number}} 的文件',
     languages: { ar: '阿拉伯文', zh: '中文', en: '英文', fr: '法文', ru: '俄文', es: '西班牙文' },
   },
+  importReasons: {
+    tooLarge: '文件大于 {{max}} MiB：请将名单拆分为多个文件。',
+    utf16:
+      '文件为 UTF-16 文本（Excel 中的“Unicode 文本”）：请在 Excel 中另存为“CSV UTF-8”，或在 LibreOffice 中选择字符集“Unicode (UTF-8)”。',
+    notUtf8:
+      '文件不是 UTF-8 文本（此行含有其他编码的字符）：请在 Excel 中另存为“CSV UTF-8”，或在 LibreOffice 中选择字符集“Unicode (UTF-8)”。',
+    unclosedQuote: '某个单元格中的双引号（"）始终未闭合：请将其闭合或删除。',
+    strayQuote: '单元格中间有双引号（"）：请将整个单元格放在双引号内并将该引号写两次（""），或将其删除。',
+    textAfterQuote:
+      '单元格的闭合双引号（"）之后还有文字：带引号的单元格在其引号处结束，其后应紧接下一个分隔符（{{separator}}）。',
+    unreadable: '从此行起无法按 CSV 格式读取文件：请在电子表格软件中重新另存为 CSV。',
+    emptyFile: '文件为空：第一行应列出各列名称，例如 {{example}}',
+    missingColumn: '标题行缺少“{{column}}”列：第一行应列出各列名称，例如 {{example}}',
+    missingNameAndDelegation:
+      '标题行既没有“{{name}}”列，也没有“{{delegation}}”列：第一行应列出各列名称，例如 {{example}}',
+    duplicateColumn: '标题行有两个“{{column}}”列：请只保留一个。',
+    tooManyRows: '文件有 {{rows}} 行，但一次会议最多只能有 {{max}} 名与会者。',
+    raggedRow:
+      '此行有 {{cells}} 个单元格，而标题行有 {{header}} 个：请检查是否缺少或多出分隔符（{{separator}}），并将含有该分隔符的单元格放在双引号内。',
+    separator: { comma: '逗号“,”', semicolon: '分号“;”', tab: '制表符' },
+    empty: '{{column}} 列的单元格为空：每行都必须有姓名和代表团。',
+    tooLong: '{{column}} 列的单元格超过 {{max}} 个字符。',
+    invisibleCharacter:
+      '{{column}} 列的单元格含有不可见字符或控制字符（{{codePoint}}），姓名中不允许使用：请将其删除。',
+    combiningMarks: '{{column}} 列的单元格中连续的组合附加符号过多：请删除多余的符号。',
+    badEmail: '{{column}}：“{{value}}”不是电子邮件地址。',
+    badValue: '{{column}}：“{{value}}”不是有效的值。',
+    unknown: {
+      role: '{{column}}：“{{value}}”不是角色。请填写以下值之一：{{values}}。',
+      category: '{{column}}：“{{value}}”不是类别。请填写以下值之一：{{values}}。',
+      region: '{{column}}：“{{value}}”不是区域。请填写以下值之一：{{values}}。',
+      rto: '{{column}}：“{{value}}”不是区域电信组织。请填写以下值之一：{{values}}。',
+      lang: '{{column}}：“{{value}}”不是六种语言之一。请填写以下值之一：{{values}}。',
+    },
+    unreadableRow: '无法读取此行：请对照标题行检查。',
+    sameAsLine:
+      '第 {{line}} 行已指向该与会者（电子邮件地址相同，或姓名和代表团相同）：请只保留这两行中的一行。',
+    appointment: {
+      chair: '只有管理员可以任命主席。',
+      'vice-chair': '只有管理员或主席可以任命副主席。',
+      secretariat: '只有秘书处或管理员可以任命秘书处成员。',
+    },
+    handling: {
+      chair: '只有管理员可以更改主席的信息和加入链接。',
+      'vice-chair': '只有管理员或主席可以更改副主席的信息和加入链接。',
+    },
+    notManager: '只有秘书处或管理员可以管理与会者。',
+    ownRole: '您不能更改自己的角色：请联系管理员或秘书处的其他成员。',
+    presides: '{{name}} 正在主持会议：移交主持权之后才能更改其角色。',
+    rtoNeeded: '区域电信组织发言人代表某一区域电信组织发言：请填写 rto 列。',
+    emailTaken: '{{name}}（{{delegation}}）已使用此电子邮件地址。',
+    quota: '与会者人数已达上限：一次会议最多只能有 {{max}} 名与会者。',
+  },
   units: { hm: '{{h}} 小时 {{m}} 分', ms: '{{m}} 分 {{s}} 秒', s: '{{s}} 秒' },
   projector: {
     next: '后续发言者',
