@@ -20,6 +20,7 @@ import type { Mailer, OutgoingMail } from '../secretariat/mailer';
 import { parseBody } from './body';
 import { BULK_REFUSALS, type BulkGate, bulkKey } from './bulkGate';
 import { sendError } from './errors';
+import { invitationsCsvQuery } from './invitationsQuery';
 import { actorOf, type FindMeeting, type Permission } from './meetingAccess';
 
 interface InvitationDeps {
@@ -42,8 +43,9 @@ const NO_ADDRESS = 'no e-mail address: add one to the participant, or send the l
 const NOT_THERE = 'not a participant of this meeting (they may have been removed)';
 
 /**
- * Invitations: every participant's join link as CSV for a mail merge, or sent by e-mail in each
- * participant's language (when SMTP_URL is set). What was sent is recorded in the meeting's log.
+ * Invitations: every participant's join link (or those of the participants named) as CSV for a mail
+ * merge, or sent by e-mail in each participant's language (when SMTP_URL is set). What was sent is
+ * recorded in the meeting's log.
  */
 export function invitationRoutes(
   api: Router,
@@ -55,13 +57,19 @@ export function invitationRoutes(
   api.get('/meetings/:id/invitations.csv', async (req: Request, res: Response) => {
     const found = await meetingOf(req, res, { fresh: true, may: MANAGE });
     if (!found) return;
+    const query = invitationsCsvQuery(req, res);
+    if (!query) return;
     const { meetingId, room } = found;
     const caller = req.caller!;
     const actor = actorOf(room.state, caller);
     if (!actor) return sendError(res, 'forbidden', MANAGE.refusal);
     const { title } = room.state;
     // Only the links the caller may hand out: a chair's or vice-chair's is for whoever appoints them.
-    const participants = room.state.participants.filter((p) => !handlingRefusal(room.state, actor, p));
+    // Of the ids named, those of no one here (removed since the list was shown) are left out.
+    const named = query.participantIds;
+    const participants = room.state.participants.filter(
+      (p) => (!named || named.has(p.id)) && !handlingRefusal(room.state, actor, p),
+    );
     // Each link is a signature, and a list of thousands is a second of work: gated per caller.
     const key = bulkKey(caller, meetingId);
     const refusal = gate.admit(key, participants.length * COST_PER_LINK);
@@ -86,7 +94,7 @@ export function invitationRoutes(
       .set('cache-control', 'no-store')
       .set('content-disposition', attachment(`${fileName(title)}-invitations.csv`))
       .type('text/csv; charset=utf-8')
-      .send(invitationsCsv(rows));
+      .send(invitationsCsv(rows, { delimiter: query.delimiter }));
   });
 
   api.post('/meetings/:id/invitations', async (req: Request, res: Response) => {

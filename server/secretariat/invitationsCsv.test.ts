@@ -37,6 +37,14 @@ describe('invitationsCsv', () => {
     expect(back).toEqual(names.map((r) => ({ ...r, email: r.email ?? '', lang: r.lang ?? '' })));
   });
 
+  it('separates cells with semicolons when asked (Excel in French or Spanish), quoting a cell that holds one', () => {
+    const names = [row({ name: 'Omar; Jr.', delegation: 'Côte d’Ivoire, République de' })];
+    const csv = invitationsCsv(names, { delimiter: ';' });
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFname;delegation;email;role;lang;joinUrl');
+    expect(csv.split('\r\n')[1]).toMatch(/^"Omar; Jr\.";Côte d’Ivoire, République de;/);
+    expect(parse(csv, { bom: true, columns: true, delimiter: ';' })).toEqual(names);
+  });
+
   it('makes cells that a spreadsheet would run as formulas inert with a leading quote', () => {
     const csv = invitationsCsv([
       row({ name: '=HYPERLINK("https://evil.example","click")', delegation: '+41 22 730 5111' }),

@@ -20,6 +20,15 @@ const COLUMNS = [
   'joinUrl',
 ] as const satisfies readonly (keyof InvitationRow)[];
 
+/** How the file is written. */
+export interface InvitationsCsvOptions {
+  /**
+   * Between cells: `,` (the default), or `;` for Excel in French or Spanish settings, which splits
+   * a file it opens on ";" (the decimal comma takes ","). A cell holding it is quoted either way.
+   */
+  delimiter?: ',' | ';';
+}
+
 /**
  * The invitations of a meeting as a CSV file for a mail merge: UTF-8 with a BOM (so Excel reads
  * accents and scripts right), CRLF line ends, a header row, one participant a line.
@@ -28,12 +37,16 @@ const COLUMNS = [
  * formula, and names and delegations come from whoever registered: such cells get a leading `'`,
  * which makes them text (`escape_formulas`; OWASP, "CSV Injection").
  */
-export function invitationsCsv(rows: InvitationRow[]): string {
+export function invitationsCsv(
+  rows: InvitationRow[],
+  { delimiter = ',' }: InvitationsCsvOptions = {},
+): string {
   return stringify(
     rows.map((row) => COLUMNS.map((column) => row[column] ?? '')),
     {
       bom: true,
       header: true,
+      delimiter,
       columns: [...COLUMNS],
       record_delimiter: '\r\n',
       quote_record_delimiter: true, // a cell with a line break is quoted, not split into two rows

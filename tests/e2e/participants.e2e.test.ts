@@ -185,8 +185,17 @@ describe('the participants tab in a browser', () => {
     });
     expect(answer.status).toBe(401);
 
-    // Egypt's delegate: removed after a confirmation in place; the focus goes to the next row (France).
+    // Egypt's delegate: removed after a confirmation in place, which starts on Cancel and which
+    // Escape dismisses; the focus then goes to the next row (France).
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent);
     await page.getByRole('button', { name: 'Remove Delegate Egypt' }).click();
+    await expect.poll(focusedText).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))
+      .toMatch(/-r-/);
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedText).toBe('Cancel');
     const egypt = page.getByRole('row', { name: /Egypt/ });
     expect(await egypt.textContent()).toContain('Their past interventions stay in the record');
     expect(await axeViolations(page)).toEqual([]);
@@ -199,6 +208,35 @@ describe('the participants tab in a browser', () => {
     expect(state(room.meeting.id).participants.some((p) => p.delegation === 'Egypt')).toBe(false);
     const total = state(room.meeting.id).participants.length;
     await expect.poll(() => count(page)).toBe(`${total} of ${total}`);
+  });
+
+  it('at 1280 px, shows the columns used most and the actions side by side, none under another', async () => {
+    const page = await (await room.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await openTab(page, room.meeting.title);
+    /** The header cells' boxes, and the frame's, as laid out now. */
+    const layout = () =>
+      page.evaluate(() => {
+        const frame = document.querySelector('.people-scroll')!.getBoundingClientRect();
+        const cells = [...document.querySelectorAll('.people-table thead th')].map((th) => {
+          const r = th.getBoundingClientRect();
+          return { name: th.textContent ?? '', left: r.left, right: r.right };
+        });
+        return { left: frame.left, right: frame.right, cells };
+      });
+    const at0 = await layout();
+    const names = at0.cells.map((c) => c.name);
+    // Up to Manage, in the frame without scrolling.
+    for (const cell of at0.cells.slice(0, names.indexOf('Manage') + 1))
+      expect(cell.right, cell.name).toBeLessThanOrEqual(at0.right + 0.5);
+    // Side by side: no header drawn over another.
+    for (let i = 1; i < at0.cells.length; i++)
+      expect(at0.cells[i]!.left, names[i]).toBeGreaterThanOrEqual(at0.cells[i - 1]!.right - 0.5);
+    await page.screenshot({ path: path.join(SHOTS, 'table-1280.png') });
+    // The others a scroll away, the last one reachable.
+    await page.locator('.people-scroll').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const end = await layout();
+    expect(end.cells.at(-1)!.right).toBeLessThanOrEqual(end.right + 0.5);
+    expect(end.cells.at(-1)!.name).toBe('Invited');
   });
 
   it('reads right to left in Arabic, each name in its own direction', async () => {

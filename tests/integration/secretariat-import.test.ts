@@ -198,5 +198,36 @@ describe('the secretariat’s API: import and invitations.csv', () => {
     expect(me.body.participantId).toBe(listed.find((p) => p.name === '王芳')!.id);
     expect((await request('GET', route, irm.chair.token)).status).toBe(403);
     expect((await request('GET', route, people.delegate.token)).status).toBe(403);
+
+    // Only the participants named (an id of no one is ignored), with semicolons for Excel in French.
+    const wangId = listed.find((p) => p.name === '王芳')!.id;
+    const lucId = listed.find((p) => p.name === 'Luc')!.id;
+    const some = await request<string>(
+      'GET',
+      `${route}?participantIds=${wangId},p_gone,${lucId}&delimiter=semicolon`,
+      people.secretariat.token,
+    );
+    expect(some.status).toBe(200);
+    expect(some.text.split('\r\n')[0]).toBe('name;delegation;email;role;lang;joinUrl');
+    const picked = parse(some.text, { bom: true, delimiter: ';', from_line: 2 }) as string[][];
+    expect(picked.map((r) => r[0]).sort()).toEqual(['Luc', '王芳']);
+    const wangLink = new URL(picked.find((r) => r[0] === '王芳')![5]!).hash.replace('#token=', '');
+    expect((await request<{ participantId: string }>('GET', '/api/me', wangLink)).body.participantId).toBe(
+      wangId,
+    );
+    // The chair's id, named by the secretariat: still not theirs to hand out.
+    const chairOnly = await request<string>(
+      'GET',
+      `${route}?participantIds=${irm.chair.participantId}`,
+      people.secretariat.token,
+    );
+    expect(parse(chairOnly.text, { bom: true })).toEqual([header]);
+    for (const query of [
+      '?delimiter=tab',
+      '?participantIds=',
+      '?participantIds=a&participantIds=b',
+      '?ids=x',
+    ])
+      expect((await request('GET', `${route}${query}`, people.secretariat.token)).status, query).toBe(400);
   });
 });

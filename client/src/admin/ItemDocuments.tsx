@@ -142,10 +142,8 @@ export function ItemDocuments({ meetingId, meetingZone, item, readOnly, onSaved 
     down: { disabled: busy || index === rows.length - 1, onClick: () => void move(index, 1) },
     remove: {
       disabled: busy,
-      onClick: () => {
-        setRemoving(row.key);
-        focusSoon(() => control(row.key, 'confirm'));
-      },
+      // The question takes the focus itself, on its Keep (RowActions.tsx).
+      onClick: () => setRemoving(row.key),
     },
   });
 

@@ -63,9 +63,13 @@ describe('the list of meetings', () => {
     expect(focused()).toBe(form.getByLabelText('Title'));
 
     await user.type(form.getByLabelText('Title'), 'IRM-2');
-    // Geneva is not an IANA name: the search finds the zone that keeps its time.
-    await user.type(form.getByLabelText('Search time zones'), 'Geneva{Enter}');
+    // Geneva is not an IANA name: the search finds the zone that keeps its time, and, the only
+    // match, chooses it without Enter (and says so), written without its accent too.
+    await user.type(form.getByLabelText('Search time zones'), 'geneve');
     expect((form.getByLabelText('Time zone') as HTMLSelectElement).value).toBe('Europe/Zurich');
+    expect(describedBy(form.getByLabelText('Search time zones'))).toBe(
+      'One zone matches: Europe/Zurich is chosen.',
+    );
     const start = within(form.getByRole('group', { name: 'Start (meeting time, Europe/Zurich)' }));
     const end = within(form.getByRole('group', { name: 'End (meeting time, Europe/Zurich)' }));
     // 29 March 2026: clocks in Geneva go from 02:00 to 03:00.
@@ -147,7 +151,12 @@ describe('the list of meetings', () => {
     const archive = await screen.findByRole('button', { name: 'Archive IRM-1 for WTDC-25' });
     await user.click(archive);
     const ask = screen.getByRole('group', { name: /Archive “IRM-1 for WTDC-25”\?/ });
-    expect(focused()).toBe(within(ask).getByRole('button', { name: 'Archive' }));
+    // On Cancel: the Enter that asked, pressed again, archives nothing.
+    expect(focused()).toBe(within(ask).getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('group', { name: /Archive “/ })).toBeNull();
+    expect(api.demo.archived).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Archive IRM-1 for WTDC-25' }));
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('group', { name: /Archive “/ })).toBeNull();
     expect(focused()).toBe(screen.getByRole('button', { name: 'Archive IRM-1 for WTDC-25' }));

@@ -97,10 +97,8 @@ export function MeetingList({ onOpen, focusMeeting }: MeetingListProps) {
       created.current = null;
       setDialog({ kind: 'clone', source: meeting });
     },
-    onAsk: (meeting: MeetingSummary, archive: boolean) => {
-      setConfirming({ id: meeting.id, archive });
-      focusSoon(() => rowControl(meeting.id, 'confirm'));
-    },
+    // The question takes the focus itself, on its Cancel (RowActions.tsx).
+    onAsk: (meeting: MeetingSummary, archive: boolean) => setConfirming({ id: meeting.id, archive }),
     onCancel: (meeting: MeetingSummary) => {
       const archive = confirming?.archive;
       setConfirming(null);

@@ -20,6 +20,8 @@ interface MeetingTableProps {
 /**
  * One table of meetings. Each row's title is its header, and each button names the meeting it acts
  * on after its visible word ("Open IRM-2"), so a screen reader's list of buttons is not ten "Open".
+ * On a phone the rows are laid out as cards, each cell after its column's name (`data-label`, shown
+ * by the style sheet only: a screen reader has the column headers already).
  */
 export function MeetingTable({ caption, meetings, ...actions }: MeetingTableProps) {
   const { t } = useTranslation();
@@ -72,39 +74,29 @@ function MeetingRow({
   const next = verb(!meeting.archived);
   const title = meeting.title;
   return (
-    <tr data-testid="meeting-row">
-      <th scope="row">
-        <bdi>{title}</bdi>
-      </th>
-      <td>
-        <MeetingDates startsAt={meeting.startsAt} endsAt={meeting.endsAt} zone={meeting.timezone} />
-      </td>
-      <td>
-        <span className={`pill status-${meeting.status}`}>{t(`status.${meeting.status}`)}</span>
-      </td>
-      <td>{meeting.archived ? t('admin.list.yes') : t('admin.list.no')}</td>
-      <td className="admin-number">{meeting.participants}</td>
-      <td className="admin-number">{meeting.online}</td>
-      <td>
-        {asking ? (
-          <ConfirmInPlace
-            question={isolatedIn(
-              asking.archive
-                ? t('admin.list.confirmArchive', { title: SLOT_VALUE })
-                : t('admin.list.confirmUnarchive', { title: SLOT_VALUE }),
-              title,
-            )}
-            marks={marks}
-            confirm={{
-              action: 'confirm',
-              word: t(`admin.list.${verb(asking.archive)}`),
-              className: asking.archive ? 'warn' : 'primary',
-              disabled: busy === meeting.id,
-              onClick: () => onConfirm(meeting),
-            }}
-            cancel={{ action: 'cancel', word: t('admin.list.cancel'), onClick: () => onCancel(meeting) }}
-          />
-        ) : (
+    <>
+      <tr data-testid="meeting-row" className={asking ? 'admin-asking' : undefined}>
+        <th scope="row">
+          <bdi>{title}</bdi>
+        </th>
+        <td data-label={t('admin.list.dates')}>
+          <MeetingDates startsAt={meeting.startsAt} endsAt={meeting.endsAt} zone={meeting.timezone} />
+        </td>
+        <td data-label={t('admin.list.status')}>
+          <span className={`pill status-${meeting.status}`}>{t(`status.${meeting.status}`)}</span>
+        </td>
+        <td data-label={t('admin.list.archived')}>
+          {meeting.archived ? t('admin.list.yes') : t('admin.list.no')}
+        </td>
+        <td className="admin-number" data-label={t('admin.list.participants')}>
+          {meeting.participants}
+        </td>
+        <td className="admin-number" data-label={t('admin.list.online')}>
+          {meeting.online}
+        </td>
+        {/* While the question is asked below, the buttons keep their place (nothing moves) but
+            are out of reach (inert) and out of sight. */}
+        <td className="admin-row-actions" inert={asking !== null}>
           <RowButtons
             marks={marks}
             actions={[
@@ -130,8 +122,32 @@ function MeetingRow({
               },
             ]}
           />
-        )}
-      </td>
-    </tr>
+        </td>
+      </tr>
+      {/* The question under the row, across the table: a sentence, not a column of words. */}
+      {asking && (
+        <tr className="admin-confirm-row">
+          <td colSpan={7}>
+            <ConfirmInPlace
+              question={isolatedIn(
+                asking.archive
+                  ? t('admin.list.confirmArchive', { title: SLOT_VALUE })
+                  : t('admin.list.confirmUnarchive', { title: SLOT_VALUE }),
+                title,
+              )}
+              marks={marks}
+              confirm={{
+                action: 'confirm',
+                word: t(`admin.list.${verb(asking.archive)}`),
+                className: asking.archive ? 'warn' : 'primary',
+                disabled: busy === meeting.id,
+                onClick: () => onConfirm(meeting),
+              }}
+              cancel={{ action: 'cancel', word: t('admin.list.cancel'), onClick: () => onCancel(meeting) }}
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

@@ -125,8 +125,14 @@ describe('a meeting’s workspace', () => {
     expect(focused()).toBe(item.getByRole('button', { name: 'Move down IRM-1/4' }));
 
     await user.click(item.getByRole('button', { name: 'Remove IRM-1/4' }));
-    const ask = within(item.getByRole('group', { name: 'Remove “IRM-1/4” from this item?' }));
-    expect(focused()).toBe(ask.getByRole('button', { name: 'Remove' }));
+    const question = { name: 'Remove “IRM-1/4” from this item?' };
+    // The focus starts on Keep, and Escape keeps it, the focus back on Remove.
+    expect(focused()).toBe(within(item.getByRole('group', question)).getByRole('button', { name: 'Keep' }));
+    await user.keyboard('{Escape}');
+    expect(item.queryByRole('group', question)).toBeNull();
+    expect(focused()).toBe(item.getByRole('button', { name: 'Remove IRM-1/4' }));
+    await user.click(item.getByRole('button', { name: 'Remove IRM-1/4' }));
+    const ask = within(item.getByRole('group', question));
     await user.click(ask.getByRole('button', { name: 'Remove' }));
     await item.findByText(/^Documents saved at/);
     expect(symbols()).toEqual(['IRM-1/3']);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 /** The `data-*` attributes a row's controls carry, by which the focus finds them again. */
 export type RowMarks = { [mark: `data-${string}`]: string | number };
@@ -48,13 +48,23 @@ interface ConfirmInPlaceProps {
   cancel: RowAction;
 }
 
-/** An action confirmed in the row itself: the question, then the action again, or Cancel (Escape too). */
+/**
+ * An action confirmed in the row itself: the question, then the action again, or Cancel (Escape
+ * too). The focus starts on Cancel, so the Enter that asked, pressed once more, does not confirm.
+ */
 export function ConfirmInPlace({ question, marks, confirm, cancel }: ConfirmInPlaceProps) {
+  const group = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    group.current?.querySelector<HTMLElement>(`button[data-action="${cancel.action}"]`)?.focus();
+  }, [cancel.action]);
   return (
     <fieldset
+      ref={group}
       className="admin-confirm"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') cancel.onClick();
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        cancel.onClick();
       }}
     >
       <legend>{question}</legend>

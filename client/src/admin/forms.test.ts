@@ -152,6 +152,10 @@ describe('searchZones', () => {
     expect(searchZones('EUROPE', zones)).toEqual(['Europe/Zurich', 'Europe/Paris']);
     expect(searchZones('Geneva', zones)).toEqual(['Europe/Zurich']);
     expect(searchZones('Genève', zones)).toEqual(['Europe/Zurich']);
+    // Without accents or case, and in German.
+    expect(searchZones('GENEVE', zones)).toEqual(['Europe/Zurich']);
+    expect(searchZones('genf', zones)).toEqual(['Europe/Zurich']);
+    expect(searchZones('zürich', zones)).toEqual(['Europe/Zurich']);
     expect(searchZones('nowhere', zones)).toEqual([]);
   });
 });

@@ -5,10 +5,15 @@
  * Europe/Zurich, and a secretariat typing "Geneva" must still find it.
  */
 
-/** Cities people look for, and the IANA zone they keep the time of. */
+/**
+ * Cities people look for, and the IANA zone they keep the time of; compared without accents or
+ * case, so "geneve" and "GENÈVE" find Geneva too.
+ */
 const CITIES: Record<string, string> = {
   geneva: 'Europe/Zurich',
   genève: 'Europe/Zurich',
+  genf: 'Europe/Zurich',
+  ginevra: 'Europe/Zurich',
   ginebra: 'Europe/Zurich',
   женева: 'Europe/Zurich',
   جنيف: 'Europe/Zurich',
@@ -34,17 +39,21 @@ export function allZones(): string[] {
   return cached;
 }
 
-const normalize = (text: string) => text.trim().toLowerCase().replaceAll('_', ' ');
+/** For comparing: no accents (decomposed, marks dropped), lower case, a space for an underscore. */
+const normalize = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase().replaceAll('_', ' ');
+
+const CITY_KEYS = Object.entries(CITIES).map(([city, zone]) => [normalize(city), zone] as const);
 
 /**
- * The zones whose name contains `query` (any case; a space matches the underscore of
- * `America/New_York`), and those of the cities it names, those first. An empty query matches all.
+ * The zones whose name contains `query` (any case, with or without accents; a space matches the
+ * underscore of `America/New_York`), and those of the cities it names, those first. An empty query
+ * matches all.
  */
 export function searchZones(query: string, zones: readonly string[] = allZones()): string[] {
   const q = normalize(query);
   if (!q) return [...zones];
-  const byCity = Object.entries(CITIES)
-    .filter(([city]) => city.startsWith(q) || (q.length >= 3 && city.includes(q)))
+  const byCity = CITY_KEYS.filter(([city]) => city.startsWith(q) || (q.length >= 3 && city.includes(q)))
     .map(([, zone]) => zone)
     .filter((zone) => zones.includes(zone));
   const byName = zones.filter((zone) => normalize(zone).includes(q));

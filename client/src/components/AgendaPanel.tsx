@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../shared';
 import { duration } from '../format';
@@ -7,6 +7,7 @@ import { iCan } from '../room/selectors';
 import { useUndo } from './floor/UndoBar';
 import { isolatedIn, SLOT_VALUE } from './Isolated';
 import { ItemDocuments } from './ItemDocuments';
+import { useFocusAfterRender } from './useFocusAfterRender';
 
 /** The agenda with statuses and time; the presiding officer (and secretariat) manage it here. */
 export function AgendaPanel() {
@@ -24,6 +25,8 @@ export function AgendaPanel() {
   };
   const manage = Object.values(may).some(Boolean);
   const [adding, setAdding] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const undo = useUndo();
   return (
     <section className="panel agenda" aria-labelledby="agenda-heading">
@@ -47,9 +50,14 @@ export function AgendaPanel() {
       </ol>
       {iCan(state, 'agenda.add') &&
         (adding ? (
-          <ItemForm onDone={() => setAdding(false)} />
+          <ItemForm
+            onDone={() => {
+              setAdding(false);
+              focusAfterRender(() => opener.current);
+            }}
+          />
         ) : (
-          <button type="button" onClick={() => setAdding(true)}>
+          <button ref={opener} type="button" onClick={() => setAdding(true)}>
             {t('agenda.add')}
           </button>
         ))}
@@ -81,11 +89,25 @@ function AgendaRow(props: {
   const room = useRoomPort();
   const now = useServerNow(1000);
   const [mode, setMode] = useState<'view' | 'edit' | 'conclude'>('view');
+  const row = useRef<HTMLLIElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  // A form closed: back to the button that opened it, or (Conclude is gone once the item is
+  // concluded) the item's first action, or the agenda's heading.
+  const closeForm = (opener: 'edit' | 'conclude') => {
+    setMode('view');
+    focusAfterRender(
+      () =>
+        row.current?.querySelector<HTMLElement>(`[data-action="${opener}"]`) ??
+        row.current?.querySelector<HTMLElement>('.row-actions button:not(:disabled)') ??
+        row.current?.closest('section')?.querySelector<HTMLElement>('h2'),
+    );
+  };
   const spent =
     item.spentSeconds + (item.openSince ? Math.max(0, Math.round((now - item.openSince) / 1000)) : 0);
   const over = item.plannedMinutes > 0 && spent > item.plannedMinutes * 60;
   return (
     <li
+      ref={row}
       className={`agenda-item status-${item.status} ${current ? 'agenda-current' : ''}`}
       aria-current={current ? 'step' : undefined}
     >
@@ -106,8 +128,8 @@ function AgendaRow(props: {
         </p>
       )}
       <ItemDocuments item={item} />
-      {mode === 'edit' && <ItemForm item={item} onDone={() => setMode('view')} />}
-      {mode === 'conclude' && <ConcludeForm item={item} onDone={() => setMode('view')} />}
+      {mode === 'edit' && <ItemForm item={item} onDone={() => closeForm('edit')} />}
+      {mode === 'conclude' && <ConcludeForm item={item} onDone={() => closeForm('conclude')} />}
       {manage && mode === 'view' && (
         <fieldset className="row-actions" aria-label={t('agenda.actionsFor', { number: item.number })}>
           {may.open && item.status !== 'open' && item.status !== 'concluded' && (
@@ -116,7 +138,7 @@ function AgendaRow(props: {
             </button>
           )}
           {may.conclude && item.status === 'open' && (
-            <button type="button" onClick={() => setMode('conclude')}>
+            <button type="button" data-action="conclude" onClick={() => setMode('conclude')}>
               {t('agenda.conclude')}
             </button>
           )}
@@ -126,7 +148,7 @@ function AgendaRow(props: {
             </button>
           )}
           {may.update && (
-            <button type="button" onClick={() => setMode('edit')}>
+            <button type="button" data-action="edit" onClick={() => setMode('edit')}>
               {t('agenda.edit')}
             </button>
           )}
@@ -186,6 +208,7 @@ function ConcludeForm({ item, onDone }: { item: AgendaItem; onDone: () => void }
   return (
     <form
       className="stack-form"
+      onKeyDown={(e) => closeOnEscape(e, onDone)}
       onSubmit={async (e) => {
         e.preventDefault();
         const ack = await room.send({ type: 'agenda.conclude', itemId: item.id, outcome });
@@ -235,6 +258,7 @@ function ItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
   return (
     <form
       className="stack-form"
+      onKeyDown={(e) => closeOnEscape(e, onDone)}
       onSubmit={async (e) => {
         e.preventDefault();
         const fields = {
@@ -294,6 +318,13 @@ function ItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
       </div>
     </form>
   );
+}
+
+/** Escape in a form opened in place closes it, like its Cancel. */
+function closeOnEscape(e: KeyboardEvent, close: () => void) {
+  if (e.key !== 'Escape') return;
+  e.preventDefault();
+  close();
 }
 
 /** A form that opens in place takes the keyboard focus, so keyboard users land in it. */

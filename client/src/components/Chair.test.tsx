@@ -49,6 +49,40 @@ describe('chair console', () => {
     expect(room.meeting.agenda.map((i) => i.number)).toEqual(['1', '2', '4', '3', '5']);
   });
 
+  it('closes each agenda form by Escape or Cancel, the focus back on the button that opened it', async () => {
+    const user = userEvent.setup();
+    const { port, room } = localRoom(P.chair, { open: true });
+    renderWith(port, <AgendaPanel />);
+    const item = (n: string) => within(screen.getByRole('group', { name: `Actions for item ${n}` }));
+    const add = () => screen.getByRole('button', { name: 'Add an agenda item' });
+    await user.click(add());
+    await user.type(screen.getByLabelText('Title'), 'Closing');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByLabelText('Title')).toBeNull();
+    expect(document.activeElement).toBe(add());
+    await user.keyboard('{Enter}');
+    await user.type(screen.getByLabelText('Title'), 'Closing');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(room.meeting.agenda.at(-1)?.title).toBe('Closing');
+    expect(document.activeElement).toBe(add());
+
+    await user.click(item('2').getByRole('button', { name: 'Edit' }));
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(item('2').getByRole('button', { name: 'Edit' }));
+    await user.click(item('1').getByRole('button', { name: 'Open item' }));
+    await user.click(item('1').getByRole('button', { name: 'Conclude' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(item('1').getByRole('button', { name: 'Conclude' }));
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(item('1').getByRole('button', { name: 'Conclude' }));
+    // Concluded, the item has no Conclude any more: the focus goes to its first action.
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Conclude with this outcome' }));
+    expect(room.item(ITEM.opening).status).toBe('concluded');
+    expect(document.activeElement).toBe(item('1').getAllByRole('button')[0]);
+  });
+
   it('suspends and resumes, hands presiding to a vice-chair and takes it back', async () => {
     const user = userEvent.setup();
     const { port, room } = localRoom(P.chair, { openItem: true });

@@ -79,4 +79,20 @@ describe('proposals panel', () => {
     expect(screen.queryByLabelText('Status of ACP/67A1/1')).toBeNull();
     expect(screen.getByRole('button', { name: 'Open text ACP/67A1/1' })).toBeTruthy();
   });
+
+  it('gives the focus back to "New proposal" when the form closes by Escape or Cancel', async () => {
+    const user = userEvent.setup();
+    const { port, sent } = localRoom(P.secretariat, { open: true });
+    renderWith(port, <ProposalsPanel onOpen={() => undefined} />);
+    const opener = () => screen.getByRole('button', { name: 'New proposal' });
+    await user.click(opener());
+    await user.type(screen.getByLabelText('Symbol'), 'A/1');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByLabelText('Symbol')).toBeNull();
+    expect(document.activeElement).toBe(opener());
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(opener());
+    expect(sent.filter((c) => c.type === 'proposal.create')).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import type { RoomPort } from '../room/roomClient';
 import { iCan, participantOf } from '../room/selectors';
 import { LockIcon } from './editor/Icons';
 import { isolatedIn, SLOT_VALUE } from './Isolated';
+import { useFocusAfterRender } from './useFocusAfterRender';
 
 /**
  * The meeting's proposals (consensus texts): open one to co-edit it; anyone but an observer submits
@@ -17,6 +18,8 @@ export function ProposalsPanel({ onOpen }: { onOpen: (proposalId: string) => voi
   const meeting = state.meeting!;
   const [adding, setAdding] = useState(false);
   const canCreate = iCan(state, 'proposal.create');
+  const opener = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   return (
     <section className="panel proposals" aria-labelledby="proposals-heading">
       <h2 id="proposals-heading">{t('proposals.heading')}</h2>
@@ -34,11 +37,13 @@ export function ProposalsPanel({ onOpen }: { onOpen: (proposalId: string) => voi
           <ProposalForm
             onDone={(id) => {
               setAdding(false);
+              // The new text opens (and takes the focus); cancelled, back to the button that asked.
               if (id) onOpen(id);
+              else focusAfterRender(() => opener.current);
             }}
           />
         ) : (
-          <button type="button" onClick={() => setAdding(true)}>
+          <button ref={opener} type="button" onClick={() => setAdding(true)}>
             {t('proposals.new')}
           </button>
         ))}
@@ -159,7 +164,9 @@ function ProposalForm({ onDone }: { onDone: (createdId?: string) => void }) {
       className="stack-form"
       aria-label={t('proposals.new')}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onDone();
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onDone();
       }}
       onSubmit={async (e) => {
         e.preventDefault();

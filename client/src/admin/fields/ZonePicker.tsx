@@ -14,8 +14,10 @@ interface ZonePickerProps {
 
 /**
  * The meeting's time zone: a select of every IANA zone with its offset now, narrowed by a search
- * above it (Enter in the search takes the first match, and does not send the form). The zone chosen
- * stays in the list whatever the search, so the select always shows it.
+ * above it. A search that leaves one zone chooses it at once, and says so (typing "Geneva" and
+ * going on to the dates must not leave the meeting in UTC); with several, Enter takes the first
+ * (and does not send the form). The zone chosen stays in the list whatever the search, so the
+ * select always shows it.
  */
 export function ZonePicker({ id, value, onChange, trouble, disabled }: ZonePickerProps) {
   const { t } = useTranslation();
@@ -44,7 +46,11 @@ export function ZonePicker({ id, value, onChange, trouble, disabled }: ZonePicke
           id={`${id}-search`}
           type="search"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            const found = searchZones(e.target.value, zones);
+            if (found.length === 1 && found[0] !== value) onChange(found[0]!);
+          }}
           onKeyDown={onSearchKey}
           disabled={disabled}
           autoComplete="off"
@@ -53,9 +59,11 @@ export function ZonePicker({ id, value, onChange, trouble, disabled }: ZonePicke
         <p id={`${id}-matches`} className="hint" aria-live="polite">
           {query.trim() === ''
             ? t('admin.zone.searchHint')
-            : first
-              ? t('admin.zone.matches', { count: matches.length, first })
-              : t('admin.zone.noMatch')}
+            : matches.length === 1 && first === value
+              ? t('admin.zone.chosen', { zone: value })
+              : first
+                ? t('admin.zone.matches', { count: matches.length, first })
+                : t('admin.zone.noMatch')}
         </p>
       </div>
       <div className="admin-field">

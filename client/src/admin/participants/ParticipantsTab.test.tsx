@@ -49,7 +49,11 @@ afterEach(() => {
   setupI18n('en');
 });
 
-function renderTab(fake: Fake, props: Partial<ParticipantsTabProps> = {}, language: 'en' | 'ar' = 'en') {
+function renderTab(
+  fake: Fake,
+  props: Partial<ParticipantsTabProps> = {},
+  language: 'en' | 'ar' | 'fr' = 'en',
+) {
   vi.stubGlobal('fetch', fake.fetch);
   const i18n = setupI18n(language);
   return render(
@@ -273,8 +277,12 @@ describe('removing', () => {
     await loaded();
     await user.click(inRow('Amina', 'Kenya').getByRole('button', { name: 'Remove Amina Kenya' }));
     const confirm = inRow('Amina', 'Kenya').getByRole('button', { name: 'Remove' });
-    expect(document.activeElement).toBe(confirm);
+    // The focus starts on Cancel: Enter twice removes no one.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(inRow('Amina', 'Kenya').getByRole('button', { name: 'Cancel' })),
+    );
     expect(confirm.getAttribute('aria-describedby')).toBeTruthy();
+    expect(inRow('Amina', 'Kenya').getByRole('group', { name: /^Remove Amina \(Kenya\)\?/ })).toBeTruthy();
     expect(rowOf('Amina', 'Kenya')!.textContent).toContain(
       'Remove Amina (Kenya)? Their past interventions stay in the record; their link stops working.',
     );
@@ -284,6 +292,18 @@ describe('removing', () => {
         inRow('Amina', 'Kenya').getByRole('button', { name: 'Remove Amina Kenya' }),
       ),
     );
+    // Escape cancels too, the focus back on the row's Remove.
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(inRow('Amina', 'Kenya').queryByRole('button', { name: 'Cancel' })).toBeTruthy(),
+    );
+    await user.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        inRow('Amina', 'Kenya').getByRole('button', { name: 'Remove Amina Kenya' }),
+      ),
+    );
+    expect(inRow('Amina', 'Kenya').queryByRole('button', { name: 'Cancel' })).toBeNull();
 
     await user.click(inRow('Amina', 'Kenya').getByRole('button', { name: 'Remove Amina Kenya' }));
     await user.click(inRow('Amina', 'Kenya').getByRole('button', { name: 'Remove' }));
@@ -400,6 +420,8 @@ describe('importing the registration list', () => {
     await user.click(toolbar().getByRole('button', { name: 'Import registration list (CSV)' }));
     const dialog = screen.getByRole('dialog', { name: 'Import registration list (CSV)' });
     expect(dialog.textContent).toContain('name, delegation, role, category, region, rto, email, lang');
+    // A row without a role is a delegate (or keeps the role it has): the role is not required.
+    expect(dialog.textContent).toContain('name and delegation are required');
     const input = within(dialog).getByLabelText('Choose the CSV file, or drop it here');
     await user.upload(
       input,
@@ -497,19 +519,24 @@ describe('invitations', () => {
     await waitFor(() => expect(rowOf('Ana', 'Brazil')!.textContent).toContain('(meeting time)'));
   });
 
-  it('selects all rows shown, and downloads the CSV under the server’s file name', async () => {
+  it('selects all rows shown, and downloads their invitations under the server’s file name', async () => {
     const user = userEvent.setup();
     const saved: string[] = [];
+    const blobs: Blob[] = [];
     // jsdom has no object URLs: a URL class that hands them out, for this test only.
     class BlobUrls extends URL {
-      static override createObjectURL = () => 'blob:x';
+      static override createObjectURL = (blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:x';
+      };
       static override revokeObjectURL = () => undefined;
     }
     vi.stubGlobal('URL', BlobUrls);
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       saved.push(this.download);
     });
-    renderTab(fakeApi(), { mail: false });
+    const fake = fakeApi();
+    renderTab(fake, { mail: false });
     await loaded();
     expect(screen.getByText(/E-mail is not set up on this server/)).toBeTruthy();
     await fill(user, searchBox(), 'kenya');
@@ -519,9 +546,39 @@ describe('invitations', () => {
       }),
     );
     expect(document.querySelectorAll('input[type=checkbox]:checked')).toHaveLength(3);
-    await user.click(toolbar().getByRole('button', { name: 'Download invitations (CSV)' }));
+    // Without e-mail, the ticked rows are what the file holds; commas in English, semicolons on request.
+    const separator = toolbar().getByLabelText('Separator in the file') as HTMLSelectElement;
+    expect(separator.value).toBe('comma');
+    await user.selectOptions(separator, 'Semicolon (Excel in French, Spanish…)');
+    await user.click(toolbar().getByRole('button', { name: 'Download invitations (2 selected)' }));
     await waitFor(() => expect(saved).toEqual(['IRM-1 é-invitations.csv']));
     expect(document.querySelector('.people-notice')!.textContent).toBe('Downloaded IRM-1 é-invitations.csv.');
+    const asked = new URL(fake.requests.find((r) => r.path.includes('invitations.csv'))!.path, 'http://x');
+    expect(asked.searchParams.get('participantIds')!.split(',').sort()).toEqual([P.kenya, P.kenya2].sort());
+    expect(asked.searchParams.get('delimiter')).toBe('semicolon');
+    const lines = (await blobs[0]!.text()).split('\r\n');
+    expect(lines[0]).toBe('name;delegation;email;role;lang;joinUrl');
+    expect(lines.filter((l) => l.includes(';Kenya;'))).toHaveLength(2);
+    expect(lines).toHaveLength(4);
+
+    // Nothing ticked: everyone.
+    await user.click(
+      within(document.querySelector<HTMLElement>('thead')!).getByRole('checkbox', {
+        name: 'Select all 2 shown',
+      }),
+    );
+    await user.click(toolbar().getByRole('button', { name: 'Download invitations (CSV)' }));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    const all = fake.requests.filter((r) => r.path.includes('invitations.csv'))[1]!.path;
+    expect(new URL(all, 'http://x').searchParams.has('participantIds')).toBe(false);
+  });
+
+  it('defaults to semicolons in French and Spanish, as Excel there expects', async () => {
+    renderTab(fakeApi(), { mail: false }, 'fr');
+    await waitFor(() => expect(count()).toBe('22 sur 22'));
+    expect((toolbar().getByLabelText('Séparateur dans le fichier') as HTMLSelectElement).value).toBe(
+      'semicolon',
+    );
   });
 });
 

@@ -4,10 +4,11 @@ import { type Actor, ADMIN, type ParticipantRecord } from '../../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../../components/Isolated';
 import { formatTime } from '../../format';
 import { participantsApi } from './api';
-import { fileNameOf, saveBlob } from './download';
+import { saveBlob } from './download';
 import { Filters } from './Filters';
 import { applyFilters, byDelegation, filtering, NO_FILTERS, type ParticipantFilters } from './filters';
 import { ImportDialog } from './ImportDialog';
+import { type CsvSeparator, invitationsFile, separatorFor } from './invitationsFile';
 import { LinkDialog } from './LinkDialog';
 import { personText } from './labels';
 import { ParticipantForm } from './ParticipantForm';
@@ -54,6 +55,9 @@ export function ParticipantsTab({ token, meetingId, canManage, mail }: Participa
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [focusRow, setFocusRow] = useState<{ id: string | null } | null>(null);
+  // Until chosen, the separator a spreadsheet in the interface's language expects.
+  const [chosenSeparator, setSeparator] = useState<CsvSeparator | null>(null);
+  const separator = chosenSeparator ?? separatorFor(i18n.language);
   const searchBox = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -121,11 +125,13 @@ export function ParticipantsTab({ token, meetingId, canManage, mail }: Participa
     [],
   );
 
+  // The rows ticked, else everyone: without e-mail, the file is how the selection is used.
   const download = async () => {
     try {
-      const res = await api.invitationsCsv();
-      const blob = await res.blob();
-      const fileName = fileNameOf(res.headers.get('content-disposition'), 'invitations.csv');
+      const { blob, fileName } = await invitationsFile(
+        (participantIds) => api.invitationsCsv({ participantIds, separator }),
+        chosen.size > 0 ? [...chosen] : null,
+      );
       saveBlob(blob, fileName);
       said(isolatedIn(t('people.notice.downloaded', { file: SLOT_VALUE }), fileName));
     } catch (error) {
@@ -155,9 +161,20 @@ export function ParticipantsTab({ token, meetingId, canManage, mail }: Participa
           <button type="button" onClick={() => setDialog({ kind: 'import' })}>
             {t('people.actions.import')}
           </button>
-          <button type="button" onClick={download}>
-            {t('people.actions.download')}
-          </button>
+          <span className="people-download">
+            <button type="button" onClick={download}>
+              {chosen.size > 0
+                ? t('people.actions.downloadSelected', { n: chosen.size })
+                : t('people.actions.download')}
+            </button>
+            <label>
+              {t('people.separator.label')}{' '}
+              <select value={separator} onChange={(e) => setSeparator(e.target.value as CsvSeparator)}>
+                <option value="comma">{t('people.separator.comma')}</option>
+                <option value="semicolon">{t('people.separator.semicolon')}</option>
+              </select>
+            </label>
+          </span>
           {mail ? (
             <button type="button" onClick={() => setDialog({ kind: 'send' })}>
               {chosen.size > 0

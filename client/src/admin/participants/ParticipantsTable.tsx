@@ -70,7 +70,7 @@ export function ParticipantsTable({
   const scroller = useRef<HTMLElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const pendingFocus = useRef<{ id: string; what: 'first' | 'remove' | 'confirm' } | null>(null);
+  const pendingFocus = useRef<{ id: string; what: 'first' | 'remove' | 'cancel' } | null>(null);
 
   const activeIndex = activeId ? rows.findIndex((p) => p.id === activeId) : -1;
   const rangeExtractor = useCallback(
@@ -168,19 +168,22 @@ export function ParticipantsTable({
         <caption id={`${id}-caption`} className="sr-only">
           {caption}
         </caption>
+        {/* The columns used most come first, then the actions, which fit beside them at 1280 px;
+            the rest follow, a scroll away. Only the tick box and the name stick (at the start),
+            so no column ever sits under another at scroll 0. */}
         <colgroup>
           {manage && <col className="col-select" />}
           <col className="col-name" />
           <col className="col-delegation" />
           <col className="col-email" />
           <col className="col-role" />
-          <col className="col-category" />
           <col className="col-region" />
+          <col className="col-online" />
+          {manage && <col className="col-actions" />}
+          <col className="col-category" />
           <col className="col-rto" />
           <col className="col-lang" />
-          <col className="col-online" />
           <col className="col-invited" />
-          {manage && <col className="col-actions" />}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
@@ -209,17 +212,17 @@ export function ParticipantsTable({
             <th scope="col">{t('people.columns.delegation')}</th>
             <th scope="col">{t('people.columns.email')}</th>
             <th scope="col">{t('people.columns.role')}</th>
-            <th scope="col">{t('people.columns.category')}</th>
             <th scope="col">{t('people.columns.region')}</th>
-            <th scope="col">{t('people.columns.rto')}</th>
-            <th scope="col">{t('people.columns.lang')}</th>
             <th scope="col">{t('people.columns.online')}</th>
-            <th scope="col">{t('people.columns.invited')}</th>
             {manage && (
               <th scope="col" className="people-actions">
                 {t('people.columns.actions')}
               </th>
             )}
+            <th scope="col">{t('people.columns.category')}</th>
+            <th scope="col">{t('people.columns.rto')}</th>
+            <th scope="col">{t('people.columns.lang')}</th>
+            <th scope="col">{t('people.columns.invited')}</th>
           </tr>
         </thead>
         <tbody>{body}</tbody>
@@ -236,7 +239,7 @@ interface RowProps {
   manage: ParticipantsTableProps['manage'];
   timeText: (ms: number) => string;
   confirming: boolean;
-  onConfirm: (on: boolean, focus: 'remove' | 'confirm') => void;
+  onConfirm: (on: boolean, focus: 'remove' | 'cancel') => void;
   onFocusWithin: () => void;
 }
 
@@ -280,6 +283,10 @@ function Row({
     setBusy(false);
     if (problem) setRefusal(problem);
   };
+  const cancel = () => {
+    setRefusal(null);
+    onConfirm(false, 'remove');
+  };
 
   return (
     <tr
@@ -311,21 +318,25 @@ function Row({
         {p.email ? <EmailText email={p.email} /> : none(t('people.values.noEmail'))}
       </td>
       <td>{t(`roles.${p.role}`)}</td>
-      <td>{t(`people.categories.${p.category}`)}</td>
       <td>{t(`regions.${p.region}`)}</td>
-      <td>{p.rto ?? none(t('people.values.noRto'))}</td>
-      <td>
-        {p.lang ? <span lang={p.lang}>{languageName(p.lang)}</span> : t('people.values.defaultLangShort')}
-      </td>
       <td>
         <span className="dot" aria-hidden="true" />
         {p.online ? t('people.values.online') : t('people.values.offline')}
       </td>
-      <td>{p.invitedAt !== null ? timeText(p.invitedAt) : t('people.values.notInvited')}</td>
       {manage && (
         <td className="people-actions">
           {confirming ? (
-            <div className="people-confirm">
+            // Escape, like Cancel, keeps the participant; the focus starts on Cancel, so a second
+            // Enter after Remove's does not remove anyone.
+            <fieldset
+              className="people-confirm"
+              aria-labelledby={ids.question}
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                e.preventDefault();
+                cancel();
+              }}
+            >
               <p id={ids.question}>
                 {isolatedIn(t('people.remove.question', { person: SLOT_VALUE }), personText(p))}{' '}
                 {t('people.remove.record')}
@@ -340,20 +351,13 @@ function Row({
               >
                 {busy ? t('people.remove.removing') : t('people.remove.confirm')}
               </button>
-              <button
-                type="button"
-                className="small-button"
-                onClick={() => {
-                  setRefusal(null);
-                  onConfirm(false, 'remove');
-                }}
-              >
+              <button type="button" className="small-button" data-focus="cancel" onClick={cancel}>
                 {t('people.form.cancel')}
               </button>
               <div role="alert">{refusal && <p className="error">{refusal}</p>}</div>
-            </div>
+            </fieldset>
           ) : (
-            <>
+            <div className="people-row-actions">
               {(['edit', 'link'] as const).map((action) => (
                 <button
                   key={action}
@@ -373,15 +377,21 @@ function Row({
                   className="small-button danger"
                   data-focus="remove"
                   aria-labelledby={named(ids.remove)}
-                  onClick={() => onConfirm(true, 'confirm')}
+                  onClick={() => onConfirm(true, 'cancel')}
                 >
                   {t('people.actions.remove')}
                 </button>
               )}
-            </>
+            </div>
           )}
         </td>
       )}
+      <td>{t(`people.categories.${p.category}`)}</td>
+      <td>{p.rto ?? none(t('people.values.noRto'))}</td>
+      <td>
+        {p.lang ? <span lang={p.lang}>{languageName(p.lang)}</span> : t('people.values.defaultLangShort')}
+      </td>
+      <td>{p.invitedAt !== null ? timeText(p.invitedAt) : t('people.values.notInvited')}</td>
     </tr>
   );
 }

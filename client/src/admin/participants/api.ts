@@ -8,6 +8,7 @@ import type {
   UpdateParticipantBody,
 } from '../../../../shared';
 import { apiFetch, apiRequest } from '../http';
+import type { CsvSeparator } from './invitationsFile';
 
 /**
  * The calls of the participants tab (docs/protocol.md, "The secretariat's API"), each with a
@@ -76,7 +77,17 @@ export function participantsApi(token: string, meetingId: string) {
         contentType: 'text/csv',
         signal: withDeadline(),
       }),
-    invitationsCsv: () => apiFetch(token, `${base}/invitations.csv`, { signal: withDeadline() }),
+    /** Everyone's join links as CSV, or (`participantIds`) those of these participants. */
+    invitationsCsv: (options: { participantIds?: string[] | undefined; separator: CsvSeparator }) => {
+      const query = [
+        // Ids are letters, digits and "_": the commas between them stay as they are, to keep the address short.
+        ...(options.participantIds
+          ? [`participantIds=${options.participantIds.map(encodeURIComponent).join(',')}`]
+          : []),
+        `delimiter=${options.separator}`,
+      ].join('&');
+      return apiFetch(token, `${base}/invitations.csv?${query}`, { signal: withDeadline() });
+    },
     /** Sends invitations by e-mail; sending to hundreds takes a while, so no short deadline here. */
     sendInvitations: (participantIds?: string[]) =>
       apiRequest<InvitationsResult>(token, `${base}/invitations`, {

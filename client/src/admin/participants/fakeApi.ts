@@ -103,7 +103,16 @@ export function fakeApi(options: FakeApiOptions = {}) {
       }
     }
     if (sub === 'invitations.csv') {
-      return new Response('\uFEFFname,delegation,email,role,lang,joinUrl\r\n', {
+      // The names and delegations of those asked for (everyone by default), as the server separates them.
+      const cut = url.searchParams.get('delimiter') === 'semicolon' ? ';' : ',';
+      const named = url.searchParams.get('participantIds')?.split(',');
+      const lines = meeting.participants
+        .filter((p) => !named || named.includes(p.id))
+        .map((p) =>
+          [p.name, p.delegation, p.email ?? '', p.role, p.lang ?? '', link(p.id).joinUrl].join(cut),
+        );
+      const header = ['name', 'delegation', 'email', 'role', 'lang', 'joinUrl'].join(cut);
+      return new Response(`\uFEFF${[header, ...lines].map((l) => `${l}\r\n`).join('')}`, {
         status: 200,
         headers: {
           'content-type': 'text/csv; charset=utf-8',

@@ -540,11 +540,17 @@ export const en = {
       add: 'Add a participant',
       import: 'Import registration list (CSV)',
       download: 'Download invitations (CSV)',
+      downloadSelected: 'Download invitations ({{n}} selected)',
       send: 'Send invitations',
       sendSelected: 'Send invitations ({{n}} selected)',
       edit: 'Edit',
       link: 'Join link',
       remove: 'Remove',
+    },
+    separator: {
+      label: 'Separator in the file',
+      comma: 'Comma',
+      semicolon: 'Semicolon (Excel in French, Spanish…)',
     },
     notice: {
       added: '{{person}} added.',
@@ -598,7 +604,7 @@ export const en = {
     import: {
       title: 'Import registration list (CSV)',
       columns:
-        'The first line names the columns: name, delegation, role, category, region, rto, email, lang (in any order; name, delegation and role are required; other columns are ignored). A row updates the participant with the same e-mail address, or else the same name and delegation; other rows add participants.',
+        'The first line names the columns: name, delegation, role, category, region, rto, email, lang (in any order; name and delegation are required; other columns are ignored). A row without a role adds a delegate, and leaves the role of the participant it updates as it is. A row updates the participant with the same e-mail address, or else the same name and delegation; other rows add participants.',
       format:
         'Values separated by commas or semicolons, saved as UTF-8 (in Excel: “CSV UTF-8”). Roles, categories, regions and languages may be written out (“Vice-chair”, “Africa”, “Français”) or as codes (“vice-chair”, “AFR”, “fr”).',
       pick: 'Choose the CSV file, or drop it here',
@@ -718,6 +724,7 @@ export const en = {
       search: 'Search time zones',
       searchHint: 'Type a city or a region, for example Geneva or America.',
       matches: 'Matching zones: {{count}}. Enter chooses {{first}}.',
+      chosen: 'One zone matches: {{zone}} is chosen.',
       noMatch: 'No time zone matches.',
       label: 'Time zone',
     },

@@ -520,7 +520,7 @@ export const es = {
       rto: 'Organización regional',
       email: 'Correo electrónico',
       lang: 'Idioma',
-      online: 'Conectado',
+      online: 'En línea',
       invited: 'Invitado',
       actions: 'Gestionar',
     },
@@ -538,8 +538,8 @@ export const es = {
       noEmail: 'Sin correo electrónico',
       defaultLang: 'Idioma de la reunión (inglés)',
       defaultLangShort: 'inglés (predeterminado)',
-      online: 'Conectado',
-      offline: 'Desconectado',
+      online: 'En línea',
+      offline: 'Sin conexión',
       notInvited: 'Sin invitar',
     },
     filters: {
@@ -551,11 +551,17 @@ export const es = {
       add: 'Añadir un participante',
       import: 'Importar la lista de inscripción (CSV)',
       download: 'Descargar las invitaciones (CSV)',
+      downloadSelected: 'Descargar las invitaciones ({{n}} seleccionados)',
       send: 'Enviar las invitaciones',
       sendSelected: 'Enviar las invitaciones ({{n}} seleccionados)',
       edit: 'Editar',
       link: 'Enlace de acceso',
       remove: 'Quitar',
+    },
+    separator: {
+      label: 'Separador en el archivo',
+      comma: 'Coma',
+      semicolon: 'Punto y coma (Excel en francés, en español…)',
     },
     notice: {
       added: '{{person}}: añadido.',
@@ -609,7 +615,7 @@ export const es = {
     import: {
       title: 'Importar la lista de inscripción (CSV)',
       columns:
-        'La primera línea nombra las columnas: name, delegation, role, category, region, rto, email, lang (en cualquier orden; name, delegation y role son obligatorias; las demás columnas se ignoran). Una fila actualiza al participante con la misma dirección de correo electrónico o, si no, con el mismo nombre y delegación; las demás filas añaden participantes.',
+        'La primera línea nombra las columnas: name, delegation, role, category, region, rto, email, lang (en cualquier orden; name y delegation son obligatorias; las demás columnas se ignoran). Una fila sin role añade un delegado y no cambia la función del participante que actualiza. Una fila actualiza al participante con la misma dirección de correo electrónico o, si no, con el mismo nombre y delegación; las demás filas añaden participantes.',
       format:
         'Valores separados por comas o por punto y coma, guardados en UTF-8 (en Excel: «CSV UTF-8»). Funciones, categorías, regiones e idiomas pueden escribirse con todas las letras («Vice-Chair», «Africa», «Español») o como códigos («vice-chair», «AFR», «es»).',
       pick: 'Elija el archivo CSV o suéltelo aquí',
@@ -731,6 +737,7 @@ export const es = {
       search: 'Buscar husos horarios',
       searchHint: 'Escriba una ciudad o una región, por ejemplo Ginebra o America.',
       matches: 'Husos encontrados: {{count}}. Intro elige {{first}}.',
+      chosen: 'Solo coincide un huso horario: se ha elegido {{zone}}.',
       noMatch: 'Ningún huso horario coincide.',
       label: 'Huso horario',
     },

@@ -555,11 +555,17 @@ export const fr = {
       add: 'Ajouter un participant',
       import: 'Importer la liste des inscriptions (CSV)',
       download: 'Télécharger les invitations (CSV)',
+      downloadSelected: 'Télécharger les invitations ({{n}} sélectionnés)',
       send: 'Envoyer les invitations',
       sendSelected: 'Envoyer les invitations ({{n}} sélectionnés)',
       edit: 'Modifier',
       link: 'Lien de connexion',
       remove: 'Retirer',
+    },
+    separator: {
+      label: 'Séparateur dans le fichier',
+      comma: 'Virgule',
+      semicolon: 'Point-virgule (Excel en français, en espagnol…)',
     },
     notice: {
       added: '{{person}} ajouté.',
@@ -613,7 +619,7 @@ export const fr = {
     import: {
       title: 'Importer la liste des inscriptions (CSV)',
       columns:
-        'La première ligne nomme les colonnes : name, delegation, role, category, region, rto, email, lang (dans n’importe quel ordre ; name, delegation et role sont obligatoires ; les autres colonnes sont ignorées). Une ligne met à jour le participant ayant la même adresse électronique, ou à défaut le même nom et la même délégation ; les autres lignes ajoutent des participants.',
+        'La première ligne nomme les colonnes : name, delegation, role, category, region, rto, email, lang (dans n’importe quel ordre ; name et delegation sont obligatoires ; les autres colonnes sont ignorées). Une ligne sans role ajoute un délégué, et laisse tel quel le rôle du participant qu’elle met à jour. Une ligne met à jour le participant ayant la même adresse électronique, ou à défaut le même nom et la même délégation ; les autres lignes ajoutent des participants.',
       format:
         'Valeurs séparées par des virgules ou des points-virgules, enregistrées en UTF-8 (dans Excel : « CSV UTF-8 »). Rôles, catégories, régions et langues peuvent être écrits en toutes lettres (« Vice-Chair », « Africa », « Français ») ou en codes (« vice-chair », « AFR », « fr »).',
       pick: 'Choisissez le fichier CSV, ou déposez-le ici',
@@ -737,6 +743,7 @@ export const fr = {
       search: 'Rechercher un fuseau horaire',
       searchHint: 'Tapez une ville ou une région, par exemple Genève ou America.',
       matches: 'Fuseaux trouvés : {{count}}. Entrée choisit {{first}}.',
+      chosen: 'Un seul fuseau correspond : {{zone}} est choisi.',
       noMatch: 'Aucun fuseau horaire ne correspond.',
       label: 'Fuseau horaire',
     },

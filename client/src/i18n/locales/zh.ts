@@ -532,11 +532,17 @@ export const zh = {
       add: '添加与会者',
       import: '导入注册名单（CSV）',
       download: '下载邀请（CSV）',
+      downloadSelected: '下载邀请（已选 {{n}} 人）',
       send: '发送邀请',
       sendSelected: '发送邀请（已选 {{n}} 人）',
       edit: '编辑',
       link: '加入链接',
       remove: '移除',
+    },
+    separator: {
+      label: '文件中的分隔符',
+      comma: '逗号',
+      semicolon: '分号（法语、西班牙语等版本的 Excel）',
     },
     notice: {
       added: '已添加 {{person}}。',
@@ -589,7 +595,7 @@ export const zh = {
     import: {
       title: '导入注册名单（CSV）',
       columns:
-        '第一行为列名：name、delegation、role、category、region、rto、email、lang（顺序不限；name、delegation 和 role 为必填；其他列将被忽略）。某一行会更新电子邮件地址相同的与会者，若无则更新姓名和代表团都相同的与会者；其余各行将添加与会者。',
+        '第一行为列名：name、delegation、role、category、region、rto、email、lang（顺序不限；name 和 delegation 为必填；其他列将被忽略）。未填写 role 的行会添加一名代表，且不会更改其所更新的与会者的角色。某一行会更新电子邮件地址相同的与会者，若无则更新姓名和代表团都相同的与会者；其余各行将添加与会者。',
       format:
         '各值以逗号或分号分隔，文件以 UTF-8 保存（在 Excel 中选择“CSV UTF-8”）。角色、类别、区域和语言可写全称（“Vice-Chair”、“Africa”、“中文”）或代码（“vice-chair”、“AFR”、“zh”）。',
       pick: '选择 CSV 文件，或将其拖放到此处',
@@ -702,6 +708,7 @@ export const zh = {
       search: '搜索时区',
       searchHint: '输入城市或地区，例如 Geneva 或 America。',
       matches: '匹配的时区：{{count}}。按回车选择 {{first}}。',
+      chosen: '只有一个时区匹配：已选择 {{zone}}。',
       noMatch: '没有匹配的时区。',
       label: '时区',
     },
