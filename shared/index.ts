@@ -14,6 +14,7 @@ export * from './protocol/collabClose';
 export * from './protocol/commands';
 export * from './protocol/disconnects';
 export * from './protocol/handshake';
+export * from './protocol/httpStatus';
 export * from './protocol/idSchemas';
 export * from './protocol/messages';
 export * from './protocol/secretariat';

@@ -1,0 +1,20 @@
+import type { ErrorCode } from '../domain/errors';
+
+/** An error code of the HTTP API: a refused command's codes, and `unauthorized` (no valid token). */
+export type HttpErrorCode = ErrorCode | 'unauthorized';
+
+/**
+ * The HTTP status each error code is sent with (docs/protocol.md, "Errors"): one table for the
+ * server and for the client's in-memory test APIs, which answer as the server does.
+ */
+export const HTTP_STATUS: Record<HttpErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  offline: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
