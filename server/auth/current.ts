@@ -14,3 +14,16 @@ export function tokenCurrent(meeting: Meeting, claims: ParticipantClaims): boole
     (p) => p.id === claims.participantId && p.tokenVersion === claims.tokenVersion,
   );
 }
+
+/**
+ * Whether catching up with the store could make a refused token current: the participant is not
+ * known here yet (added on another process a moment ago), or the token is newer than the version
+ * known here (reissued elsewhere). A token of a removed participant or an older version never
+ * becomes current again: refused without a store round trip, however often it is sent.
+ */
+export function mayCatchUp(meeting: Meeting, claims: ParticipantClaims): boolean {
+  if (claims.view) return false;
+  if (meeting.formerParticipants.some((p) => p.id === claims.participantId)) return false;
+  const known = meeting.participants.find((p) => p.id === claims.participantId);
+  return !known || known.tokenVersion < claims.tokenVersion;
+}

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { tokenCurrent } from '../auth/current';
+import { mayCatchUp, tokenCurrent } from '../auth/current';
 import type { ParticipantClaims, TokenService } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
 import { sendError } from './errors';
@@ -47,6 +47,7 @@ export const authenticate =
 async function stillCurrent(service: MeetingService, claims: ParticipantClaims): Promise<boolean> {
   const room = await service.ensureRoom(claims.meetingId);
   if (!room || tokenCurrent(room.state, claims)) return true;
+  if (!mayCatchUp(room.state, claims)) return false;
   const refreshed = await service.refresh(claims.meetingId).catch(() => undefined);
   return refreshed !== undefined && tokenCurrent(refreshed.state, claims);
 }

@@ -18,7 +18,7 @@ import {
   type SnapshotMessage,
   type StoredEvent,
 } from '../../shared';
-import { tokenCurrent } from '../auth/current';
+import { mayCatchUp, tokenCurrent } from '../auth/current';
 import type { ParticipantClaims, TokenService } from '../auth/tokens';
 import type { StoreHealth } from '../cluster/health';
 import { type ParticipantEntry, ParticipantLimits, participantKey } from '../limits/participants';
@@ -281,7 +281,8 @@ export class RealtimeGateway {
     // Removed, or their link reissued: the token no longer signs anyone in (../auth/current.ts).
     const current = () => tokenCurrent(room.state, claims);
     // A participant added (or reissued) on another process a moment ago: catch up once before refusing.
-    if (!current()) await this.service.refresh(claims.meetingId).catch(() => undefined);
+    if (!current() && mayCatchUp(room.state, claims))
+      await this.service.refresh(claims.meetingId).catch(() => undefined);
     if (!current()) {
       const known = room.state.participants.some((p) => p.id === claims.participantId);
       return refusedAs(CONNECT_ERRORS.unauthorized, known ? 'revoked_token' : 'unknown_participant', who);
