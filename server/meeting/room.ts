@@ -77,7 +77,8 @@ export interface RoomOptions {
 // 2: the floor has suspended speakers and the meeting keeps its recent removals for undo.
 // 3: settings (dates, video call, archived), former participants, contacts and token versions of
 // participants, documents of agenda items.
-export const SNAPSHOT_SCHEMA_VERSION = 3;
+// 4: proposals have a kind (a chair's summary).
+export const SNAPSHOT_SCHEMA_VERSION = 4;
 const MAX_REMEMBERED_ACKS = 20_000;
 /** Events read from the store per query when catching up. */
 const CATCH_UP_PAGE = 1000;

@@ -257,6 +257,7 @@ export function decide(
         type: 'proposal.created',
         proposal: {
           id: ctx.ids.proposal(),
+          kind: 'proposal',
           symbol: command.symbol,
           title: command.title,
           submittedBy: command.submittedBy,

@@ -141,7 +141,10 @@ export type MeetingEvent =
   | { type: 'floor.extended'; seconds: number; limitSeconds: number }
   | { type: 'presiding.handed'; participantId: ParticipantId }
   | { type: 'presiding.resumed'; participantId: ParticipantId }
-  /** `baseText`, when given, seeds the proposal's text and is kept as its version 0. */
+  /**
+   * `baseText`, when given, seeds the proposal's text and is kept as its version 0 (a chair's
+   * summary's is drafted from the meeting's record).
+   */
   | { type: 'proposal.created'; proposal: Proposal; baseText?: string }
   | {
       type: 'proposal.updated';
@@ -186,7 +189,7 @@ export interface ItemLeft {
  * stored before versioning carry no `v` and are version 1; `readStoredEvent` (./upgrade.ts) turns
  * older versions into this one and refuses newer ones.
  */
-export const EVENT_VERSION = 4;
+export const EVENT_VERSION = 5;
 
 /**
  * An event as stored and broadcast: its gap-free per-meeting sequence number, its time and its

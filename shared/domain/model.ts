@@ -239,9 +239,18 @@ export const PROPOSAL_STATUSES = [
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+/**
+ * What a co-edited text is: a consensus text under consideration (`proposal`), or the chair's
+ * summary of the meeting, drafted from its record (`chair-summary`), which only those who write
+ * the summary edit.
+ */
+export const PROPOSAL_KINDS = ['proposal', 'chair-summary'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
 /** Metadata of a consensus text; the text itself is a Yjs document (co-editing issue). */
 export interface Proposal {
   id: ProposalId;
+  kind: ProposalKind;
   symbol: string;
   title: string;
   submittedBy: string;

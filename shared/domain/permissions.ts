@@ -1,6 +1,6 @@
 import type { ParticipantId } from '../ids';
 import type { CommandType } from '../protocol/commands';
-import type { Meeting, Role } from './model';
+import type { Meeting, Proposal, Role } from './model';
 import { ROLES } from './model';
 
 /**
@@ -34,6 +34,10 @@ export type Access = 'yes' | 'presiding' | 'presidingElseOwn' | 'own' | 'no';
  *   (`GET /api/meetings/:id/participants`);
  * - `participant.manage`: change, remove, import, invite participants and reissue their links
  *   (a change to or from chair or vice-chair also takes the appointment).
+ * - `meeting.record`: read the meeting's record and its exports (`GET /api/meetings/:id/record`…);
+ * - `summary.create`: draft the chair's summary from the record (`POST /api/meetings/:id/summary`);
+ * - `summary.editText`: change a chair's summary's text (in place of `proposal.editText` for a text
+ *   of kind `chair-summary`: those who write the summary, not the delegations).
  */
 export const EDGE_ACTIONS = [
   'participant.add',
@@ -48,6 +52,9 @@ export const EDGE_ACTIONS = [
   'meeting.archive',
   'participant.read',
   'participant.manage',
+  'meeting.record',
+  'summary.create',
+  'summary.editText',
 ] as const;
 type EdgeAction = (typeof EDGE_ACTIONS)[number];
 
@@ -164,6 +171,11 @@ export const RULES: Record<Action, Row> = {
   'meeting.archive': row('no', 'no', 'no', 'no', 'no', 'no', 'yes'),
   'participant.read': row('yes', 'yes', 'yes', 'no', 'no', 'no', 'yes'),
   'participant.manage': row('no', 'no', 'yes', 'no', 'no', 'no', 'yes'),
+  // The record is the officers' and the secretariat's working material; the chair's summary is the
+  // chair's text, which the secretariat drafts and the officers edit with it.
+  'meeting.record': row('yes', 'yes', 'yes', 'no', 'no', 'no', 'yes'),
+  'summary.create': row('yes', 'yes', 'yes', 'no', 'no', 'no', 'yes'),
+  'summary.editText': row('yes', 'yes', 'yes', 'no', 'no', 'no', 'no'),
 };
 
 /**
@@ -218,15 +230,16 @@ export type TextReadOnly = 'role' | 'closed' | 'locked';
 
 /**
  * The co-editing rule (docs/collab.md), for the server's connections and the client's editor alike:
- * the projector and observers never write (the table's `proposal.editText`); nobody writes once the
- * meeting is closed (or archived) or the proposal locked.
+ * the projector and observers never write (the table's `proposal.editText`, `summary.editText` for
+ * a chair's summary); nobody writes once the meeting is closed (or archived) or the proposal locked.
  */
 export function textReadOnly(
   meeting: Meeting,
   actor: Actor,
-  proposal: { locked: boolean },
+  proposal: Pick<Proposal, 'locked' | 'kind'>,
 ): TextReadOnly | null {
-  if (!can(meeting, actor, 'proposal.editText')) return 'role';
+  const edit = proposal.kind === 'chair-summary' ? 'summary.editText' : 'proposal.editText';
+  if (!can(meeting, actor, edit)) return 'role';
   // An archived meeting is out of use: its texts are as final as a closed meeting's.
   if (meeting.status === 'closed' || meeting.archived) return 'closed';
   if (proposal.locked) return 'locked';

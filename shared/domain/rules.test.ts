@@ -131,14 +131,24 @@ describe('the one rule table', () => {
 describe('textReadOnly: the co-editing rule from the table', () => {
   it('keeps observers and the projector read-only, and everyone once locked or closed', () => {
     const r = room();
-    const open = { locked: false };
+    const open = { locked: false, kind: 'proposal' } as const;
     expect(textReadOnly(r.meeting, r.participant(P.kenya), open)).toBeNull();
     expect(textReadOnly(r.meeting, r.participant(P.observer), open)).toBe('role');
     expect(textReadOnly(r.meeting, VIEWER, open)).toBe('role');
     expect(textReadOnly(r.meeting, ADMIN, open)).toBe('role');
-    expect(textReadOnly(r.meeting, r.participant(P.chair), { locked: true })).toBe('locked');
+    expect(textReadOnly(r.meeting, r.participant(P.chair), { locked: true, kind: 'proposal' })).toBe(
+      'locked',
+    );
     r.must(P.chair, { type: 'meeting.close' });
     expect(textReadOnly(r.meeting, r.participant(P.chair), open)).toBe('closed');
+  });
+
+  it("lets only those who write the chair's summary change it", () => {
+    const r = room();
+    const summary = { locked: false, kind: 'chair-summary' } as const;
+    expect(textReadOnly(r.meeting, r.participant(P.chair), summary)).toBeNull();
+    expect(textReadOnly(r.meeting, r.participant(P.kenya), summary)).toBe('role');
+    expect(textReadOnly(r.meeting, r.participant(P.observer), summary)).toBe('role');
   });
 });
 

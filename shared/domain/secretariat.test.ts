@@ -107,7 +107,9 @@ describe('meeting settings', () => {
     ).toMatchObject({ code: 'conflict' });
     expect(updateMeeting(archived, ADMIN, { archived: true }, ctx)).toEqual({ ok: true, events: [] });
     // Its texts are read-only for everyone, as a closed meeting's.
-    expect(textReadOnly(archived, actor(archived, P.kenya), { locked: false })).toBe('closed');
+    expect(textReadOnly(archived, actor(archived, P.kenya), { locked: false, kind: 'proposal' })).toBe(
+      'closed',
+    );
     const back = apply(archived, updateMeeting(archived, ADMIN, { archived: false, title: 'Renamed' }, ctx));
     expect(back).toMatchObject({ archived: false, title: 'Renamed' });
   });

@@ -52,6 +52,19 @@ export type MeetingEventV1 =
   | WithoutConsequences<'agenda.itemDeferred', 'left'>
   | WithoutConsequences<'floor.extended', 'limitSeconds'>;
 
+/** The version-4 form of the events version 5 extends: a proposal without its kind. */
+export type MeetingEventV4 =
+  | Exclude<MeetingEvent, { type: 'proposal.created' }>
+  | (Omit<EventOf<'proposal.created'>, 'proposal'> & {
+      proposal: Omit<EventOf<'proposal.created'>['proposal'], 'kind'>;
+    });
+
+/** Turns a version-4 event into its version-5 form: every text before version 5 was a proposal. */
+function upgradeV4(event: MeetingEventV4): MeetingEvent {
+  if (event.type !== 'proposal.created') return event;
+  return { ...event, proposal: { kind: 'proposal', ...event.proposal } };
+}
+
 /**
  * The version-3 form of the events version 4 extends: a participant without e-mail, language,
  * token version and invitation time, an agenda item without documents. Version 4 also adds event
@@ -59,7 +72,7 @@ export type MeetingEventV1 =
  * process refuses by their version.
  */
 export type MeetingEventV3 =
-  | Exclude<MeetingEvent, { type: 'participant.added' | 'agenda.itemAdded' }>
+  | Exclude<MeetingEventV4, { type: 'participant.added' | 'agenda.itemAdded' }>
   | (Omit<EventOf<'participant.added'>, 'participant'> & {
       participant: Omit<EventOf<'participant.added'>['participant'], AddedInV4>;
     })
@@ -69,7 +82,7 @@ export type MeetingEventV3 =
 type AddedInV4 = 'email' | 'lang' | 'tokenVersion' | 'invitedAt';
 
 /** Turns a version-3 event into its version-4 form: nothing known of the new fields. */
-function upgradeV3(event: MeetingEventV3): MeetingEvent {
+function upgradeV3(event: MeetingEventV3): MeetingEventV4 {
   switch (event.type) {
     case 'participant.added':
       return {
@@ -201,7 +214,8 @@ export function readStoredEvent(stored: StoredEvent, state: Meeting | null): Rea
   if (!Object.hasOwn(KNOWN_TYPES, type)) return { ok: false, reason: 'unknown_type', version, type };
   const v2 = version === 1 ? upgradeV1(state, stored.event as MeetingEventV1) : stored.event;
   const v3 = version <= 2 ? upgradeV2(v2 as MeetingEventV2, stored.at) : stored.event;
-  const event = version <= 3 ? upgradeV3(v3 as MeetingEventV3) : stored.event;
+  const v4 = version <= 3 ? upgradeV3(v3 as MeetingEventV3) : stored.event;
+  const event = version <= 4 ? upgradeV4(v4 as MeetingEventV4) : stored.event;
   return { ok: true, stored: { seq: stored.seq, at: stored.at, v: EVENT_VERSION, event } };
 }
 

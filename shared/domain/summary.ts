@@ -1,0 +1,78 @@
+import type { DecideContext, Decision } from './decide';
+import { refuse } from './errors';
+import type { Meeting } from './model';
+import { type Actor, can } from './permissions';
+import { PROPOSAL_QUOTA } from './quotas';
+import { ARCHIVED_WORDS } from './secretariat';
+
+/**
+ * The longest draft of a chair's summary, in characters. The draft is the server's text, not a
+ * client's message, but it is stored in the log and broadcast with `proposal.created`: the record's
+ * templates shorten long lists of speakers to stay within it.
+ */
+export const SUMMARY_MAX_CHARS = 60_000;
+/** Drafts of the chair's summary one meeting keeps (each is a text with its versions). */
+export const SUMMARY_QUOTA = { perMeeting: 20 } as const;
+
+/** What the server drafted from the record (server/record/summary), in the language asked for. */
+export interface SummaryDraft {
+  /** The text's title, e.g. "Chair's summary of IRM-1". */
+  title: string;
+  /** Who submits it, as the proposals list shows it, e.g. "Chair". */
+  submittedBy: string;
+  /** The draft: paragraphs separated by a blank line, "# " headings (shared/collab/schema.ts `seedDoc`). */
+  text: string;
+}
+
+/**
+ * A new draft of the chair's summary: a text of kind `chair-summary`, numbered `CS/1`, `CS/2`…,
+ * seeded with the draft as its version 0. Refused to whoever may not draft it (`summary.create`),
+ * in an archived meeting, and past the quotas. A meeting that has not opened yet may have one: it is
+ * a template the secretariat fills in.
+ */
+export function draftChairSummary(
+  meeting: Meeting,
+  actor: Actor,
+  draft: SummaryDraft,
+  ctx: DecideContext,
+): Decision {
+  if (!can(meeting, actor, 'summary.create'))
+    return {
+      ok: false,
+      error: refuse('forbidden', 'only the chair, the vice-chairs and the secretariat draft the summary'),
+    };
+  if (meeting.archived) return { ok: false, error: refuse('conflict', ARCHIVED_WORDS) };
+  const drafts = meeting.proposals.filter((p) => p.kind === 'chair-summary');
+  if (drafts.length >= SUMMARY_QUOTA.perMeeting || meeting.proposals.length >= PROPOSAL_QUOTA.perMeeting)
+    return {
+      ok: false,
+      error: refuse(
+        'rate_limited',
+        `this meeting has ${SUMMARY_QUOTA.perMeeting} drafts of the summary already: edit one of them`,
+      ),
+    };
+  const taken = new Set(meeting.proposals.map((p) => p.symbol));
+  let serial = drafts.length + 1;
+  while (taken.has(`CS/${serial}`)) serial++;
+  return {
+    ok: true,
+    events: [
+      {
+        type: 'proposal.created',
+        proposal: {
+          id: ctx.ids.proposal(),
+          kind: 'chair-summary',
+          symbol: `CS/${serial}`,
+          title: draft.title,
+          submittedBy: draft.submittedBy,
+          itemId: null,
+          status: 'draft',
+          locked: false,
+          createdBy: actor.id,
+          createdAt: ctx.now,
+        },
+        baseText: draft.text.slice(0, SUMMARY_MAX_CHARS),
+      },
+    ],
+  };
+}
