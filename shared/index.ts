@@ -20,5 +20,6 @@ export * from './protocol/idSchemas';
 export * from './protocol/messages';
 export * from './protocol/secretariat';
 export * from './protocol/text';
+export * from './record/fold';
 export * from './record/model';
 export * from './record/zonedTime';
