@@ -126,7 +126,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   );
   // One pool of SMTP connections for the process, or none: invitations then go by CSV only.
   const mailer = config.smtpUrl ? Mailer.fromUrl(config.smtpUrl, senderOf(config)) : undefined;
-  app.use('/api', apiRouter({ service, tokens, invites, reads, mailer, roomUrl: () => publicUrl, log }));
+  const readEvents: typeof store.readEvents = (meetingId, afterSeq, limit) =>
+    store.readEvents(meetingId, afterSeq, limit);
+  app.use(
+    '/api',
+    apiRouter({ service, tokens, invites, reads, mailer, roomUrl: () => publicUrl, log, readEvents }),
+  );
   app.get('/', homePage);
   await mountClient(app, httpServer, config.client);
   app.use((_req: Request, res: Response) => sendError(res, 'not_found', 'no such route'));

@@ -12,7 +12,9 @@ import type { Invites } from '../auth/invites';
 import type { TokenService } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
+import { recordRoutes } from '../record/recordRoutes';
 import type { Mailer } from '../secretariat/mailer';
+import type { MeetingStore } from '../store/types';
 import { authenticate } from './auth';
 import { parseBody } from './body';
 import { BulkGate } from './bulkGate';
@@ -38,13 +40,24 @@ interface ApiDeps {
   /** The room's address (PUBLIC_URL, else the one it listens on). */
   roomUrl: () => string;
   log: Logger;
+  /** The store's events of a meeting, page by page: the record's fold and the raw log read them. */
+  readEvents: MeetingStore['readEvents'];
 }
 
 /**
  * The JSON API under /api: create and read meetings, add participants, links; and the secretariat's
  * API (docs/protocol.md, "The secretariat's API"), one file per subject.
  */
-export function apiRouter({ service, tokens, invites, reads, mailer, roomUrl, log }: ApiDeps): Router {
+export function apiRouter({
+  service,
+  tokens,
+  invites,
+  reads,
+  mailer,
+  roomUrl,
+  log,
+  readEvents,
+}: ApiDeps): Router {
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
   api.use(authenticate(tokens, service));
@@ -118,6 +131,7 @@ export function apiRouter({ service, tokens, invites, reads, mailer, roomUrl, lo
   const gate = new BulkGate();
   importRoutes(api, { meetingOf, gate });
   invitationRoutes(api, { invites, meetingOf, mailer, roomUrl, log, gate });
+  recordRoutes(api, { meetingOf, reads, gate, readEvents, log });
 
   api.get('/meetings/:id', async (req: Request, res: Response) => {
     const meetingId = idParam(meetingIdSchema, req.params.id);

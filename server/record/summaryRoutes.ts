@@ -1,0 +1,87 @@
+import type { Request, Response, Router } from 'express';
+import {
+  type Actor,
+  type DecideContext,
+  draftChairSummary,
+  idFactories,
+  type Language,
+  type Meeting,
+  type ProposalId,
+} from '../../shared';
+import { parseBody } from '../http/body';
+import { type BulkGate, bulkKey } from '../http/bulkGate';
+import { sendError } from '../http/errors';
+import { actorOf, type FindMeeting, type Permission } from '../http/meetingAccess';
+import { sendRefusal, submitAs } from '../http/submit';
+import { newId } from '../ids';
+import type { RecordCache } from './recordCache';
+import { RECORD_REFUSALS, recordCost, sendRecordUnavailable } from './recordLimits';
+import { summaryBodySchema } from './recordQuery';
+import { draftSummary } from './summary/draft';
+
+interface SummaryDeps {
+  meetingOf: FindMeeting;
+  gate: BulkGate;
+  cache: RecordCache;
+}
+
+const SUMMARY: Permission = {
+  action: 'summary.create',
+  refusal: 'only the chair, the vice-chairs, the secretariat or the administrator draft the summary',
+};
+
+/** Stands in for the draft when asking whether one may be created at all (its text is not looked at). */
+const NO_DRAFT = { title: '', submittedBy: '', text: '' };
+
+/**
+ * `POST /api/meetings/:id/summary` `{lang?}` → `201 {proposal}`: a new draft of the chair's summary,
+ * written from the record in `lang` (default: the caller's registered language, else English) and
+ * created as a text of kind `chair-summary` whose version 0 is the draft (the collab server seeds
+ * it from `proposal.created`'s base text, as for any proposal).
+ */
+export function summaryRoutes(api: Router, { meetingOf, gate, cache }: SummaryDeps): void {
+  api.post('/meetings/:id/summary', async (req: Request, res: Response) => {
+    const found = await meetingOf(req, res, { fresh: true, may: SUMMARY });
+    if (!found) return;
+    const body = parseBody(summaryBodySchema, req.body, res);
+    if (!body) return;
+    const { meetingId, room } = found;
+    const caller = req.caller!;
+    const actor = actorOf(room.state, caller);
+    if (!actor) return sendError(res, 'forbidden', SUMMARY.refusal);
+    // Refused before the work when it would be refused after it (archived, the drafts' quota).
+    const allowed = draftChairSummary(room.state, actor, NO_DRAFT, contextNow());
+    if (!allowed.ok) return sendRefusal(res, allowed.error);
+    const lang = body.lang ?? languageOf(room.state, actor);
+
+    const key = bulkKey(caller, meetingId);
+    const refusal = gate.admit(key, recordCost(room.seq));
+    if (refusal) return sendError(res, 'rate_limited', RECORD_REFUSALS[refusal]);
+    const drafted = await gate.run(key, async () => {
+      const read = await cache.read(meetingId, room.seq);
+      return read.ok ? { ok: true as const, draft: draftSummary(read.record, lang) } : read;
+    });
+    if (!drafted.ok) return sendRecordUnavailable(res, drafted);
+
+    let created: ProposalId | undefined;
+    const stored = await submitAs(room, caller, res, (meeting, as, ctx) => {
+      const decision = draftChairSummary(meeting, as, drafted.draft, ctx);
+      if (decision.ok)
+        for (const event of decision.events)
+          if (event.type === 'proposal.created') created = event.proposal.id;
+      return decision;
+    });
+    if (!stored) return;
+    const proposal = room.state.proposals.find((p) => p.id === created);
+    if (!proposal) return sendError(res, 'conflict', 'the draft was removed meanwhile');
+    res.status(201).json({ proposal });
+  });
+}
+
+/** The caller's registered language; the administrator's (who has none) is English. */
+function languageOf(meeting: Meeting, actor: Actor): Language {
+  return meeting.participants.find((p) => p.id === actor.id)?.lang ?? 'en';
+}
+
+/** For the check before the work: its ids are thrown away, the stored ones are the writer's. */
+const contextNow = (): DecideContext => ({ now: Date.now(), ids: idFactories(newId) });
