@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../shared';
 import { duration } from '../format';
 import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
-import { iCan } from '../room/selectors';
+import { iCan, itemSpentSeconds } from '../room/selectors';
 import { useUndo } from './floor/UndoBar';
 import { isolatedIn, SLOT_VALUE } from './Isolated';
 import { ItemDocuments } from './ItemDocuments';
@@ -102,8 +102,7 @@ function AgendaRow(props: {
         row.current?.closest('section')?.querySelector<HTMLElement>('h2'),
     );
   };
-  const spent =
-    item.spentSeconds + (item.openSince ? Math.max(0, Math.round((now - item.openSince) / 1000)) : 0);
+  const spent = itemSpentSeconds(item, now);
   const over = item.plannedMinutes > 0 && spent > item.plannedMinutes * 60;
   return (
     <li

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localZone, timeIn, zoneName } from '../format';
+import { RecordButton } from '../record/RecordButton';
 import { useRoom, useServerNow } from '../room/RoomContext';
 import { participantOf } from '../room/selectors';
 import { LanguageSelect } from './LanguageSelect';
@@ -10,8 +11,9 @@ import { RoomLinks } from './RoomLinks';
  * Meeting title and status, who presides, both clocks, the language and the connection, and a notice
  * while the server cannot store requests (its shared store is unreachable), or once a newer window of
  * the same participant took over (this one then waits to be asked back: it never reconnects itself).
+ * `record`: the room's record view, opened from here by those who may read it.
  */
-export function Header() {
+export function Header({ record }: { record?: { open: boolean; onOpen: () => void } } = {}) {
   const { t, i18n } = useTranslation();
   const { meeting, you, connection, store } = useRoom();
   const now = useServerNow(1000);
@@ -50,6 +52,7 @@ export function Header() {
         </p>
       </div>
       <div className="topbar-tools">
+        {record && <RecordButton open={record.open} onOpen={record.onOpen} />}
         <RoomLinks />
         <p className="clocks">
           <span>

@@ -60,6 +60,11 @@ function ProposalRow({ proposal, onOpen }: { proposal: Proposal; onOpen: (id: st
     <li className="proposal" data-testid="proposal">
       <div className="proposal-line">
         <bdi className="proposal-symbol">{proposal.symbol}</bdi>
+        {proposal.kind === 'chair-summary' && (
+          <span className="pill proposal-chair-summary" data-testid="chair-summary-badge">
+            {t('record.summaryBadge')}
+          </span>
+        )}
         <span className={`pill proposal-${proposal.status}`}>{t(`proposalStatus.${proposal.status}`)}</span>
         {proposal.locked && (
           <span className="pill proposal-locked">

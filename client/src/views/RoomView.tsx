@@ -9,6 +9,8 @@ import { ParticipantsPanel } from '../components/ParticipantsPanel';
 import { PendingCommands } from '../components/PendingCommands';
 import { ProposalsPanel } from '../components/ProposalsPanel';
 import { InterventionLog, SpeakingTime } from '../components/SpeakingTime';
+import { RecordView } from '../record/RecordView';
+import { useRecordView } from '../record/useRecordView';
 import { useRoom } from '../room/RoomContext';
 import { currentItem, iPreside } from '../room/selectors';
 import { useRegisteredLanguage } from '../room/useRegisteredLanguage';
@@ -24,6 +26,7 @@ export function RoomView() {
   const state = useRoom();
   const meeting = state.meeting;
   const text = useOpenProposal();
+  const record = useRecordView();
   useRegisteredLanguage();
   if (!meeting)
     return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
@@ -36,7 +39,7 @@ export function RoomView() {
       <a className="skip" href="#floor">
         {t('app.skip')}
       </a>
-      <Header />
+      <Header record={{ open: record.open, onOpen: record.show }} />
       <Announcer />
       <RefusalAlert />
       <PendingCommands />
@@ -74,19 +77,24 @@ export function RoomView() {
             </aside>
           </div>
         ) : null}
-        <div className="columns">
-          <div className="column-main">
-            {!editing && floor}
-            {hasConsole(state) && <MeetingControls />}
-            <InterventionLog />
+        {record.open ? (
+          // In place of the room's panels; "Back to the meeting" brings them back.
+          <RecordView onClose={record.close} onOpenText={text.show} focusRequest={record.focusRequest} />
+        ) : (
+          <div className="columns">
+            <div className="column-main">
+              {!editing && floor}
+              {hasConsole(state) && <MeetingControls />}
+              <InterventionLog />
+            </div>
+            <div className="column-side">
+              <AgendaPanel />
+              <ProposalsPanel onOpen={text.show} />
+              <SpeakingTime />
+              <ParticipantsPanel />
+            </div>
           </div>
-          <div className="column-side">
-            <AgendaPanel />
-            <ProposalsPanel onOpen={text.show} />
-            <SpeakingTime />
-            <ParticipantsPanel />
-          </div>
-        </div>
+        )}
       </main>
     </div>
   );

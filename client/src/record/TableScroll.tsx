@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A wide table that scrolls sideways on a narrow screen instead of widening the page. Focusable and
+ * named after the table, so a keyboard can scroll it too.
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // A group, not a fieldset (no form here); focusable, for a region that scrolls is reachable by
+    // keyboard only so.
+    // biome-ignore lint/a11y/useSemanticElements: see above.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above.
+    <div className="record-scroll" role="group" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
