@@ -1,4 +1,11 @@
-import type { Language, MeetingRecord } from '../../../shared';
+import { assertNever, type Language, type MeetingRecord } from '../../../shared';
+import { attendanceCsv, interventionsCsv } from './csv';
+import { recordDocx } from './docx';
+import { exportFileName } from './fileName';
+import { recordMarkdown } from './markdown';
+import { recordOutline } from './outline';
+import { RECORD_WORDS } from './words';
+import { recordWorkbook } from './xlsx';
 
 /** The record's exports (docs/protocol.md, "The meeting record"): `GET /api/meetings/:id/<name>?lang=`. */
 export const RECORD_EXPORTS = [
@@ -19,11 +26,61 @@ export interface RenderedExport {
   fileName: string;
 }
 
-/** Renders one export of the record with its headings in `lang`. */
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Renders one export of the record with its headings in `lang`. Every export is a pure function of
+ * the record and the language (the Office files included: their dates are the record's `asOf`),
+ * and takes time linear in the record's size.
+ *
+ * @example
+ * const { body, contentType, fileName } = await renderExport('record.docx', record, 'fr');
+ * // fileName: "IRM-1 for WTDC-25 compte rendu.docx"
+ */
 export async function renderExport(
   name: RecordExport,
   record: MeetingRecord,
   lang: Language,
 ): Promise<RenderedExport> {
-  throw new Error(`${name} of ${record.meeting.id} in ${lang}: the renderers are being built`);
+  const words = RECORD_WORDS[lang];
+  const file = (what: string, extension: string) => exportFileName(record.meeting.title, what, extension);
+  switch (name) {
+    case 'record.md':
+      return {
+        body: Buffer.from(recordMarkdown(recordOutline(record, words), words.labelEnd), 'utf8'),
+        contentType: 'text/markdown; charset=utf-8',
+        fileName: file(words.fileSuffix.record, 'md'),
+      };
+    case 'record.docx':
+      return {
+        body: await recordDocx(recordOutline(record, words), {
+          labelEnd: words.labelEnd,
+          dir: words.dir,
+          asOf: record.meeting.asOf,
+        }),
+        contentType: DOCX,
+        fileName: file(words.fileSuffix.record, 'docx'),
+      };
+    case 'interventions.csv':
+      return {
+        body: Buffer.from(interventionsCsv(record, words), 'utf8'),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: file(words.fileSuffix.interventions, 'csv'),
+      };
+    case 'attendance.csv':
+      return {
+        body: Buffer.from(attendanceCsv(record, words), 'utf8'),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: file(words.fileSuffix.attendance, 'csv'),
+      };
+    case 'record.xlsx':
+      return {
+        body: await recordWorkbook(record, words),
+        contentType: XLSX,
+        fileName: file(words.fileSuffix.record, 'xlsx'),
+      };
+    default:
+      return assertNever(name);
+  }
 }

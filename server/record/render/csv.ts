@@ -1,0 +1,45 @@
+import { stringify } from 'csv-stringify/sync';
+import type { MeetingRecord } from '../../../shared';
+import { attendanceRows, type Cell, interventionRows, MACHINE_CODES } from './rows';
+import { ATTENDANCE_COLUMNS, INTERVENTION_COLUMNS, type RecordWords } from './words/types';
+
+/**
+ * A CSV file as the secretariat's other exports write it (server/secretariat/invitationsCsv.ts):
+ * UTF-8 with a BOM (so Excel reads accents and scripts right), CRLF line ends, a header row. Names
+ * and titles come from whoever typed them, and a spreadsheet runs a cell starting with `=`, `+`,
+ * `-` or `@` (or a tab or CR before one) as a formula: such cells get a leading `'`, which makes
+ * them text (`escape_formulas`; OWASP, "CSV Injection"). Yes/no cells are `true`/`false`, empty
+ * cells empty.
+ */
+function csv(headers: string[], rows: Cell[][]): string {
+  return stringify(rows, {
+    bom: true,
+    header: true,
+    columns: headers.map((header, i) => ({ key: String(i), header })),
+    record_delimiter: '\r\n',
+    quote_record_delimiter: true, // a cell with a line break is quoted, not split into two rows
+    escape_formulas: true,
+    cast: { boolean: (value) => (value ? 'true' : 'false') },
+  });
+}
+
+/**
+ * `interventions.csv`: one row per intervention (see `interventionRows`), the header in `words`'
+ * language. Kinds and regions are machine codes (`point_of_order`, `AFR`), times ZonedTime strings
+ * and durations seconds, so a script reads every language's file the same way.
+ */
+export const interventionsCsv = (record: MeetingRecord, words: RecordWords): string =>
+  csv(
+    INTERVENTION_COLUMNS.map((column) => words.interventionHeaders[column]),
+    interventionRows(record, MACHINE_CODES),
+  );
+
+/**
+ * `attendance.csv`: one row per connection, one for a participant who never connected (see
+ * `attendanceRows`), the header in `words`' language; roles, categories and regions as machine codes.
+ */
+export const attendanceCsv = (record: MeetingRecord, words: RecordWords): string =>
+  csv(
+    ATTENDANCE_COLUMNS.map((column) => words.attendanceHeaders[column]),
+    attendanceRows(record, MACHINE_CODES),
+  );
