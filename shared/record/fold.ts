@@ -1,8 +1,8 @@
 import type { MeetingEvent, StoredEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
-import type { Meeting, ProposalStatus, RtoCode } from '../domain/model';
+import type { Meeting, ProposalStatus, Role, RtoCode } from '../domain/model';
 import { describeUnreadable, readStoredEvent } from '../domain/upgrade';
-import type { InterventionId, ItemId, ParticipantId, ProposalId } from '../ids';
+import type { InterventionId, ItemId, ParticipantId, ProposalId, RequestId } from '../ids';
 import type { ItemSessionEnd, MeetingRecord } from './model';
 import { recordOf } from './recordOf';
 
@@ -27,6 +27,11 @@ export type ProposalMark =
  * keeps where things stand, the log says when they happened. Read by `recordOf`.
  */
 export interface RecordFacts {
+  /**
+   * The meeting's state, but for the participants' `online` flags, which stay as they were added:
+   * the record takes presence from `presence`, and keeping the flags would copy the list of
+   * participants at every connection change (quadratic over a long meeting of 2000 people).
+   */
   meeting: Meeting;
   lastSeq: number;
   /** The time of the last event. */
@@ -39,6 +44,13 @@ export interface RecordFacts {
   concludedAt: Map<ItemId, number>;
   /** The RTO each intervention was made on behalf of (the speaker was its spokesperson then). */
   onBehalfOf: Map<InterventionId, RtoCode>;
+  /** Each participant's role now, so an ending intervention finds its speaker's without a scan. */
+  roles: Map<ParticipantId, Role>;
+  /**
+   * The order the floor was given in, by request: two interventions that started in the same
+   * millisecond (one batch) are listed in the order they started, not the order they were logged.
+   */
+  givenOrder: Map<RequestId, number>;
   proposalMarks: Map<ProposalId, ProposalMark[]>;
   /** Everyone ever added, in that order. */
   added: ParticipantId[];
@@ -64,11 +76,14 @@ export class RecordFold {
 
   /**
    * Folds the next stored event of the log (any version: it is read into the current form). An
-   * event already folded (its seq not above `lastSeq`) is skipped; one that cannot be read is
-   * refused and leaves the fold as it was.
+   * event already folded (its seq not above `lastSeq`) is skipped; one that cannot be read, or that
+   * does not follow `lastSeq` (events are missing in between), is refused and leaves the fold as it was.
    */
   apply(stored: StoredEvent): { ok: true } | FoldRefusal {
     if (stored.seq <= this.lastSeq) return { ok: true };
+    // A gap would give a record that looks whole and is not: the caller reads the missing events.
+    if (this.facts && stored.seq !== this.lastSeq + 1)
+      return { ok: false, reason: `event ${stored.seq} follows ${this.lastSeq}: events are missing` };
     const read = readStoredEvent(stored, this.facts?.meeting ?? null);
     if (!read.ok) return { ok: false, reason: describeUnreadable(read) };
     const { event, at: storedAt } = read.stored;
@@ -85,6 +100,8 @@ export class RecordFold {
         itemSpans: new Map(),
         concludedAt: new Map(),
         onBehalfOf: new Map(),
+        roles: new Map(),
+        givenOrder: new Map(),
         proposalMarks: new Map(),
         added: [],
         presence: new Map(),
@@ -93,10 +110,9 @@ export class RecordFold {
       return { ok: true };
     }
     const facts = this.facts;
-    const before = facts.meeting;
-    // Before `evolve`: the roles are those the speakers held when they spoke.
-    noteFacts(facts, before, event, storedAt);
-    facts.meeting = evolve(before, event);
+    noteFacts(facts, event, storedAt);
+    if (event.type !== 'participant.online' && event.type !== 'participant.offline')
+      facts.meeting = evolve(facts.meeting, event);
     facts.lastSeq = stored.seq;
     facts.lastAt = Math.max(facts.lastAt, storedAt);
     return { ok: true };
@@ -139,16 +155,23 @@ function markProposal(facts: RecordFacts, proposalId: ProposalId, mark: Proposal
   else facts.proposalMarks.set(proposalId, [mark]);
 }
 
-/** Records when things happened, from one event and the state it applies to. */
-function noteFacts(facts: RecordFacts, meeting: Meeting, event: MeetingEvent, storedAt: number): void {
+/**
+ * Records when things happened, from one event, before the state takes it in: the roles are those
+ * the speakers held when they spoke.
+ */
+function noteFacts(facts: RecordFacts, event: MeetingEvent, storedAt: number): void {
   switch (event.type) {
     case 'meeting.opened':
       facts.openedAt ??= event.at;
       facts.closedAt = null;
       return;
-    case 'meeting.closed':
+    case 'meeting.closed': {
+      // Closed while suspended: the suspension ends with the meeting, it is not "still suspended".
+      const open = lastOpen(facts.suspensions);
+      if (open) open.to = event.at;
       facts.closedAt = event.at;
       return;
+    }
     case 'meeting.suspended':
       facts.suspensions.push({ from: event.at, to: null });
       return;
@@ -159,8 +182,14 @@ function noteFacts(facts: RecordFacts, meeting: Meeting, event: MeetingEvent, st
     }
     case 'participant.added':
       facts.added.push(event.participant.id);
+      facts.roles.set(event.participant.id, event.participant.role);
+      return;
+    case 'participant.updated':
+      if (event.changes.role) facts.roles.set(event.participantId, event.changes.role);
       return;
     case 'participant.online': {
+      // As `evolve` does: only a participant of the meeting connects (a removed one cannot sign in).
+      if (!facts.roles.has(event.participantId) || facts.removedAt.has(event.participantId)) return;
       const spans = facts.presence.get(event.participantId) ?? [];
       if (!lastOpen(spans)) spans.push({ from: storedAt, to: null });
       facts.presence.set(event.participantId, spans);
@@ -191,11 +220,13 @@ function noteFacts(facts: RecordFacts, meeting: Meeting, event: MeetingEvent, st
     case 'agenda.itemDeferred':
       endItemSpan(facts, event.itemId, event.at, 'deferred');
       return;
+    case 'floor.given':
+      facts.givenOrder.set(event.requestId, facts.givenOrder.size);
+      return;
     case 'floor.ended':
     case 'floor.endedWhileSuspended': {
       const { intervention } = event;
-      const speaker = meeting.participants.find((p) => p.id === intervention.participantId);
-      if (speaker?.role === 'spokesperson' && intervention.rto)
+      if (facts.roles.get(intervention.participantId) === 'spokesperson' && intervention.rto)
         facts.onBehalfOf.set(intervention.id, intervention.rto);
       return;
     }

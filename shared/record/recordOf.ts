@@ -2,6 +2,7 @@ import {
   CATEGORIES,
   type Intervention,
   type Participant,
+  type Proposal,
   REGIONS,
   RTO_CODES,
   type RtoCode,
@@ -84,8 +85,11 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
   });
 
   // In the order they started: a suspended speaker's intervention is logged after the point of
-  // order that interrupted it, but was made before. The sort is stable for equal starts.
-  const started = [...meeting.interventions].sort((a, b) => a.startedAt - b.startedAt);
+  // order that interrupted it, but was made before, even in the same millisecond (one batch).
+  const givenOrder = (i: Intervention) => facts.givenOrder.get(i.requestId) ?? -1;
+  const started = [...meeting.interventions].sort(
+    (a, b) => a.startedAt - b.startedAt || givenOrder(a) - givenOrder(b),
+  );
   const agendaIds = new Set<string>(meeting.agenda.map((item) => item.id));
   const perItem = new Map<ItemId, Intervention[]>();
   const outside: Intervention[] = [];
@@ -95,6 +99,14 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
       if (list) list.push(i);
       else perItem.set(i.itemId, [i]);
     } else outside.push(i);
+  }
+
+  const proposalsOf = new Map<ItemId, Proposal[]>();
+  for (const p of meeting.proposals) {
+    if (p.kind !== 'proposal' || p.itemId === null) continue;
+    const list = proposalsOf.get(p.itemId);
+    if (list) list.push(p);
+    else proposalsOf.set(p.itemId, [p]);
   }
 
   const items: RecordItem[] = meeting.agenda.map((item) => {
@@ -109,7 +121,8 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
       status: item.status,
       plannedMinutes: item.plannedMinutes,
       spentSeconds,
-      overPlan: spentSeconds > item.plannedMinutes * 60,
+      // No planned minutes is no plan (as the agenda shows it), not a plan of nothing.
+      overPlan: item.plannedMinutes > 0 && spentSeconds > item.plannedMinutes * 60,
       outcome: item.outcome,
       sessions: spans.map((s) => ({ openedAt: at(s.from), endedAt: atOrNull(s.to), ended: s.ended })),
       openedAt: spans.length > 0 ? at(spans[0]!.from) : null,
@@ -118,18 +131,16 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
       interventions: spoken.map(intervention),
       pointsOfOrder: spoken.filter((i) => i.kind === 'point_of_order').length,
       replies: spoken.filter((i) => i.kind === 'reply').length,
-      proposals: meeting.proposals
-        .filter((p) => p.kind === 'proposal' && p.itemId === item.id)
-        .map((p) => ({
-          proposalId: p.id,
-          symbol: p.symbol,
-          title: p.title,
-          submittedBy: p.submittedBy,
-          status: p.status,
-          locked: p.locked,
-          createdAt: at(p.createdAt),
-          history: (facts.proposalMarks.get(p.id) ?? []).map((m) => ({ ...m, at: at(m.at) })),
-        })),
+      proposals: (proposalsOf.get(item.id) ?? []).map((p) => ({
+        proposalId: p.id,
+        symbol: p.symbol,
+        title: p.title,
+        submittedBy: p.submittedBy,
+        status: p.status,
+        locked: p.locked,
+        createdAt: at(p.createdAt),
+        history: (facts.proposalMarks.get(p.id) ?? []).map((m) => ({ ...m, at: at(m.at) })),
+      })),
     };
   });
 
