@@ -1,0 +1,138 @@
+import type { ProposalStatus, Region, RtoCode } from '../../../../shared';
+
+/**
+ * How an agenda item stood when the record was taken, as the summary reports it: concluded,
+ * deferred, still the current item (`open`), or left for another item without a conclusion (`left`).
+ */
+export type ItemFate = 'concluded' | 'deferred' | 'open' | 'left';
+
+/** What a shortened list counts in its last entry: "… and 14 other delegations". */
+export type ListKind = 'delegations' | 'documents' | 'proposals' | 'items';
+
+/** The speakers of one region, as the list of who took the floor names them (already joined). */
+export interface SpeakerGroup {
+  region: Region;
+  speakers: string;
+}
+
+/** The speaker whose intervention a point of order or a right of reply interrupted. */
+export interface Interrupted {
+  /** Named as the list of speakers names them. */
+  speaker: string;
+  /** The speaker took the floor again after the interruption. */
+  resumed: boolean;
+}
+
+/** What the opening paragraph says of the meeting. */
+export interface OpeningFacts {
+  /** When it sat, already in words ("on 14 July 2025 from 13:00 to 16:00 and on 15 July 2025 …"). */
+  when: string;
+  /** The meeting's IANA zone and the UTC offsets it had then ("UTC+02:00"), joined. */
+  zone: string;
+  offsets: string;
+  chair: { name: string; delegation: string } | null;
+  /**
+   * Who attended, and from which regions (in ITU's order; `none` is never among them). Null before
+   * the meeting has opened: the draft is then a template, with placeholders in their place.
+   */
+  attendance: { participants: number; delegations: number; regions: Exclude<Region, 'none'>[] } | null;
+}
+
+/** When the meeting was closed, for the closing paragraph. */
+interface ClosedAt {
+  /** Already in words: "15 July 2025". */
+  date: string;
+  /** Already in words: "16:05" (`time` of the templates). */
+  time: string;
+}
+
+/**
+ * The sentences of a chair's summary in one language, in the formal register of an ITU chair's
+ * summary. Every function receives user text (names, titles, outcomes) on one line and inserts it
+ * as it is; the renderer (../compose.ts) decides what goes where. Counts go through `plural`
+ * (./plural.ts), typed per language, so a missing plural form is a type error like a missing
+ * phrase. No sentence of a paragraph starts with user text: a delegation called "# x" must not
+ * turn a paragraph into a heading.
+ */
+export interface SummaryTemplates {
+  /** The locale dates, numbers and lists are written in (Intl). */
+  locale: string;
+  /** "Chair's summary: <meeting title>": the first heading and the draft's title. */
+  titled(meetingTitle: string): string;
+  /** The title alone, for a meeting title too long to go with it. */
+  title: string;
+  /** Who submits the draft, as the proposals list shows it. */
+  submittedBy: string;
+  /** Between two sentences of a paragraph: a space, or nothing in Chinese. */
+  sentenceSpace: string;
+  /** "semicolon; separated; and last": for entries that contain commas themselves. */
+  series(entries: string[]): string;
+
+  /** A clock time "HH:MM" as the language writes it ("13:00", "13 h 00", "13.00"). */
+  time(hhmm: string): string;
+  /** "on 14 July 2025 from 13:00 to 16:00". */
+  dayWithHours(date: string, from: string, to: string): string;
+  /** "on 14 July 2025". */
+  day(date: string): string;
+  /** "from 14 July 2025 to 18 July 2025". */
+  days(first: string, last: string): string;
+  /** A date not known yet: "on [date]". */
+  unknownDay: string;
+  /** "on 14 July 2025 at 15:50". */
+  moment(date: string, time: string): string;
+  opening(facts: OpeningFacts): string;
+
+  /** "Agenda item 4: <title>". */
+  itemHeading(number: string, title: string): string;
+  /** "IRM-1/3, “<title>”". */
+  document(symbol: string, title: string): string;
+  /** "Under this item, the meeting had before it the following documents: …" (`count` in all). */
+  documents(series: string, count: number): string;
+  /** "ACP/67A1/1, “<title>”, submitted by APT". */
+  proposal(symbol: string, title: string, submittedBy: string): string;
+  proposals(series: string, count: number): string;
+
+  /** The spokesperson of an RTO who speaks in its own name (delegation and RTO are the same). */
+  spokesperson(rto: RtoCode): string;
+  /** A delegation speaking on behalf of an RTO: "Kenya on behalf of the African …". */
+  onBehalfOf(delegation: string, rto: RtoCode): string;
+  /** After a speaker who took the floor more than once: " (2 interventions)". */
+  interventions(count: number): string;
+  /** The last entry of a shortened list: "14 other delegations". */
+  others(kind: ListKind, count: number): string;
+  /** "The following took the floor, in this order: from the Africa region, …; …". */
+  tookTheFloor(groups: SpeakerGroup[]): string;
+  /** The same for interventions made while no agenda item was under consideration. */
+  tookTheFloorOutsideAgenda(groups: SpeakerGroup[]): string;
+  /** No intervention at all under the item. */
+  nobodySpoke: string;
+  /** One point of order, and the speaker it interrupted if any. */
+  pointOfOrder(by: string, interrupted: Interrupted | null): string;
+  /** One right of reply, and the speaker it interrupted if any. */
+  reply(by: string, interrupted: Interrupted | null): string;
+  /** When there are too many to tell one by one. */
+  pointsOfOrder(count: number): string;
+  replies(count: number): string;
+  /** "[Main points raised by the Africa region]": square brackets, text the secretariat fills in. */
+  mainPoints(region: Region): string;
+  /** An item of a meeting not opened yet: placeholders for what will be said and concluded. */
+  awaited: { discussion: string; outcome: string };
+
+  /** The outcome the presiding officer recorded, quoted. */
+  outcome(text: string): string;
+  fate: Record<ItemFate, string>;
+  /** An item deferred at one moment and taken up again at another (both from `moment`). */
+  deferredAndResumed(deferredAt: string, resumedAt: string): string;
+  /** "Proposal ACP/67A1/1 was agreed." for `count` proposals of that status (symbols joined). */
+  proposalStatus(status: ProposalStatus, symbols: string, count: number): string;
+
+  /** "8, “Review of WTDC Resolutions”". */
+  itemReference(number: string, title: string): string;
+  notTakenUp(series: string, count: number): string;
+  /** Items `first` to `last` of the agenda: "13 to 200". */
+  range(first: string, last: string): string;
+  /** Items the draft leaves out to stay within its maximum length (numbers joined, or a `range`). */
+  omitted(numbers: string, count: number): string;
+  /** The last paragraph: thanks, the close, and the next steps in brackets. */
+  closing(closedAt: ClosedAt | null): string;
+}
