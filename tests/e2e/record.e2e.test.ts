@@ -121,9 +121,7 @@ describe('the record in a browser', () => {
     await chair.screenshot({ path: path.join(SHOTS, 'record-summary.png'), fullPage: true });
 
     // A delegate sees the summary listed but may not edit it, and has no Record view.
-    await expect
-      .poll(() => brazil.getByTestId('chair-summary-badge').count(), WAIT)
-      .toBeGreaterThan(0);
+    await expect.poll(() => brazil.getByTestId('chair-summary-badge').count(), WAIT).toBeGreaterThan(0);
     expect(await brazil.getByTestId('record-open').count()).toBe(0);
   });
 });

@@ -78,8 +78,18 @@ export function RoomView() {
           </div>
         ) : null}
         {record.open ? (
-          // In place of the room's panels; "Back to the meeting" brings them back.
-          <RecordView onClose={record.close} onOpenText={text.show} focusRequest={record.focusRequest} />
+          // In place of the room's panels ("Back to the meeting" brings them back), with the floor
+          // still beside it: whoever presides keeps running the list of speakers while reading it.
+          <div className="editing-layout">
+            <div className="editing-text">
+              <RecordView onClose={record.close} onOpenText={text.show} focusRequest={record.focusRequest} />
+            </div>
+            {!editing && (
+              <aside className="editing-floor" aria-label={t('shell.floorActions')}>
+                {floor}
+              </aside>
+            )}
+          </div>
         ) : (
           <div className="columns">
             <div className="column-main">
