@@ -244,8 +244,8 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
  * summary of the meeting, drafted from its record (`chair-summary`), which only those who write
  * the summary edit.
  */
-export const PROPOSAL_KINDS = ['proposal', 'chair-summary'] as const;
-export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+const PROPOSAL_KINDS = ['proposal', 'chair-summary'] as const;
+type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
 /** Metadata of a consensus text; the text itself is a Yjs document (co-editing issue). */
 export interface Proposal {

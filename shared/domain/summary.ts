@@ -12,7 +12,7 @@ import { ARCHIVED_WORDS } from './secretariat';
  */
 export const SUMMARY_MAX_CHARS = 60_000;
 /** Drafts of the chair's summary one meeting keeps (each is a text with its versions). */
-export const SUMMARY_QUOTA = { perMeeting: 20 } as const;
+const SUMMARY_QUOTA = { perMeeting: 20 } as const;
 
 /** What the server drafted from the record (server/record/summary), in the language asked for. */
 export interface SummaryDraft {

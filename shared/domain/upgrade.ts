@@ -53,7 +53,7 @@ export type MeetingEventV1 =
   | WithoutConsequences<'floor.extended', 'limitSeconds'>;
 
 /** The version-4 form of the events version 5 extends: a proposal without its kind. */
-export type MeetingEventV4 =
+type MeetingEventV4 =
   | Exclude<MeetingEvent, { type: 'proposal.created' }>
   | (Omit<EventOf<'proposal.created'>, 'proposal'> & {
       proposal: Omit<EventOf<'proposal.created'>['proposal'], 'kind'>;

@@ -13,12 +13,12 @@ export interface Span {
 }
 
 /** A stretch of an item as the current one, in ms. */
-export interface ItemSpan extends Span {
+interface ItemSpan extends Span {
   ended: ItemSessionEnd | null;
 }
 
 /** A proposal's change of standing, in ms. */
-export type ProposalMark =
+type ProposalMark =
   | { at: number; change: 'status'; status: ProposalStatus }
   | { at: number; change: 'locked' | 'unlocked' };
 
