@@ -21,6 +21,7 @@ import { MeetingUnreadable } from './meeting/unreadable';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { RealtimeGateway } from './realtime/socket';
+import { RenderPool } from './record/renderPool';
 import { Mailer } from './secretariat/mailer';
 
 /** A running IRM Room server: HTTP + Socket.IO on one port, over one store. */
@@ -128,9 +129,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const mailer = config.smtpUrl ? Mailer.fromUrl(config.smtpUrl, senderOf(config)) : undefined;
   const readEvents: typeof store.readEvents = (meetingId, afterSeq, limit) =>
     store.readEvents(meetingId, afterSeq, limit);
+  // The record's exports are rendered in a worker thread, started with the first export.
+  const renders = new RenderPool(config.recordExports);
   app.use(
     '/api',
-    apiRouter({ service, tokens, invites, reads, mailer, roomUrl: () => publicUrl, log, readEvents }),
+    apiRouter({
+      service,
+      tokens,
+      invites,
+      reads,
+      mailer,
+      roomUrl: () => publicUrl,
+      log,
+      readEvents,
+      renders,
+    }),
   );
   app.get('/', homePage);
   await mountClient(app, httpServer, config.client);
@@ -166,6 +179,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     closing ??= (async () => {
       // First: the HTTP server's close waits for upgraded sockets, and documents need the store.
       await collab.close();
+      // Before the HTTP server: an export in progress is answered 503 instead of holding up its close.
+      await renders.close();
       await realtime.close(); // also closes the HTTP server
       await service.close();
       reads.close();

@@ -3,6 +3,7 @@ import type { CollabOptions } from './collab/server';
 import type { VersionLimits } from './collab/versionQuota';
 import type { HttpReadLimits } from './http/readBudget';
 import type { RealtimeLimits } from './realtime/limits';
+import type { RenderPoolOptions } from './record/renderPool';
 
 /** Runtime settings, all from the environment (see the README's configuration table). */
 export interface Config {
@@ -51,6 +52,8 @@ export interface Config {
   smtpFrom: string | undefined;
   /** Bytes of HTTP meeting and version reads (docs/protocol.md, "Limits"); unset: the defaults. */
   httpReads?: Partial<HttpReadLimits>;
+  /** The worker the record's exports are rendered in: timeouts and heap; unset fields take the defaults. */
+  recordExports?: Partial<RenderPoolOptions>;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,7 +77,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     presenceHeartbeatMs: intOr(env.IRM_PRESENCE_HEARTBEAT_MS, 5000),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || undefined,
+    recordExports: positiveInts({
+      timeoutMs: env.IRM_EXPORT_TIMEOUT_MS,
+      maxOldGenerationSizeMb: env.IRM_EXPORT_HEAP_MB,
+    }),
   };
+}
+
+/** The values set to a positive integer, by name; the others are left to their defaults. */
+function positiveInts<K extends string>(values: Record<K, string | undefined>): Partial<Record<K, number>> {
+  const set: Partial<Record<K, number>> = {};
+  for (const [name, value] of Object.entries(values) as Array<[K, string | undefined]>) {
+    const n = Number.parseInt(value ?? '', 10);
+    if (Number.isFinite(n) && n > 0) set[name] = n;
+  }
+  return set;
 }
 
 function intOr(value: string | undefined, fallback: number): number {

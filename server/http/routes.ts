@@ -13,6 +13,7 @@ import type { TokenService } from '../auth/tokens';
 import type { MeetingService } from '../meeting/service';
 import type { Logger } from '../observability/logger';
 import { recordRoutes } from '../record/recordRoutes';
+import type { RenderPool } from '../record/renderPool';
 import type { Mailer } from '../secretariat/mailer';
 import type { MeetingStore } from '../store/types';
 import { authenticate } from './auth';
@@ -42,6 +43,8 @@ interface ApiDeps {
   log: Logger;
   /** The store's events of a meeting, page by page: the record's fold and the raw log read them. */
   readEvents: MeetingStore['readEvents'];
+  /** The worker thread the record's exports are rendered in; the app closes it. */
+  renders: RenderPool;
 }
 
 /**
@@ -57,6 +60,7 @@ export function apiRouter({
   roomUrl,
   log,
   readEvents,
+  renders,
 }: ApiDeps): Router {
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
@@ -131,7 +135,7 @@ export function apiRouter({
   const gate = new BulkGate();
   importRoutes(api, { meetingOf, gate });
   invitationRoutes(api, { invites, meetingOf, mailer, roomUrl, log, gate });
-  recordRoutes(api, { meetingOf, reads, gate, readEvents, log });
+  recordRoutes(api, { meetingOf, reads, gate, readEvents, renders, log });
 
   api.get('/meetings/:id', async (req: Request, res: Response) => {
     const meetingId = idParam(meetingIdSchema, req.params.id);

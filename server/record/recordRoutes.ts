@@ -10,7 +10,9 @@ import { sendEventsJsonl } from './eventsJsonl';
 import { type EventPages, RecordCache } from './recordCache';
 import { RECORD_REFUSALS, recordCost, sendRecordUnavailable } from './recordLimits';
 import { recordLanguage } from './recordQuery';
-import { RECORD_EXPORTS, type RecordExport, renderExport } from './render';
+import { RECORD_EXPORTS, type RecordExport } from './render';
+import { RenderFailed, sendRenderFailed } from './renderFailure';
+import type { RenderPool } from './renderPool';
 import { summaryRoutes } from './summaryRoutes';
 
 /** What the record's routes need of the process. */
@@ -22,6 +24,8 @@ export interface RecordDeps {
   gate: BulkGate;
   /** The store's events, read page by page (for the record's fold and the log). */
   readEvents: EventPages;
+  /** Renders the exports off the main thread (./renderPool.ts). */
+  renders: RenderPool;
   log: Logger;
 }
 
@@ -37,9 +41,13 @@ const JSONL = 'application/jsonl; charset=utf-8';
  * The meeting's record (docs/protocol.md, "The meeting record"): `GET /api/meetings/:id/record` as
  * JSON, its exports (`record.docx`, `record.md`, `interventions.csv`, `attendance.csv`,
  * `record.xlsx`), the raw log (`events.jsonl`) and `POST /api/meetings/:id/summary`. One record
- * cache for the process: each request folds only the events stored since the last one.
+ * cache for the process: each request folds only the events stored since the last one. The exports
+ * are rendered in the render pool's worker thread; one it could not render is `503 unavailable`.
  */
-export function recordRoutes(api: Router, { meetingOf, reads, gate, readEvents, log }: RecordDeps): void {
+export function recordRoutes(
+  api: Router,
+  { meetingOf, reads, gate, readEvents, renders, log }: RecordDeps,
+): void {
   const cache = new RecordCache(readEvents);
 
   api.get('/meetings/:id/record', async (req: Request, res: Response) => {
@@ -67,9 +75,20 @@ export function recordRoutes(api: Router, { meetingOf, reads, gate, readEvents, 
     if (refusal) return sendError(res, 'rate_limited', RECORD_REFUSALS[refusal]);
     const rendered = await gate.run(key, async () => {
       const read = await cache.read(meetingId, room.seq);
-      return read.ok ? { ok: true as const, file: await renderExport(name, read.record, lang) } : read;
+      if (!read.ok) return read;
+      try {
+        return { ok: true as const, file: await renders.render(name, read.record, lang) };
+      } catch (error) {
+        if (error instanceof RenderFailed) return { ok: false as const, problem: 'render' as const, error };
+        throw error;
+      }
     });
-    if (!rendered.ok) return sendRecordUnavailable(res, rendered);
+    if (!rendered.ok) {
+      if (rendered.problem !== 'render') return sendRecordUnavailable(res, rendered);
+      const { error } = rendered;
+      log.warn({ err: error, meetingId, export: name }, `record export failed: ${error.reason}`);
+      return sendRenderFailed(res, error);
+    }
     const { file } = rendered;
     res.set(downloadHeaders(file.fileName)).type(file.contentType).send(file.body);
   };
