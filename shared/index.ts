@@ -2,6 +2,7 @@ export * from './domain/contacts';
 export * from './domain/decide';
 export * from './domain/errors';
 export * from './domain/events';
+export { partSeconds } from './domain/floor';
 export * from './domain/evolve';
 export * from './domain/model';
 export * from './domain/permissions';

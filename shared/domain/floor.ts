@@ -176,6 +176,20 @@ const partsUntil = (current: CurrentSpeaker, now: number): InterventionPart[] =>
 const secondsOf = (parts: readonly InterventionPart[]): number =>
   Math.max(0, Math.round(parts.reduce((ms, p) => ms + (p.endedAt - p.startedAt), 0) / 1000));
 
+/**
+ * Each part's seconds, rounded so that they add up to the intervention's `durationSeconds`: each
+ * part is the rounded running total at its end less that at its start (rounding each part on its
+ * own could say "12 s + 12 s" of a 23 s intervention).
+ */
+export function partSeconds(parts: readonly InterventionPart[]): number[] {
+  let spokenMs = 0;
+  return parts.map((p) => {
+    const before = Math.round(spokenMs / 1000);
+    spokenMs += Math.max(0, p.endedAt - p.startedAt);
+    return Math.round(spokenMs / 1000) - before;
+  });
+}
+
 /** The log entry of an intervention made of `parts`; `speaker` says whose and its limit. */
 function interventionOf(
   meeting: Meeting,

@@ -695,28 +695,28 @@ const shares: Case[] = [
         totalSeconds: 120,
         meeting: {
           byRegion: [
-            { key: 'ARB', interventions: 0, seconds: 0, speakingShare: 0, participantShare: 0.1 }, // 2 of 20
-            { key: 'EUR', interventions: 1, seconds: 30, speakingShare: 0.25, participantShare: 0.15 },
-            { key: 'ASP', seconds: 0, participantShare: 0.15 },
-            { key: 'AMS', seconds: 0, participantShare: 0.15 },
-            { key: 'AFR', interventions: 2, seconds: 90, speakingShare: 0.75, participantShare: 0.15 },
-            { key: 'CIS', seconds: 0, participantShare: 0.2 },
-            { key: 'none', seconds: 0, participantShare: 0.1 },
+            { key: 'ARB', interventions: 0, seconds: 0, speakingShare: 0, participantShare: 0.1111 }, // 2 of 18: the chair and the secretariat do not count
+            { key: 'EUR', interventions: 1, seconds: 30, speakingShare: 0.25, participantShare: 0.1667 },
+            { key: 'ASP', seconds: 0, participantShare: 0.1667 },
+            { key: 'AMS', seconds: 0, participantShare: 0.1667 },
+            { key: 'AFR', interventions: 2, seconds: 90, speakingShare: 0.75, participantShare: 0.1667 },
+            { key: 'CIS', seconds: 0, participantShare: 0.1667 },
+            { key: 'none', seconds: 0, participantShare: 0.0556 },
           ],
           byRto: [
-            { key: 'APT', seconds: 0, participantShare: 0.1 },
-            { key: 'ATU', interventions: 1, seconds: 30, speakingShare: 0.25, participantShare: 0.1 },
-            { key: 'CEPT', participantShare: 0.1 },
-            { key: 'CITEL', participantShare: 0.1 },
-            { key: 'LAS', participantShare: 0.1 },
-            { key: 'RCC', participantShare: 0.1 },
-            { key: 'none', interventions: 2, seconds: 90, speakingShare: 0.75, participantShare: 0.4 },
+            { key: 'APT', seconds: 0, participantShare: 0.1111 },
+            { key: 'ATU', interventions: 1, seconds: 30, speakingShare: 0.25, participantShare: 0.1111 },
+            { key: 'CEPT', participantShare: 0.1111 },
+            { key: 'CITEL', participantShare: 0.1111 },
+            { key: 'LAS', participantShare: 0.1111 },
+            { key: 'RCC', participantShare: 0.1111 },
+            { key: 'none', interventions: 2, seconds: 90, speakingShare: 0.75, participantShare: 0.3333 },
           ],
           // Most time first, ties by name.
           byDelegation: [
-            { key: 'Kenya', interventions: 1, seconds: 60, speakingShare: 0.5, participantShare: 0.05 },
-            { key: 'ATU', seconds: 30, speakingShare: 0.25, participantShare: 0.05 },
-            { key: 'France', seconds: 30, speakingShare: 0.25, participantShare: 0.05 },
+            { key: 'Kenya', interventions: 1, seconds: 60, speakingShare: 0.5, participantShare: 0.0556 },
+            { key: 'ATU', seconds: 30, speakingShare: 0.25, participantShare: 0.0556 },
+            { key: 'France', seconds: 30, speakingShare: 0.25, participantShare: 0.0556 },
           ],
         },
         perItem: [
@@ -753,7 +753,7 @@ const shares: Case[] = [
       attendance: { totals: { registered: 22, attended: 0 } },
       speakingTime: {
         totalSeconds: 0,
-        meeting: { byRegion: [{ key: 'ARB', participantShare: 0.1364 }, {}, {}, {}, {}, {}, {}] }, // 3 of 22
+        meeting: { byRegion: [{ key: 'ARB', participantShare: 0.15 }, {}, {}, {}, {}, {}, {}] }, // 3 of 20 (not the chair, not the secretariat)
       },
     },
   },

@@ -42,6 +42,8 @@ export interface RecordFacts {
   itemSpans: Map<ItemId, ItemSpan[]>;
   /** Each item's last conclusion. */
   concludedAt: Map<ItemId, number>;
+  /** Each item's deferrals, in order (a pending item's too: it has no session to end). */
+  deferredAt: Map<ItemId, number[]>;
   /** The RTO each intervention was made on behalf of (the speaker was its spokesperson then). */
   onBehalfOf: Map<InterventionId, RtoCode>;
   /** Each participant's role now, so an ending intervention finds its speaker's without a scan. */
@@ -99,6 +101,7 @@ export class RecordFold {
         suspensions: [],
         itemSpans: new Map(),
         concludedAt: new Map(),
+        deferredAt: new Map(),
         onBehalfOf: new Map(),
         roles: new Map(),
         givenOrder: new Map(),
@@ -217,9 +220,13 @@ function noteFacts(facts: RecordFacts, event: MeetingEvent, storedAt: number): v
       endItemSpan(facts, event.itemId, event.at, 'concluded');
       facts.concludedAt.set(event.itemId, event.at);
       return;
-    case 'agenda.itemDeferred':
+    case 'agenda.itemDeferred': {
       endItemSpan(facts, event.itemId, event.at, 'deferred');
+      const deferrals = facts.deferredAt.get(event.itemId);
+      if (deferrals) deferrals.push(event.at);
+      else facts.deferredAt.set(event.itemId, [event.at]);
       return;
+    }
     case 'floor.given':
       facts.givenOrder.set(event.requestId, facts.givenOrder.size);
       return;

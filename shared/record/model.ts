@@ -91,6 +91,11 @@ export interface RecordItem {
   /** The first opening and the last conclusion (null: never). */
   openedAt: ZonedTime | null;
   concludedAt: ZonedTime | null;
+  /**
+   * Every deferral, in order, whether the item was current then (its session ends `deferred`) or
+   * still pending (deferred before it was taken up).
+   */
+  deferredAt: ZonedTime[];
   documents: AgendaDocument[];
   /** Its interventions in the order they started (points of order and replies among them). */
   interventions: RecordIntervention[];
@@ -116,8 +121,11 @@ export interface RecordIntervention {
   durationSeconds: number;
   limitSeconds: number;
   overrunSeconds: number;
-  /** The parts spoken: more than one when the speaker was suspended (a point of order) and resumed. */
-  parts: { startedAt: ZonedTime; endedAt: ZonedTime }[];
+  /**
+   * The parts spoken: more than one when the speaker was suspended (a point of order) and resumed.
+   * `seconds` add up to `durationSeconds` (shared/domain/floor.ts `partSeconds`).
+   */
+  parts: { startedAt: ZonedTime; endedAt: ZonedTime; seconds: number }[];
   /** The speaker was suspended at least once (two or more parts, or ended while suspended). */
   suspended: boolean;
   /** The presiding officer ended it while it was suspended. */
@@ -207,7 +215,7 @@ export interface SpeakingShare<K extends string> {
   speakingShare: number;
   /**
    * The key's share of the participants who attended (of those registered when nobody attended
-   * yet), 0..1 to 4 decimals. For `byRto`, participants with that RTO; for delegations, that
+   * yet), not counting the chair and the secretariat, who run the meeting; 0..1 to 4 decimals. For `byRto`, participants with that RTO; for delegations, that
    * delegation's participants.
    */
   participantShare: number;

@@ -1,6 +1,8 @@
+import { partSeconds } from '../domain/floor';
 import {
   CATEGORIES,
   type Intervention,
+  type InterventionPart,
   type Participant,
   type Proposal,
   REGIONS,
@@ -27,6 +29,12 @@ const share = (part: number, whole: number): number =>
 
 /** Seconds of a span of ms, up to `asOf` while it runs, rounded as the agenda's clock rounds. */
 const spanMs = (span: Span, asOf: number): number => Math.max(0, (span.to ?? asOf) - span.from);
+
+/** Each part with its seconds, which add up to the intervention's. */
+const zipSeconds = (parts: readonly InterventionPart[]) => {
+  const seconds = partSeconds(parts);
+  return parts.map((part, i) => ({ part, seconds: seconds[i]! }));
+};
 
 /** Orders strings the same on every process (no locale: a record is byte for byte the same). */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -78,7 +86,11 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
     durationSeconds: i.durationSeconds,
     limitSeconds: i.limitSeconds,
     overrunSeconds: i.overrunSeconds,
-    parts: i.parts.map((part) => ({ startedAt: at(part.startedAt), endedAt: at(part.endedAt) })),
+    parts: zipSeconds(i.parts).map(({ part, seconds }) => ({
+      startedAt: at(part.startedAt),
+      endedAt: at(part.endedAt),
+      seconds,
+    })),
     suspended: i.parts.length > 1 || !!i.endedWhileSuspended,
     endedWhileSuspended: !!i.endedWhileSuspended,
     offline: !!i.offline,
@@ -127,6 +139,7 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
       sessions: spans.map((s) => ({ openedAt: at(s.from), endedAt: atOrNull(s.to), ended: s.ended })),
       openedAt: spans.length > 0 ? at(spans[0]!.from) : null,
       concludedAt: atOrNull(facts.concludedAt.get(item.id) ?? null),
+      deferredAt: (facts.deferredAt.get(item.id) ?? []).map(at),
       documents: item.documents,
       interventions: spoken.map(intervention),
       pointsOfOrder: spoken.filter((i) => i.kind === 'point_of_order').length,
@@ -158,7 +171,10 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
   // A participant removed without ever connecting was a registration mistake, not a participant.
   const counted = rows.filter((r) => !r.removed || r.sessions.length > 0);
   const attended = counted.filter((r) => r.sessions.length > 0);
-  const present = attended.length > 0 ? attended : counted;
+  // The floor's fairness is among those who speak for someone: whoever presides and the
+  // secretariat run the meeting, and would dilute every region's share.
+  const speaksFor = (r: AttendanceRow) => r.person.role !== 'chair' && r.person.role !== 'secretariat';
+  const present = (attended.length > 0 ? attended : counted).filter(speaksFor);
 
   const countBy = <K extends string>(
     keys: readonly K[],

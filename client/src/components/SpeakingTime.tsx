@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InterventionPart, REGIONS, type Region } from '../../../shared';
+import { partSeconds, REGIONS, type Region } from '../../../shared';
 import { duration, personalName } from '../format';
 import { useRoom, useServerNow, useTimeFormat } from '../room/RoomContext';
 import { participantOf, type StatsGroup, type StatsScope, speakingTime } from '../room/selectors';
@@ -106,7 +106,7 @@ export function InterventionLog() {
                     {' '}
                     (
                     {t('log.parts', {
-                      durations: i.parts.map((p) => duration(partSeconds(p), t)).join(' + '),
+                      durations: partSeconds(i.parts).map((seconds) => duration(seconds, t)).join(' + '),
                     })}
                     )
                   </span>
@@ -123,7 +123,6 @@ export function InterventionLog() {
 }
 
 /** A part's length in whole seconds, as the domain rounds an intervention's duration. */
-const partSeconds = (part: InterventionPart) => Math.round((part.endedAt - part.startedAt) / 1000);
 
 const isRegion = (key: string): key is Region => (REGIONS as readonly string[]).includes(key);
 
