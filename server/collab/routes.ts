@@ -87,8 +87,19 @@ export function collabRouter({ collab, service, tokens, versionLimits, reads }: 
       // A token naming nobody in the meeting can do no more than the projector.
       const actor =
         caller.kind === 'admin' ? ADMIN : identity?.kind === 'participant' ? identity.participant : VIEWER;
-      if (actor.id === null || !can(meeting, actor, 'proposal.saveVersion')) {
-        return sendError(res, 'forbidden', 'only participants who may edit the text save versions');
+      // A chair's summary's versions are its writers' (`summary.editText`), as its text is.
+      const summary = found.proposal.kind === 'chair-summary';
+      const may = summary
+        ? can(meeting, actor, 'summary.editText')
+        : can(meeting, actor, 'proposal.saveVersion');
+      if (actor.id === null || !may) {
+        return sendError(
+          res,
+          'forbidden',
+          summary
+            ? "only the chair, the vice-chairs and the secretariat save versions of the chair's summary"
+            : 'only participants who may save versions (not observers)',
+        );
       }
       if (meeting.archived) return sendError(res, 'conflict', ARCHIVED_WORDS);
       const author = actor.id;

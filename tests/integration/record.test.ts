@@ -261,6 +261,12 @@ describe('the meeting record', () => {
     expect(plainText(seeded)).toBe(plainText(expected));
     expect(plainText(seeded).length).toBeGreaterThan(0);
 
+    // Its versions are its writers', as its text is: not a delegate's.
+    const byBrazil = await call(server.url, 'POST', versions, people.brazil.token, { name: 'Brazil' });
+    expect(byBrazil.status).toBe(403);
+    const byChair = await call(server.url, 'POST', versions, chair.token, { name: 'First draft' });
+    expect(byChair.status, JSON.stringify(byChair.body)).toBe(201);
+
     const refused = await call(server.url, 'POST', route('/summary'), people.brazil.token, {});
     expect(refused.status).toBe(403);
     const unknownField = await call(server.url, 'POST', route('/summary'), chair.token, { lang: 'fr', x: 1 });

@@ -1,11 +1,13 @@
 import { type Actor, type Meeting, type Proposal, textReadOnly } from '../../../shared';
 
 /** Why the signed-in participant may only read a text; the server's rule (docs/collab.md). */
-export type ReadOnlyReason = 'observer' | 'closed' | 'locked';
+/** `summary`: a chair's summary, which only those who write it edit (`summary.editText`). */
+export type ReadOnlyReason = 'observer' | 'summary' | 'closed' | 'locked';
 
 /**
  * The reason `actor` cannot edit `proposal` now, or null when they can: the shared `textReadOnly`
- * (the permission table's `proposal.editText`, then closed and locked), as the editor words it.
+ * (the permission table's `proposal.editText` or `summary.editText`, then closed and locked), as
+ * the editor words it.
  */
 export function readOnlyReason(
   meeting: Meeting,
@@ -14,5 +16,6 @@ export function readOnlyReason(
 ): ReadOnlyReason | null {
   if (!actor) return 'observer';
   const reason = textReadOnly(meeting, actor, proposal);
-  return reason === 'role' ? 'observer' : reason;
+  if (reason !== 'role') return reason;
+  return proposal.kind === 'chair-summary' && actor.role !== 'observer' ? 'summary' : 'observer';
 }

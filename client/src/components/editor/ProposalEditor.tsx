@@ -115,7 +115,10 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           readOnly={reason !== null || refused}
           user={user}
           versions={versions}
-          canSaveVersions={!!user && iCan(state, 'proposal.saveVersion')}
+          canSaveVersions={
+            !!user &&
+            iCan(state, proposal.kind === 'chair-summary' ? 'summary.editText' : 'proposal.saveVersion')
+          }
           onLockedUnderCursor={() => explanation.current?.focus({ preventScroll: true })}
         />
       ) : (

@@ -327,6 +327,8 @@ export const en = {
       locked: 'Locked: agreed text. It can be read but no longer edited.',
       observer: 'Observers can read but not edit.',
       closed: 'The meeting is closed: the text can be read but no longer edited.',
+      summary:
+        "Only the chair, the vice-chairs and the secretariat edit the chair's summary; you can read it.",
     },
     toolbar: 'Text formatting',
     paragraph: 'Paragraph',

@@ -332,6 +332,8 @@ export const es = {
       locked: 'Bloqueado: texto acordado. Puede leerse, pero ya no modificarse.',
       observer: 'Los observadores pueden leer el texto, pero no modificarlo.',
       closed: 'La reunión ha concluido: el texto puede leerse, pero ya no modificarse.',
+      summary:
+        'Solo la Presidencia, las Vicepresidencias y la secretaría modifican el resumen de la Presidencia; usted puede leerlo.',
     },
     toolbar: 'Formato del texto',
     paragraph: 'Párrafo',

@@ -331,6 +331,8 @@ export const fr = {
       locked: 'Verrouillé : texte approuvé. Il peut être lu mais plus modifié.',
       observer: 'Les observateurs peuvent lire le texte mais pas le modifier.',
       closed: 'La réunion est close : le texte peut être lu mais plus modifié.',
+      summary:
+        'Seuls la présidence, les vice-présidents et le secrétariat modifient le résumé de la présidence ; vous pouvez le lire.',
     },
     toolbar: 'Mise en forme du texte',
     paragraph: 'Paragraphe',
