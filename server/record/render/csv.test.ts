@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { attendanceCsv, interventionsCsv } from './csv';
-import { FORMULA_NAME, hostileRecord, irmRecord } from './fixtures';
+import { FORMULA_NAME, hostileRecord, irmRecord, roundedPartsRecord } from './fixtures';
 import { RECORD_WORDS } from './words';
 import { ATTENDANCE_COLUMNS, INTERVENTION_COLUMNS } from './words/types';
 
@@ -52,6 +52,7 @@ describe('interventions.csv', () => {
       'Over time (s)': '0',
       Parts:
         '2025-07-14T13:20:30+02:00/2025-07-14T13:22:10+02:00 2025-07-14T13:24:40+02:00/2025-07-14T13:27:40+02:00',
+      'Parts (s)': '100 180',
       Suspended: 'true',
       'Not connected': 'false',
     });
@@ -59,6 +60,13 @@ describe('interventions.csv', () => {
     expect(rows.find((row) => row.Delegation === 'France')!.Kind).toBe('reply');
     expect(rows.find((row) => row.Delegation === 'Brazil')!['Not connected']).toBe('true');
     expect(rows.find((row) => row.Delegation === 'Kenya')!['On behalf of']).toBe('');
+    expect(rows.find((row) => row.Delegation === 'Kenya')!['Parts (s)']).toBe('150');
+  });
+
+  it('gives the parts’ own seconds, which add up to the duration, not their times’ difference', () => {
+    const { rows } = readBack(interventionsCsv(roundedPartsRecord(), RECORD_WORDS.en));
+    const cept = rows.find((row) => row.Speaker === 'Ingrid Larsen')!;
+    expect([cept['Duration (s)'], cept['Parts (s)']]).toEqual(['23', '11 12']);
   });
 
   it('makes a formula cell inert and keeps a line break inside its cell', () => {

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Language, MeetingRecord } from '../../../shared';
 import { recordDocx } from './docx';
-import { hostileRecord, irmRecord } from './fixtures';
+import { hostileRecord, irmRecord, roundedPartsRecord } from './fixtures';
 import { recordOutline } from './outline';
 import { RECORD_WORDS } from './words';
 
@@ -14,6 +14,7 @@ async function docxOf(record: MeetingRecord, lang: Language = 'en') {
   return recordDocx(recordOutline(record, words), {
     labelEnd: words.labelEnd,
     dir: words.dir,
+    language: words.documentLanguage,
     asOf: record.meeting.asOf,
   });
 }
@@ -98,7 +99,7 @@ describe('record.docx', () => {
       '13:20:30',
       '4:40',
       '',
-      '13:20:30–13:22:10; 13:24:40–13:27:40',
+      '13:20:30–13:22:10 (1:40); 13:24:40–13:27:40 (3:00)',
     ]);
     expect(reports[4]).toEqual([
       '4',
@@ -120,6 +121,46 @@ describe('record.docx', () => {
     expect(participants).toHaveLength(1 + record.attendance.participants.length);
     expect(participants.map((row) => row[0])).toContain('李明');
   });
+
+  it('gives suspended parts their own seconds and says when an item was deferred while pending', async () => {
+    const doc = await part(await docxOf(roundedPartsRecord()), 'word/document.xml');
+    const cept = tables(doc)
+      .flat()
+      .find((row) => row[2] === 'Ingrid Larsen')!;
+    expect(cept.slice(6)).toEqual(['0:23', '', '13:20:30–13:20:42 (0:11); 13:24:40–13:24:52 (0:12)']);
+    const paragraphs = all(doc, 'p').map(textOf);
+    const aob = paragraphs.indexOf('4 Any other business');
+    expect(paragraphs.slice(aob, aob + 6)).toContain('Deferred: 2025-07-14 14:31 (UTC+02:00)');
+  });
+
+  it.each([
+    ['ar', 'en-GB', 'zh-CN', 'ar-SA'],
+    ['zh', 'en-GB', 'zh-CN', 'ar-SA'],
+    ['en', 'en-GB', 'zh-CN', 'ar-SA'],
+    ['fr', 'fr-FR', 'zh-CN', 'ar-SA'],
+    ['ru', 'ru-RU', 'zh-CN', 'ar-SA'],
+    ['es', 'es-ES', 'zh-CN', 'ar-SA'],
+  ] as const)(
+    'marks the %s document’s language for proofing (w:lang)',
+    async (lang, value, eastAsia, bidi) => {
+      const docx = await docxOf(irmRecord(), lang);
+      const styles = await part(docx, 'word/styles.xml');
+      const defaults = all(styles, 'rPrDefault')[0]!;
+      const [mark, ...others] = all(defaults, 'lang');
+      expect(others).toHaveLength(0);
+      expect([
+        mark!.getAttributeNS(W, 'val'),
+        mark!.getAttributeNS(W, 'eastAsia'),
+        mark!.getAttributeNS(W, 'bidi'),
+      ]).toEqual([value, eastAsia, bidi]);
+      // No style sets a language of its own, so every one proofs in the default's.
+      expect(all(styles, 'lang')).toHaveLength(1);
+      const core = await part(docx, 'docProps/core.xml');
+      expect(core.getElementsByTagName('dc:language')[0]!.textContent).toBe(
+        RECORD_WORDS[lang].documentLanguage,
+      );
+    },
+  );
 
   it('writes Arabic right to left: bidirectional paragraphs, tables from the right, RTL runs', async () => {
     const doc = await part(await docxOf(irmRecord(), 'ar'), 'word/document.xml');

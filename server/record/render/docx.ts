@@ -29,6 +29,10 @@ const TABLE_STYLE = 'RecordTableText';
 /** Rows looked at to share the width among columns: enough to see the shape of the data. */
 const ROWS_SAMPLED = 200;
 
+/** Languages Word proofs as East Asian (w:eastAsia), and in a complex, right-to-left script (w:bidi). */
+const EAST_ASIAN = new Set(['zh', 'ja', 'ko']);
+const COMPLEX_SCRIPT = new Set(['ar', 'fa', 'he', 'ur']);
+
 /** Characters of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation forms). */
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
@@ -139,7 +143,7 @@ const w3cdtf = (time: ZonedTime) => new Date(Date.parse(time)).toISOString().rep
  * time of packing: created and modified are the record's `asOf`, so the same record and language
  * give the same bytes.
  */
-function coreProperties(title: string, asOf: ZonedTime): string {
+function coreProperties(title: string, language: string, asOf: ZonedTime): string {
   const at = w3cdtf(asOf);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -147,6 +151,7 @@ function coreProperties(title: string, asOf: ZonedTime): string {
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeXml(title)}</dc:title><dc:creator>IRM Room</dc:creator>` +
+    `<dc:language>${escapeXml(language)}</dc:language>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>` +
     '</cp:coreProperties>'
@@ -154,14 +159,29 @@ function coreProperties(title: string, asOf: ZonedTime): string {
 }
 
 /**
+ * The w:lang of a document in `language` (a BCP 47 tag): Word proofs Latin and Cyrillic text in
+ * w:val's language, Chinese, Japanese and Korean script in w:eastAsia's, Arabic script in w:bidi's.
+ * The document's language takes its script's slot; the others hold what such text most likely is
+ * in an ITU record: English (names, symbols, addresses), Chinese, Arabic.
+ */
+function proofingLanguage(language: string): { value: string; eastAsia: string; bidirectional: string } {
+  const primary = language.split('-')[0]!.toLowerCase();
+  if (EAST_ASIAN.has(primary)) return { value: 'en-GB', eastAsia: language, bidirectional: 'ar-SA' };
+  if (COMPLEX_SCRIPT.has(primary)) return { value: 'en-GB', eastAsia: 'zh-CN', bidirectional: language };
+  return { value: language, eastAsia: 'zh-CN', bidirectional: 'ar-SA' };
+}
+
+/**
  * The record as a Word document: Title, then Heading 1 for its sections, Heading 2 for each item,
  * Heading 3 for an item's parts, so the headings take the styles of the report template it is pasted
  * into; label–value lines and real tables with header rows. Right-to-left (Arabic): paragraphs are
- * bidirectional and tables run from the right. The same outline and `asOf` give the same bytes.
+ * bidirectional and tables run from the right. The document defaults carry `language` (a BCP 47
+ * tag, as w:lang), so Word proofs every style's text in it. The same outline, language and `asOf`
+ * give the same bytes.
  */
 export async function recordDocx(
   outline: Outline,
-  options: { labelEnd: string; dir: 'ltr' | 'rtl'; asOf: ZonedTime },
+  options: { labelEnd: string; dir: 'ltr' | 'rtl'; language: string; asOf: ZonedTime },
 ): Promise<Buffer> {
   const dir: Direction = { rtl: options.dir === 'rtl' };
   const children: (Paragraph | Table)[] = [
@@ -180,6 +200,11 @@ export async function recordDocx(
     title: outline.title,
     creator: 'IRM Room',
     styles: {
+      default: {
+        document: {
+          run: { language: proofingLanguage(options.language) },
+        },
+      },
       paragraphStyles: [
         {
           id: TABLE_STYLE,
@@ -194,7 +219,7 @@ export async function recordDocx(
     sections: [{ children }],
   });
   const packed = await Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: coreProperties(outline.title, options.asOf) },
+    { path: 'docProps/core.xml', data: coreProperties(outline.title, options.language, options.asOf) },
   ]);
   return withEntryTimes(packed, options.asOf);
 }

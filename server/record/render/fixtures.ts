@@ -93,7 +93,12 @@ function intervention(
     durationSeconds,
     limitSeconds,
     overrunSeconds: Math.max(0, durationSeconds - limitSeconds),
-    parts: parts.map(([startedAt, endedAt]) => ({ startedAt, endedAt })),
+    // Times to the second: each part's seconds are its times' difference, and add up to the duration.
+    parts: parts.map(([startedAt, endedAt]) => ({
+      startedAt,
+      endedAt,
+      seconds: seconds(startedAt, endedAt),
+    })),
     suspended: parts.length > 1 || Boolean(extra.endedWhileSuspended),
     endedWhileSuspended: Boolean(extra.endedWhileSuspended),
     offline: Boolean(extra.offline),
@@ -105,12 +110,18 @@ function item(
   fields: Pick<RecordItem, 'number' | 'title' | 'status' | 'plannedMinutes' | 'outcome'> &
     Partial<Pick<RecordItem, 'documents' | 'proposals' | 'interventions'>> & {
       sessions?: RecordItem['sessions'];
+      /** Deferred before it was taken up (a deferral of the current item ends its session). */
+      deferredWhilePending?: ZonedTime[];
     },
 ): RecordItem {
   const sessions = fields.sessions ?? [];
   const interventions = fields.interventions ?? [];
   const spentSeconds = sessions.reduce((sum, s) => sum + (s.endedAt ? seconds(s.openedAt, s.endedAt) : 0), 0);
   const concluded = sessions.filter((s) => s.ended === 'concluded');
+  const deferredAt = [
+    ...(fields.deferredWhilePending ?? []),
+    ...sessions.flatMap((s) => (s.ended === 'deferred' && s.endedAt ? [s.endedAt] : [])),
+  ].sort((a, b) => Date.parse(a) - Date.parse(b));
   return {
     itemId: asId<ItemId>(id),
     number: fields.number,
@@ -123,6 +134,7 @@ function item(
     sessions,
     openedAt: sessions[0]?.openedAt ?? null,
     concludedAt: concluded[concluded.length - 1]?.endedAt ?? null,
+    deferredAt,
     documents: fields.documents ?? [],
     interventions,
     pointsOfOrder: interventions.filter((v) => v.kind === 'point_of_order').length,
@@ -169,7 +181,10 @@ function shares(
 ): SpeakingShares {
   const counted = rows.filter((r) => !r.removed || r.sessions.length > 0);
   const attended = counted.filter((r) => r.sessions.length > 0);
-  const present = attended.length > 0 ? attended : counted;
+  // As the record counts them: whoever presides and the secretariat run the meeting, not the floor.
+  const present = (attended.length > 0 ? attended : counted).filter(
+    (r) => r.person.role !== 'chair' && r.person.role !== 'secretariat',
+  );
   const total = interventions.reduce((sum, v) => sum + v.durationSeconds, 0);
   const split = <K extends string>(
     keys: readonly K[] | null,
@@ -251,10 +266,10 @@ const ALL_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
  * with ATU's and LAS's spokespersons speaking on behalf of their RTOs, CEPT's report suspended by
  * Egypt's point of order and resumed, a right of reply, and Brazil given the floor by telephone
  * (not connected); Resolution 31 deferred with three proposals (one agreed and locked, one
- * withdrawn); any other business concluded; the next meeting's date not yet taken up. Kenya's
- * delegate dropped and came back; Kazakhstan's never connected; a duplicate registration was
- * removed; the secretariat was still connected when the log ends. Names in Latin, Arabic, Chinese
- * and Cyrillic script.
+ * withdrawn); any other business deferred until after the break, then taken up and concluded; the
+ * next meeting's date not yet taken up. Kenya's delegate dropped and came back; Kazakhstan's never
+ * connected; a duplicate registration was removed; the secretariat was still connected when the
+ * log ends. Names in Latin, Arabic, Chinese and Cyrillic script.
  */
 export function irmRecord(): MeetingRecord {
   const P = PEOPLE;
@@ -376,6 +391,7 @@ export function irmRecord(): MeetingRecord {
       status: 'concluded',
       plannedMinutes: 10,
       outcome: 'The meeting noted the information provided by GSMA on its youth initiative.',
+      deferredWhilePending: [at('14:31:00')],
       sessions: [{ openedAt: at('14:50:00'), endedAt: at('15:05:00'), ended: 'concluded' }],
       interventions: [intervention(P.gsma, 'speak', [[at('14:52:00'), at('14:55:00')]], 180)],
     }),
@@ -436,6 +452,76 @@ export function irmRecord(): MeetingRecord {
     outsideAgenda,
     participants,
   );
+}
+
+/**
+ * IRM-1 over two days: Resolution 31, deferred on the first afternoon, taken up again the next
+ * morning and concluded, with Egypt's statement that morning suspended by a point of order of
+ * France and resumed; Kenya's delegate connected again the second morning, when the log ends.
+ */
+export function twoDayRecord(): MeetingRecord {
+  const P = PEOPLE;
+  const first = irmRecord();
+  const nextDay = (time: string) => at(time, '2025-07-15');
+  const asOf = nextDay('09:50:00');
+  const items = first.items.map((it) =>
+    it.number !== '3'
+      ? it
+      : item('i_3', {
+          ...it,
+          status: 'concluded',
+          outcome: 'The meeting agreed to forward the African common proposal to WTDC-25.',
+          sessions: [
+            ...it.sessions,
+            { openedAt: nextDay('09:00:00'), endedAt: nextDay('09:40:00'), ended: 'concluded' },
+          ],
+          interventions: [
+            ...it.interventions,
+            intervention(
+              P.egypt,
+              'speak',
+              [
+                [nextDay('09:05:00'), nextDay('09:07:00')],
+                [nextDay('09:08:00'), nextDay('09:09:30')],
+              ],
+              180,
+            ),
+            intervention(P.france, 'point_of_order', [[nextDay('09:07:05'), nextDay('09:07:50')]], 120),
+          ],
+        }),
+  );
+  const participants = first.attendance.participants.map((row) => {
+    const sessions: [ZonedTime, ZonedTime | null][] = row.sessions.map((s) => [s.joinedAt, s.leftAt]);
+    if (row.person.participantId === P.kenya.participantId) sessions.push([nextDay('08:55:00'), null]);
+    return attendee(row.person, sessions, asOf, row.removedAt);
+  });
+  return assemble(
+    { ...first.meeting, status: 'open', asOf, lastSeq: 640 },
+    items,
+    first.outsideAgenda,
+    participants,
+  );
+}
+
+/**
+ * `irmRecord()` with CEPT's report 23 s long, spoken as 11.4 s (13:20:30.4–13:20:41.8) and 11.6 s
+ * (13:24:40.3–13:24:51.9): its times, to the second, are 12 s apart each, its parts' seconds 11
+ * and 12, which add up to its duration (shared/domain/floor.ts `partSeconds`). Only the
+ * interventions are changed: the speaking time is as in `irmRecord()`.
+ */
+export function roundedPartsRecord(): MeetingRecord {
+  const record = irmRecord();
+  const cept = record.items[1]!.interventions.find(
+    (v) => v.speaker.participantId === PEOPLE.cept.participantId,
+  )!;
+  cept.parts = [
+    { startedAt: at('13:20:30'), endedAt: at('13:20:42'), seconds: 11 },
+    { startedAt: at('13:24:40'), endedAt: at('13:24:52'), seconds: 12 },
+  ];
+  cept.endedAt = at('13:24:52');
+  cept.durationSeconds = 23;
+  cept.overrunSeconds = 0;
+  return record;
 }
 
 const REGIONS_WITH_RTO: [Region, RtoCode][] = [

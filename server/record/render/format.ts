@@ -23,6 +23,25 @@ export function tableTime(time: ZonedTime, reference: ZonedTime | null): string 
 }
 
 /**
+ * A stretch of time in a table, to the second (see `tableTime`): `13:05:20–13:09:00` on the day of
+ * `reference`; on another day, the date and offset once when both ends share them,
+ * `2025-07-15 09:00:10–09:40:00 (UTC+02:00)`; `openEnd` ("still connected") when it has not ended.
+ */
+export function tableRange(
+  from: ZonedTime,
+  to: ZonedTime | null,
+  reference: ZonedTime | null,
+  range: (from: string, to: string) => string,
+  openEnd: string,
+): string {
+  if (to === null) return range(tableTime(from, reference), openEnd);
+  const onReferenceDay = reference !== null && sameDayAndOffset(from, reference);
+  if (!onReferenceDay && sameDayAndOffset(from, to))
+    return `${dateOf(from)} ${range(secondOf(from), secondOf(to))} (${utcOffsetOf(from)})`;
+  return range(tableTime(from, reference), tableTime(to, reference));
+}
+
+/**
  * A stretch of time for a reader: `2025-07-14 13:00–16:00 (UTC+02:00)` within one day and offset,
  * both ends in full otherwise, and `openEnd` ("still suspended") when it has not ended.
  */
@@ -57,6 +76,28 @@ export function percent(share: number, locale: string): string {
     percentFormats.set(locale, format);
   }
   return format.format(share);
+}
+
+const pointFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * How far a share is from another (both 0..1), in percentage points, to 2 decimals: the shares
+ * have 4, so this is exact, and 0.2914 against 0.25 is 4.14, not 4.140000000000001.
+ */
+export const pointsBetween = (share: number, other: number): number =>
+  Math.round((share - other) * 10_000) / 100;
+
+/**
+ * Percentage points, signed, in the language's way (`+4.1`, `-12,5`, `0`): a plain number, as the
+ * column's header names the unit; never with `%`, which would read as a share.
+ */
+export function points(value: number, locale: string): string {
+  let format = pointFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    pointFormats.set(locale, format);
+  }
+  return format.format(value);
 }
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/;

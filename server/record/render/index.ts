@@ -57,6 +57,7 @@ export async function renderExport(
         body: await recordDocx(recordOutline(record, words), {
           labelEnd: words.labelEnd,
           dir: words.dir,
+          language: words.documentLanguage,
           asOf: record.meeting.asOf,
         }),
         contentType: DOCX,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_TITLE, hostileRecord, irmRecord } from './fixtures';
+import { HOSTILE_TITLE, hostileRecord, irmRecord, roundedPartsRecord, twoDayRecord } from './fixtures';
 import { recordMarkdown } from './markdown';
 import { recordOutline } from './outline';
 import { RECORD_WORDS } from './words';
@@ -58,11 +58,54 @@ describe('record.md', () => {
     expect(table[1]).toBe('| ---: | --- | --- | --- | --- | --- | ---: | ---: | --- |');
     expect(table[2]).toBe('| 1 | ATU | Kwame Mensah | ATU | Statement | 13:10:00 | 5:20 | 0:20 |   |');
     expect(table[4]).toBe(
-      '| 3 | CEPT | Ingrid Larsen | CEPT | Statement | 13:20:30 | 4:40 |   | 13:20:30–13:22:10; 13:24:40–13:27:40 |',
+      '| 3 | CEPT | Ingrid Larsen | CEPT | Statement | 13:20:30 | 4:40 |   | 13:20:30–13:22:10 (1:40); 13:24:40–13:27:40 (3:00) |',
     );
     expect(table[5]).toBe('| 4 | Egypt | عمر الفاروق |   | Point of order | 13:22:15 | 2:15 | 0:15 |   |');
     expect(table[8]).toBe('| 7 | France | Luc Martin |   | Right of reply | 13:37:00 | 1:10 |   |   |');
     expect(table[10]).toContain('| Statement; floor given while not connected |');
+  });
+
+  it('gives each part its own seconds, which add up to the duration, not its rounded times’ difference', () => {
+    const row = markdownOf(roundedPartsRecord())
+      .split('\n')
+      .find((line) => line.startsWith('| 3 | CEPT |'))!;
+    expect(row).toContain('| 0:23 |');
+    expect(row).toContain('| 13:20:30–13:20:42 (0:11); 13:24:40–13:24:52 (0:12) |');
+  });
+
+  it('says when an item was deferred, also while it was still pending', () => {
+    const md = markdownOf();
+    const aob = md.slice(md.indexOf('### 4 Any other business'), md.indexOf('### 5 Date and place'));
+    // Deferred before it was taken up, then concluded: its one stretch of consideration says nothing of it.
+    expect(aob).toContain('- **Deferred**: 2025-07-14 14:31 (UTC+02:00)\n');
+    expect(aob).not.toContain('**Consideration**');
+    const resolution = md.slice(md.indexOf('### 3 Draft revision'), md.indexOf('### 4 Any other business'));
+    expect(resolution).toContain('- **Deferred**: 2025-07-14 14:30 (UTC+02:00)\n');
+    const opening = md.slice(md.indexOf('### 1 Opening'), md.indexOf('### 2 Reports'));
+    expect(opening).not.toContain('**Deferred**');
+    expect(markdownOf(irmRecord(), 'fr')).toContain(
+      '- **Report de l’examen**\u00a0: 2025-07-14 14:31 (UTC+02:00)',
+    );
+  });
+
+  it('dates a time in a table that is not on the day of the item’s opening (a meeting over two days)', () => {
+    const md = markdownOf(twoDayRecord());
+    const resolution = md.split('\n').indexOf('### 3 Draft revision of Resolution 31 (Rev. Kigali, 2022)');
+    const table = tableAfter(md, '#### Interventions', resolution);
+    expect(table[2]).toContain('| Statement | 14:05:00 | 3:00 |');
+    expect(table[5]).toBe(
+      '| 4 | Egypt | عمر الفاروق |   | Statement | 2025-07-15 09:05:00 (UTC+02:00) | 3:30 | 0:30 | ' +
+        '2025-07-15 09:05:00–09:07:00 (UTC+02:00) (2:00); 2025-07-15 09:08:00–09:09:30 (UTC+02:00) (1:30) |',
+    );
+    expect(table[6]).toContain('| Point of order | 2025-07-15 09:07:05 (UTC+02:00) | 0:45 |');
+    expect(md).toContain(
+      '- **Consideration**: 2025-07-14 14:02–14:30 (UTC+02:00); deferred\\\n  2025-07-15 09:00–09:40 (UTC+02:00); concluded',
+    );
+    const participants = tableAfter(md, '### Participants');
+    expect(participants).toContain(
+      '| Amina Wanjiru | Kenya | Delegate | Member State | Africa |   | ' +
+        '12:55:00–13:50:10; 13:52:40–15:10:30; 2025-07-15 08:55:00 (UTC+02:00)–still connected | 3:08:00 |',
+    );
   });
 
   it('shows the proposals with their status history and lock', () => {
@@ -101,11 +144,18 @@ describe('record.md', () => {
     expect(md).toContain('Total speaking time: 46:20');
     const lines = md.split('\n');
     const whole = lines.indexOf('### Whole meeting');
-    expect(tableAfter(md, '#### By region', whole)).toContain('| Africa | 4 | 13:30 | 29.1% | 25% |');
-    expect(tableAfter(md, '#### By RTO', whole)).toContain('| ATU | 1 | 5:20 | 11.5% | 12.5% |');
-    expect(tableAfter(md, '#### By delegation', whole)[2]).toBe('| Kenya | 2 | 6:10 | 13.3% | 6.3% |');
+    const byRegion = tableAfter(md, '#### By region', whole);
+    expect(byRegion[0]).toContain('| Share of participants | Difference (percentage points) |');
+    // 14 who speak for someone attended (the chair and the secretariat not counted), 4 from Africa.
+    expect(byRegion).toContain('| Africa | 4 | 13:30 | 29.1% | 28.6% | +0.6 |');
+    expect(byRegion).toContain('| Americas | 1 | 2:00 | 4.3% | 7.1% | -2.8 |');
+    expect(tableAfter(md, '#### By RTO', whole)).toContain('| ATU | 1 | 5:20 | 11.5% | 14.3% | -2.8 |');
+    expect(tableAfter(md, '#### By RTO', whole)).toContain('| CITEL | 0 | 0:00 | 0% | 0% | 0 |');
+    expect(tableAfter(md, '#### By delegation', whole)[2]).toBe('| Kenya | 2 | 6:10 | 13.3% | 7.1% | +6.2 |');
     const aob = lines.lastIndexOf('### 4 Any other business');
-    expect(tableAfter(md, '#### By delegation', aob)).toContain('| GSMA | 1 | 3:00 | 100% | 6.3% |');
+    expect(tableAfter(md, '#### By delegation', aob)).toContain('| GSMA | 1 | 3:00 | 100% | 7.1% | +92.9 |');
+    // Points, not a share: no per cent sign in the last column.
+    for (const row of byRegion.slice(2)) expect(row.split('|').at(-2)).not.toContain('%');
     const pending = lines.lastIndexOf('### 5 Date and place of the next meeting');
     expect(lines[pending + 2]).toBe('No interventions.');
   });

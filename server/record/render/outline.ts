@@ -9,7 +9,18 @@ import type {
   ZonedTime,
 } from '../../../shared';
 import { assertNever } from '../../../shared';
-import { clock, displayRange, displayTime, linesOf, oneLine, percent, tableTime } from './format';
+import {
+  clock,
+  displayRange,
+  displayTime,
+  linesOf,
+  oneLine,
+  percent,
+  points,
+  pointsBetween,
+  tableRange,
+  tableTime,
+} from './format';
 import type { RecordWords } from './words/types';
 
 /** A label and its value, which may run over several lines. */
@@ -123,11 +134,13 @@ function itemFields(item: RecordItem, words: RecordWords): Field[] {
     { label: words.item.status, lines: [words.itemStatus[item.status]] },
     { label: words.item.opened, lines: [at(item.openedAt)] },
     { label: words.item.concluded, lines: [at(item.concludedAt)] },
-    {
-      label: words.item.time,
-      lines: [item.overPlan ? `${time}${words.listSeparator}${words.overPlan}` : time],
-    },
   ];
+  // A deferral while the item was pending ends no stretch of consideration: only this field tells it.
+  if (item.deferredAt.length > 0) fields.push({ label: words.item.deferred, lines: item.deferredAt.map(at) });
+  fields.push({
+    label: words.item.time,
+    lines: [item.overPlan ? `${time}${words.listSeparator}${words.overPlan}` : time],
+  });
   // One stretch ended by conclusion says no more than opened and concluded; anything else is told.
   const [only] = item.sessions;
   if (item.sessions.length > 1 || (only && only.ended !== 'concluded'))
@@ -182,7 +195,14 @@ function interventionsTable(
       const kind = v.offline ? `${words.kinds[v.kind]}${sep}${words.offline}` : words.kinds[v.kind];
       let parts = '';
       if (v.suspended) {
-        parts = v.parts.map((part) => words.range(at(part.startedAt), at(part.endedAt))).join(sep);
+        // Each part's own seconds, which add up to the duration: the difference of its rounded
+        // times could say 0:12 + 0:12 of a 0:23 intervention.
+        parts = v.parts
+          .map((part) => {
+            const stretch = tableRange(part.startedAt, part.endedAt, reference, words.range, '');
+            return `${stretch} (${clock(part.seconds)})`;
+          })
+          .join(sep);
         if (v.endedWhileSuspended) parts = `${parts}${sep}${words.endedWhileSuspended}`;
       }
       return [
@@ -295,12 +315,7 @@ function attendanceBlocks(record: MeetingRecord, words: RecordWords): Block[] {
         person.rto ?? '',
         sessions.length > 0
           ? sessions
-              .map((s) =>
-                words.range(
-                  tableTime(s.joinedAt, reference),
-                  s.leftAt ? tableTime(s.leftAt, reference) : words.stillConnected,
-                ),
-              )
+              .map((s) => tableRange(s.joinedAt, s.leftAt, reference, words.range, words.stillConnected))
               .join(sep)
           : words.neverConnected,
         clock(totalSeconds),
@@ -347,6 +362,7 @@ function sharesBlocks(shares: SpeakingShares, words: RecordWords): Block[] {
       figure(s.time),
       figure(s.speakingShare),
       figure(s.participantShare),
+      figure(s.difference),
     ],
     rows: rows.map((row) => [
       label(row.key),
@@ -354,6 +370,7 @@ function sharesBlocks(shares: SpeakingShares, words: RecordWords): Block[] {
       clock(row.seconds),
       percent(row.speakingShare, words.locale),
       percent(row.participantShare, words.locale),
+      points(pointsBetween(row.speakingShare, row.participantShare), words.locale),
     ]),
   });
   return [

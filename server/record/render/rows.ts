@@ -71,6 +71,8 @@ function interventionRow(
     overrunSeconds: intervention.overrunSeconds,
     // ISO 8601 intervals, "start/end", one per part spoken.
     parts: intervention.parts.map((part) => `${part.startedAt}/${part.endedAt}`).join(' '),
+    // Each part's seconds, in the same order, adding up to the duration (not its times' difference).
+    partSeconds: intervention.parts.map((part) => part.seconds).join(' '),
     suspended: intervention.suspended,
     offline: intervention.offline,
   };

@@ -58,7 +58,11 @@ describe('record.xlsx', () => {
     expect(cept.getCell(8).value).toBe('Statement'); // for people: the kind in the language
     expect(cept.getCell(11).value).toBe(280);
     expect(cept.getCell(11).type).toBe(ExcelJS.ValueType.Number);
-    expect(cept.getCell(15).value).toBe(true);
+    expect(cept.getCell(14).value).toBe(
+      '2025-07-14T13:20:30+02:00/2025-07-14T13:22:10+02:00 2025-07-14T13:24:40+02:00/2025-07-14T13:27:40+02:00',
+    );
+    expect(cept.getCell(15).value).toBe('100 180');
+    expect(cept.getCell(16).value).toBe(true);
 
     const items = workbook.getWorksheet('Items')!;
     expect(rowValues(items, 3).slice(0, 6)).toEqual([
@@ -69,16 +73,29 @@ describe('record.xlsx', () => {
       3150,
       true,
     ]);
+    // Every deferral, a pending item's too; empty for an item never deferred.
+    expect(rowValues(items, 1)[8]).toBe('Deferred');
+    expect(items.getCell(4, 9).value).toBe('2025-07-14T14:30:00+02:00');
+    expect(items.getCell(5, 9).value).toBe('2025-07-14T14:31:00+02:00');
+    expect(items.getCell(2, 9).value).toBeNull();
 
     const speaking = workbook.getWorksheet('Speaking time')!;
     const africa = speaking
       .getRows(2, speaking.actualRowCount - 1)!
       .find((row) => row.getCell(1).value === 'Whole meeting' && row.getCell(4).value === 'Africa')!;
-    expect(rowValues(speaking, 1)).toHaveLength(8);
-    expect([africa.getCell(5).value, africa.getCell(6).value, africa.getCell(7).value]).toEqual([
-      4, 810, 0.2914,
+    expect(rowValues(speaking, 1)).toHaveLength(9);
+    expect(rowValues(speaking, 1)[8]).toBe('Difference (percentage points)');
+    expect([4, 5, 6, 7, 8, 9].map((column) => africa.getCell(column).value)).toEqual([
+      'Africa',
+      4,
+      810,
+      0.2914,
+      0.2857,
+      0.57,
     ]);
     expect(africa.getCell(7).numFmt).toBe('0.0%');
+    // Percentage points: a signed number, never a share shown with %.
+    expect(africa.getCell(9).numFmt).toBe('+0.0;-0.0;0.0');
   });
 
   it('lists every connection, and who never connected once', async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { MeetingRecord, SpeakingShare, SpeakingShares } from '../../../shared';
+import { pointsBetween } from './format';
 import { attendanceRows, type Cell, interventionRows, wordsFor } from './rows';
 import {
   ATTENDANCE_COLUMNS,
@@ -64,6 +65,8 @@ function itemRows(record: MeetingRecord, words: RecordWords): Cell[][] {
       overPlan: item.overPlan,
       openedAt: item.openedAt,
       concludedAt: item.concludedAt,
+      // Every deferral, a pending item's too, as the Parts column lists intervals: space-separated.
+      deferredAt: item.deferredAt.length > 0 ? item.deferredAt.join(' ') : null,
       interventions: item.interventions.length,
       pointsOfOrder: item.pointsOfOrder,
       replies: item.replies,
@@ -92,6 +95,7 @@ function speakingRows(record: MeetingRecord, words: RecordWords): Cell[][] {
           seconds: share.seconds,
           speakingShare: share.speakingShare,
           participantShare: share.participantShare,
+          difference: pointsBetween(share.speakingShare, share.participantShare),
         };
         rows.push(SPEAKING_COLUMNS.map((column) => row[column]));
       }
@@ -112,10 +116,12 @@ function speakingRows(record: MeetingRecord, words: RecordWords): Cell[][] {
 /**
  * The record as an Excel workbook: sheets Items, Interventions, Attendance and Speaking time (names
  * in `words`' language), each with a bold, frozen, filterable header row. Durations are numbers
- * (seconds; planned time in minutes), shares numbers shown as percentages, yes/no real booleans;
- * times ZonedTime strings, which sort and read the same anywhere. Unlike the CSV files, enumerated
- * values are in `words`' language: a workbook is read by people. Created and modified are the
- * record's `asOf`, and the zip's entry times too, so the same record gives the same bytes.
+ * (seconds; planned time in minutes), shares numbers shown as percentages and their difference in
+ * percentage points, yes/no real booleans; times ZonedTime strings, which sort and read the same
+ * anywhere (several in a cell, such as an item's deferrals, space-separated). Unlike the CSV
+ * files, enumerated values are in `words`' language: a workbook is read by people. Created and
+ * modified are the record's `asOf`, and the zip's entry times too, so the same record gives the
+ * same bytes.
  */
 export async function recordWorkbook(record: MeetingRecord, words: RecordWords): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -160,6 +166,8 @@ export async function recordWorkbook(record: MeetingRecord, words: RecordWords):
       formats: {
         [SPEAKING_COLUMNS.indexOf('speakingShare')]: '0.0%',
         [SPEAKING_COLUMNS.indexOf('participantShare')]: '0.0%',
+        // Points, signed, with no % sign: the header names the unit.
+        [SPEAKING_COLUMNS.indexOf('difference')]: '+0.0;-0.0;0.0',
       },
     },
     rtl,

@@ -11,6 +11,7 @@ function minutes(n: number): string {
 /** Arabic (written right to left; the renderers set the direction). */
 export const AR: RecordWords = {
   locale: 'ar-u-nu-latn', // Western digits, as ITU's Arabic documents write times and figures
+  documentLanguage: 'ar-SA',
   dir: 'rtl',
   labelEnd: ': ',
   listSeparator: '؛ ',
@@ -43,6 +44,7 @@ export const AR: RecordWords = {
     status: 'الحالة',
     opened: 'الافتتاح',
     concluded: 'الاختتام',
+    deferred: 'تأجيل النظر',
     time: 'المدة',
     sessions: 'النظر في البند',
     outcome: 'النتيجة',
@@ -156,6 +158,7 @@ export const AR: RecordWords = {
     time: 'وقت الكلام',
     speakingShare: 'حصة وقت الكلام',
     participantShare: 'حصة المشاركين',
+    difference: 'الفرق (بالنقاط المئوية)',
   },
   interventionHeaders: {
     itemNumber: 'البند',
@@ -172,6 +175,7 @@ export const AR: RecordWords = {
     limitSeconds: 'الوقت المخصص (ثانية)',
     overrunSeconds: 'تجاوز الوقت (ثانية)',
     parts: 'الأجزاء',
+    partSeconds: 'مدة الأجزاء (ثانية)',
     suspended: 'عُلّقت',
     offline: 'دون اتصال',
   },
@@ -203,6 +207,7 @@ export const AR: RecordWords = {
       overPlan: 'تجاوز المدة المقررة',
       openedAt: 'الافتتاح',
       concludedAt: 'الاختتام',
+      deferredAt: 'تأجيل النظر',
       interventions: 'المداخلات',
       pointsOfOrder: 'نقاط النظام',
       replies: 'حقوق الرد',
@@ -217,6 +222,7 @@ export const AR: RecordWords = {
       seconds: 'وقت الكلام (ثانية)',
       speakingShare: 'حصة وقت الكلام',
       participantShare: 'حصة المشاركين',
+      difference: 'الفرق (بالنقاط المئوية)',
     },
     splits: { region: 'المنطقة', rto: 'المنظمة الإقليمية', delegation: 'الوفد' },
     meeting: 'الاجتماع بأكمله',

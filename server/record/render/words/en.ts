@@ -3,6 +3,7 @@ import type { RecordWords } from './types';
 /** English. */
 export const EN: RecordWords = {
   locale: 'en-GB',
+  documentLanguage: 'en-GB',
   dir: 'ltr',
   labelEnd: ': ',
   listSeparator: '; ',
@@ -39,6 +40,7 @@ export const EN: RecordWords = {
     status: 'Status',
     opened: 'Opened',
     concluded: 'Concluded',
+    deferred: 'Deferred',
     time: 'Time',
     sessions: 'Consideration',
     outcome: 'Outcome',
@@ -151,6 +153,7 @@ export const EN: RecordWords = {
     time: 'Speaking time',
     speakingShare: 'Share of speaking time',
     participantShare: 'Share of participants',
+    difference: 'Difference (percentage points)',
   },
   interventionHeaders: {
     itemNumber: 'Item',
@@ -167,6 +170,7 @@ export const EN: RecordWords = {
     limitSeconds: 'Time limit (s)',
     overrunSeconds: 'Over time (s)',
     parts: 'Parts',
+    partSeconds: 'Parts (s)',
     suspended: 'Suspended',
     offline: 'Not connected',
   },
@@ -198,6 +202,7 @@ export const EN: RecordWords = {
       overPlan: 'Over plan',
       openedAt: 'Opened',
       concludedAt: 'Concluded',
+      deferredAt: 'Deferred',
       interventions: 'Interventions',
       pointsOfOrder: 'Points of order',
       replies: 'Rights of reply',
@@ -212,6 +217,7 @@ export const EN: RecordWords = {
       seconds: 'Speaking time (s)',
       speakingShare: 'Share of speaking time',
       participantShare: 'Share of participants',
+      difference: 'Difference (percentage points)',
     },
     splits: { region: 'Region', rto: 'RTO', delegation: 'Delegation' },
     meeting: 'Whole meeting',

@@ -3,6 +3,7 @@ import type { RecordWords } from './types';
 /** Spanish. */
 export const ES: RecordWords = {
   locale: 'es-ES',
+  documentLanguage: 'es-ES',
   dir: 'ltr',
   labelEnd: ': ',
   listSeparator: '; ',
@@ -40,6 +41,7 @@ export const ES: RecordWords = {
     status: 'Estado',
     opened: 'Apertura',
     concluded: 'Conclusión',
+    deferred: 'Aplazamiento',
     time: 'Duración',
     sessions: 'Examen',
     outcome: 'Resultado',
@@ -153,6 +155,7 @@ export const ES: RecordWords = {
     time: 'Tiempo de uso de la palabra',
     speakingShare: 'Proporción del tiempo de uso de la palabra',
     participantShare: 'Proporción de participantes',
+    difference: 'Diferencia (puntos porcentuales)',
   },
   interventionHeaders: {
     itemNumber: 'Punto',
@@ -169,6 +172,7 @@ export const ES: RecordWords = {
     limitSeconds: 'Tiempo asignado (s)',
     overrunSeconds: 'Exceso de tiempo (s)',
     parts: 'Partes',
+    partSeconds: 'Duración de las partes (s)',
     suspended: 'Suspendida',
     offline: 'Sin conexión',
   },
@@ -200,6 +204,7 @@ export const ES: RecordWords = {
       overPlan: 'Excede lo previsto',
       openedAt: 'Apertura',
       concludedAt: 'Conclusión',
+      deferredAt: 'Aplazamiento',
       interventions: 'Intervenciones',
       pointsOfOrder: 'Mociones de orden',
       replies: 'Derechos de respuesta',
@@ -214,6 +219,7 @@ export const ES: RecordWords = {
       seconds: 'Tiempo de uso de la palabra (s)',
       speakingShare: 'Proporción del tiempo',
       participantShare: 'Proporción de participantes',
+      difference: 'Diferencia (puntos porcentuales)',
     },
     splits: { region: 'Región', rto: 'Organización regional', delegation: 'Delegación' },
     meeting: 'Conjunto de la reunión',

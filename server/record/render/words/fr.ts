@@ -5,6 +5,7 @@ const NB = '\u00a0'; // before ":" and inside « », as French typography wants
 /** French. */
 export const FR: RecordWords = {
   locale: 'fr-FR',
+  documentLanguage: 'fr-FR',
   dir: 'ltr',
   labelEnd: `${NB}: `,
   listSeparator: `${NB}; `,
@@ -42,6 +43,7 @@ export const FR: RecordWords = {
     status: 'Statut',
     opened: 'Ouverture',
     concluded: 'Conclusion',
+    deferred: 'Report de l’examen',
     time: 'Durée',
     sessions: 'Examen',
     outcome: 'Résultat',
@@ -155,6 +157,7 @@ export const FR: RecordWords = {
     time: 'Temps de parole',
     speakingShare: 'Part du temps de parole',
     participantShare: 'Part des participants',
+    difference: 'Écart (points de pourcentage)',
   },
   interventionHeaders: {
     itemNumber: 'Point',
@@ -171,6 +174,7 @@ export const FR: RecordWords = {
     limitSeconds: 'Temps imparti (s)',
     overrunSeconds: 'Dépassement (s)',
     parts: 'Parties',
+    partSeconds: 'Durée des parties (s)',
     suspended: 'Suspendue',
     offline: 'Hors connexion',
   },
@@ -202,6 +206,7 @@ export const FR: RecordWords = {
       overPlan: 'Dépassement',
       openedAt: 'Ouverture',
       concludedAt: 'Conclusion',
+      deferredAt: 'Report de l’examen',
       interventions: 'Interventions',
       pointsOfOrder: 'Motions d’ordre',
       replies: 'Droits de réponse',
@@ -216,6 +221,7 @@ export const FR: RecordWords = {
       seconds: 'Temps de parole (s)',
       speakingShare: 'Part du temps de parole',
       participantShare: 'Part des participants',
+      difference: 'Écart (points de pourcentage)',
     },
     splits: { region: 'Région', rto: 'ORT', delegation: 'Délégation' },
     meeting: 'Ensemble de la réunion',

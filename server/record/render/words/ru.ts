@@ -3,6 +3,7 @@ import type { RecordWords } from './types';
 /** Russian. */
 export const RU: RecordWords = {
   locale: 'ru-RU',
+  documentLanguage: 'ru-RU',
   dir: 'ltr',
   labelEnd: ': ',
   listSeparator: '; ',
@@ -40,6 +41,7 @@ export const RU: RecordWords = {
     status: 'Статус',
     opened: 'Открытие',
     concluded: 'Завершение',
+    deferred: 'Перенос рассмотрения',
     time: 'Продолжительность',
     sessions: 'Рассмотрение',
     outcome: 'Итоги',
@@ -157,6 +159,7 @@ export const RU: RecordWords = {
     time: 'Время выступлений',
     speakingShare: 'Доля времени выступлений',
     participantShare: 'Доля участников',
+    difference: 'Разница (процентные пункты)',
   },
   interventionHeaders: {
     itemNumber: 'Пункт',
@@ -173,6 +176,7 @@ export const RU: RecordWords = {
     limitSeconds: 'Регламент (с)',
     overrunSeconds: 'Превышение (с)',
     parts: 'Части',
+    partSeconds: 'Продолжительность частей (с)',
     suspended: 'Прервано',
     offline: 'Без подключения',
   },
@@ -204,6 +208,7 @@ export const RU: RecordWords = {
       overPlan: 'Превышение',
       openedAt: 'Открытие',
       concludedAt: 'Завершение',
+      deferredAt: 'Перенос рассмотрения',
       interventions: 'Выступления',
       pointsOfOrder: 'По порядку ведения заседания',
       replies: 'Право на ответ',
@@ -218,6 +223,7 @@ export const RU: RecordWords = {
       seconds: 'Время выступлений (с)',
       speakingShare: 'Доля времени выступлений',
       participantShare: 'Доля участников',
+      difference: 'Разница (процентные пункты)',
     },
     splits: { region: 'Регион', rto: 'РОЭ', delegation: 'Делегация' },
     meeting: 'Собрание в целом',

@@ -25,6 +25,7 @@ export const INTERVENTION_COLUMNS = [
   'limitSeconds',
   'overrunSeconds',
   'parts',
+  'partSeconds',
   'suspended',
   'offline',
 ] as const;
@@ -55,6 +56,7 @@ export const ITEM_COLUMNS = [
   'overPlan',
   'openedAt',
   'concludedAt',
+  'deferredAt',
   'interventions',
   'pointsOfOrder',
   'replies',
@@ -72,6 +74,7 @@ export const SPEAKING_COLUMNS = [
   'seconds',
   'speakingShare',
   'participantShare',
+  'difference',
 ] as const;
 export type SpeakingColumn = (typeof SPEAKING_COLUMNS)[number];
 
@@ -89,6 +92,8 @@ export type SpeakingSplit = 'region' | 'rto' | 'delegation';
 export interface RecordWords {
   /** The locale percentages are written in (Intl). */
   locale: string;
+  /** The language a Word document is marked in (BCP 47), so Word proofs it as such: `ar-SA`, `en-GB`. */
+  documentLanguage: string;
   dir: 'ltr' | 'rtl';
   /** Between a label and its value: ": ", French "\u00a0: ", Chinese "：". */
   labelEnd: string;
@@ -127,6 +132,8 @@ export interface RecordWords {
     status: string;
     opened: string;
     concluded: string;
+    /** Each deferral of the item, also while it was pending. */
+    deferred: string;
     time: string;
     sessions: string;
     outcome: string;
@@ -218,6 +225,8 @@ export interface RecordWords {
     time: string;
     speakingShare: string;
     participantShare: string;
+    /** Speaking share less participant share, in percentage points (the header says so). */
+    difference: string;
   };
   /** The header rows of the CSV files and of the matching sheets. */
   interventionHeaders: Record<InterventionColumn, string>;

@@ -3,6 +3,7 @@ import type { RecordWords } from './types';
 /** Chinese (simplified). */
 export const ZH: RecordWords = {
   locale: 'zh-CN',
+  documentLanguage: 'zh-CN',
   dir: 'ltr',
   labelEnd: '：',
   listSeparator: '；',
@@ -34,6 +35,7 @@ export const ZH: RecordWords = {
     status: '状态',
     opened: '开始审议',
     concluded: '审议结束',
+    deferred: '推迟审议',
     time: '用时',
     sessions: '审议过程',
     outcome: '结果',
@@ -146,6 +148,7 @@ export const ZH: RecordWords = {
     time: '发言时间',
     speakingShare: '发言时间占比',
     participantShare: '参会人员占比',
+    difference: '差异（百分点）',
   },
   interventionHeaders: {
     itemNumber: '议项',
@@ -162,6 +165,7 @@ export const ZH: RecordWords = {
     limitSeconds: '时限（秒）',
     overrunSeconds: '超时（秒）',
     parts: '分段',
+    partSeconds: '各段时长（秒）',
     suspended: '曾中断',
     offline: '未连线',
   },
@@ -188,6 +192,7 @@ export const ZH: RecordWords = {
       overPlan: '超出计划',
       openedAt: '开始审议',
       concludedAt: '审议结束',
+      deferredAt: '推迟审议',
       interventions: '发言次数',
       pointsOfOrder: '程序问题',
       replies: '答辩权',
@@ -202,6 +207,7 @@ export const ZH: RecordWords = {
       seconds: '发言时间（秒）',
       speakingShare: '发言时间占比',
       participantShare: '参会人员占比',
+      difference: '差异（百分点）',
     },
     splits: { region: '区域', rto: '区域电信组织', delegation: '代表团' },
     meeting: '整个会议',
