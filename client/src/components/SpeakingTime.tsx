@@ -106,7 +106,9 @@ export function InterventionLog() {
                     {' '}
                     (
                     {t('log.parts', {
-                      durations: partSeconds(i.parts).map((seconds) => duration(seconds, t)).join(' + '),
+                      durations: partSeconds(i.parts)
+                        .map((seconds) => duration(seconds, t))
+                        .join(' + '),
                     })}
                     )
                   </span>
