@@ -993,6 +993,7 @@ describe('proposals', () => {
     expect(room.meeting.proposals).toEqual([
       {
         id,
+        kind: 'proposal',
         symbol: 'AFCP/31/1',
         title: 'Revision of Resolution 31',
         submittedBy: 'ATU',

@@ -10,6 +10,7 @@ import { accessOf, can, RULES } from './permissions';
 import { clampMove, insertionIndex, priorityFor } from './queue';
 import { AGENDA_QUOTA, PROPOSAL_QUOTA } from './quotas';
 import { ARCHIVED_WORDS } from './secretariat';
+import { isSummarySymbol, SUMMARY_SYMBOL_WORDS } from './summary';
 import { restoreItem, restoreRequests } from './undo';
 import { kindWords, NO_ITEM_OPEN, NO_SUCH_ITEM, NO_SUCH_REQUEST, statusWords } from './words';
 
@@ -45,7 +46,9 @@ export function decide(
   const access = accessOf(meeting, actor, command.type);
   if (access === 'no') return reject('forbidden', forbiddenWords(actor, command.type));
   if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
-  if (meeting.status === 'closed') return reject('conflict', statusWords('closed'));
+  // The chair's summary is written after the session: its drafts stay in use once it closes.
+  if (meeting.status === 'closed' && !onChairSummary(meeting, command))
+    return reject('conflict', statusWords('closed'));
   const own = access === 'own';
 
   switch (command.type) {
@@ -252,6 +255,7 @@ export function decide(
       if (meeting.proposals.some((p) => p.symbol === command.symbol)) {
         return reject('conflict', `a proposal ${command.symbol} exists already: choose another symbol`);
       }
+      if (isSummarySymbol(command.symbol)) return reject('invalid', SUMMARY_SYMBOL_WORDS);
       if (command.itemId && !findItem(meeting, command.itemId)) return reject('not_found', NO_SUCH_ITEM);
       return accept({
         type: 'proposal.created',
@@ -286,6 +290,8 @@ export function decide(
       ) {
         return reject('conflict', `a proposal ${command.symbol} exists already: choose another symbol`);
       }
+      if (command.symbol && proposal.kind !== 'chair-summary' && isSummarySymbol(command.symbol))
+        return reject('invalid', SUMMARY_SYMBOL_WORDS);
       if (command.itemId && !findItem(meeting, command.itemId)) return reject('not_found', NO_SUCH_ITEM);
       const { id: _id, type: _type, proposalId: _p, itemId, ...rest } = command;
       const changes = defined({ ...rest, itemId });
@@ -429,4 +435,17 @@ function defined<T extends object>(changes: T): { [K in keyof T]?: Exclude<T[K],
   return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>;
   };
+}
+
+/** Whether `command` acts on a chair's summary (its metadata, status or lock), which outlives the session. */
+function onChairSummary(meeting: Meeting, command: Command): boolean {
+  switch (command.type) {
+    case 'proposal.update':
+    case 'proposal.setStatus':
+    case 'proposal.lock':
+    case 'proposal.unlock':
+      return meeting.proposals.some((p) => p.id === command.proposalId && p.kind === 'chair-summary');
+    default:
+      return false;
+  }
 }

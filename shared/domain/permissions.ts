@@ -231,7 +231,8 @@ export type TextReadOnly = 'role' | 'closed' | 'locked';
 /**
  * The co-editing rule (docs/collab.md), for the server's connections and the client's editor alike:
  * the projector and observers never write (the table's `proposal.editText`, `summary.editText` for
- * a chair's summary); nobody writes once the meeting is closed (or archived) or the proposal locked.
+ * a chair's summary); nobody writes once the meeting is closed (a chair's summary excepted: it is
+ * written after the session) or archived, or the proposal locked.
  */
 export function textReadOnly(
   meeting: Meeting,
@@ -240,8 +241,9 @@ export function textReadOnly(
 ): TextReadOnly | null {
   const edit = proposal.kind === 'chair-summary' ? 'summary.editText' : 'proposal.editText';
   if (!can(meeting, actor, edit)) return 'role';
-  // An archived meeting is out of use: its texts are as final as a closed meeting's.
-  if (meeting.status === 'closed' || meeting.archived) return 'closed';
+  // An archived meeting is out of use: its texts are as final as a closed meeting's. The chair's
+  // summary is written after the session: closing the meeting does not close it.
+  if (meeting.archived || (meeting.status === 'closed' && proposal.kind !== 'chair-summary')) return 'closed';
   if (proposal.locked) return 'locked';
   return null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asId, type MeetingId, type ParticipantId } from '../ids';
 import { eventWithoutContacts, withoutContacts } from './contacts';
 import { decide } from './decide';
-import type { MeetingEvent } from './events';
+import { EVENT_VERSION, type MeetingEvent } from './events';
 import { evolve } from './evolve';
 import { command, demoMeeting, ITEM, P, replayAll, testContext } from './fixtures';
 import type { Meeting } from './model';
@@ -417,7 +417,7 @@ describe('version 4 of the events', () => {
     expect(read).toMatchObject({
       ok: true,
       stored: {
-        v: 4,
+        v: EVENT_VERSION,
         event: { participant: { ...participant, email: null, lang: null, tokenVersion: 0, invitedAt: null } },
       },
     });

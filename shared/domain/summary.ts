@@ -14,6 +14,11 @@ export const SUMMARY_MAX_CHARS = 60_000;
 /** Drafts of the chair's summary one meeting keeps (each is a text with its versions). */
 const SUMMARY_QUOTA = { perMeeting: 20 } as const;
 
+/** The chair's summary's symbols, `CS/1`, `CS/2`…: no proposal may take one (it would pass for a draft). */
+export const isSummarySymbol = (symbol: string): boolean => /^\s*CS\s*\//i.test(symbol);
+export const SUMMARY_SYMBOL_WORDS =
+  "symbols starting with CS/ are the chair's summary's: choose another symbol for a proposal";
+
 /** What the server drafted from the record (server/record/summary), in the language asked for. */
 export interface SummaryDraft {
   /** The text's title, e.g. "Chair's summary of IRM-1". */

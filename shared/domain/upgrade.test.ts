@@ -39,11 +39,14 @@ function withoutV3Additions(meeting: Meeting): unknown {
     formerParticipants: _fp,
     participants,
     agenda,
+    // Version 5: every text has a kind.
+    proposals,
     ...rest
   } = meeting;
   const { suspended: _s, ...v1Floor } = floor;
   return {
     ...rest,
+    proposals: proposals.map(({ kind: _k, ...proposal }) => proposal),
     participants: participants.map(({ email: _e, lang: _l, tokenVersion: _t, invitedAt: _i, ...p }) => p),
     agenda: agenda.map(({ documents: _d, ...item }) => item),
     floor: v1Floor,
@@ -57,6 +60,9 @@ function expectV3Additions(meeting: Meeting): void {
   expect(meeting.interventions.length).toBeGreaterThan(0);
   for (const v of meeting.interventions)
     expect(v.parts).toEqual([{ startedAt: v.startedAt, endedAt: v.endedAt }]);
+  // Version 5: every text before it was a proposal.
+  expect(meeting.proposals.length).toBeGreaterThan(0);
+  for (const p of meeting.proposals) expect(p.kind).toBe('proposal');
 }
 
 const eventAt = (log: readonly StoredEvent[], seq: number): MeetingEvent => log[seq - 1]!.event;

@@ -13,14 +13,17 @@ import { z } from 'zod';
  * - Zl, Zp: line and paragraph separators (U+2028, U+2029);
  * - Cs: lone surrogates (JSON can carry them, they are no text);
  * - Hangul fillers (U+115F, U+1160, U+3164, U+FFA0): letters that render as nothing, used for
- *   names that look blank.
+ *   names that look blank;
+ * - noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every plane): no text, and
+ *   XML cannot hold them, so a title carrying one would break every Word file it is written into.
  *
  * ZWNJ (U+200C) and ZWJ (U+200D) shape some scripts (Persian, Indic conjuncts, emoji sequences), but a
  * name or title reads the same without them, while they let two different strings look identical:
  * refused, as the issue asks. The Arabic letter mark and LRM/RLM are not needed either: the client
  * isolates every name and title (`dir="auto"`), so neighbouring text cannot reorder it.
  */
-const INVISIBLE_IN_NAMES = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/u;
+const INVISIBLE_IN_NAMES =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Noncharacter_Code_Point}\u115F\u1160\u3164\uFFA0]/u;
 
 /**
  * In long texts (an item's description, an outcome) line breaks and tabs are text, and the three
@@ -58,7 +61,13 @@ const NAMES: Record<string, string> = {
 
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 const describe = (ch: string) => {
-  const name = NAMES[ch] ?? (/\p{Cc}/u.test(ch) ? 'control character' : 'invisible character');
+  const name =
+    NAMES[ch] ??
+    (/\p{Cc}/u.test(ch)
+      ? 'control character'
+      : /\p{Noncharacter_Code_Point}/u.test(ch)
+        ? 'noncharacter'
+        : 'invisible character');
   return `${codePoint(ch)} ${name}`;
 };
 
