@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attendance } from '../../../shared';
-import { duration } from '../format';
 import { CountTable } from './CountTable';
+import { Duration } from './Duration';
 import { categoryLabel, regionLabel, rtoLabel } from './keyLabels';
 import { RecordTime } from './RecordTime';
 import type { RecordClock } from './recordClock';
-import { TableScroll } from './TableScroll';
+import { ScrollCaption, TableScroll } from './TableScroll';
 
 /**
  * Who was there: registered against attending per region, RTO and category (the inclusion figures
@@ -60,7 +60,7 @@ export function AttendanceSection({ attendance, clock }: { attendance: Attendanc
         <div id="record-people">
           <TableScroll label={t('record.attendance.peopleCaption', { offset: clock.offset })}>
             <table className="record-table">
-              <caption>{t('record.attendance.peopleCaption', { offset: clock.offset })}</caption>
+              <ScrollCaption>{t('record.attendance.peopleCaption', { offset: clock.offset })}</ScrollCaption>
               <thead>
                 <tr>
                   <th scope="col">{t('record.interventions.delegation')}</th>
@@ -81,7 +81,8 @@ export function AttendanceSection({ attendance, clock }: { attendance: Attendanc
                       {row.removedAt && (
                         <span className="record-note">
                           {' '}
-                          · {t('record.attendance.removed')} <RecordTime time={row.removedAt} clock={clock} />
+                          · {t('record.attendance.removed')}{' '}
+                          <RecordTime time={row.removedAt} clock={clock} seconds />
                         </span>
                       )}
                     </td>
@@ -93,9 +94,9 @@ export function AttendanceSection({ attendance, clock }: { attendance: Attendanc
                         <ul className="record-connections">
                           {row.sessions.map((s) => (
                             <li key={s.joinedAt}>
-                              <RecordTime time={s.joinedAt} clock={clock} /> –{' '}
+                              <RecordTime time={s.joinedAt} clock={clock} seconds /> –{' '}
                               {s.leftAt ? (
-                                <RecordTime time={s.leftAt} clock={clock} />
+                                <RecordTime time={s.leftAt} clock={clock} seconds />
                               ) : (
                                 t('record.attendance.stillConnected')
                               )}
@@ -104,7 +105,9 @@ export function AttendanceSection({ attendance, clock }: { attendance: Attendanc
                         </ul>
                       )}
                     </td>
-                    <td>{duration(row.totalSeconds, t)}</td>
+                    <td>
+                      <Duration seconds={row.totalSeconds} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

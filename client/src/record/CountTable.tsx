@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AttendanceCount } from '../../../shared';
+import { ScrollCaption, TableScroll } from './TableScroll';
 
 /** Registered and attending participants under each key (region, RTO, category), zeros included. */
 export function CountTable<K extends string>(props: {
@@ -11,24 +12,26 @@ export function CountTable<K extends string>(props: {
   const { caption, keyHeading, counts, label } = props;
   const { t } = useTranslation();
   return (
-    <table className="record-table record-counts-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{keyHeading}</th>
-          <th scope="col">{t('record.attendance.registered')}</th>
-          <th scope="col">{t('record.attendance.attended')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {counts.map((c) => (
-          <tr key={c.key}>
-            <th scope="row">{label(c.key)}</th>
-            <td>{c.registered}</td>
-            <td>{c.attended}</td>
+    <TableScroll label={caption}>
+      <table className="record-table record-counts-table">
+        <ScrollCaption>{caption}</ScrollCaption>
+        <thead>
+          <tr>
+            <th scope="col">{keyHeading}</th>
+            <th scope="col">{t('record.attendance.registered')}</th>
+            <th scope="col">{t('record.attendance.attended')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {counts.map((c) => (
+            <tr key={c.key}>
+              <th scope="row">{label(c.key)}</th>
+              <td>{c.registered}</td>
+              <td>{c.attended}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

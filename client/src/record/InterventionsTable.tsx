@@ -1,12 +1,12 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordIntervention } from '../../../shared';
-import { duration } from '../format';
+import { SLOT_VALUE } from '../components/Isolated';
+import { Duration } from './Duration';
 import { RecordTime } from './RecordTime';
 import type { RecordClock } from './recordClock';
-import { TableScroll } from './TableScroll';
-
-/** Seconds between two record times (a part of an intervention). */
-const secondsBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
+import { slotted } from './slotted';
+import { ScrollCaption, TableScroll } from './TableScroll';
 
 /**
  * Interventions in the order they started: who spoke for which delegation (and on behalf of which
@@ -23,7 +23,7 @@ export function InterventionsTable(props: {
   return (
     <TableScroll label={caption}>
       <table className="record-table record-interventions">
-        <caption>{caption}</caption>
+        <ScrollCaption>{caption}</ScrollCaption>
         <thead>
           <tr>
             <th scope="col">{t('record.interventions.order')}</th>
@@ -51,23 +51,26 @@ export function InterventionsTable(props: {
               <td>{i.onBehalfOf ?? <span className="muted">{t('record.none')}</span>}</td>
               <td>{t(`kinds.${i.kind}`)}</td>
               <td>
-                <RecordTime time={i.startedAt} clock={clock} />
+                <RecordTime time={i.startedAt} clock={clock} seconds />
               </td>
-              <td>{duration(i.durationSeconds, t)}</td>
+              <td>
+                <Duration seconds={i.durationSeconds} />
+              </td>
               <td>
                 {i.overrunSeconds > 0 ? (
-                  <span className="record-over">{duration(i.overrunSeconds, t)}</span>
+                  <span className="record-over">
+                    <Duration seconds={i.overrunSeconds} />
+                  </span>
                 ) : (
                   <span className="muted">{t('record.none')}</span>
                 )}
               </td>
               <td>
                 {i.suspended
-                  ? t('record.interventions.suspendedParts', {
-                      durations: i.parts
-                        .map((p) => duration(secondsBetween(p.startedAt, p.endedAt), t))
-                        .join(' + '),
-                    })
+                  ? slotted(
+                      t('record.interventions.suspendedParts', { durations: SLOT_VALUE }),
+                      <Parts intervention={i} />,
+                    )
                   : t('record.interventions.notSuspended')}
                 {i.endedWhileSuspended && (
                   <span className="record-note"> · {t('record.interventions.endedWhileSuspended')}</span>
@@ -78,5 +81,19 @@ export function InterventionsTable(props: {
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** The parts spoken, each of its own seconds (rounded so that they add up to the duration): "1 min 10 s + 2 min 10 s". */
+function Parts({ intervention }: { intervention: RecordIntervention }) {
+  return (
+    <>
+      {intervention.parts.map((part, index) => (
+        <Fragment key={part.startedAt}>
+          {index > 0 && ' + '}
+          <Duration seconds={part.seconds} />
+        </Fragment>
+      ))}
+    </>
   );
 }

@@ -1,15 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import type { RecordItem } from '../../../shared';
+import type { RecordItem, SpeakingShares } from '../../../shared';
+import { DeferredAt } from './Deferrals';
 import { InterventionsTable } from './InterventionsTable';
+import { regionLabel } from './keyLabels';
 import { ProposalHistory } from './ProposalHistory';
 import { RecordTime } from './RecordTime';
 import type { RecordClock } from './recordClock';
+import { ShareTable } from './ShareTable';
 
 /**
- * What happened under one agenda item: each time it was the current item, its interventions (with
- * the points of order and replies counted) and the proposals considered with their history.
+ * What happened under one agenda item: each time it was the current item and each deferral, its
+ * interventions (with the points of order and replies counted), its speaking time by region, and
+ * the proposals considered with their history.
  */
-export function ItemDetails({ item, clock, id }: { item: RecordItem; clock: RecordClock; id: string }) {
+export function ItemDetails(props: {
+  item: RecordItem;
+  /** The item's own split of speaking time (`SpeakingTime.perItem`); absent: not shown. */
+  shares: SpeakingShares | undefined;
+  clock: RecordClock;
+  id: string;
+}) {
+  const { item, shares, clock, id } = props;
   const { t } = useTranslation();
   const number = item.number;
   return (
@@ -29,6 +40,7 @@ export function ItemDetails({ item, clock, id }: { item: RecordItem; clock: Reco
           </ul>
         </>
       )}
+      <DeferredAt item={item} clock={clock} />
       <h4>{t('record.item.interventions', { number })}</h4>
       {item.interventions.length === 0 ? (
         <p className="muted">{t('record.item.noInterventions')}</p>
@@ -42,6 +54,17 @@ export function ItemDetails({ item, clock, id }: { item: RecordItem; clock: Reco
             caption={t('record.interventions.caption', { number, offset: clock.offset })}
             clock={clock}
           />
+          {shares && (
+            <>
+              <h4>{t('record.item.speakingTime', { number })}</h4>
+              <ShareTable
+                caption={t('record.item.speakingByRegion', { number })}
+                keyHeading={t('record.region')}
+                shares={shares.byRegion}
+                label={(key) => regionLabel(key, t)}
+              />
+            </>
+          )}
         </>
       )}
       <h4>{t('record.item.proposals', { number })}</h4>

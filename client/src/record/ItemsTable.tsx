@@ -1,11 +1,12 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemId, MeetingRecord, RecordItem } from '../../../shared';
+import type { ItemId, MeetingRecord, RecordItem, SpeakingShares } from '../../../shared';
+import { DeferralNote } from './Deferrals';
 import { ItemDetails } from './ItemDetails';
 import { RecordTime } from './RecordTime';
 import type { RecordClock } from './recordClock';
 import { SpentTime } from './SpentTime';
-import { TableScroll } from './TableScroll';
+import { ScrollCaption, TableScroll } from './TableScroll';
 
 const COLUMNS = 8;
 
@@ -24,6 +25,7 @@ export function ItemsTable({ record, clock }: { record: MeetingRecord; clock: Re
       return after;
     });
   const caption = t('record.items.caption', { offset: clock.offset });
+  const sharesOf = new Map(record.speakingTime.perItem.map((shares) => [shares.itemId, shares]));
   return (
     <section className="record-section" aria-labelledby="record-items-heading">
       <h3 id="record-items-heading">{t('record.items.heading')}</h3>
@@ -34,7 +36,7 @@ export function ItemsTable({ record, clock }: { record: MeetingRecord; clock: Re
           <p className="hint">{t('record.items.hint')}</p>
           <TableScroll label={caption}>
             <table className="record-table record-items">
-              <caption>{caption}</caption>
+              <ScrollCaption>{caption}</ScrollCaption>
               <thead>
                 <tr>
                   <th scope="col">{t('record.items.number')}</th>
@@ -52,6 +54,7 @@ export function ItemsTable({ record, clock }: { record: MeetingRecord; clock: Re
                   <ItemRows
                     key={item.itemId}
                     item={item}
+                    shares={sharesOf.get(item.itemId)}
                     clock={clock}
                     open={expanded.has(item.itemId)}
                     onToggle={() => toggle(item.itemId)}
@@ -66,15 +69,21 @@ export function ItemsTable({ record, clock }: { record: MeetingRecord; clock: Re
   );
 }
 
-function ItemRows(props: { item: RecordItem; clock: RecordClock; open: boolean; onToggle: () => void }) {
-  const { item, clock, open, onToggle } = props;
+function ItemRows(props: {
+  item: RecordItem;
+  shares: SpeakingShares | undefined;
+  clock: RecordClock;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const { item, shares, clock, open, onToggle } = props;
   const { t } = useTranslation();
   const detailsId = `record-item-${item.itemId}`;
   return (
     <Fragment>
       <tr className={`record-item status-${item.status}`} data-testid="record-item">
         <th scope="row">{item.number}</th>
-        <td>
+        <td className="record-item-title">
           <button
             type="button"
             className="record-toggle"
@@ -91,6 +100,7 @@ function ItemRows(props: { item: RecordItem; clock: RecordClock; open: boolean; 
         </td>
         <td>
           <span className={`pill item-${item.status}`}>{t(`itemStatus.${item.status}`)}</span>
+          <DeferralNote item={item} clock={clock} />
         </td>
         <td>{t('record.items.minutes', { minutes: item.plannedMinutes })}</td>
         <td>
@@ -109,7 +119,7 @@ function ItemRows(props: { item: RecordItem; clock: RecordClock; open: boolean; 
       {open && (
         <tr className="record-details-row">
           <td colSpan={COLUMNS}>
-            <ItemDetails item={item} clock={clock} id={detailsId} />
+            <ItemDetails item={item} shares={shares} clock={clock} id={detailsId} />
           </td>
         </tr>
       )}

@@ -2,7 +2,7 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ParticipantId } from '../../../shared';
+import type { MeetingRecord, ParticipantId } from '../../../shared';
 import { ITEM, P, testContext } from '../../../shared/domain/fixtures';
 import type { RoomPort } from '../room/roomClient';
 import { localRoom, renderWith } from '../test/localRoom';
@@ -24,7 +24,16 @@ afterEach(() => {
  */
 function setup(
   who: ParticipantId = P.chair,
-  { openedMinutesAgo, language = 'en' }: { openedMinutesAgo?: number; language?: 'en' | 'ar' | 'fr' } = {},
+  {
+    openedMinutesAgo,
+    language = 'en',
+    change,
+  }: {
+    openedMinutesAgo?: number;
+    language?: 'en' | 'ar' | 'fr';
+    /** Changes the fixture's record before the view loads it. */
+    change?: (record: MeetingRecord) => MeetingRecord;
+  } = {},
 ) {
   const local = localRoom(
     who,
@@ -33,6 +42,7 @@ function setup(
       : { ctx: testContext(Date.now() - openedMinutesAgo * 60_000), openItem: ITEM.resolution31 },
   );
   const api = new FakeRecordApi(local.room, local.set);
+  if (change) api.record = change(api.record);
   vi.stubGlobal('fetch', api.fetch);
   const port: RoomPort = { ...local.port, token: api.tokenFor(who) };
   const onOpenText = vi.fn();
@@ -147,7 +157,7 @@ describe('the record view', () => {
       'Aminata Diallo',
       'ATU',
       'Speaker',
-      '01:12 PM',
+      '01:12:00 PM',
       '5 min 00 s',
       'none',
       'No',
@@ -158,9 +168,10 @@ describe('the record view', () => {
       'Amina Wanjiru',
       'none',
       'Speaker',
-      '01:25 PM',
+      '01:25:00 PM',
       '3 min 20 s',
       '20 s',
+      // The parts' own seconds: its times, each rounded to the second, are 71 s apart for the first.
       'Yes, spoken in parts: 1 min 10 s + 2 min 10 s',
     ]);
     expect(cells(rows[3]!)[3]).toBe('Point of order');
@@ -225,7 +236,7 @@ describe('the record view', () => {
       '5 min 30 s',
       '23.1%',
       '18.2%',
-      '+4.9%',
+      '+4.9 pts',
     ]);
     const rto = screen.getByRole('table', { name: 'Speaking time by RTO' });
     expect(within(rto).getByRole('rowheader', { name: 'Not on behalf of an RTO' })).toBeTruthy();
@@ -234,10 +245,84 @@ describe('the record view', () => {
     await user.click(screen.getByRole('button', { name: 'Participants and their connections (12)' }));
     const people = screen.getByRole('table', { name: /^Participants and their connections\./ });
     const kenya = within(people).getByRole('rowheader', { name: 'Kenya' }).closest('tr')!;
-    expect(kenya.textContent).toContain('01:00 PM – 01:40 PM');
-    expect(kenya.textContent).toContain('01:52 PM – still connected');
+    expect(kenya.textContent).toContain('01:00:10 PM – 01:40:00 PM');
+    expect(kenya.textContent).toContain('01:52:00 PM – still connected');
+    expect(within(kenya).getByText('1 h 50 min').className).toBe('record-duration');
     const citel = within(people).getByRole('rowheader', { name: 'Mexico' }).closest('tr')!;
     expect(citel.textContent).toContain('never connected');
+  });
+
+  it('shows each deferral: under the item’s status, and in its details, a deferral before it was taken up too', async () => {
+    const user = userEvent.setup();
+    setup();
+    await loaded();
+    // Item 4, deferred while under consideration: since when it waits.
+    expect(within(itemRow('4')).getAllByRole('cell')[1]!.textContent).toBe('Deferredsince 02:31 PM');
+    // Item 3, deferred before it was taken up, and now under consideration.
+    expect(within(itemRow('3')).getAllByRole('cell')[1]!.textContent).toBe('Opendeferred at 01:05 PM');
+    await user.click(screen.getByRole('button', { name: 'Draft revision of Resolution 31' }));
+    const deferrals = screen.getByTestId('record-deferrals');
+    expect(deferrals.textContent).toBe('Item 3 was deferred at 01:05 PM.');
+    expect(deferrals.querySelector('time')?.getAttribute('dateTime')).toBe(at('13:05:30'));
+  });
+
+  it('lists several deferrals as the language lists things', async () => {
+    const user = userEvent.setup();
+    setup(P.chair, {
+      language: 'fr',
+      change: (record) => ({
+        ...record,
+        items: record.items.map((item) =>
+          item.number === '4' ? { ...item, deferredAt: [at('14:31'), at('14:50'), at('15:00')] } : item,
+        ),
+      }),
+    });
+    await screen.findByRole('table', { name: /^Points de l’ordre du jour/ });
+    expect(within(itemRow('4')).getAllByRole('cell')[1]!.textContent).toBe('Reportédepuis 15:00');
+    await user.click(screen.getByRole('button', { name: 'Any other business' }));
+    expect(screen.getByTestId('record-deferrals').textContent).toBe(
+      'Le point 4 a été reporté à 14:31, 14:50 et 15:00.',
+    );
+  });
+
+  it('shows an item’s speaking time by region in its details, the difference in points', async () => {
+    const user = userEvent.setup();
+    setup();
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Reports of the RTOs on their preparations' }));
+    const details = screen.getByTestId('record-item-details');
+    expect(within(details).getByRole('heading', { name: 'Speaking time on item 2' })).toBeTruthy();
+    const table = within(details).getByRole('table', { name: 'Speaking time on item 2 by region' });
+    const africa = within(table).getByRole('rowheader', { name: 'Africa' }).closest('tr')!;
+    expect([...africa.querySelectorAll('td')].map((c) => c.textContent)).toEqual([
+      '2',
+      '8 min 20 s',
+      '49.5%',
+      '18.2%',
+      '+31.3 pts',
+    ]);
+    const cis = within(table).getByRole('rowheader', { name: 'CIS' }).closest('tr')!;
+    expect(cis.querySelectorAll('td')[4]!.textContent).toBe('-9.1 pts');
+  });
+
+  it('shows the speaking time per delegation for the meeting, most time first', async () => {
+    setup();
+    await loaded();
+    const table = screen.getByRole('table', { name: 'Speaking time by delegation' });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['ATU', 'CEPT', 'Kenya', 'Arab Group', 'China', 'Egypt', 'Japan', 'Brazil', 'BDT']);
+    const egypt = within(table).getByRole('rowheader', { name: 'Egypt' });
+    expect(egypt.querySelector('bdi')?.textContent).toBe('Egypt');
+    expect([...egypt.closest('tr')!.querySelectorAll('td')].map((c) => c.textContent)).toEqual([
+      '2',
+      '2 min 30 s',
+      '10.5%',
+      '9.1%',
+      '+1.4 pts',
+    ]);
   });
 
   it('downloads each file with the language chosen, under the server’s file name', async () => {
@@ -338,6 +423,10 @@ describe('the record view', () => {
     expect(screen.getByTestId('record-asof').textContent).toContain('بتوقيت الاجتماع (UTC+02:00)');
     expect(within(itemRow('2')).getByTestId('record-spent').textContent).toContain(
       'تجاوز الوقت المقرر بمقدار',
+    );
+    const speaking = screen.getByRole('table', { name: 'وقت الكلام حسب المنطقة' });
+    expect(within(speaking).getAllByRole('row')[1]!.lastElementChild!.textContent).toMatch(
+      /4[.٫]9 نقطة مئوية$/,
     );
   });
 });

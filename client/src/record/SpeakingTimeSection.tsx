@@ -1,22 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { SpeakingShare, SpeakingTime } from '../../../shared';
+import type { SpeakingTime } from '../../../shared';
 import { duration } from '../format';
 import { regionLabel, rtoLabel } from './keyLabels';
-import { TableScroll } from './TableScroll';
+import { ShareTable } from './ShareTable';
 
 /**
- * Speaking time by region and by RTO, each against its share of those who attended: the fairness
- * question chairs are asked ("did each region get its share of the floor?").
+ * Speaking time for the whole meeting by region, by RTO and by delegation, each against its share
+ * of those who attended: the fairness question chairs are asked ("did each region get its share of
+ * the floor?"). Each item's split by region is in that item's details.
  */
 export function SpeakingTimeSection({ speakingTime }: { speakingTime: SpeakingTime }) {
-  const { t, i18n } = useTranslation();
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
-  const points = new Intl.NumberFormat(i18n.language, {
-    style: 'percent',
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  });
-  const formats = { percent, points };
+  const { t } = useTranslation();
+  const { byRegion, byRto, byDelegation } = speakingTime.meeting;
   return (
     <section className="record-section" aria-labelledby="record-speaking-heading">
       <h3 id="record-speaking-heading">{t('record.speaking.heading')}</h3>
@@ -26,58 +21,26 @@ export function SpeakingTimeSection({ speakingTime }: { speakingTime: SpeakingTi
         <ShareTable
           caption={t('record.speaking.byRegion')}
           keyHeading={t('record.region')}
-          shares={speakingTime.meeting.byRegion}
+          shares={byRegion}
           label={(key) => regionLabel(key, t)}
-          formats={formats}
         />
         <ShareTable
           caption={t('record.speaking.byRto')}
           keyHeading={t('record.rto')}
-          shares={speakingTime.meeting.byRto}
+          shares={byRto}
           label={(key) => rtoLabel(key, t('record.speaking.notOnBehalf'))}
-          formats={formats}
         />
+        {byDelegation.length === 0 ? (
+          <p className="muted">{t('record.speaking.noDelegation')}</p>
+        ) : (
+          <ShareTable
+            caption={t('record.speaking.byDelegation')}
+            keyHeading={t('record.interventions.delegation')}
+            shares={byDelegation}
+            label={(key) => <bdi>{key}</bdi>}
+          />
+        )}
       </div>
     </section>
-  );
-}
-
-function ShareTable<K extends string>(props: {
-  caption: string;
-  keyHeading: string;
-  shares: SpeakingShare<K>[];
-  label: (key: K) => string;
-  formats: { percent: Intl.NumberFormat; points: Intl.NumberFormat };
-}) {
-  const { caption, keyHeading, shares, label, formats } = props;
-  const { t } = useTranslation();
-  return (
-    <TableScroll label={caption}>
-      <table className="record-table record-shares" data-testid="record-shares">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{keyHeading}</th>
-            <th scope="col">{t('record.speaking.interventions')}</th>
-            <th scope="col">{t('record.speaking.time')}</th>
-            <th scope="col">{t('record.speaking.speakingShare')}</th>
-            <th scope="col">{t('record.speaking.participantShare')}</th>
-            <th scope="col">{t('record.speaking.difference')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shares.map((s) => (
-            <tr key={s.key}>
-              <th scope="row">{label(s.key)}</th>
-              <td>{s.interventions}</td>
-              <td>{duration(s.seconds, t)}</td>
-              <td>{formats.percent.format(s.speakingShare)}</td>
-              <td>{formats.percent.format(s.participantShare)}</td>
-              <td>{formats.points.format(s.speakingShare - s.participantShare)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
   );
 }

@@ -15,3 +15,15 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+/**
+ * The caption of a table in a `TableScroll`: it keeps to the scroller's width and stays in view as
+ * the table scrolls, so it wraps on a narrow screen instead of running off with the table.
+ */
+export function ScrollCaption({ children }: { children: ReactNode }) {
+  return (
+    <caption>
+      <span className="record-caption">{children}</span>
+    </caption>
+  );
+}

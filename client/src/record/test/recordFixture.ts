@@ -20,7 +20,8 @@ import { ITEM } from '../../../../shared/domain/fixtures';
  * zone), as of 15:02:30 on 14 July 2025 in Geneva time (UTC+02:00), with item 3 under consideration:
  * - item 1 concluded with an outcome; item 2 concluded 7 min over its hour, with an ATU spokesperson
  *   speaking on behalf of ATU, Kenya suspended by Brazil's point of order and resuming, and Egypt's
- *   right of reply; item 4 deferred; item 3 with an agreed, locked text and a withdrawn one;
+ *   right of reply; item 4 deferred; item 3, deferred at 13:05:30 before it was taken up, with an
+ *   agreed, locked text and a withdrawn one;
  * - a secretariat announcement before any item was open;
  * - Kenya's delegate dropped at 13:40 and came back at 13:52; the observer was removed at 14:00; the
  *   CITEL vice-chair never connected;
@@ -56,6 +57,7 @@ export function recordFixture(): MeetingRecord {
         sessions: [{ openedAt: at('13:01'), endedAt: at('13:09'), ended: 'concluded' }],
         openedAt: at('13:01'),
         concludedAt: at('13:09'),
+        deferredAt: [],
         documents: [],
         interventions: [speech('v_2', PEOPLE.egypt, 'speak', '13:02:00', '13:03:30', 180)],
         pointsOfOrder: 0,
@@ -74,6 +76,7 @@ export function recordFixture(): MeetingRecord {
         sessions: [{ openedAt: at('13:10'), endedAt: at('14:27'), ended: 'concluded' }],
         openedAt: at('13:10'),
         concludedAt: at('14:27'),
+        deferredAt: [],
         documents: [],
         interventions: [
           { ...speech('v_3', PEOPLE.atu, 'speak', '13:12:00', '13:17:00', 300), onBehalfOf: 'ATU' },
@@ -99,6 +102,8 @@ export function recordFixture(): MeetingRecord {
         sessions: [{ openedAt: at('14:32'), endedAt: null, ended: null }],
         openedAt: at('14:32'),
         concludedAt: null,
+        // Deferred before it was taken up, while item 1 was under consideration.
+        deferredAt: [at('13:05:30')],
         documents: [],
         interventions: [
           { ...speech('v_9', PEOPLE.las, 'speak', '14:34:00', '14:37:00', 180), onBehalfOf: 'LAS' },
@@ -148,6 +153,7 @@ export function recordFixture(): MeetingRecord {
         sessions: [{ openedAt: at('14:28'), endedAt: at('14:31'), ended: 'deferred' }],
         openedAt: at('14:28'),
         concludedAt: null,
+        deferredAt: [at('14:31')],
         documents: [],
         interventions: [],
         pointsOfOrder: 0,
@@ -341,22 +347,26 @@ function speech(
     durationSeconds,
     limitSeconds,
     overrunSeconds: Math.max(0, durationSeconds - limitSeconds),
-    parts: [{ startedAt: at(from), endedAt: at(to) }],
+    parts: [{ startedAt: at(from), endedAt: at(to), seconds: durationSeconds }],
     suspended: false,
     endedWhileSuspended: false,
     offline: false,
   };
 }
 
-/** Kenya, suspended at 13:26:10 by Brazil's point of order and resuming at 13:27: 1 min 10 s + 2 min 10 s. */
+/**
+ * Kenya, suspended by Brazil's point of order at 13:26:10.4 and resuming at 13:27:00.2: 1 min 10 s +
+ * 2 min 10 s. Each time is written rounded to the second, so the first part's end reads 13:26:11:
+ * only the parts' own seconds add up to the 200 s spoken.
+ */
 function suspendedSpeech(): RecordIntervention {
   return {
     ...speech('v_5', PEOPLE.kenya, 'speak', '13:25:00', '13:29:10', 180),
     durationSeconds: 200,
     overrunSeconds: 20,
     parts: [
-      { startedAt: at('13:25:00'), endedAt: at('13:26:10') },
-      { startedAt: at('13:27:00'), endedAt: at('13:29:10') },
+      { startedAt: at('13:25:00'), endedAt: at('13:26:11'), seconds: 70 },
+      { startedAt: at('13:27:00'), endedAt: at('13:29:10'), seconds: 130 },
     ],
     suspended: true,
   };
