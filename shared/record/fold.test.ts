@@ -743,6 +743,21 @@ const shares: Case[] = [
     },
   },
   {
+    name: 'with only the chair and the secretariat connected, the shares are of those registered',
+    log: () => {
+      const log = new TestLog({ open: true, offline: Object.values(P) });
+      log.online(P.chair).online(P.secretariat);
+      log.advance(10).must(P.chair, { type: 'agenda.open', itemId: ITEM.opening });
+      return log.stored();
+    },
+    expected: {
+      attendance: { totals: { registered: 22, attended: 2 } },
+      speakingTime: {
+        meeting: { byRegion: [{ key: 'ARB', participantShare: 0.15 }, {}, {}, {}, {}, {}, {}] },
+      },
+    },
+  },
+  {
     name: 'before anyone connects, the shares of participants are of those registered',
     log: () => {
       const log = new TestLog({ open: true, offline: Object.values(P) });

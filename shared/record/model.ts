@@ -214,8 +214,8 @@ export interface SpeakingShare<K extends string> {
   /** `seconds` over the total of the split, 0..1, to 4 decimals (0 when nobody spoke). */
   speakingShare: number;
   /**
-   * The key's share of the participants who attended (of those registered when nobody attended
-   * yet), not counting the chair and the secretariat, who run the meeting; 0..1 to 4 decimals. For `byRto`, participants with that RTO; for delegations, that
+   * The key's share of the participants who attended (of those registered while none of them has
+   * attended yet), not counting the chair and the secretariat, who run the meeting; 0..1 to 4 decimals. For `byRto`, participants with that RTO; for delegations, that
    * delegation's participants.
    */
   participantShare: number;

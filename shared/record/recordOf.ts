@@ -174,7 +174,8 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
   // The floor's fairness is among those who speak for someone: whoever presides and the
   // secretariat run the meeting, and would dilute every region's share.
   const speaksFor = (r: AttendanceRow) => r.person.role !== 'chair' && r.person.role !== 'secretariat';
-  const present = (attended.length > 0 ? attended : counted).filter(speaksFor);
+  const attendedSpeakers = attended.filter(speaksFor);
+  const present = attendedSpeakers.length > 0 ? attendedSpeakers : counted.filter(speaksFor);
 
   const countBy = <K extends string>(
     keys: readonly K[],
