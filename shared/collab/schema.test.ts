@@ -28,4 +28,20 @@ describe('proposal document schema', () => {
       { text: 'to invite Member States', marks: [] },
     ]);
   });
+
+  it('seeds square brackets as the bracket mark, without the bracket characters', () => {
+    const doc = new Y.Doc();
+    seedDoc(doc, '# [Title]\n\nresolves [to invite] Member States, a literal \\[sic\\]');
+    expect(docParagraphs(doc).map((b) => b.runs)).toEqual([
+      [{ text: 'Title', marks: ['bracket'] }],
+      [
+        { text: 'resolves ', marks: [] },
+        { text: 'to invite', marks: ['bracket'] },
+        { text: ' Member States, a literal [sic]', marks: [] },
+      ],
+    ]);
+    const text = (doc.getXmlFragment('default').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    // The attribute the editor's mark reads (y-prosemirror: mark name → its attributes).
+    expect(text.toDelta()[1]).toEqual({ insert: 'to invite', attributes: { bracket: {} } });
+  });
 });

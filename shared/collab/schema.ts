@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { baseTextBlocks } from './baseTextSyntax';
 
 /**
  * The shape of a proposal's Yjs document, shared by the server (seeding, export checks), the editor
@@ -49,29 +50,38 @@ export interface BracketLogEntry {
   text: string;
 }
 
+/** The `bracket` mark as y-prosemirror stores a mark without attributes. */
+const BRACKET = { bracket: {} };
+
 /**
- * Fills an empty document with a plain base text: a blank line separates paragraphs; a line that
- * starts with "# " becomes a heading. Used once, when a proposal is created with a base text.
+ * Fills an empty document with a plain base text (./baseTextSyntax.ts): a blank line separates
+ * paragraphs; a line that starts with "# " becomes a heading; "[…]" becomes the `bracket` mark, text
+ * not yet agreed, without the bracket characters (the editor draws them; the exports write them);
+ * "\[" and "\]" are literal brackets. Used once, when a proposal is created with a base text.
  */
 export function seedDoc(doc: Y.Doc, baseText: string): void {
   const fragment = doc.getXmlFragment(DOC_FIELDS.text);
   if (fragment.length > 0) return;
-  const blocks = baseText
-    .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)
-    .map((b) => b.trim())
-    .filter(Boolean);
+  const blocks = baseTextBlocks(baseText);
   doc.transact(() => {
+    const texts = blocks.map(() => new Y.XmlText());
     fragment.insert(
       0,
-      blocks.map((block) => {
-        const heading = /^#\s+/.test(block);
-        const element = new Y.XmlElement(heading ? 'heading' : 'paragraph');
-        if (heading) element.setAttribute('level', 2 as unknown as string);
-        element.insert(0, [new Y.XmlText(block.replace(/^#\s+/, '').replace(/\n/g, ' '))]);
+      blocks.map((block, i) => {
+        const element = new Y.XmlElement(block.heading ? 'heading' : 'paragraph');
+        if (block.heading) element.setAttribute('level', 2 as unknown as string);
+        element.insert(0, [texts[i]!]);
         return element;
       }),
     );
+    // Filled once in the document: a mark is a formatting attribute, as the editor writes it.
+    blocks.forEach((block, i) => {
+      texts[i]!.applyDelta(
+        block.runs.map((run) =>
+          run.bracketed ? { insert: run.text, attributes: BRACKET } : { insert: run.text },
+        ),
+      );
+    });
   }, 'seed');
 }
 

@@ -11,7 +11,8 @@ function seedClientId(docId: ProposalId): number {
 }
 
 /**
- * The base text of a proposal as a Yjs update (paragraphs and `# ` headings, `seedDoc`).
+ * The base text of a proposal as a Yjs update (paragraphs, `# ` headings and `[…]` as the square
+ * brackets mark: `seedDoc`, shared/collab/baseTextSyntax.ts).
  *
  * Written under a client id derived from the document id, so every seeding of one document yields
  * the same Yjs structs: two processes that find the document empty and seed it at once (one on

@@ -1,9 +1,10 @@
-import { type MeetingRecord, type Region, utcOffsetOf } from '../../../shared';
+import { type MeetingRecord, utcOffsetOf } from '../../../shared';
+import { attendanceFacts } from './attendance';
 import { awaitedItemSection, itemSection } from './itemSections';
 import { meetingDates, nextDate, type SittingDay } from './meetingDates';
-import { capped, clock, speakerGroups } from './phrases';
+import { capped, clock, speakerGroups, userText } from './phrases';
 import { type Block, heading, inline, paragraph, toText } from './plainText';
-import { formatDate, formatList } from './templates/format';
+import { formatList } from './templates/format';
 import type { OpeningFacts, SummaryTemplates } from './templates/types';
 
 /**
@@ -17,33 +18,28 @@ export interface SummaryLimits {
   items: number;
 }
 
-/** ITU's order of the regions in a list of those represented. */
-const REGION_RANK: Record<Exclude<Region, 'none'>, number> = {
-  AFR: 0,
-  AMS: 1,
-  ARB: 2,
-  ASP: 3,
-  CIS: 4,
-  EUR: 5,
-};
-
 /**
  * The draft's text for `record` in the language of `t`, within `limits`: the title, the opening,
  * a section per item taken up (in agenda order), what was said outside the agenda, the items not
  * taken up, and the closing paragraph.
  */
 export function composeSummary(record: MeetingRecord, t: SummaryTemplates, limits: SummaryLimits): string {
-  const blocks: Block[] = [heading(t.titled(inline(record.meeting.title))), paragraph(opening(record, t))];
+  const blocks: Block[] = [
+    heading(t.titled(userText(t, record.meeting.title))),
+    paragraph(opening(record, t)),
+  ];
   // Before the meeting opens, the draft is a template: every item, with placeholders to fill in.
   const held = record.meeting.openedAt !== null;
   const takenUp = held ? record.items.filter((item) => item.sessions.length > 0) : record.items;
   for (const item of takenUp.slice(0, limits.items)) {
-    blocks.push(...(held ? itemSection(item, t, limits) : awaitedItemSection(item, t, limits)));
+    blocks.push(
+      ...(held ? itemSection(item, record.meeting.status, t, limits) : awaitedItemSection(item, t, limits)),
+    );
   }
   const left = takenUp.slice(limits.items);
   if (left.length > 0) {
     // The last items of the agenda: named by the first and the last, however many they are.
-    const [first, last] = [inline(left[0]!.number), inline(left.at(-1)!.number)];
+    const [first, last] = [userText(t, left[0]!.number), userText(t, left.at(-1)!.number)];
     const numbers =
       left.length === 1
         ? first
@@ -56,14 +52,14 @@ export function composeSummary(record: MeetingRecord, t: SummaryTemplates, limit
   if (outside.length > 0) blocks.push(paragraph(t.tookTheFloorOutsideAgenda(outside)));
   const notTakenUp = held ? record.items.filter((item) => item.sessions.length === 0) : [];
   if (notTakenUp.length > 0) {
-    const references = notTakenUp.map((item) => t.itemReference(inline(item.number), inline(item.title)));
+    const references = notTakenUp.map((item) =>
+      t.itemReference(userText(t, item.number), userText(t, item.title)),
+    );
     const listed = t.series(capped(t, references, limits.names, 'items'));
     blocks.push(paragraph(t.notTakenUp(listed, notTakenUp.length)));
   }
   const closedAt = record.meeting.closedAt;
-  const closed = closedAt
-    ? { date: formatDate(t.locale, closedAt.slice(0, 10)), time: clock(t, closedAt) }
-    : null;
+  const closed = closedAt ? { date: t.date(closedAt.slice(0, 10)), time: clock(t, closedAt) } : null;
   blocks.push(paragraph(t.closing(closed)));
   return toText(blocks);
 }
@@ -72,32 +68,25 @@ export function composeSummary(record: MeetingRecord, t: SummaryTemplates, limit
 function opening(record: MeetingRecord, t: SummaryTemplates): string {
   const { meeting } = record;
   const dates = meetingDates(meeting);
-  const attended = record.attendance.participants.filter((row) => row.sessions.length > 0);
-  const regions = [...new Set(attended.map((row) => row.person.region))]
-    .filter((region): region is Exclude<Region, 'none'> => region !== 'none')
-    .sort((a, b) => REGION_RANK[a] - REGION_RANK[b]);
   const facts: OpeningFacts = {
     when: dates ? when(t, dates.days, dates.hours) : t.unknownDay,
-    zone: meeting.timezone,
+    zone: t.user(meeting.timezone),
     offsets: formatList(t.locale, dates?.offsets ?? [utcOffsetOf(meeting.asOf)]),
     chair: meeting.chair
-      ? { name: inline(meeting.chair.name), delegation: inline(meeting.chair.delegation) }
+      ? {
+          name: userText(t, meeting.chair.name),
+          delegation: userText(t, meeting.chair.delegation),
+          bracketed: /[)\]）]$/.test(inline(meeting.chair.delegation)),
+        }
       : null,
-    attendance:
-      meeting.openedAt === null
-        ? null
-        : {
-            participants: attended.length,
-            delegations: new Set(attended.map((row) => inline(row.person.delegation))).size,
-            regions,
-          },
+    attendance: meeting.openedAt === null ? null : attendanceFacts(record),
   };
   return t.opening(facts);
 }
 
 /** Up to three days with their hours; more, or planned days, as runs of consecutive dates. */
 function when(t: SummaryTemplates, days: SittingDay[], hours: boolean): string {
-  const date = (d: string) => formatDate(t.locale, d);
+  const date = (d: string) => t.date(d);
   if (hours && days.length <= 3) {
     return formatList(
       t.locale,

@@ -3,10 +3,11 @@
  * tests (and whoever wants to read a draft): two afternoons in Geneva time, chaired by the WTDC-25
  * Chair-designate; RTO spokespersons, one registered under a Member State (Kenya, on behalf of
  * ATU) and others under the RTO's own name; a point of order that suspended a speaker, a right of
- * reply, an item deferred and taken up again the next day, one deferred for good, one still open
- * at the close and three never taken up; proposals with their status history; a participant who
- * dropped and came back, one who never connected; names in Latin, Arabic, Chinese and Cyrillic
- * script. Written by hand, not folded from a log, so it does not depend on the fold.
+ * reply, an item deferred and taken up again the next day, one deferred for good, one deferred
+ * before it was taken up and still open at the close, and three never taken up; proposals with
+ * their status history; a participant who dropped and came back, one who never connected; names in
+ * Latin, Arabic, Chinese and Cyrillic script. Written by hand, not folded from a log, so it does
+ * not depend on the fold.
  */
 import {
   type AgendaDocument,
@@ -63,7 +64,7 @@ const PEOPLE = {
   chair: person(
     'p_chair',
     'Leyla Hasanova',
-    'Azerbaijan, WTDC-25 Chair-designate',
+    'WTDC-25 Chair-designate (Azerbaijan)',
     'chair',
     'member-state',
     'CIS',
@@ -117,7 +118,11 @@ function spoke(
     durationSeconds,
     limitSeconds,
     overrunSeconds: Math.max(0, durationSeconds - limitSeconds),
-    parts: parts.map(([startedAt, endedAt]) => ({ startedAt, endedAt })),
+    parts: parts.map(([startedAt, endedAt]) => ({
+      startedAt,
+      endedAt,
+      seconds: seconds(startedAt, endedAt),
+    })),
     suspended: parts.length > 1,
     endedWhileSuspended: false,
     offline: false,
@@ -164,7 +169,10 @@ function item(
   title: string,
   plannedMinutes: number,
   sessions: { openedAt: ZonedTime; endedAt: ZonedTime | null; ended: ItemSessionEnd | null }[],
-  more: Partial<Pick<RecordItem, 'outcome' | 'documents' | 'interventions' | 'proposals'>> = {},
+  more: Partial<Pick<RecordItem, 'outcome' | 'documents' | 'interventions' | 'proposals'>> & {
+    /** Deferrals while the item was pending (those that end a session are the sessions'). */
+    deferredWhilePending?: ZonedTime[];
+  } = {},
 ): RecordItem {
   const last = sessions.at(-1);
   const status: RecordItem['status'] = !last
@@ -177,6 +185,10 @@ function item(
   const spentSeconds = sessions.reduce((sum, s) => sum + seconds(s.openedAt, s.endedAt ?? MEETING_CLOSED), 0);
   const interventions = more.interventions ?? [];
   const concluded = sessions.filter((s) => s.ended === 'concluded').at(-1);
+  const deferredAt = [
+    ...sessions.flatMap((s) => (s.ended === 'deferred' && s.endedAt ? [s.endedAt] : [])),
+    ...(more.deferredWhilePending ?? []),
+  ].sort((a, b) => Date.parse(a) - Date.parse(b));
   return {
     itemId: asId<ItemId>(`i_${n}`),
     number: n,
@@ -189,6 +201,7 @@ function item(
     sessions,
     openedAt: sessions[0]?.openedAt ?? null,
     concludedAt: concluded?.endedAt ?? null,
+    deferredAt,
     documents: more.documents ?? [],
     interventions,
     pointsOfOrder: interventions.filter((i) => i.kind === 'point_of_order').length,
@@ -352,6 +365,8 @@ const ITEMS: RecordItem[] = [
     30,
     [{ openedAt: at(15, '14:30:00'), endedAt: null, ended: null }],
     {
+      // Put off to the second afternoon when the first ran late, before it was taken up.
+      deferredWhilePending: [at(14, '15:52:00')],
       interventions: [
         speech(P.nigeria, 15, '14:32:00', '14:36:00'),
         speech(P.brazil, 15, '14:36:00', '14:40:00'),
@@ -395,6 +410,8 @@ const countBy = <K extends string>(keys: readonly K[], keyOf: (p: RecordPerson) 
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
 const ATTENDED = ROWS.filter((r) => r.sessions.length > 0);
+// Shares of the floor are among those who speak for someone: not the chair, not the secretariat.
+const SPEAKING_FOR = ATTENDED.filter((r) => r.person.role !== 'chair' && r.person.role !== 'secretariat');
 
 function sharesOf(spoken: RecordIntervention[]): SpeakingShares {
   const total = spoken.reduce((sum, i) => sum + i.durationSeconds, 0);
@@ -411,7 +428,10 @@ function sharesOf(spoken: RecordIntervention[]): SpeakingShares {
         interventions: mine.length,
         seconds,
         speakingShare: share(seconds, total),
-        participantShare: share(ATTENDED.filter((r) => present(r.person) === key).length, ATTENDED.length),
+        participantShare: share(
+          SPEAKING_FOR.filter((r) => present(r.person) === key).length,
+          SPEAKING_FOR.length,
+        ),
       };
     });
   const delegations = [...new Set(spoken.map((i) => i.delegation))];

@@ -1,6 +1,7 @@
-import { assertNever, type ProposalStatus, type RecordItem } from '../../../shared';
+import { assertNever, type MeetingStatus, type ProposalStatus, type RecordItem } from '../../../shared';
 import type { SummaryLimits } from './compose';
-import { capped, moment, speakerGroups, speakerName } from './phrases';
+import { deferrals } from './deferrals';
+import { capped, moment, speakerGroups, speakerName, userText } from './phrases';
 import { type Block, heading, inline, paragraph } from './plainText';
 import { floorIncidents, regionsInOrder } from './speakers';
 import { formatList } from './templates/format';
@@ -18,9 +19,15 @@ const STATUS_RANK: Record<ProposalStatus, number> = {
 /**
  * The section of an item that was taken up: its heading, what was presented, who took the floor by
  * region, the points of order and replies, a placeholder per region for its main points, and the
- * outcome with what became of the item and its proposals.
+ * outcome with what became of the item and its proposals (as of the close of the meeting, or while
+ * it is still in session when `meeting` is not `closed`).
  */
-export function itemSection(item: RecordItem, t: SummaryTemplates, limits: SummaryLimits): Block[] {
+export function itemSection(
+  item: RecordItem,
+  meeting: MeetingStatus,
+  t: SummaryTemplates,
+  limits: SummaryLimits,
+): Block[] {
   const blocks = presented(item, t, limits);
   const groups = speakerGroups(t, item.interventions, limits);
   if (groups.length > 0) blocks.push(paragraph(t.tookTheFloor(groups)));
@@ -28,7 +35,7 @@ export function itemSection(item: RecordItem, t: SummaryTemplates, limits: Summa
   const incidents = incidentSentences(item, t, limits);
   if (incidents) blocks.push(paragraph(incidents));
   for (const region of regionsInOrder(item.interventions)) blocks.push(paragraph(t.mainPoints(region)));
-  blocks.push(paragraph(outcomeSentences(item, t, limits)));
+  blocks.push(paragraph(outcomeSentences(item, meeting, t, limits)));
   return blocks;
 }
 
@@ -41,15 +48,15 @@ export const awaitedItemSection = (item: RecordItem, t: SummaryTemplates, limits
 
 /** The item's heading, and what was before the meeting under it: its documents and proposals. */
 function presented(item: RecordItem, t: SummaryTemplates, limits: SummaryLimits): Block[] {
-  const blocks: Block[] = [heading(t.itemHeading(inline(item.number), inline(item.title)))];
+  const blocks: Block[] = [heading(t.itemHeading(userText(t, item.number), userText(t, item.title)))];
   if (item.documents.length > 0) {
-    const documents = item.documents.map((d) => t.document(inline(d.symbol), inline(d.title)));
+    const documents = item.documents.map((d) => t.document(userText(t, d.symbol), userText(t, d.title)));
     const listed = t.series(capped(t, documents, limits.names, 'documents'));
     blocks.push(paragraph(t.documents(listed, documents.length)));
   }
   if (item.proposals.length > 0) {
     const proposals = item.proposals.map((p) =>
-      t.proposal(inline(p.symbol), inline(p.title), inline(p.submittedBy)),
+      t.proposal(userText(t, p.symbol), userText(t, p.title), userText(t, p.submittedBy)),
     );
     const listed = t.series(capped(t, proposals, limits.names, 'proposals'));
     blocks.push(paragraph(t.proposals(listed, proposals.length)));
@@ -79,14 +86,15 @@ function incidentSentences(item: RecordItem, t: SummaryTemplates, limits: Summar
     .join(t.sentenceSpace);
 }
 
-function fateOf(item: RecordItem): ItemFate {
+function fateOf(item: RecordItem, meeting: MeetingStatus): ItemFate {
   switch (item.status) {
     case 'concluded':
       return 'concluded';
     case 'deferred':
       return 'deferred';
+    // Still the current item: open at the close, or still under consideration in session.
     case 'open':
-      return 'open';
+      return meeting === 'closed' ? 'open' : 'ongoing';
     // Taken up, then another item was opened before this one was concluded or deferred.
     case 'pending':
       return 'left';
@@ -96,22 +104,24 @@ function fateOf(item: RecordItem): ItemFate {
 }
 
 /** Deferrals and resumptions, the recorded outcome, the item's fate, and its proposals' statuses. */
-function outcomeSentences(item: RecordItem, t: SummaryTemplates, limits: SummaryLimits): string {
-  const sentences: string[] = [];
-  item.sessions.forEach((session, index) => {
-    const next = item.sessions[index + 1];
-    if (session.ended === 'deferred' && session.endedAt && next) {
-      sentences.push(t.deferredAndResumed(moment(t, session.endedAt), moment(t, next.openedAt)));
-    }
-  });
-  const outcome = inline(item.outcome);
-  if (outcome) sentences.push(t.outcome(outcome));
-  sentences.push(t.fate[fateOf(item)]);
+function outcomeSentences(
+  item: RecordItem,
+  meeting: MeetingStatus,
+  t: SummaryTemplates,
+  limits: SummaryLimits,
+): string {
+  const sentences = deferrals(item).map((d) =>
+    d.beforeTakenUp
+      ? t.deferredBeforeTakenUp(moment(t, d.deferredAt), moment(t, d.takenUpAt))
+      : t.deferredAndResumed(moment(t, d.deferredAt), moment(t, d.takenUpAt)),
+  );
+  if (inline(item.outcome)) sentences.push(t.outcome(userText(t, item.outcome)));
+  sentences.push(t.fate[fateOf(item, meeting)]);
   const byStatus = new Map<ProposalStatus, string[]>();
   for (const p of item.proposals) {
     const symbols = byStatus.get(p.status);
-    if (symbols) symbols.push(inline(p.symbol));
-    else byStatus.set(p.status, [inline(p.symbol)]);
+    if (symbols) symbols.push(userText(t, p.symbol));
+    else byStatus.set(p.status, [userText(t, p.symbol)]);
   }
   const statuses = [...byStatus].sort(([a], [b]) => STATUS_RANK[a] - STATUS_RANK[b]);
   for (const [status, symbols] of statuses) {

@@ -22,7 +22,11 @@ function spoke(
     onBehalfOf: more.onBehalfOf ?? null,
     startedAt: spans[0]![0],
     endedAt: spans.at(-1)![1],
-    parts: spans.map(([startedAt, endedAt]) => ({ startedAt, endedAt })),
+    parts: spans.map(([startedAt, endedAt]) => ({
+      startedAt,
+      endedAt,
+      seconds: (Date.parse(endedAt) - Date.parse(startedAt)) / 1000,
+    })),
     suspended: spans.length > 1 || !!more.endedWhileSuspended,
     endedWhileSuspended: !!more.endedWhileSuspended,
   };

@@ -8,10 +8,12 @@ import { withoutIsolates } from './plain';
 const escapeMarkdown = (text: string) => text.replace(/([\\*_`[\]<>])/g, '\\$1');
 
 function inline(run: TextRun): string {
-  if (!run.text) return '';
+  // Directional isolates around names (a generated Arabic summary has them) stay out of the file.
+  const text = withoutIsolates(run.text);
+  if (!text) return '';
   // Markdown markup must hug the text: keep surrounding spaces outside the ** and *.
-  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text) ?? [];
-  if (!core) return run.text;
+  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+  if (!core) return text;
   let out = escapeMarkdown(core);
   if (run.marks.includes('underline')) out = `<u>${out}</u>`;
   if (run.marks.includes('italic')) out = `*${out}*`;

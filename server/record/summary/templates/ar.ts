@@ -1,7 +1,15 @@
 import type { ProposalStatus, Region, RtoCode } from '../../../../shared';
-import { formatList } from './format';
+import { inDirection } from './bidi';
+import { formatDate, formatList } from './format';
 import { type PluralForms, plural } from './plural';
-import type { Interrupted, ListKind, SpeakerGroup, SummaryTemplates } from './types';
+import {
+  type DelegationCategory,
+  type Interrupted,
+  type ListKind,
+  oneSpeaker,
+  type SpeakerGroup,
+  type SummaryTemplates,
+} from './types';
 
 // Western digits, as ITU's Arabic documents write numbers, symbols and times.
 const LOCALE = 'ar-u-nu-latn';
@@ -17,10 +25,10 @@ const RTO: Record<RtoCode, string> = {
   RCC: 'الكومنولث الإقليمي في مجال الاتصالات (RCC)',
 };
 
-/** The regions after « من » (genitive), as a list of those represented names them. */
+/** The regions as the list of those represented names them (nominative: « ومُثّلت … : »). */
 const REGION: Record<Exclude<Region, 'none'>, string> = {
   AFR: 'أفريقيا',
-  AMS: 'الأمريكتين',
+  AMS: 'الأمريكتان',
   ARB: 'الدول العربية',
   ASP: 'آسيا والمحيط الهادئ',
   CIS: 'كومنولث الدول المستقلة',
@@ -46,6 +54,53 @@ const MAIN_POINTS: Record<Region, string> = {
   CIS: '[النقاط الرئيسية التي أثارتها منطقة كومنولث الدول المستقلة]',
   EUR: '[النقاط الرئيسية التي أثارتها منطقة أوروبا]',
   none: '[النقاط الرئيسية التي أثارها المشاركون غير المنتمين إلى أي منطقة]',
+};
+
+/**
+ * Delegations as ITU counts them in a report, after « من » (the number's noun in the genitive,
+ * or the accusative singular from 11 to 99): « من 9 دول أعضاء وعضو قطاع واحد و3 منظمات … ».
+ */
+const DELEGATIONS: Record<DelegationCategory, PluralForms<'ar'>> = {
+  'member-state': {
+    zero: '{n} دولة عضو',
+    one: 'دولة عضو واحدة',
+    two: 'دولتين عضوين',
+    few: '{n} دول أعضاء',
+    many: '{n} دولة عضواً',
+    other: '{n} دولة عضو',
+  },
+  'sector-member': {
+    zero: '{n} عضو قطاع',
+    one: 'عضو قطاع واحد',
+    two: 'عضوي قطاع',
+    few: '{n} أعضاء قطاع',
+    many: '{n} عضو قطاع',
+    other: '{n} عضو قطاع',
+  },
+  associate: {
+    zero: '{n} منتسب',
+    one: 'منتسب واحد',
+    two: 'منتسبين اثنين',
+    few: '{n} منتسبين',
+    many: '{n} منتسباً',
+    other: '{n} منتسب',
+  },
+  academia: {
+    zero: '{n} هيئة أكاديمية',
+    one: 'هيئة أكاديمية واحدة',
+    two: 'هيئتين أكاديميتين',
+    few: '{n} هيئات أكاديمية',
+    many: '{n} هيئة أكاديمية',
+    other: '{n} هيئة أكاديمية',
+  },
+  rto: {
+    zero: '{n} منظمة إقليمية للاتصالات',
+    one: 'منظمة إقليمية واحدة للاتصالات',
+    two: 'منظمتين إقليميتين للاتصالات',
+    few: '{n} منظمات إقليمية للاتصالات',
+    many: '{n} منظمة إقليمية للاتصالات',
+    other: '{n} منظمة إقليمية للاتصالات',
+  },
 };
 
 const OTHERS: Record<ListKind, PluralForms<'ar'>> = {
@@ -132,6 +187,8 @@ export const AR: SummaryTemplates = {
   title: 'ملخص الرئيس',
   submittedBy: 'الرئيس',
   sentenceSpace: ' ',
+  user: (text) => inDirection('rtl', text),
+  date: (isoDate) => formatDate(LOCALE, isoDate),
   series,
 
   time: (hhmm) => hhmm,
@@ -141,26 +198,30 @@ export const AR: SummaryTemplates = {
   unknownDay: 'في [التاريخ]',
   moment: (date, time) => `في ${date} الساعة ${time}`,
   opening: (f) => {
-    const chair = f.chair ? `${f.chair.name} (${f.chair.delegation})` : '[اسم الرئيس]';
+    const chair = !f.chair
+      ? '[اسم الرئيس]'
+      : f.chair.bracketed
+        ? `${f.chair.name}، ${f.chair.delegation}`
+        : `${f.chair.name} (${f.chair.delegation})`;
     const held = `عُقد الاجتماع افتراضياً ${f.when} (توقيت الاجتماع: ${f.zone}، ${f.offsets})، برئاسة ${chair}.`;
     const a = f.attendance;
-    if (!a) return `${held} وحضر الاجتماع [عدد] مشاركاً يمثلون [عدد] وفداً من المناطق التالية: [المناطق].`;
+    if (!a)
+      return (
+        `${held} [الحضور: عدد المشاركين؛ والدول الأعضاء وأعضاء القطاع والمنتسبون والهيئات الأكاديمية ` +
+        'والمنظمات الإقليمية للاتصالات التي جاءوا منها؛ والمناطق الممثلة]'
+      );
     const people = count(a.participants, {
-      zero: '{n} مشارك يمثلون',
-      one: 'مشارك واحد يمثل',
-      two: 'مشاركان يمثلان',
-      few: '{n} مشاركين يمثلون',
-      many: '{n} مشاركاً يمثلون',
-      other: '{n} مشارك يمثلون',
+      zero: '{n} مشارك',
+      one: 'مشارك واحد',
+      two: 'مشاركان',
+      few: '{n} مشاركين',
+      many: '{n} مشاركاً',
+      other: '{n} مشارك',
     });
-    const delegations = count(a.delegations, {
-      zero: '{n} وفد',
-      one: 'وفداً واحداً',
-      two: 'وفدين',
-      few: '{n} وفود',
-      many: '{n} وفداً',
-      other: '{n} وفد',
-    });
+    const from = formatList(
+      LOCALE,
+      a.delegations.map((d) => count(d.count, DELEGATIONS[d.category])),
+    );
     const names = formatList(
       LOCALE,
       a.regions.map((r) => REGION[r]),
@@ -169,16 +230,16 @@ export const AR: SummaryTemplates = {
       a.regions.length === 0
         ? ''
         : a.regions.length === 6
-          ? ` من جميع المناطق الست: ${names}`
+          ? ` ومُثّلت المناطق الست جميعها: ${names}.`
           : ` ${count(a.regions.length, {
-              zero: 'من {n} منطقة من المناطق الست',
-              one: 'من منطقة واحدة من المناطق الست',
-              two: 'من منطقتين من المناطق الست',
-              few: 'من {n} مناطق من المناطق الست',
-              many: 'من {n} منطقة من المناطق الست',
-              other: 'من {n} منطقة من المناطق الست',
-            })}: ${names}`;
-    return `${held} وحضر الاجتماع ${people} ${delegations}${regions}.`;
+              zero: 'ومُثّلت {n} منطقة من المناطق الست',
+              one: 'ومُثّلت منطقة واحدة من المناطق الست',
+              two: 'ومُثّلت منطقتان من المناطق الست',
+              few: 'ومُثّلت {n} مناطق من المناطق الست',
+              many: 'ومُثّلت {n} منطقة من المناطق الست',
+              other: 'ومُثّلت {n} منطقة من المناطق الست',
+            })}: ${names}.`;
+    return `${held} وحضر الاجتماع ${people}${from ? ` من ${from}` : ''}.${regions}`;
   },
 
   itemHeading: (number, title) => `البند ${number} من جدول الأعمال: ${title}`,
@@ -209,9 +270,12 @@ export const AR: SummaryTemplates = {
       other: '{n} مداخلة',
     })})`,
   others: (kind, n) => count(n, OTHERS[kind]),
-  tookTheFloor: (list) => `أخذ الكلمة بالترتيب التالي: ${groups(list)}.`,
+  tookTheFloor: (list) =>
+    oneSpeaker(list) ? `أخذ الكلمة: ${groups(list)}.` : `أخذ الكلمة بالترتيب التالي: ${groups(list)}.`,
   tookTheFloorOutsideAgenda: (list) =>
-    `خارج إطار النظر في بنود جدول الأعمال، أخذ الكلمة بالترتيب التالي: ${groups(list)}.`,
+    oneSpeaker(list)
+      ? `خارج إطار النظر في بنود جدول الأعمال، أخذ الكلمة: ${groups(list)}.`
+      : `خارج إطار النظر في بنود جدول الأعمال، أخذ الكلمة بالترتيب التالي: ${groups(list)}.`,
   nobodySpoke: 'لم تُقدَّم أي طلبات لأخذ الكلمة في إطار هذا البند.',
   pointOfOrder: (by, during) => `أثار الوفد التالي نقطة نظام: ${by}.${interruption(during)}`,
   reply: (by, during) => `مارس الوفد التالي حق الرد: ${by}.${interruption(during)}`,
@@ -243,11 +307,14 @@ export const AR: SummaryTemplates = {
   fate: {
     concluded: 'واختتم الاجتماع نظره في هذا البند.',
     deferred: 'وأُرجئ النظر في هذا البند.',
-    open: 'وظل هذا البند مفتوحاً عند اختتام الجلسة.',
+    open: 'وظل هذا البند مفتوحاً عند اختتام الاجتماع.',
+    ongoing: 'ولا يزال هذا البند قيد النظر.',
     left: 'وانتقل الاجتماع إلى بند آخر قبل أن يختتم نظره في هذا البند.',
   },
   deferredAndResumed: (deferredAt, resumedAt) =>
     `أُرجئ النظر في هذا البند ${deferredAt}، ثم استؤنف ${resumedAt}.`,
+  deferredBeforeTakenUp: (deferredAt, takenUpAt) =>
+    `أُرجئ النظر في هذا البند ${deferredAt} قبل الشروع فيه، ثم بدأ النظر فيه ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) => byNumber(n, STATUS[status]).replace('{s}', () => symbols),
 
   itemReference: (number, title) => `${number} «${title}»`,

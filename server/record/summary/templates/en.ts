@@ -1,7 +1,14 @@
 import type { ProposalStatus, Region, RtoCode } from '../../../../shared';
-import { formatList } from './format';
+import { inDirection } from './bidi';
+import { formatDate, formatList } from './format';
 import { type PluralForms, plural } from './plural';
-import type { ListKind, SpeakerGroup, SummaryTemplates } from './types';
+import {
+  type DelegationCategory,
+  type ListKind,
+  oneSpeaker,
+  type SpeakerGroup,
+  type SummaryTemplates,
+} from './types';
 
 const LOCALE = 'en-GB';
 const count = (n: number, forms: PluralForms<'en'>) => plural('en', LOCALE, n, forms);
@@ -16,7 +23,10 @@ const RTO: Record<RtoCode, string> = {
   RCC: 'Regional Commonwealth in the field of Communications (RCC)',
 };
 
-/** The regions as a list of those represented names them. */
+/**
+ * The regions as the list of those represented names them: ITU-D's names (its regional offices,
+ * the Regional Preparatory Meetings), the CIS spelt out once.
+ */
 const REGION: Record<Exclude<Region, 'none'>, string> = {
   AFR: 'Africa',
   AMS: 'the Americas',
@@ -26,15 +36,38 @@ const REGION: Record<Exclude<Region, 'none'>, string> = {
   EUR: 'Europe',
 };
 
-/** The regions as groups of speakers ("from the Africa region"). */
+/** The same names for groups of speakers, after "from": "from Asia and the Pacific, China". */
 const REGION_GROUP: Record<Region, string> = {
-  AFR: 'the Africa region',
-  AMS: 'the Americas region',
-  ARB: 'the Arab States region',
-  ASP: 'the Asia-Pacific region',
-  CIS: 'the CIS region',
-  EUR: 'the Europe region',
+  AFR: 'Africa',
+  AMS: 'the Americas',
+  ARB: 'the Arab States',
+  ASP: 'Asia and the Pacific',
+  CIS: 'the CIS',
+  EUR: 'Europe',
   none: 'participants without regional affiliation',
+};
+
+/** Whose main points a placeholder stands for. */
+const RAISED_BY: Record<Region, string> = {
+  AFR: 'participants from Africa',
+  AMS: 'participants from the Americas',
+  ARB: 'participants from the Arab States',
+  ASP: 'participants from Asia and the Pacific',
+  CIS: 'participants from the CIS',
+  EUR: 'participants from Europe',
+  none: 'participants without regional affiliation',
+};
+
+/** Delegations as ITU counts them in a report: "from 9 Member States, 1 Sector Member and …". */
+const DELEGATIONS: Record<DelegationCategory, PluralForms<'en'>> = {
+  'member-state': { one: '{n} Member State', other: '{n} Member States' },
+  'sector-member': { one: '{n} Sector Member', other: '{n} Sector Members' },
+  associate: { one: '{n} Associate', other: '{n} Associates' },
+  academia: { one: '{n} Academia', other: '{n} Academia' },
+  rto: {
+    one: '{n} regional telecommunication organization',
+    other: '{n} regional telecommunication organizations',
+  },
 };
 
 const OTHERS: Record<ListKind, PluralForms<'en'>> = {
@@ -77,6 +110,8 @@ export const EN: SummaryTemplates = {
   title: "Chair's summary",
   submittedBy: 'Chair',
   sentenceSpace: ' ',
+  user: (text) => inDirection('ltr', text),
+  date: (isoDate) => formatDate(LOCALE, isoDate),
   series: (entries) =>
     entries.length > 1 ? `${entries.slice(0, -1).join('; ')}; and ${entries.at(-1)}` : (entries[0] ?? ''),
 
@@ -87,13 +122,24 @@ export const EN: SummaryTemplates = {
   unknownDay: 'on [date]',
   moment: (date, time) => `on ${date} at ${time}`,
   opening: (f) => {
-    const chair = f.chair ? `${f.chair.name} (${f.chair.delegation})` : '[name of the Chair]';
+    const chair = !f.chair
+      ? '[name of the Chair]'
+      : f.chair.bracketed
+        ? `${f.chair.name}, ${f.chair.delegation}`
+        : `${f.chair.name} (${f.chair.delegation})`;
     const held = `The meeting was held virtually ${f.when} (meeting time: ${f.zone}, ${f.offsets}), chaired by ${chair}.`;
     const a = f.attendance;
     if (!a)
-      return `${held} It was attended by [number] participants representing [number] delegations from [regions].`;
+      return (
+        `${held} [Attendance: the number of participants; the Member States, Sector Members, Associates, Academia ` +
+        'and regional telecommunication organizations they came from; the regions represented]'
+      );
     const people = count(a.participants, { one: '{n} participant', other: '{n} participants' });
-    const delegations = count(a.delegations, { one: '{n} delegation', other: '{n} delegations' });
+    const from = formatList(
+      LOCALE,
+      a.delegations.map((d) => count(d.count, DELEGATIONS[d.category])),
+    );
+    const attended = `It was attended by ${people}${from ? ` from ${from}` : ''}.`;
     const names = formatList(
       LOCALE,
       a.regions.map((r) => REGION[r]),
@@ -102,9 +148,12 @@ export const EN: SummaryTemplates = {
       a.regions.length === 0
         ? ''
         : a.regions.length === 6
-          ? ` from all six regions: ${names}`
-          : ` from ${count(a.regions.length, { one: '{n} of the six regions', other: '{n} of the six regions' })}: ${names}`;
-    return `${held} It was attended by ${people} representing ${delegations}${regions}.`;
+          ? ` All six regions were represented: ${names}.`
+          : ` ${count(a.regions.length, {
+              one: 'One of the six regions was represented',
+              other: '{n} of the six regions were represented',
+            })}: ${names}.`;
+    return `${held} ${attended}${regions}`;
   },
 
   itemHeading: (number, title) => `Agenda item ${number}: ${title}`,
@@ -119,9 +168,14 @@ export const EN: SummaryTemplates = {
   onBehalfOf: (delegation, rto) => `${delegation} on behalf of the ${RTO[rto]}`,
   interventions: (n) => ` (${count(n, { one: '{n} intervention', other: '{n} interventions' })})`,
   others: (kind, n) => count(n, OTHERS[kind]),
-  tookTheFloor: (list) => `The following took the floor, in this order: ${groups(list)}.`,
+  tookTheFloor: (list) =>
+    oneSpeaker(list)
+      ? `The following took the floor: ${groups(list)}.`
+      : `The following took the floor, in this order: ${groups(list)}.`,
   tookTheFloorOutsideAgenda: (list) =>
-    `Outside the consideration of the agenda items, the following took the floor, in this order: ${groups(list)}.`,
+    oneSpeaker(list)
+      ? `Outside the consideration of the agenda items, the following took the floor: ${groups(list)}.`
+      : `Outside the consideration of the agenda items, the following took the floor, in this order: ${groups(list)}.`,
   nobodySpoke: 'No request for the floor was made under this item.',
   pointOfOrder: (by, during) => `A point of order was raised by ${by}${interruption(during)}`,
   reply: (by, during) => `The right of reply was exercised by ${by}${interruption(during)}`,
@@ -135,7 +189,7 @@ export const EN: SummaryTemplates = {
       one: 'The right of reply was exercised once during the consideration of this item.',
       other: 'The right of reply was exercised {n} times during the consideration of this item.',
     }),
-  mainPoints: (region) => `[Main points raised by ${REGION_GROUP[region]}]`,
+  mainPoints: (region) => `[Main points raised by ${RAISED_BY[region]}]`,
   awaited: {
     discussion: '[Presentations and main points raised under this item, by region]',
     outcome: '[Outcome of the consideration of this item]',
@@ -145,11 +199,14 @@ export const EN: SummaryTemplates = {
   fate: {
     concluded: 'The meeting concluded its consideration of this item.',
     deferred: 'Consideration of this item was deferred.',
-    open: 'The item remained open at the close of the session.',
+    open: 'The item remained open at the close of the meeting.',
+    ongoing: 'The item remains under consideration.',
     left: 'The meeting moved on to another item before concluding its consideration of this item.',
   },
   deferredAndResumed: (deferredAt, resumedAt) =>
     `Consideration of this item was deferred ${deferredAt} and resumed ${resumedAt}.`,
+  deferredBeforeTakenUp: (deferredAt, takenUpAt) =>
+    `Consideration of this item, deferred ${deferredAt} before it was taken up, began ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) => count(n, STATUS[status]).replace('{s}', () => symbols),
 
   itemReference: (number, title) => `${number}, “${title}”`,

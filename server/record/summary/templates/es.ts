@@ -1,7 +1,15 @@
 import type { ProposalStatus, Region, RtoCode } from '../../../../shared';
-import { formatList } from './format';
+import { inDirection } from './bidi';
+import { formatDate, formatList } from './format';
 import { type PluralForms, plural } from './plural';
-import type { Interrupted, ListKind, SpeakerGroup, SummaryTemplates } from './types';
+import {
+  type DelegationCategory,
+  type Interrupted,
+  type ListKind,
+  oneSpeaker,
+  type SpeakerGroup,
+  type SummaryTemplates,
+} from './types';
 
 const LOCALE = 'es-ES';
 const count = (n: number, forms: PluralForms<'es'>) => plural('es', LOCALE, n, forms);
@@ -34,6 +42,31 @@ const REGION_GROUP: Record<Region, string> = {
   CIS: 'la región de la CEI',
   EUR: 'la región de Europa',
   none: 'los participantes sin adscripción regional',
+};
+
+/** Delegations as the UIT counts them in a report: «9 Estados Miembros, 1 Miembro de Sector y …». */
+const DELEGATIONS: Record<DelegationCategory, PluralForms<'es'>> = {
+  'member-state': {
+    one: '{n} Estado Miembro',
+    many: '{n} de Estados Miembros',
+    other: '{n} Estados Miembros',
+  },
+  'sector-member': {
+    one: '{n} Miembro de Sector',
+    many: '{n} de Miembros de Sector',
+    other: '{n} Miembros de Sector',
+  },
+  associate: { one: '{n} Asociado', many: '{n} de Asociados', other: '{n} Asociados' },
+  academia: {
+    one: '{n} Institución Académica',
+    many: '{n} de Instituciones Académicas',
+    other: '{n} Instituciones Académicas',
+  },
+  rto: {
+    one: '{n} organización regional de telecomunicaciones',
+    many: '{n} de organizaciones regionales de telecomunicaciones',
+    other: '{n} organizaciones regionales de telecomunicaciones',
+  },
 };
 
 const OTHERS: Record<ListKind, PluralForms<'es'>> = {
@@ -93,6 +126,8 @@ export const ES: SummaryTemplates = {
   title: 'Resumen de la Presidencia',
   submittedBy: 'Presidencia',
   sentenceSpace: ' ',
+  user: (text) => inDirection('ltr', text),
+  date: (isoDate) => formatDate(LOCALE, isoDate),
   series,
 
   time: (hhmm) => hhmm.replace(':', '.'),
@@ -102,23 +137,30 @@ export const ES: SummaryTemplates = {
   unknownDay: 'el [fecha]',
   moment: (date, time) => `el ${date} a las ${time} horas`,
   opening: (f) => {
-    const chair = f.chair ? `${f.chair.name} (${f.chair.delegation})` : '[nombre de la Presidencia]';
+    const chair = !f.chair
+      ? '[nombre de la Presidencia]'
+      : f.chair.bracketed
+        ? `${f.chair.name}, ${f.chair.delegation}`
+        : `${f.chair.name} (${f.chair.delegation})`;
     const held =
       `La reunión se celebró de forma virtual ${f.when} (hora de la reunión: ${f.zone}, ${f.offsets}), ` +
       `bajo la presidencia de ${chair}.`;
     const a = f.attendance;
     if (!a)
-      return `${held} Asistieron a la reunión [número] participantes en representación de [número] delegaciones, procedentes de las regiones siguientes: [regiones].`;
+      return (
+        `${held} [Asistencia: número de participantes; Estados Miembros, Miembros de Sector, Asociados, ` +
+        'Instituciones Académicas y organizaciones regionales de telecomunicaciones de los que procedían; ' +
+        'regiones representadas]'
+      );
     const attended = count(a.participants, {
       one: 'Asistió a la reunión {n} participante',
       many: 'Asistieron a la reunión {n} de participantes',
       other: 'Asistieron a la reunión {n} participantes',
     });
-    const delegations = count(a.delegations, {
-      one: '{n} delegación',
-      many: '{n} de delegaciones',
-      other: '{n} delegaciones',
-    });
+    const from = formatList(
+      LOCALE,
+      a.delegations.map((d) => count(d.count, DELEGATIONS[d.category])),
+    );
     const names = formatList(
       LOCALE,
       a.regions.map((r) => REGION[r]),
@@ -127,13 +169,14 @@ export const ES: SummaryTemplates = {
       a.regions.length === 0
         ? ''
         : a.regions.length === 6
-          ? `, procedentes de las seis regiones: ${names}`
-          : `, procedentes de ${count(a.regions.length, {
-              one: 'una de las seis regiones',
-              many: '{n} de las seis regiones',
-              other: '{n} de las seis regiones',
-            })}: ${names}`;
-    return `${held} ${attended} en representación de ${delegations}${regions}.`;
+          ? ` Estuvieron representadas las seis regiones: ${names}.`
+          : ` ${count(a.regions.length, {
+              one: 'Estuvo representada una de las seis regiones',
+              many: 'Estuvieron representadas {n} de las seis regiones',
+              other: 'Estuvieron representadas {n} de las seis regiones',
+            })}: ${names}.`;
+    const coming = count(a.participants, { one: 'procedente', many: 'procedentes', other: 'procedentes' });
+    return `${held} ${attended}${from ? ` ${coming} de ${from}` : ''}.${regions}`;
   },
 
   itemHeading: (number, title) => `Punto ${number} del orden del día: ${title}`,
@@ -151,9 +194,14 @@ export const ES: SummaryTemplates = {
   interventions: (n) =>
     ` (${count(n, { one: '{n} intervención', many: '{n} de intervenciones', other: '{n} intervenciones' })})`,
   others: (kind, n) => count(n, OTHERS[kind]),
-  tookTheFloor: (list) => `Hicieron uso de la palabra, en este orden: ${groups(list)}.`,
+  tookTheFloor: (list) =>
+    oneSpeaker(list)
+      ? `Hizo uso de la palabra: ${groups(list)}.`
+      : `Hicieron uso de la palabra, en este orden: ${groups(list)}.`,
   tookTheFloorOutsideAgenda: (list) =>
-    `Fuera del examen de los puntos del orden del día, hicieron uso de la palabra, en este orden: ${groups(list)}.`,
+    oneSpeaker(list)
+      ? `Fuera del examen de los puntos del orden del día, hizo uso de la palabra: ${groups(list)}.`
+      : `Fuera del examen de los puntos del orden del día, hicieron uso de la palabra, en este orden: ${groups(list)}.`,
   nobodySpoke: 'No se formuló ninguna solicitud de uso de la palabra en relación con este punto.',
   pointOfOrder: (by, during) =>
     `La delegación siguiente planteó una moción de orden: ${by}.${interruption(during)}`,
@@ -181,11 +229,14 @@ export const ES: SummaryTemplates = {
   fate: {
     concluded: 'La reunión concluyó el examen de este punto.',
     deferred: 'Se aplazó el examen de este punto.',
-    open: 'El punto seguía abierto al cierre de la sesión.',
+    open: 'El punto seguía abierto al cierre de la reunión.',
+    ongoing: 'El examen de este punto prosigue.',
     left: 'La reunión pasó a otro punto sin haber concluido el examen de este.',
   },
   deferredAndResumed: (deferredAt, resumedAt) =>
     `El examen de este punto, aplazado ${deferredAt}, se reanudó ${resumedAt}.`,
+  deferredBeforeTakenUp: (deferredAt, takenUpAt) =>
+    `El examen de este punto, aplazado ${deferredAt} antes de haberse iniciado, comenzó ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) => count(n, STATUS[status]).replace('{s}', () => symbols),
 
   itemReference: (number, title) => `${number}, «${title}»`,

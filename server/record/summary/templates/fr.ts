@@ -1,7 +1,15 @@
 import type { ProposalStatus, Region, RtoCode } from '../../../../shared';
-import { formatList } from './format';
+import { inDirection } from './bidi';
+import { formatDate, formatList } from './format';
 import { type PluralForms, plural } from './plural';
-import type { Interrupted, ListKind, SpeakerGroup, SummaryTemplates } from './types';
+import {
+  type DelegationCategory,
+  type Interrupted,
+  type ListKind,
+  oneSpeaker,
+  type SpeakerGroup,
+  type SummaryTemplates,
+} from './types';
 
 const LOCALE = 'fr-FR';
 const count = (n: number, forms: PluralForms<'fr'>) => plural('fr', LOCALE, n, forms);
@@ -27,15 +35,39 @@ const REGION: Record<Exclude<Region, 'none'>, string> = {
   EUR: 'Europe',
 };
 
-/** The regions as groups of speakers, after « pour » or « par ». */
+/** The regions as groups of speakers, after « pour » or « par »: the same names as in the list. */
 const REGION_GROUP: Record<Region, string> = {
   AFR: 'la région Afrique',
-  AMS: 'la région Amériques',
+  AMS: 'la région des Amériques',
   ARB: 'la région des États arabes',
   ASP: 'la région Asie-Pacifique',
   CIS: 'la région de la CEI',
   EUR: 'la région Europe',
   none: 'les participants sans appartenance régionale',
+};
+
+/**
+ * Delegations as the UIT counts them in a report, each with its « de »: « de 9 États Membres,
+ * d’un Membre de Secteur et de 3 organisations régionales de télécommunication ».
+ */
+const DELEGATIONS: Record<DelegationCategory, PluralForms<'fr'>> = {
+  'member-state': { one: 'd’un État Membre', many: 'de {n} d’États Membres', other: 'de {n} États Membres' },
+  'sector-member': {
+    one: 'd’un Membre de Secteur',
+    many: 'de {n} de Membres de Secteur',
+    other: 'de {n} Membres de Secteur',
+  },
+  associate: { one: 'd’un Associé', many: 'de {n} d’Associés', other: 'de {n} Associés' },
+  academia: {
+    one: 'd’un établissement universitaire',
+    many: 'de {n} d’établissements universitaires',
+    other: 'de {n} établissements universitaires',
+  },
+  rto: {
+    one: 'd’une organisation régionale de télécommunication',
+    many: 'de {n} d’organisations régionales de télécommunication',
+    other: 'de {n} organisations régionales de télécommunication',
+  },
 };
 
 const OTHERS: Record<ListKind, PluralForms<'fr'>> = {
@@ -89,6 +121,12 @@ const series = (entries: string[]): string =>
     ? `${entries.slice(0, -1).join(`${NNBSP}; `)}${NNBSP}; et ${entries.at(-1)}`
     : (entries[0] ?? '');
 
+/** « 1er décembre 2025 »: the first of the month is an ordinal. */
+const date = (isoDate: string): string => {
+  const words = formatDate(LOCALE, isoDate);
+  return isoDate.endsWith('-01') ? words.replace(/^1(?=\s)/, '1er') : words;
+};
+
 const groups = (list: SpeakerGroup[]): string =>
   series(
     list.map((g) => `${g.region === 'none' ? 'parmi' : 'pour'} ${REGION_GROUP[g.region]}, ${g.speakers}`),
@@ -110,6 +148,8 @@ export const FR: SummaryTemplates = {
   title: 'Résumé de la présidence',
   submittedBy: 'Présidence',
   sentenceSpace: ' ',
+  user: (text) => inDirection('ltr', text),
+  date,
   series,
 
   time: (hhmm) => hhmm.replace(':', '\u00a0h\u00a0'),
@@ -119,23 +159,32 @@ export const FR: SummaryTemplates = {
   unknownDay: 'le [date]',
   moment: (date, time) => `le ${date} à ${time}`,
   opening: (f) => {
-    const chair = f.chair ? `${of(f.chair.name)} (${f.chair.delegation})` : 'de [nom du Président]';
+    const chair = !f.chair
+      ? 'de [nom du Président]'
+      : f.chair.bracketed
+        ? `${of(f.chair.name)}, ${f.chair.delegation}`
+        : `${of(f.chair.name)} (${f.chair.delegation})`;
     const held =
       `La réunion s’est tenue en mode virtuel ${f.when} (heure de la réunion${NNBSP}: ${f.zone}, ${f.offsets}), ` +
       `sous la présidence ${chair}.`;
     const a = f.attendance;
     if (!a)
-      return `${held} Elle a rassemblé [nombre] participants représentant [nombre] délégations, issues des régions suivantes${NNBSP}: [régions].`;
+      return (
+        `${held} [Participation${NNBSP}: nombre de participants${NNBSP}; États Membres, Membres de Secteur, ` +
+        'Associés, établissements universitaires et organisations régionales de télécommunication dont ils ' +
+        `étaient issus${NNBSP}; régions représentées]`
+      );
     const people = count(a.participants, {
       one: '{n} participant',
       many: '{n} de participants',
       other: '{n} participants',
     });
-    const delegations = count(a.delegations, {
-      one: '{n} délégation',
-      many: '{n} de délégations',
-      other: '{n} délégations',
-    });
+    const from = formatList(
+      LOCALE,
+      a.delegations.map((d) => count(d.count, DELEGATIONS[d.category])),
+    );
+    const issued = count(a.participants, { one: 'issu', many: 'issus', other: 'issus' });
+    const attended = `Elle a rassemblé ${people}${from ? ` ${issued} ${from}` : ''}.`;
     const names = formatList(
       LOCALE,
       a.regions.map((r) => REGION[r]),
@@ -144,13 +193,13 @@ export const FR: SummaryTemplates = {
       a.regions.length === 0
         ? ''
         : a.regions.length === 6
-          ? `, issues des six régions${NNBSP}: ${names}`
-          : `, issues ${count(a.regions.length, {
-              one: 'd’une des six régions',
-              many: 'de {n} des six régions',
-              other: 'de {n} des six régions',
-            })}${NNBSP}: ${names}`;
-    return `${held} Elle a rassemblé ${people} représentant ${delegations}${regions}.`;
+          ? ` Les six régions étaient représentées${NNBSP}: ${names}.`
+          : ` ${count(a.regions.length, {
+              one: 'Une des six régions était représentée',
+              many: '{n} des six régions étaient représentées',
+              other: '{n} des six régions étaient représentées',
+            })}${NNBSP}: ${names}.`;
+    return `${held} ${attended}${regions}`;
   },
 
   itemHeading: (number, title) => `Point ${number} de l’ordre du jour${NNBSP}: ${title}`,
@@ -168,9 +217,14 @@ export const FR: SummaryTemplates = {
   interventions: (n) =>
     ` (${count(n, { one: '{n} intervention', many: '{n} d’interventions', other: '{n} interventions' })})`,
   others: (kind, n) => count(n, OTHERS[kind]),
-  tookTheFloor: (list) => `Ont pris la parole, dans l’ordre suivant, ${groups(list)}.`,
+  tookTheFloor: (list) =>
+    oneSpeaker(list)
+      ? `A pris la parole${NNBSP}: ${groups(list)}.`
+      : `Ont pris la parole, dans l’ordre suivant, ${groups(list)}.`,
   tookTheFloorOutsideAgenda: (list) =>
-    `En dehors de l’examen des points de l’ordre du jour, ont pris la parole, dans l’ordre suivant, ${groups(list)}.`,
+    oneSpeaker(list)
+      ? `En dehors de l’examen des points de l’ordre du jour, a pris la parole${NNBSP}: ${groups(list)}.`
+      : `En dehors de l’examen des points de l’ordre du jour, ont pris la parole, dans l’ordre suivant, ${groups(list)}.`,
   nobodySpoke: 'Aucune demande de parole n’a été formulée au titre de ce point.',
   pointOfOrder: (by, during) =>
     `Une motion d’ordre a été soulevée par la délégation suivante${NNBSP}: ${by}.${interruption(during)}`,
@@ -198,11 +252,14 @@ export const FR: SummaryTemplates = {
   fate: {
     concluded: 'La réunion a achevé l’examen de ce point.',
     deferred: 'L’examen de ce point a été reporté.',
-    open: 'Ce point restait ouvert à la clôture de la séance.',
+    open: 'Ce point restait ouvert à la clôture de la réunion.',
+    ongoing: 'L’examen de ce point se poursuit.',
     left: 'La réunion est passée à un autre point avant d’avoir achevé l’examen de celui-ci.',
   },
   deferredAndResumed: (deferredAt, resumedAt) =>
     `L’examen de ce point, reporté ${deferredAt}, a repris ${resumedAt}.`,
+  deferredBeforeTakenUp: (deferredAt, takenUpAt) =>
+    `L’examen de ce point, reporté ${deferredAt} avant d’avoir commencé, a débuté ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) => count(n, STATUS[status]).replace('{s}', () => symbols),
 
   itemReference: (number, title) => `${number}, «${NNBSP}${title}${NNBSP}»`,

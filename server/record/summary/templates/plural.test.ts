@@ -14,7 +14,7 @@ describe('plural forms', () => {
   });
 });
 
-/** The fixture with `n` attendees, each from a delegation of their own, all from Africa. */
+/** The fixture with `n` attendees, each from a Member State of their own, all from Africa. */
 function attendedBy(n: number): MeetingRecord {
   const record = structuredClone(IRM1_RECORD);
   const row = record.attendance.participants[2]!;
@@ -27,22 +27,23 @@ function attendedBy(n: number): MeetingRecord {
 
 const opening = (n: number, lang: 'ru' | 'ar') => draftSummary(attendedBy(n), lang).text.split('\n\n')[1]!;
 
-describe('the number of participants and delegations', () => {
+describe('the number of participants and Member States', () => {
   it.each([
-    [1, 'присутствовал 1 участник, представлявший 1 делегацию из 1 региона из шести: Африка.'],
-    [2, 'присутствовали 2 участника, представлявшие 2 делегации из 1 региона из шести: Африка.'],
-    [5, 'присутствовали 5 участников, представлявших 5 делегаций из 1 региона из шести: Африка.'],
-    [21, 'присутствовал 21 участник, представлявший 21 делегацию из 1 региона из шести: Африка.'],
+    [1, 'присутствовал 1 участник от 1 Государства-Члена'],
+    [2, 'присутствовали 2 участника от 2 Государств-Членов'],
+    [5, 'присутствовали 5 участников от 5 Государств-Членов'],
+    [21, 'присутствовал 21 участник от 21 Государства-Члена'],
   ])('in Russian, %i', (n, words) => {
-    expect(opening(n, 'ru')).toContain(`На собрании ${words}`);
+    expect(opening(n, 'ru')).toContain(`На собрании ${words}. Был представлен 1 регион из шести: Африка.`);
   });
 
   it.each([
-    [1, 'مشارك واحد يمثل وفداً واحداً'],
-    [2, 'مشاركان يمثلان وفدين'],
-    [5, '5 مشاركين يمثلون 5 وفود'],
-    [21, '21 مشاركاً يمثلون 21 وفداً'],
+    [1, 'مشارك واحد من دولة عضو واحدة'],
+    [2, 'مشاركان من دولتين عضوين'],
+    [5, '5 مشاركين من 5 دول أعضاء'],
+    [21, '21 مشاركاً من 21 دولة عضواً'],
+    [100, '100 مشارك من 100 دولة عضو'],
   ])('in Arabic, %i', (n, words) => {
-    expect(opening(n, 'ar')).toContain(`وحضر الاجتماع ${words} من منطقة واحدة من المناطق الست: أفريقيا.`);
+    expect(opening(n, 'ar')).toContain(`وحضر الاجتماع ${words}. ومُثّلت منطقة واحدة من المناطق الست: أفريقيا.`);
   });
 });

@@ -1,7 +1,15 @@
 import type { ProposalStatus, Region, RtoCode } from '../../../../shared';
-import { formatList } from './format';
+import { inDirection } from './bidi';
+import { formatDate, formatList } from './format';
 import { type PluralForms, plural } from './plural';
-import type { Interrupted, ListKind, SpeakerGroup, SummaryTemplates } from './types';
+import {
+  type DelegationCategory,
+  type Interrupted,
+  type ListKind,
+  oneSpeaker,
+  type SpeakerGroup,
+  type SummaryTemplates,
+} from './types';
 
 const LOCALE = 'ru-RU';
 const count = (n: number, forms: PluralForms<'ru'>) => plural('ru', LOCALE, n, forms);
@@ -16,35 +24,76 @@ const RTO_GENITIVE: Record<RtoCode, string> = {
   RCC: 'Регионального содружества в области связи (РСС)',
 };
 
+/**
+ * The regions as ITU-D names them in Russian (its Regional Preparatory Meetings: "для Африки",
+ * "для Азиатско-Тихоокеанского региона", "для региона СНГ"), the CIS spelt out once.
+ */
 const REGION: Record<Exclude<Region, 'none'>, string> = {
   AFR: 'Африка',
   AMS: 'Северная и Южная Америка',
-  ARB: 'Арабские государства',
+  ARB: 'арабские государства',
   ASP: 'Азиатско-Тихоокеанский регион',
-  CIS: 'Содружество Независимых Государств (СНГ)',
+  CIS: 'регион Содружества Независимых Государств (СНГ)',
   EUR: 'Европа',
 };
 
-/** "от …": a group of speakers. */
+/** "от …": a group of speakers, by the same names (genitive). */
 const REGION_FROM: Record<Region, string> = {
-  AFR: 'от Африканского региона',
-  AMS: 'от региона Северной и Южной Америки',
-  ARB: 'от региона арабских государств',
+  AFR: 'от Африки',
+  AMS: 'от Северной и Южной Америки',
+  ARB: 'от арабских государств',
   ASP: 'от Азиатско-Тихоокеанского региона',
   CIS: 'от региона СНГ',
-  EUR: 'от Европейского региона',
+  EUR: 'от Европы',
   none: 'от участников, не относящихся ни к одному из регионов,',
 };
 
 /** "поднятые …": who raised the points of a placeholder (instrumental). */
 const RAISED_BY: Record<Region, string> = {
-  AFR: 'представителями Африканского региона',
-  AMS: 'представителями региона Северной и Южной Америки',
-  ARB: 'представителями региона арабских государств',
+  AFR: 'представителями Африки',
+  AMS: 'представителями Северной и Южной Америки',
+  ARB: 'представителями арабских государств',
   ASP: 'представителями Азиатско-Тихоокеанского региона',
   CIS: 'представителями региона СНГ',
-  EUR: 'представителями Европейского региона',
+  EUR: 'представителями Европы',
   none: 'участниками, не относящимися ни к одному из регионов',
+};
+
+/**
+ * Delegations as ITU counts them in a report, after "от" (genitive: singular after a number ending
+ * in 1, plural otherwise): "от 9 Государств-Членов, 1 Члена Сектора и …".
+ */
+const DELEGATIONS: Record<DelegationCategory, PluralForms<'ru'>> = {
+  'member-state': {
+    one: '{n} Государства-Члена',
+    few: '{n} Государств-Членов',
+    many: '{n} Государств-Членов',
+    other: '{n} Государств-Членов',
+  },
+  'sector-member': {
+    one: '{n} Члена Сектора',
+    few: '{n} Членов Сектора',
+    many: '{n} Членов Сектора',
+    other: '{n} Членов Сектора',
+  },
+  associate: {
+    one: '{n} Ассоциированного члена',
+    few: '{n} Ассоциированных членов',
+    many: '{n} Ассоциированных членов',
+    other: '{n} Ассоциированных членов',
+  },
+  academia: {
+    one: '{n} академической организации',
+    few: '{n} академических организаций',
+    many: '{n} академических организаций',
+    other: '{n} академических организаций',
+  },
+  rto: {
+    one: '{n} региональной организации электросвязи',
+    few: '{n} региональных организаций электросвязи',
+    many: '{n} региональных организаций электросвязи',
+    other: '{n} региональных организаций электросвязи',
+  },
 };
 
 const OTHERS: Record<ListKind, PluralForms<'ru'>> = {
@@ -105,6 +154,8 @@ export const RU: SummaryTemplates = {
   title: 'Резюме Председателя',
   submittedBy: 'Председатель',
   sentenceSpace: ' ',
+  user: (text) => inDirection('ltr', text),
+  date: (isoDate) => formatDate(LOCALE, isoDate),
   series,
 
   time: (hhmm) => hhmm,
@@ -114,25 +165,31 @@ export const RU: SummaryTemplates = {
   unknownDay: '[дата]',
   moment: (date, time) => `${date} в ${time}`,
   opening: (f) => {
-    const chair = f.chair ? `${f.chair.name} (${f.chair.delegation})` : '[имя Председателя]';
+    const chair = !f.chair
+      ? '[имя Председателя]'
+      : f.chair.bracketed
+        ? `${f.chair.name}, ${f.chair.delegation}`
+        : `${f.chair.name} (${f.chair.delegation})`;
     const held =
       `Собрание проводилось в виртуальном формате ${f.when} (время собрания: ${f.zone}, ${f.offsets}) ` +
       `под председательством ${chair}.`;
     const a = f.attendance;
     if (!a)
-      return `${held} На собрании присутствовали [число] участников, представлявших [число] делегаций из следующих регионов: [регионы].`;
+      return (
+        `${held} [Участие: число участников; Государства-Члены, Члены Сектора, Ассоциированные члены, ` +
+        'академические организации и региональные организации электросвязи, от которых они присутствовали; ' +
+        'представленные регионы]'
+      );
     const attended = count(a.participants, {
-      one: 'На собрании присутствовал {n} участник, представлявший',
-      few: 'На собрании присутствовали {n} участника, представлявшие',
-      many: 'На собрании присутствовали {n} участников, представлявших',
-      other: 'На собрании присутствовали {n} участника, представлявших',
+      one: 'На собрании присутствовал {n} участник',
+      few: 'На собрании присутствовали {n} участника',
+      many: 'На собрании присутствовали {n} участников',
+      other: 'На собрании присутствовали {n} участника',
     });
-    const delegations = count(a.delegations, {
-      one: '{n} делегацию',
-      few: '{n} делегации',
-      many: '{n} делегаций',
-      other: '{n} делегации',
-    });
+    const from = formatList(
+      LOCALE,
+      a.delegations.map((d) => count(d.count, DELEGATIONS[d.category])),
+    );
     const names = formatList(
       LOCALE,
       a.regions.map((r) => REGION[r]),
@@ -141,14 +198,14 @@ export const RU: SummaryTemplates = {
       a.regions.length === 0
         ? ''
         : a.regions.length === 6
-          ? ` из всех шести регионов: ${names}`
+          ? ` Были представлены все шесть регионов: ${names}.`
           : ` ${count(a.regions.length, {
-              one: 'из {n} региона из шести',
-              few: 'из {n} регионов из шести',
-              many: 'из {n} регионов из шести',
-              other: 'из {n} региона из шести',
-            })}: ${names}`;
-    return `${held} ${attended} ${delegations}${regions}.`;
+              one: 'Был представлен {n} регион из шести',
+              few: 'Были представлены {n} региона из шести',
+              many: 'Были представлены {n} регионов из шести',
+              other: 'Были представлены {n} региона из шести',
+            })}: ${names}.`;
+    return `${held} ${attended}${from ? ` от ${from}` : ''}.${regions}`;
   },
 
   itemHeading: (number, title) => `Пункт ${number} повестки дня: ${title}`,
@@ -173,9 +230,15 @@ export const RU: SummaryTemplates = {
       other: '{n} выступления',
     })})`,
   others: (kind, n) => count(n, OTHERS[kind]),
-  tookTheFloor: (list) => `Выступили в следующем порядке: ${groups(list)}.`,
+  // One speaker: "оратор" is grammatically masculine whoever speaks, so no verb agrees with a name.
+  tookTheFloor: (list) =>
+    oneSpeaker(list)
+      ? `Выступил следующий оратор: ${groups(list)}.`
+      : `Выступили в следующем порядке: ${groups(list)}.`,
   tookTheFloorOutsideAgenda: (list) =>
-    `Вне рамок рассмотрения пунктов повестки дня выступили в следующем порядке: ${groups(list)}.`,
+    oneSpeaker(list)
+      ? `Вне рамок рассмотрения пунктов повестки дня выступил следующий оратор: ${groups(list)}.`
+      : `Вне рамок рассмотрения пунктов повестки дня выступили в следующем порядке: ${groups(list)}.`,
   nobodySpoke: 'Просьб о предоставлении слова по данному пункту не поступало.',
   pointOfOrder: (by, during) =>
     `По порядку ведения заседания выступила следующая делегация: ${by}.${interruption(during)}`,
@@ -205,11 +268,14 @@ export const RU: SummaryTemplates = {
   fate: {
     concluded: 'Собрание завершило рассмотрение данного пункта.',
     deferred: 'Рассмотрение данного пункта было отложено.',
-    open: 'На момент закрытия заседания рассмотрение данного пункта продолжалось.',
+    open: 'На момент закрытия собрания рассмотрение данного пункта не было завершено.',
+    ongoing: 'Рассмотрение данного пункта продолжается.',
     left: 'Собрание перешло к другому пункту, не завершив рассмотрение данного пункта.',
   },
   deferredAndResumed: (deferredAt, resumedAt) =>
     `Рассмотрение данного пункта, отложенное ${deferredAt}, было возобновлено ${resumedAt}.`,
+  deferredBeforeTakenUp: (deferredAt, takenUpAt) =>
+    `Рассмотрение данного пункта, отложенное ${deferredAt} до его начала, было начато ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) =>
     (n === 1 ? STATUS[status].one : STATUS[status].more).replace('{s}', () => symbols),
 

@@ -1,10 +1,24 @@
-import type { ProposalStatus, Region, RtoCode } from '../../../../shared';
+import type { Category, ProposalStatus, Region, RtoCode } from '../../../../shared';
 
 /**
  * How an agenda item stood when the record was taken, as the summary reports it: concluded,
- * deferred, still the current item (`open`), or left for another item without a conclusion (`left`).
+ * deferred, still the current item when the meeting closed (`open`) or while it is still in
+ * session (`ongoing`), or left for another item without a conclusion (`left`).
  */
-export type ItemFate = 'concluded' | 'deferred' | 'open' | 'left';
+export type ItemFate = 'concluded' | 'deferred' | 'open' | 'ongoing' | 'left';
+
+/**
+ * The categories of delegations the opening counts, in ITU's order: those that take part in the
+ * work. The secretariat (BDT) runs the meeting and observers are not delegations.
+ */
+export const DELEGATION_CATEGORIES = [
+  'member-state',
+  'sector-member',
+  'associate',
+  'academia',
+  'rto',
+] as const satisfies readonly Category[];
+export type DelegationCategory = (typeof DELEGATION_CATEGORIES)[number];
 
 /** What a shortened list counts in its last entry: "… and 14 other delegations". */
 export type ListKind = 'delegations' | 'documents' | 'proposals' | 'items';
@@ -13,7 +27,13 @@ export type ListKind = 'delegations' | 'documents' | 'proposals' | 'items';
 export interface SpeakerGroup {
   region: Region;
   speakers: string;
+  /** How many speakers `speakers` names (a shortened list counts those it leaves out). */
+  count: number;
 }
+
+/** One speaker in all: the sentence agrees in the singular, and has no order to tell. */
+export const oneSpeaker = (groups: readonly SpeakerGroup[]): boolean =>
+  groups.reduce((n, g) => n + g.count, 0) === 1;
 
 /** The speaker whose intervention a point of order or a right of reply interrupted. */
 export interface Interrupted {
@@ -30,12 +50,22 @@ export interface OpeningFacts {
   /** The meeting's IANA zone and the UTC offsets it had then ("UTC+02:00"), joined. */
   zone: string;
   offsets: string;
-  chair: { name: string; delegation: string } | null;
   /**
-   * Who attended, and from which regions (in ITU's order; `none` is never among them). Null before
-   * the meeting has opened: the draft is then a template, with placeholders in their place.
+   * `bracketed`: the delegation ends in brackets of its own ("WTDC-25 Chair-designate
+   * (Azerbaijan)"), so it follows the name after a comma rather than in a second pair of brackets.
    */
-  attendance: { participants: number; delegations: number; regions: Exclude<Region, 'none'>[] } | null;
+  chair: { name: string; delegation: string; bracketed: boolean } | null;
+  /**
+   * Who attended (not the secretariat), the delegations they came from per category (in ITU's
+   * order, only those with one or more), and the regions those delegations are from (in ITU's
+   * order; `none` is never among them). Null before the meeting has opened: the draft is then a
+   * template, with a placeholder in its place.
+   */
+  attendance: {
+    participants: number;
+    delegations: { category: DelegationCategory; count: number }[];
+    regions: Exclude<Region, 'none'>[];
+  } | null;
 }
 
 /** When the meeting was closed, for the closing paragraph. */
@@ -48,8 +78,10 @@ interface ClosedAt {
 
 /**
  * The sentences of a chair's summary in one language, in the formal register of an ITU chair's
- * summary. Every function receives user text (names, titles, outcomes) on one line and inserts it
- * as it is; the renderer (../compose.ts) decides what goes where. Counts go through `plural`
+ * summary. Every function receives user text (names, titles, outcomes) ready to insert as it is:
+ * on one line, its square brackets literal and passed through `user` (../phrases.ts `userText`);
+ * the renderer (../compose.ts) decides what goes where. Square brackets the templates write
+ * themselves are placeholders: text not yet agreed, marked as such in the seeded document. Counts go through `plural`
  * (./plural.ts), typed per language, so a missing plural form is a type error like a missing
  * phrase. No sentence of a paragraph starts with user text: a delegation called "# x" must not
  * turn a paragraph into a heading.
@@ -65,6 +97,14 @@ export interface SummaryTemplates {
   submittedBy: string;
   /** Between two sentences of a paragraph: a space, or nothing in Chinese. */
   sentenceSpace: string;
+  /**
+   * User text (a name, a delegation, a title, a symbol, an outcome), already on one line, as a
+   * sentence takes it: text of the other direction is isolated (FSI…PDI, ./bidi.ts), so that a
+   * Latin title's brackets inside an Arabic sentence keep their own direction.
+   */
+  user(text: string): string;
+  /** A calendar date "YYYY-MM-DD" in words: "1 December 2025", "1er décembre 2025". */
+  date(isoDate: string): string;
   /** "semicolon; separated; and last": for entries that contain commas themselves. */
   series(entries: string[]): string;
 
@@ -100,7 +140,7 @@ export interface SummaryTemplates {
   interventions(count: number): string;
   /** The last entry of a shortened list: "14 other delegations". */
   others(kind: ListKind, count: number): string;
-  /** "The following took the floor, in this order: from the Africa region, …; …". */
+  /** "The following took the floor, in this order: from Africa, …; …" (one speaker: no order). */
   tookTheFloor(groups: SpeakerGroup[]): string;
   /** The same for interventions made while no agenda item was under consideration. */
   tookTheFloorOutsideAgenda(groups: SpeakerGroup[]): string;
@@ -113,7 +153,7 @@ export interface SummaryTemplates {
   /** When there are too many to tell one by one. */
   pointsOfOrder(count: number): string;
   replies(count: number): string;
-  /** "[Main points raised by the Africa region]": square brackets, text the secretariat fills in. */
+  /** "[Main points raised by participants from Africa]": square brackets, text to fill in. */
   mainPoints(region: Region): string;
   /** An item of a meeting not opened yet: placeholders for what will be said and concluded. */
   awaited: { discussion: string; outcome: string };
@@ -123,6 +163,8 @@ export interface SummaryTemplates {
   fate: Record<ItemFate, string>;
   /** An item deferred at one moment and taken up again at another (both from `moment`). */
   deferredAndResumed(deferredAt: string, resumedAt: string): string;
+  /** An item deferred before it was first taken up, and when it was taken up. */
+  deferredBeforeTakenUp(deferredAt: string, takenUpAt: string): string;
   /** "Proposal ACP/67A1/1 was agreed." for `count` proposals of that status (symbols joined). */
   proposalStatus(status: ProposalStatus, symbols: string, count: number): string;
 

@@ -1,7 +1,15 @@
 import type { ProposalStatus, Region, RtoCode } from '../../../../shared';
-import { formatList } from './format';
+import { inDirection } from './bidi';
+import { formatDate, formatList } from './format';
 import { type PluralForms, plural } from './plural';
-import type { Interrupted, ListKind, SpeakerGroup, SummaryTemplates } from './types';
+import {
+  type DelegationCategory,
+  type Interrupted,
+  type ListKind,
+  oneSpeaker,
+  type SpeakerGroup,
+  type SummaryTemplates,
+} from './types';
 
 const LOCALE = 'zh-CN';
 const count = (n: number, forms: PluralForms<'zh'>) => plural('zh', LOCALE, n, forms);
@@ -16,13 +24,23 @@ const RTO: Record<RtoCode, string> = {
   RCC: '区域通信联合体（RCC）',
 };
 
+/** ITU-D's Chinese names of the regions (亚太, as in 亚太区域筹备会议), the CIS spelt out once. */
 const REGION: Record<Exclude<Region, 'none'>, string> = {
   AFR: '非洲',
   AMS: '美洲',
   ARB: '阿拉伯国家',
-  ASP: '亚洲及太平洋',
+  ASP: '亚太',
   CIS: '独立国家联合体（独联体）',
   EUR: '欧洲',
+};
+
+/** Delegations as ITU counts them in a report: "9个成员国、1个部门成员和3个区域性电信组织". */
+const DELEGATIONS: Record<DelegationCategory, PluralForms<'zh'>> = {
+  'member-state': { other: '{n}个成员国' },
+  'sector-member': { other: '{n}个部门成员' },
+  associate: { other: '{n}个部门准成员' },
+  academia: { other: '{n}个学术成员' },
+  rto: { other: '{n}个区域性电信组织' },
 };
 
 const REGION_GROUP: Record<Region, string> = {
@@ -66,6 +84,8 @@ export const ZH: SummaryTemplates = {
   title: '主席总结',
   submittedBy: '主席',
   sentenceSpace: '',
+  user: (text) => inDirection('ltr', text),
+  date: (isoDate) => formatDate(LOCALE, isoDate),
   series: (entries) => entries.join('；'),
 
   time: (hhmm) => hhmm,
@@ -75,12 +95,17 @@ export const ZH: SummaryTemplates = {
   unknownDay: '[日期]',
   moment: (date, time) => `${date}${time}`,
   opening: (f) => {
+    // Full-width brackets: a title's own half-width ones inside them do not read as a nest.
     const chair = f.chair ? `${f.chair.name}（${f.chair.delegation}）` : '[主席姓名]';
     const held = `会议于${f.when}（会议时间：${f.zone}，${f.offsets}）以线上方式举行，由${chair}主持。`;
     const a = f.attendance;
-    if (!a) return `${held}共有[人数]名与会者出席会议，代表[数目]个代表团，来自以下区域：[区域]。`;
+    if (!a)
+      return `${held}[出席情况：与会者人数；与会者所来自的成员国、部门成员、部门准成员、学术成员和区域性电信组织；有代表出席的区域]`;
     const people = count(a.participants, { other: '{n}名与会者' });
-    const delegations = count(a.delegations, { other: '{n}个代表团' });
+    const from = formatList(
+      LOCALE,
+      a.delegations.map((d) => count(d.count, DELEGATIONS[d.category])),
+    );
     const names = formatList(
       LOCALE,
       a.regions.map((r) => REGION[r]),
@@ -89,9 +114,9 @@ export const ZH: SummaryTemplates = {
       a.regions.length === 0
         ? ''
         : a.regions.length === 6
-          ? `，来自全部六个区域：${names}`
-          : `，来自六个区域中的${count(a.regions.length, { other: '{n}个' })}：${names}`;
-    return `${held}共有${people}出席会议，代表${delegations}${regions}。`;
+          ? `全部六个区域均有代表出席：${names}。`
+          : `六个区域中有${count(a.regions.length, { other: '{n}个' })}区域有代表出席：${names}。`;
+    return `${held}共有${people}出席会议${from ? `，来自${from}` : ''}。${regions}`;
   },
 
   itemHeading: (number, title) => `议程项目${number}：${title}`,
@@ -104,8 +129,12 @@ export const ZH: SummaryTemplates = {
   onBehalfOf: (delegation, rto) => `${delegation}代表${RTO[rto]}`,
   interventions: (n) => `（${count(n, { other: '发言{n}次' })}）`,
   others: (kind, n) => count(n, OTHERS[kind]),
-  tookTheFloor: (list) => `以下各方按顺序发言：${groups(list)}。`,
-  tookTheFloorOutsideAgenda: (list) => `在议程项目审议之外，以下各方按顺序发言：${groups(list)}。`,
+  tookTheFloor: (list) =>
+    oneSpeaker(list) ? `发言的是：${groups(list)}。` : `以下各方按顺序发言：${groups(list)}。`,
+  tookTheFloorOutsideAgenda: (list) =>
+    oneSpeaker(list)
+      ? `在议程项目审议之外，发言的是：${groups(list)}。`
+      : `在议程项目审议之外，以下各方按顺序发言：${groups(list)}。`,
   nobodySpoke: '本议程项目下无人请求发言。',
   pointOfOrder: (by, during) => `以下代表团提出了程序问题：${by}。${interruption(during)}`,
   reply: (by, during) => `以下代表团行使了答辩权：${by}。${interruption(during)}`,
@@ -122,10 +151,13 @@ export const ZH: SummaryTemplates = {
     concluded: '会议结束了对本议程项目的审议。',
     deferred: '本议程项目的审议被推迟。',
     open: '至会议闭幕时，本议程项目仍在审议中。',
+    ongoing: '本议程项目的审议仍在进行中。',
     left: '会议在结束本议程项目的审议之前转入了另一议程项目。',
   },
   deferredAndResumed: (deferredAt, resumedAt) =>
     `本议程项目的审议于${deferredAt}推迟，并于${resumedAt}恢复。`,
+  deferredBeforeTakenUp: (deferredAt, takenUpAt) =>
+    `本议程项目在开始审议之前于${deferredAt}被推迟，并于${takenUpAt}开始审议。`,
   proposalStatus: (status, symbols) => STATUS[status].replace('{s}', () => symbols),
 
   itemReference: (number, title) => `${number}“${title}”`,
