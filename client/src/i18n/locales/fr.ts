@@ -118,7 +118,7 @@ export const fr = {
     heading: 'Ordre du jour',
     current: 'Point de l’ordre du jour en cours',
     none: 'Aucun point de l’ordre du jour n’est ouvert',
-    planned: '{{minutes}} min prévues',
+    planned: 'durée prévue : {{minutes}} min',
     spent: 'Temps écoulé : {{time}}',
     open: 'Ouvrir le point',
     conclude: 'Conclure',
