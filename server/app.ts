@@ -15,6 +15,7 @@ import { metricsAuth } from './http/metricsAuth';
 import { homePage } from './http/pages';
 import { HttpReadBudget } from './http/readBudget';
 import { apiRouter } from './http/routes';
+import { unreadableRequest } from './http/unreadableRequest';
 import { newId } from './ids';
 import { MeetingService } from './meeting/service';
 import { MeetingUnreadable } from './meeting/unreadable';
@@ -148,22 +149,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.get('/', homePage);
   await mountClient(app, httpServer, config.client);
   app.use((_req: Request, res: Response) => sendError(res, 'not_found', 'no such route'));
-  app.use(
-    (
-      error: Error & { status?: number; type?: string },
-      _req: Request,
-      res: Response,
-      _next: NextFunction,
-    ) => {
-      if (error.type === 'entity.parse.failed')
-        return sendError(res, 'invalid', 'the body is not valid JSON');
-      if (error.type === 'entity.too.large') return sendError(res, 'invalid', 'the body is too large');
-      if (error instanceof MeetingUnreadable)
-        return sendError(res, 'unavailable', 'this server cannot read this meeting; try again');
-      log.error({ err: error }, 'http error');
-      sendError(res, 'internal', 'internal error');
-    },
-  );
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    // Cut short while being sent (a download): nothing more can be said on this response.
+    if (res.headersSent) return next(error);
+    // A body that cannot be read (not JSON, too large, an encoding or charset not read, not inflating):
+    // the client's doing, answered before authentication on every route.
+    const unreadable = unreadableRequest(error);
+    if (unreadable) return sendError(res, unreadable.code, unreadable.message);
+    if (error instanceof MeetingUnreadable)
+      return sendError(res, 'unavailable', 'this server cannot read this meeting; try again');
+    log.error({ err: error }, 'http error');
+    sendError(res, 'internal', 'internal error');
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -27,15 +27,17 @@ function openStore(): SqliteStore {
   return store;
 }
 
-/** The store's `readEvents`, counting what it is asked for. */
+/** The store's `readEvents`, counting what it is asked for (and the page sizes asked). */
 function counted(store: SqliteStore) {
   const calls: Array<{ afterSeq: number; returned: number }> = [];
+  const limits: Array<number | undefined> = [];
   const readEvents = async (meetingId: MeetingId, afterSeq: number, limit?: number) => {
     const events = await store.readEvents(meetingId, afterSeq, limit);
     calls.push({ afterSeq, returned: events.length });
+    limits.push(limit);
     return events;
   };
-  return { calls, readEvents };
+  return { calls, limits, readEvents };
 }
 
 /** A demo meeting's log as stored, one second apart, with a speaker and a concluded item. */
@@ -52,6 +54,35 @@ async function stored(store: SqliteStore, meetingId: MeetingId, events: StoredEv
 }
 
 const asText = (value: unknown) => JSON.stringify(value);
+
+/** The session's log, then Brazil's connection dropping and coming back until it is `length` events long. */
+function longLog(length: number): StoredEvent[] {
+  const log = sessionLog();
+  const last = log.at(-1)!;
+  for (let seq = log.length + 1; seq <= length; seq++) {
+    const type = seq % 2 === 0 ? 'participant.offline' : 'participant.online';
+    log.push(storedEvent(seq, last.at + seq * 1000, { type, participantId: P.brazil }));
+  }
+  return log;
+}
+
+/** Counts the turns of the event loop (each a round of immediates) until stopped. */
+function countTurns() {
+  let turns = 0;
+  let running = true;
+  const turn = () => {
+    if (!running) return;
+    turns++;
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  return {
+    stop: () => {
+      running = false;
+      return turns;
+    },
+  };
+}
 
 describe('RecordCache', () => {
   const meetingId = asId<MeetingId>('m_cache');
@@ -75,6 +106,28 @@ describe('RecordCache', () => {
     expect(after.ok && asText(after.record)).toBe(asText(buildRecord(log)));
     expect(reader.calls[0]).toEqual({ afterSeq: 40, returned: Math.min(16, rest.length) });
     expect(reader.calls.reduce((n, c) => n + c.returned, 0)).toBe(rest.length);
+  });
+
+  it('folds a long log in pages of at most 250 events, giving the event loop a turn between pages', async () => {
+    // A page is folded in one go, and its cost is its events times the meeting's size (`evolve`
+    // copies the lists an event changes): so the bound is on the events a page holds, counted here,
+    // rather than on a time a loaded machine could miss.
+    const store = openStore();
+    const log = longLog(1200);
+    await stored(store, meetingId, log);
+    const reader = counted(store);
+    const cache = new RecordCache(reader.readEvents);
+    const turns = countTurns();
+    const read = await cache.read(meetingId, log.length);
+    const turned = turns.stop();
+    expect(read.ok && asText(read.record)).toBe(asText(buildRecord(log)));
+    expect(Math.max(...reader.limits.map((limit) => limit ?? Number.POSITIVE_INFINITY))).toBeLessThanOrEqual(
+      250,
+    );
+    const pages = reader.calls.filter((c) => c.returned > 0).length;
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(log.length / 250));
+    // Other work ran between every two pages: at least one turn per page after the first.
+    expect(turned).toBeGreaterThanOrEqual(pages - 1);
   });
 
   it('answers the same record without reading while the log has not moved', async () => {

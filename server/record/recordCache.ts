@@ -13,7 +13,15 @@ export interface RecordCacheOptions {
   pageSize: number;
 }
 
-const DEFAULT_OPTIONS: RecordCacheOptions = { maxMeetings: 16, pageSize: 2000 };
+/**
+ * A page is folded without a turn for anyone else, and an event's fold copies the lists it changes
+ * (`evolve` is pure: a new list of interventions per intervention, of participants per change), so
+ * a page costs its events times the meeting's size. At the largest meeting the quotas allow, a
+ * page of 2000 events was a quarter of a second of main thread, other meetings' commands waiting
+ * behind it; a page of 250 is an eighth of that (some 30 ms) at worst, and costs a read of the
+ * store and a turn of the event loop per 250 events (a few ms over a log of 20 000 events).
+ */
+const DEFAULT_OPTIONS: RecordCacheOptions = { maxMeetings: 16, pageSize: 250 };
 
 /**
  * A meeting's record, or why this process cannot make it: an event it cannot fold (written by a newer

@@ -1,18 +1,22 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../../shared';
+import { parseBody } from '../http/body';
 import { sendError } from '../http/errors';
 
 const language = z.enum(LANGUAGES, { error: `a language of the meeting: one of ${LANGUAGES.join(', ')}` });
 
 /**
- * The query of every record route: `?lang=` (the language of the headings; English by default). Any
+ * The query of every record route's GET: `?lang=` (the language of the headings; English by default). Any
  * other parameter, or `lang` given twice, is refused rather than ignored, as for `invitations.csv`.
  */
 const recordQuerySchema = z.strictObject({ lang: language.optional() });
 
 /** The body of `POST /api/meetings/:id/summary`: the draft's language (default: the caller's). */
-export const summaryBodySchema = z.strictObject({ lang: language.optional() });
+const summaryBodySchema = z.strictObject({ lang: language.optional() });
+
+/** What `POST /api/meetings/:id/summary` is asked for. */
+export type SummaryBody = z.infer<typeof summaryBodySchema>;
 
 /** The language a record route was asked for, or undefined once `400 invalid` is sent. */
 export function recordLanguage(req: Request, res: Response): Language | undefined {
@@ -23,4 +27,37 @@ export function recordLanguage(req: Request, res: Response): Language | undefine
   );
   sendError(res, 'invalid', problems.join('; '));
   return undefined;
+}
+
+/**
+ * Whether the request carries a body: a POST without one from `fetch` or curl says
+ * `Content-Length: 0`, and has no Content-Type to check.
+ */
+const sendsBody = (req: Request) =>
+  req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
+
+/**
+ * The body of `POST /api/meetings/:id/summary`, or undefined once the refusal is sent: `400
+ * invalid` for a query (the language goes in the body) or a body not of the schema; `415
+ * unsupported` for a body that is not JSON (express.json left it unread: a form, text or CSV would
+ * otherwise be drafted in the default language as if nothing had been asked).
+ */
+export function summaryRequest(req: Request, res: Response): SummaryBody | undefined {
+  if (Object.keys(req.query).length > 0) {
+    sendError(
+      res,
+      'invalid',
+      '(query): this route takes no parameter; the language goes in the body: {"lang": "fr"}',
+    );
+    return undefined;
+  }
+  if (sendsBody(req) && !req.is('application/json')) {
+    sendError(
+      res,
+      'unsupported',
+      'send the body as JSON, with Content-Type: application/json (or send no body)',
+    );
+    return undefined;
+  }
+  return parseBody(summaryBodySchema, req.body, res);
 }

@@ -8,9 +8,10 @@ import type { Logger } from '../observability/logger';
 import { attachment } from './attachment';
 import { sendEventsJsonl } from './eventsJsonl';
 import { type EventPages, RecordCache } from './recordCache';
-import { RECORD_REFUSALS, recordCost, sendRecordUnavailable } from './recordLimits';
+import { logCost, RECORD_REFUSALS, recordCost, sendRecordUnavailable } from './recordLimits';
 import { recordLanguage } from './recordQuery';
 import { RECORD_EXPORTS, type RecordExport } from './render';
+import { exportFileName } from './render/fileName';
 import { RenderFailed, sendRenderFailed } from './renderFailure';
 import type { RenderPool } from './renderPool';
 import { summaryRoutes } from './summaryRoutes';
@@ -24,7 +25,7 @@ export interface RecordDeps {
   gate: BulkGate;
   /** The store's events, read page by page (for the record's fold and the log). */
   readEvents: EventPages;
-  /** Renders the exports off the main thread (./renderPool.ts). */
+  /** Renders the exports and drafts the summary off the main thread (./renderPool.ts). */
   renders: RenderPool;
   log: Logger;
 }
@@ -42,7 +43,8 @@ const JSONL = 'application/jsonl; charset=utf-8';
  * JSON, its exports (`record.docx`, `record.md`, `interventions.csv`, `attendance.csv`,
  * `record.xlsx`), the raw log (`events.jsonl`) and `POST /api/meetings/:id/summary`. One record
  * cache for the process: each request folds only the events stored since the last one. The exports
- * are rendered in the render pool's worker thread; one it could not render is `503 unavailable`.
+ * are rendered, and the summary drafted, in the render pool's worker thread; one it could not make
+ * is `503 unavailable`.
  */
 export function recordRoutes(
   api: Router,
@@ -70,24 +72,25 @@ export function recordRoutes(
     const lang = recordLanguage(req, res);
     if (!lang) return;
     const { meetingId, room } = found;
+    // Read before it is charged: its cost is the record's size. The fold is the one the JSON route
+    // makes, once per seq for every caller; the render is the work the gate is for.
+    const read = await cache.read(meetingId, room.seq);
+    if (!read.ok) return sendRecordUnavailable(res, read);
     const key = bulkKey(req.caller!, meetingId);
-    const refusal = gate.admit(key, recordCost(room.seq));
+    const refusal = gate.admit(key, recordCost(name, read.record));
     if (refusal) return sendError(res, 'rate_limited', RECORD_REFUSALS[refusal]);
     const rendered = await gate.run(key, async () => {
-      const read = await cache.read(meetingId, room.seq);
-      if (!read.ok) return read;
       try {
         return { ok: true as const, file: await renders.render(name, read.record, lang) };
       } catch (error) {
-        if (error instanceof RenderFailed) return { ok: false as const, problem: 'render' as const, error };
+        if (error instanceof RenderFailed) return { ok: false as const, error };
         throw error;
       }
     });
     if (!rendered.ok) {
-      if (rendered.problem !== 'render') return sendRecordUnavailable(res, rendered);
       const { error } = rendered;
       log.warn({ err: error, meetingId, export: name }, `record export failed: ${error.reason}`);
-      return sendRenderFailed(res, error);
+      return sendRenderFailed(res, error, 'export');
     }
     const { file } = rendered;
     res.set(downloadHeaders(file.fileName)).type(file.contentType).send(file.body);
@@ -102,7 +105,7 @@ export function recordRoutes(
     const { meetingId, room } = found;
     const caller = req.caller!;
     const key = bulkKey(caller, meetingId);
-    const refusal = gate.admit(key, recordCost(room.seq));
+    const refusal = gate.admit(key, logCost(room.seq));
     if (refusal) return sendError(res, 'rate_limited', RECORD_REFUSALS[refusal]);
     // Charged and one at a time per caller, but not in the gate's line: a download is paced by its
     // reader, and a slow one must not hold up everyone's exports and imports. Its pages take turns.
@@ -113,7 +116,7 @@ export function recordRoutes(
       if (!read.ok) return sendRecordUnavailable(res, read);
       const actor = actorOf(room.state, caller);
       const withContacts = actor !== null && can(room.state, actor, 'participant.manage');
-      res.set(downloadHeaders(`${room.state.title} events.jsonl`)).type(JSONL);
+      res.set(downloadHeaders(exportFileName(room.state.title, 'events', 'jsonl'))).type(JSONL);
       await sendEventsJsonl(res, readEvents, {
         meetingId,
         upToSeq: read.record.meeting.lastSeq,
@@ -129,7 +132,7 @@ export function recordRoutes(
     }
   });
 
-  summaryRoutes(api, { meetingOf, gate, cache });
+  summaryRoutes(api, { meetingOf, gate, cache, renders, log });
 }
 
 /** A download of the record: personal data (names, who was there), so not for caches. */

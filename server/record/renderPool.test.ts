@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MeetingRecord } from '../../shared';
+import { asId, type ItemId, LANGUAGES, type MeetingRecord } from '../../shared';
 import { RECORD_EXPORTS, renderExport } from './render';
 import { irmRecord, largeRecord } from './render/fixtures';
 import { RenderFailed } from './renderFailure';
 import { RenderPool, type RenderPoolOptions } from './renderPool';
+import { draftSummary } from './summary/draft';
 
 const pools: RenderPool[] = [];
 afterAll(async () => {
@@ -19,6 +20,25 @@ const shared = poolWith();
 
 /** A record whose .docx is a second or more of CPU: 1000 interventions, 400 participants. */
 const longRecord = largeRecord({ interventions: 1000, participants: 400 });
+
+/**
+ * A meeting of 2500 items of two interventions each: its summary is too long for the limit, so the
+ * draft tries ever shorter lists, then as many items as fit (a quarter of a second or more of CPU).
+ */
+function manyItemsRecord(): MeetingRecord {
+  const base = largeRecord({ interventions: 5000, participants: 2000 });
+  const interventions = base.items.flatMap((item) => item.interventions);
+  const items = Array.from({ length: interventions.length / 2 }, (_, n) => ({
+    ...base.items[0]!,
+    itemId: asId<ItemId>(`i_${n}`),
+    number: String(n + 1),
+    title: `Report of the working group ${n + 1} on the regional initiatives`,
+    outcome: 'The meeting took note of the report and thanked the working group for its work.',
+    interventions: interventions.slice(2 * n, 2 * n + 2),
+  }));
+  return { ...base, items };
+}
+const manyItems = manyItemsRecord();
 
 /** The reason a render was refused with, or `rendered`. */
 const outcome = (rendering: Promise<unknown>) =>
@@ -87,6 +107,36 @@ describe('RenderPool', () => {
     expect(await outcome(pool.render('record.md', irmRecord(), 'en'))).toBe('rendered');
   });
 
+  it('drafts the summary as draftSummary does in process, in each language', async () => {
+    const record = irmRecord();
+    for (const lang of LANGUAGES)
+      expect(await shared.draftSummary(record, lang), lang).toEqual(draftSummary(record, lang));
+  });
+
+  it('keeps the event loop turning while the summary of a meeting of many items is drafted', async () => {
+    await shared.draftSummary(irmRecord(), 'en'); // the worker started: only the draft is watched
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 10);
+    try {
+      const draft = await shared.draftSummary(manyItems, 'fr');
+      expect(draft.text).toBe(draftSummary(manyItems, 'fr').text);
+    } finally {
+      clearInterval(ticking);
+    }
+    // Drafted in process, the timer could not run at all: the draft is one synchronous call.
+    expect(ticks).toBeGreaterThanOrEqual(5);
+  });
+
+  it('fails a draft past its time or that throws, and drafts the next', async () => {
+    const pool = poolWith({ timeoutMs: 50 });
+    expect(await outcome(pool.draftSummary(irmRecord(), 'en'))).toBe('rendered');
+    expect(await outcome(pool.draftSummary(manyItems, 'en'))).toBe('timeout');
+    const broken = { ...irmRecord(), items: null } as unknown as MeetingRecord;
+    expect(await outcome(pool.draftSummary(broken, 'en'))).toBe('threw');
+    const next = await pool.draftSummary(irmRecord(), 'es');
+    expect(next).toEqual(draftSummary(irmRecord(), 'es'));
+  });
+
   it('fails the running and waiting renders once closed, and refuses new ones', async () => {
     const pool = poolWith();
     const running = outcome(pool.render('record.docx', irmRecord(), 'en'));
@@ -94,5 +144,6 @@ describe('RenderPool', () => {
     await pool.close();
     expect([await running, await waiting]).toEqual(['closed', 'closed']);
     expect(await outcome(pool.render('record.md', irmRecord(), 'en'))).toBe('closed');
+    expect(await outcome(pool.draftSummary(irmRecord(), 'en'))).toBe('closed');
   });
 });

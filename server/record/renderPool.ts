@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { assertNever, type Language, type MeetingRecord } from '../../shared';
+import { assertNever, type Language, type MeetingRecord, type SummaryDraft } from '../../shared';
 import type { RecordExport, RenderedExport } from './render';
 import { RenderFailed, type RenderFailureReason } from './renderFailure';
 
@@ -26,18 +26,28 @@ const DEFAULT_RENDER_POOL_OPTIONS: RenderPoolOptions = {
   maxOldGenerationSizeMb: 1024,
 };
 
-/** What the worker sends back (server/record/renderWorker.mjs). */
-type WorkerMessage =
-  | { kind: 'ready' }
+/** The work the worker does on a record: an export, or the draft of the chair's summary. */
+export type RecordWork = { kind: 'export'; name: RecordExport } | { kind: 'summary' };
+
+/** What the worker answers a job with (server/record/renderWorker.mjs). */
+type Answer =
   | { kind: 'rendered'; id: number; bytes: ArrayBuffer; contentType: string; fileName: string }
+  | { kind: 'drafted'; id: number; draft: SummaryDraft }
   | { kind: 'threw'; id: number; detail: string };
+
+/** What the worker sends back. */
+type WorkerMessage = { kind: 'ready' } | Answer;
+
+/** A job's answer when it succeeded. */
+type Done = Exclude<Answer, { kind: 'threw' }>;
 
 interface Job {
   id: number;
-  name: RecordExport;
+  work: RecordWork;
   record: MeetingRecord;
   lang: Language;
-  resolve: (rendered: RenderedExport) => void;
+  /** Takes the worker's answer; false if it is not one for this work (a bug of the worker). */
+  finish: (done: Done) => boolean;
   reject: (error: RenderFailed) => void;
 }
 
@@ -48,12 +58,13 @@ interface Current {
 }
 
 /**
- * Renders the record's exports (server/record/render) in a worker thread, one at a time. A .docx or
- * .xlsx of a long meeting is seconds of CPU: on the main thread, every meeting of the process would
- * wait for it. The record goes to the worker as a structured clone, the file comes back as a
- * transferred buffer, byte for byte what `renderExport` gives in process. The worker starts with the
- * first export and never keeps the process alive; one that times out, runs out of memory or dies is
- * replaced for the next export.
+ * Renders the record's exports (server/record/render) and drafts the chair's summary
+ * (server/record/summary) in a worker thread, one job at a time. A .docx or .xlsx of a long meeting
+ * is seconds of CPU, the summary of one with many items a second: on the main thread, every meeting
+ * of the process would wait for it. The record goes to the worker as a structured clone, the file
+ * comes back as a transferred buffer, byte for byte what `renderExport` gives in process, and the
+ * draft as `draftSummary` gives it. The worker starts with the first job and never keeps the process
+ * alive; one that times out, runs out of memory or dies is replaced for the next job.
  */
 export class RenderPool {
   private current: Current | undefined;
@@ -73,14 +84,24 @@ export class RenderPool {
    * `RenderFailed` (timeout, memory, crashed, threw, closed), never hangs past the pool's timeouts.
    */
   render(name: RecordExport, record: MeetingRecord, lang: Language): Promise<RenderedExport> {
-    if (this.closed) return Promise.reject(new RenderFailed('closed', 'render pool closed'));
-    return new Promise<RenderedExport>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, name, record, lang, resolve, reject });
-      this.next();
-    });
+    return this.submit<RenderedExport>({ kind: 'export', name }, record, lang, (done) =>
+      done.kind === 'rendered'
+        ? { body: Buffer.from(done.bytes), contentType: done.contentType, fileName: done.fileName }
+        : undefined,
+    );
   }
 
-  /** Fails the waiting and running exports (`closed`) and stops the worker. */
+  /**
+   * The draft of the chair's summary of `record` in `lang`, as `draftSummary` writes it; rejects
+   * with a `RenderFailed` as `render` does.
+   */
+  draftSummary(record: MeetingRecord, lang: Language): Promise<SummaryDraft> {
+    return this.submit<SummaryDraft>({ kind: 'summary' }, record, lang, (done) =>
+      done.kind === 'drafted' ? done.draft : undefined,
+    );
+  }
+
+  /** Fails the waiting and running jobs (`closed`) and stops the worker. */
   async close(): Promise<void> {
     this.closed = true;
     const current = this.current;
@@ -88,6 +109,25 @@ export class RenderPool {
     for (const job of this.queue.splice(0)) job.reject(new RenderFailed('closed', 'render pool closed'));
     this.fail('closed', 'render pool closed');
     await current?.worker.terminate();
+  }
+
+  /** Queues `work`; `read` takes the worker's answer to it (undefined: not an answer to this work). */
+  private submit<T>(
+    work: RecordWork,
+    record: MeetingRecord,
+    lang: Language,
+    read: (done: Done) => T | undefined,
+  ): Promise<T> {
+    if (this.closed) return Promise.reject(new RenderFailed('closed', 'render pool closed'));
+    return new Promise<T>((resolve, reject) => {
+      const finish = (done: Done) => {
+        const value = read(done);
+        if (value !== undefined) resolve(value);
+        return value !== undefined;
+      };
+      this.queue.push({ id: this.nextId++, work, record, lang, finish, reject });
+      this.next();
+    });
   }
 
   private next(): void {
@@ -107,9 +147,9 @@ export class RenderPool {
     const { timeoutMs } = this.options;
     const timer = setTimeout(() => this.fail('timeout', `render took over ${timeoutMs} ms`), timeoutMs);
     this.running = { job, timer, sent: true };
-    const { id, name, record, lang } = job;
+    const { id, work, record, lang } = job;
     try {
-      this.current!.worker.postMessage({ id, name, record, lang });
+      this.current!.worker.postMessage({ id, work, record, lang });
     } catch (error) {
       // Not cloneable: the record is plain data, so this is a bug of the caller, not of the worker.
       clearTimeout(timer);
@@ -155,15 +195,17 @@ export class RenderPool {
         return;
       }
       case 'rendered':
+      case 'drafted':
       case 'threw': {
         const running = this.running;
         if (!running?.sent || running.job.id !== message.id) return;
         clearTimeout(running.timer);
         this.running = undefined;
-        if (message.kind === 'rendered') {
-          const { bytes, contentType, fileName } = message;
-          running.job.resolve({ body: Buffer.from(bytes), contentType, fileName });
-        } else running.job.reject(new RenderFailed('threw', `render failed: ${message.detail}`));
+        const { job } = running;
+        if (message.kind === 'threw')
+          job.reject(new RenderFailed('threw', `render failed: ${message.detail}`));
+        else if (!job.finish(message))
+          job.reject(new RenderFailed('threw', `the worker answered ${message.kind} to ${job.work.kind}`));
         this.next();
         return;
       }

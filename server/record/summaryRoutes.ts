@@ -8,21 +8,25 @@ import {
   type Meeting,
   type ProposalId,
 } from '../../shared';
-import { parseBody } from '../http/body';
 import { type BulkGate, bulkKey } from '../http/bulkGate';
 import { sendError } from '../http/errors';
 import { actorOf, type FindMeeting, type Permission } from '../http/meetingAccess';
 import { sendRefusal, submitAs } from '../http/submit';
 import { newId } from '../ids';
+import type { Logger } from '../observability/logger';
 import type { RecordCache } from './recordCache';
 import { RECORD_REFUSALS, recordCost, sendRecordUnavailable } from './recordLimits';
-import { summaryBodySchema } from './recordQuery';
-import { draftSummary } from './summary/draft';
+import { summaryRequest } from './recordQuery';
+import { RenderFailed, sendRenderFailed } from './renderFailure';
+import type { RenderPool } from './renderPool';
 
 interface SummaryDeps {
   meetingOf: FindMeeting;
   gate: BulkGate;
   cache: RecordCache;
+  /** Drafts the summary off the main thread, as it renders the exports. */
+  renders: RenderPool;
+  log: Logger;
 }
 
 const SUMMARY: Permission = {
@@ -37,13 +41,15 @@ const NO_DRAFT = { title: '', submittedBy: '', text: '' };
  * `POST /api/meetings/:id/summary` `{lang?}` → `201 {proposal}`: a new draft of the chair's summary,
  * written from the record in `lang` (default: the caller's registered language, else English) and
  * created as a text of kind `chair-summary` whose version 0 is the draft (the collab server seeds
- * it from `proposal.created`'s base text, as for any proposal).
+ * it from `proposal.created`'s base text, as for any proposal). The draft is written in the render
+ * pool's worker (a meeting of thousands of items is a second of CPU); one it could not write is
+ * `503 unavailable`, as an export.
  */
-export function summaryRoutes(api: Router, { meetingOf, gate, cache }: SummaryDeps): void {
+export function summaryRoutes(api: Router, { meetingOf, gate, cache, renders, log }: SummaryDeps): void {
   api.post('/meetings/:id/summary', async (req: Request, res: Response) => {
     const found = await meetingOf(req, res, { fresh: true, may: SUMMARY });
     if (!found) return;
-    const body = parseBody(summaryBodySchema, req.body, res);
+    const body = summaryRequest(req, res);
     if (!body) return;
     const { meetingId, room } = found;
     const caller = req.caller!;
@@ -54,14 +60,25 @@ export function summaryRoutes(api: Router, { meetingOf, gate, cache }: SummaryDe
     if (!allowed.ok) return sendRefusal(res, allowed.error);
     const lang = body.lang ?? languageOf(room.state, actor);
 
+    // Read before it is charged, as for an export: its cost is the record's size.
+    const read = await cache.read(meetingId, room.seq);
+    if (!read.ok) return sendRecordUnavailable(res, read);
     const key = bulkKey(caller, meetingId);
-    const refusal = gate.admit(key, recordCost(room.seq));
+    const refusal = gate.admit(key, recordCost('summary', read.record));
     if (refusal) return sendError(res, 'rate_limited', RECORD_REFUSALS[refusal]);
     const drafted = await gate.run(key, async () => {
-      const read = await cache.read(meetingId, room.seq);
-      return read.ok ? { ok: true as const, draft: draftSummary(read.record, lang) } : read;
+      try {
+        return { ok: true as const, draft: await renders.draftSummary(read.record, lang) };
+      } catch (error) {
+        if (error instanceof RenderFailed) return { ok: false as const, error };
+        throw error;
+      }
     });
-    if (!drafted.ok) return sendRecordUnavailable(res, drafted);
+    if (!drafted.ok) {
+      const { error } = drafted;
+      log.warn({ err: error, meetingId }, `chair's summary not drafted: ${error.reason}`);
+      return sendRenderFailed(res, error, 'summary');
+    }
 
     let created: ProposalId | undefined;
     const stored = await submitAs(room, caller, res, (meeting, as, ctx) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RECORD_EXPORTS } from '../../server/record/render';
+import { exportFileName } from '../../server/record/render/fileName';
 import { draftSummary } from '../../server/record/summary/draft';
 import {
   buildRecord,
@@ -15,7 +16,7 @@ import { plainText, seedDoc } from '../../shared/collab/schema';
 import { connect, type TestClient } from '../support/client';
 import { createMeetingWith, type Invitee } from '../support/meeting';
 import { type ServerProcess, spawnServer } from '../support/process';
-import { addAs, call } from '../support/secretariatApi';
+import { addAs, call, createAs, type Refusal as Refused } from '../support/secretariatApi';
 import { tempDir } from '../support/server';
 import { waitFor } from '../support/wait';
 
@@ -271,6 +272,62 @@ describe('the meeting record', () => {
     expect(refused.status).toBe(403);
     const unknownField = await call(server.url, 'POST', route('/summary'), chair.token, { lang: 'fr', x: 1 });
     expect(unknownField.status).toBe(400);
+  });
+
+  it('drafts from a JSON body or none, refusing any other body (415) and a query (400)', async () => {
+    // A string body gets `text/plain` from fetch; bytes go without a Content-Type.
+    const post = (rest: string, init: { type?: string; body?: BodyInit }) =>
+      fetch(`${server.url}${route(rest)}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${chair.token}`,
+          ...(init.type ? { 'content-type': init.type } : {}),
+        },
+        ...(init.body !== undefined ? { body: init.body } : {}),
+      });
+    const refusal = async (res: Response) => [res.status, ((await res.json()) as Refused).error.code];
+    // Each asks for French: read as English (the chair's default) it would be drafted, not refused.
+    for (const [type, body] of [
+      ['text/plain', '{"lang":"fr"}'],
+      ['application/x-www-form-urlencoded', 'lang=fr'],
+      ['text/csv', 'lang\r\nfr\r\n'],
+      [undefined, new TextEncoder().encode('{"lang":"fr"}')],
+    ] as const)
+      expect(await refusal(await post('/summary', { type, body })), String(type)).toEqual([
+        415,
+        'unsupported',
+      ]);
+    for (const query of ['?lang=fr', '?x=1', '?lang=fr&lang=ar'])
+      expect(
+        await refusal(await post(`/summary${query}`, { type: 'application/json', body: '{}' })),
+        query,
+      ).toEqual([400, 'invalid']);
+
+    const french = await post('/summary', { type: 'application/json; charset=utf-8', body: '{"lang":"fr"}' });
+    expect(french.status).toBe(201);
+    const { proposal } = (await french.json()) as { proposal: Proposal };
+    expect(proposal.title).toBe(draftSummary((await record()).record, 'fr').title);
+    expect(proposal.title).not.toBe(draftSummary((await record()).record, 'en').title);
+    // No body at all (fetch sends Content-Length: 0): the caller's language, as `{}`.
+    expect((await post('/summary', {})).status).toBe(201);
+  });
+
+  it("names the log as the exports are named: the meeting's title cut to the same length", async () => {
+    const title = `${'Regional Preparatory Meeting for WTDC-25 '.repeat(4)}`.trim();
+    expect(title.length).toBeGreaterThan(120);
+    const { meeting } = await createAs(server.url, server.adminToken, {
+      title,
+      timezone: 'Europe/Zurich',
+      defaultSpeakingSeconds: 180,
+    });
+    const named = async (rest: string) =>
+      (await download(server.url, `/api/meetings/${meeting.id}${rest}`, server.adminToken)).headers.get(
+        'content-disposition',
+      );
+    const stem = exportFileName(title, 'record', 'md').replace(/ record\.md$/, '');
+    expect(stem.length).toBe(60);
+    expect(await named('/record.md')).toBe(`attachment; filename="${stem} record.md"`);
+    expect(await named('/events.jsonl')).toBe(`attachment; filename="${stem} events.jsonl"`);
   });
 
   it('is the same, byte for byte, after kill -9 and a restart, and after one more event', async () => {

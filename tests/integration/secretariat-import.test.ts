@@ -143,7 +143,7 @@ describe('the secretariat’s API: import and invitations.csv', () => {
     expect(asJson.body.error.message).toContain('text/csv');
     const huge = `name,delegation,role\n${'x,y,delegate\n'.repeat(90_000)}`;
     expect(huge.length).toBeGreaterThan(1024 * 1024);
-    expect((await importCsv(huge)).status).toBe(400);
+    expect((await importCsv(huge)).status).toBe(413);
     const noMeeting = await request('POST', '/api/meetings/m_nothing/participants/import', irm.admin, csv, {
       contentType: 'text/csv',
     });
