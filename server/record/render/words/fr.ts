@@ -56,7 +56,8 @@ export const FR: RecordWords = {
   itemStatus: { pending: 'En attente', open: 'Ouvert', concluded: 'Conclu', deferred: 'Reporté' },
   sessionEnd: { concluded: 'conclu', deferred: 'reporté', left: 'passage à un autre point' },
   stillOpen: 'examen en cours',
-  plannedVsSpent: (planned, spent) => `durée prévue${NB}: ${planned}${NB}min${NB}; durée effective${NB}: ${spent}`,
+  plannedVsSpent: (planned, spent) =>
+    `durée prévue${NB}: ${planned}${NB}min${NB}; durée effective${NB}: ${spent}`,
   overPlan: 'dépassement de la durée prévue',
   noItems: 'L’ordre du jour ne comporte aucun point.',
   noOutcome: 'Aucun résultat consigné',
