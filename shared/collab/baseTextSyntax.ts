@@ -12,7 +12,7 @@
  */
 
 /** A run of a block's text, inside square brackets or not. */
-export interface BaseTextRun {
+interface BaseTextRun {
   text: string;
   bracketed: boolean;
 }
