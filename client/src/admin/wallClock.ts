@@ -1,3 +1,4 @@
+import { zonedTime } from '../../../shared';
 /**
  * Dates and times as the secretariat types them: a wall-clock date and time in the meeting's time
  * zone (not the browser's), turned into the instant the server stores, and back. The hard part is
@@ -29,27 +30,6 @@ export type WallInstant =
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per zone that writes every field as a number (en-US, 24-hour clock). */
-function numericFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
 interface Fields {
   year: number;
   month: number;
@@ -59,18 +39,18 @@ interface Fields {
   second: number;
 }
 
+const ZONED = /^(-?\d+)-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)/;
+
+/** The zone's wall clock at `ms`, field by field (from the record's zoned times: one formatter per zone). */
 function fieldsIn(ms: number, timeZone: string): Fields {
-  const out: Record<string, number> = {};
-  for (const part of numericFormat(timeZone).formatToParts(ms)) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  }
+  const [, year, month, day, hour, minute, second] = ZONED.exec(zonedTime(ms, timeZone)) ?? [];
   return {
-    year: out.year ?? 0,
-    month: out.month ?? 1,
-    day: out.day ?? 1,
-    hour: out.hour ?? 0,
-    minute: out.minute ?? 0,
-    second: out.second ?? 0,
+    year: Number(year ?? 0),
+    month: Number(month ?? 1),
+    day: Number(day ?? 1),
+    hour: Number(hour ?? 0),
+    minute: Number(minute ?? 0),
+    second: Number(second ?? 0),
   };
 }
 
