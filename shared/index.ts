@@ -1,3 +1,4 @@
+export * from './domain/agendaClock';
 export * from './domain/contacts';
 export * from './domain/decide';
 export * from './domain/errors';

@@ -28,7 +28,11 @@ const DEFAULT_OPTIONS: RecordCacheOptions = { maxMeetings: 16, pageSize: 250 };
  * version of the server, `unreadable`), or a meeting with no events in the store (`empty`).
  */
 export type RecordRead =
-  | { ok: true; record: MeetingRecord }
+  | {
+      ok: true;
+      record: MeetingRecord /** The record as JSON, written once per `lastSeq` for every caller. */;
+      json: () => string;
+    }
   | { ok: false; problem: 'unreadable'; seq: number; reason: string }
   | { ok: false; problem: 'empty' };
 
@@ -37,7 +41,7 @@ type Refusal = Exclude<RecordRead, { ok: true }>;
 /** One meeting's fold, the record last computed from it, and the catch-ups queued on it. */
 interface Entry {
   fold: RecordFold;
-  memo: { seq: number; record: MeetingRecord } | null;
+  memo: { seq: number; record: MeetingRecord; json: string | null } | null;
   /** The last catch-up queued: the next one starts after it, so no event is folded twice. */
   tail: Promise<unknown>;
 }
@@ -119,13 +123,23 @@ export class RecordCache {
     }
   }
 
+  /** The record last computed for `meetingId`, whatever its seq, without reading or folding anything. */
+  latest(meetingId: MeetingId): MeetingRecord | null {
+    return this.entries.get(meetingId)?.memo?.record ?? null;
+  }
+
   private recordOf(entry: Entry): RecordRead {
     const seq = entry.fold.lastSeq;
     if (entry.memo?.seq !== seq) {
       const record = entry.fold.record();
       if (!record) return { ok: false, problem: 'empty' };
-      entry.memo = { seq, record };
+      entry.memo = { seq, record, json: null };
     }
-    return { ok: true, record: entry.memo.record };
+    const memo = entry.memo;
+    const json = () => {
+      memo.json ??= JSON.stringify(memo.record);
+      return memo.json;
+    };
+    return { ok: true, record: memo.record, json };
   }
 }

@@ -50,14 +50,18 @@ export function recordRows(record: MeetingRecord): number {
 export const logCost = (seq: number): number => Math.min(Math.max(1, seq) * COST_PER_EVENT, MAX_COST);
 
 /**
- * The gate's cost of an export or of the summary's draft of `record`: what the work costs by the
- * record's rows, or by its log's events where they are more (the fold, the record sent to the
- * worker), at most a caller's burst.
+ * The gate's cost of an export or of the summary's draft, charged before the work: by the rows of
+ * the record last made of the meeting (`record`, null before the first), or by its log's `seq`
+ * events where they are more (the fold, the record sent to the worker), at most a caller's burst.
  */
-export function recordCost(work: RecordExport | 'summary', record: MeetingRecord): number {
+export function recordCost(
+  work: RecordExport | 'summary',
+  record: MeetingRecord | null,
+  seq: number,
+): number {
   const { base, perRow } = WORK_COST[work];
-  const byRows = base + recordRows(record) * perRow;
-  return Math.min(Math.max(byRows, logCost(record.meeting.lastSeq)), MAX_COST);
+  const byRows = base + (record ? recordRows(record) : 0) * perRow;
+  return Math.min(Math.max(byRows, logCost(seq)), MAX_COST);
 }
 
 /** The gate's refusals in the record's words (429: the caller tries again later). */

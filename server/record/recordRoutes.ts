@@ -38,6 +38,9 @@ const RECORD: Permission = {
 /** Content types of the downloads the server writes itself (the exports bring theirs). */
 const JSONL = 'application/jsonl; charset=utf-8';
 
+/** The ETag of the record at `seq`: the record is a function of the log up to it. */
+const recordTag = (seq: number) => `"record-${seq}"`;
+
 /**
  * The meeting's record (docs/protocol.md, "The meeting record"): `GET /api/meetings/:id/record` as
  * JSON, its exports (`record.docx`, `record.md`, `interventions.csv`, `attendance.csv`,
@@ -59,11 +62,15 @@ export function recordRoutes(
     if (!recordLanguage(req, res)) return;
     const { meetingId, room } = found;
     const caller = req.caller!;
+    // The record of a seq is the same for everyone: the Record view's live refetch asks again with
+    // the ETag it has and gets a free 304 while the log has not moved.
+    res.set('cache-control', 'private, no-cache');
+    if (req.get('if-none-match') === recordTag(room.seq)) return res.status(304).end();
     if (reads.refused(res, caller, meetingId)) return;
     const read = await cache.read(meetingId, room.seq);
     if (!read.ok) return sendRecordUnavailable(res, read);
-    res.set('cache-control', 'no-store');
-    reads.send(res, caller, meetingId, read.record);
+    res.set('etag', recordTag(read.record.meeting.lastSeq));
+    reads.sendJson(res, caller, meetingId, read.json());
   });
 
   const exportRoute = (name: RecordExport) => async (req: Request, res: Response) => {
@@ -72,13 +79,15 @@ export function recordRoutes(
     const lang = recordLanguage(req, res);
     if (!lang) return;
     const { meetingId, room } = found;
-    // Read before it is charged: its cost is the record's size. The fold is the one the JSON route
-    // makes, once per seq for every caller; the render is the work the gate is for.
-    const read = await cache.read(meetingId, room.seq);
-    if (!read.ok) return sendRecordUnavailable(res, read);
+    // Charged before any work: by the record last made of this meeting (its rows), else by its log.
     const key = bulkKey(req.caller!, meetingId);
-    const refusal = gate.admit(key, recordCost(name, read.record));
+    const refusal = gate.admit(key, recordCost(name, cache.latest(meetingId), room.seq));
     if (refusal) return sendError(res, 'rate_limited', RECORD_REFUSALS[refusal]);
+    const read = await cache.read(meetingId, room.seq);
+    if (!read.ok) {
+      gate.release(key);
+      return sendRecordUnavailable(res, read);
+    }
     const rendered = await gate.run(key, async () => {
       try {
         return { ok: true as const, file: await renders.render(name, read.record, lang) };

@@ -1,18 +1,16 @@
 import type { Request, Response, Router } from 'express';
 import {
   type Actor,
-  type DecideContext,
   draftChairSummary,
-  idFactories,
   type Language,
   type Meeting,
-  type ProposalId,
+  type Proposal,
+  summaryRefusal,
 } from '../../shared';
 import { type BulkGate, bulkKey } from '../http/bulkGate';
 import { sendError } from '../http/errors';
 import { actorOf, type FindMeeting, type Permission } from '../http/meetingAccess';
 import { sendRefusal, submitAs } from '../http/submit';
-import { newId } from '../ids';
 import type { Logger } from '../observability/logger';
 import type { RecordCache } from './recordCache';
 import { RECORD_REFUSALS, recordCost, sendRecordUnavailable } from './recordLimits';
@@ -34,9 +32,6 @@ const SUMMARY: Permission = {
   refusal: 'only the chair, the vice-chairs, the secretariat or the administrator draft the summary',
 };
 
-/** Stands in for the draft when asking whether one may be created at all (its text is not looked at). */
-const NO_DRAFT = { title: '', submittedBy: '', text: '' };
-
 /**
  * `POST /api/meetings/:id/summary` `{lang?}` → `201 {proposal}`: a new draft of the chair's summary,
  * written from the record in `lang` (default: the caller's registered language, else English) and
@@ -56,16 +51,19 @@ export function summaryRoutes(api: Router, { meetingOf, gate, cache, renders, lo
     const actor = actorOf(room.state, caller);
     if (!actor) return sendError(res, 'forbidden', SUMMARY.refusal);
     // Refused before the work when it would be refused after it (archived, the drafts' quota).
-    const allowed = draftChairSummary(room.state, actor, NO_DRAFT, contextNow());
-    if (!allowed.ok) return sendRefusal(res, allowed.error);
+    const refusal = summaryRefusal(room.state, actor);
+    if (refusal) return sendRefusal(res, refusal);
     const lang = body.lang ?? languageOf(room.state, actor);
 
-    // Read before it is charged, as for an export: its cost is the record's size.
-    const read = await cache.read(meetingId, room.seq);
-    if (!read.ok) return sendRecordUnavailable(res, read);
+    // Charged before any work, as an export is.
     const key = bulkKey(caller, meetingId);
-    const refusal = gate.admit(key, recordCost('summary', read.record));
-    if (refusal) return sendError(res, 'rate_limited', RECORD_REFUSALS[refusal]);
+    const turn = gate.admit(key, recordCost('summary', cache.latest(meetingId), room.seq));
+    if (turn) return sendError(res, 'rate_limited', RECORD_REFUSALS[turn]);
+    const read = await cache.read(meetingId, room.seq);
+    if (!read.ok) {
+      gate.release(key);
+      return sendRecordUnavailable(res, read);
+    }
     const drafted = await gate.run(key, async () => {
       try {
         return { ok: true as const, draft: await renders.draftSummary(read.record, lang) };
@@ -80,18 +78,16 @@ export function summaryRoutes(api: Router, { meetingOf, gate, cache, renders, lo
       return sendRenderFailed(res, error, 'summary');
     }
 
-    let created: ProposalId | undefined;
+    // Answered with the proposal as stored: its event is acknowledged only once it is durable.
+    let created: Proposal | undefined;
     const stored = await submitAs(room, caller, res, (meeting, as, ctx) => {
       const decision = draftChairSummary(meeting, as, drafted.draft, ctx);
       if (decision.ok)
-        for (const event of decision.events)
-          if (event.type === 'proposal.created') created = event.proposal.id;
+        for (const event of decision.events) if (event.type === 'proposal.created') created = event.proposal;
       return decision;
     });
-    if (!stored) return;
-    const proposal = room.state.proposals.find((p) => p.id === created);
-    if (!proposal) return sendError(res, 'conflict', 'the draft was removed meanwhile');
-    res.status(201).json({ proposal });
+    if (!stored || !created) return;
+    res.status(201).json({ proposal: created });
   });
 }
 
@@ -99,6 +95,3 @@ export function summaryRoutes(api: Router, { meetingOf, gate, cache, renders, lo
 function languageOf(meeting: Meeting, actor: Actor): Language {
   return meeting.participants.find((p) => p.id === actor.id)?.lang ?? 'en';
 }
-
-/** For the check before the work: its ids are thrown away, the stored ones are the writer's. */
-const contextNow = (): DecideContext => ({ now: Date.now(), ids: idFactories(newId) });

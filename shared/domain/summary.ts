@@ -1,5 +1,5 @@
 import type { DecideContext, Decision } from './decide';
-import { refuse } from './errors';
+import { type DomainError, refuse } from './errors';
 import type { Meeting } from './model';
 import { type Actor, can } from './permissions';
 import { PROPOSAL_QUOTA } from './quotas';
@@ -30,6 +30,25 @@ export interface SummaryDraft {
 }
 
 /**
+ * Why `actor` may not draft the chair's summary now (the permission table, an archived meeting,
+ * the quotas), or null: asked before the draft is written, and again when it is stored.
+ */
+export function summaryRefusal(meeting: Meeting, actor: Actor): DomainError | null {
+  if (!can(meeting, actor, 'summary.create'))
+    return refuse('forbidden', 'only the chair, the vice-chairs and the secretariat draft the summary');
+  if (meeting.archived) return refuse('conflict', ARCHIVED_WORDS);
+  const drafts = meeting.proposals.filter((p) => p.kind === 'chair-summary').length;
+  if (drafts >= SUMMARY_QUOTA.perMeeting)
+    return refuse(
+      'rate_limited',
+      `this meeting has ${SUMMARY_QUOTA.perMeeting} drafts of the summary already: edit one of them`,
+    );
+  if (meeting.proposals.length >= PROPOSAL_QUOTA.perMeeting)
+    return refuse('rate_limited', `this meeting holds ${PROPOSAL_QUOTA.perMeeting} texts, the most it may`);
+  return null;
+}
+
+/**
  * A new draft of the chair's summary: a text of kind `chair-summary`, numbered `CS/1`, `CS/2`…,
  * seeded with the draft as its version 0. Refused to whoever may not draft it (`summary.create`),
  * in an archived meeting, and past the quotas. A meeting that has not opened yet may have one: it is
@@ -41,21 +60,15 @@ export function draftChairSummary(
   draft: SummaryDraft,
   ctx: DecideContext,
 ): Decision {
-  if (!can(meeting, actor, 'summary.create'))
+  const refusal = summaryRefusal(meeting, actor);
+  if (refusal) return { ok: false, error: refusal };
+  // The templates make the draft fit (server/record/summary/draft.ts); a cut could split a sentence.
+  if (draft.text.length > SUMMARY_MAX_CHARS)
     return {
       ok: false,
-      error: refuse('forbidden', 'only the chair, the vice-chairs and the secretariat draft the summary'),
+      error: refuse('invalid', `the draft is longer than ${SUMMARY_MAX_CHARS} characters`),
     };
-  if (meeting.archived) return { ok: false, error: refuse('conflict', ARCHIVED_WORDS) };
   const drafts = meeting.proposals.filter((p) => p.kind === 'chair-summary');
-  if (drafts.length >= SUMMARY_QUOTA.perMeeting || meeting.proposals.length >= PROPOSAL_QUOTA.perMeeting)
-    return {
-      ok: false,
-      error: refuse(
-        'rate_limited',
-        `this meeting has ${SUMMARY_QUOTA.perMeeting} drafts of the summary already: edit one of them`,
-      ),
-    };
   const taken = new Set(meeting.proposals.map((p) => p.symbol));
   let serial = drafts.length + 1;
   while (taken.has(`CS/${serial}`)) serial++;
@@ -76,7 +89,7 @@ export function draftChairSummary(
           createdBy: actor.id,
           createdAt: ctx.now,
         },
-        baseText: draft.text.slice(0, SUMMARY_MAX_CHARS),
+        baseText: draft.text,
       },
     ],
   };

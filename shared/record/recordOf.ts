@@ -1,3 +1,4 @@
+import { itemSpentSeconds, overPlan } from '../domain/agendaClock';
 import { partSeconds } from '../domain/floor';
 import {
   CATEGORIES,
@@ -122,8 +123,7 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
   }
 
   const items: RecordItem[] = meeting.agenda.map((item) => {
-    const running = item.openSince === null ? 0 : Math.max(0, Math.round((asOf - item.openSince) / 1000));
-    const spentSeconds = item.spentSeconds + running;
+    const spentSeconds = itemSpentSeconds(item, asOf);
     const spoken = perItem.get(item.id) ?? [];
     const spans = facts.itemSpans.get(item.id) ?? [];
     return {
@@ -134,7 +134,7 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
       plannedMinutes: item.plannedMinutes,
       spentSeconds,
       // No planned minutes is no plan (as the agenda shows it), not a plan of nothing.
-      overPlan: item.plannedMinutes > 0 && spentSeconds > item.plannedMinutes * 60,
+      overPlan: overPlan(item.plannedMinutes, spentSeconds),
       outcome: item.outcome,
       sessions: spans.map((s) => ({ openedAt: at(s.from), endedAt: atOrNull(s.to), ended: s.ended })),
       openedAt: spans.length > 0 ? at(spans[0]!.from) : null,

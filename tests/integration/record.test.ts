@@ -187,6 +187,25 @@ describe('the meeting record', () => {
     expect((await get('/record.docx', people.apt.token)).status).toBe(403);
   });
 
+  it('answers a live refetch of an unchanged record with 304, and a changed one in full', async () => {
+    const url = `${server.url}${route('/record')}`;
+    const first = await fetch(url, { headers: { authorization: `Bearer ${chair.token}` } });
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^"record-\d+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    await first.text();
+    const again = await fetch(url, {
+      headers: { authorization: `Bearer ${chair.token}`, 'if-none-match': tag! },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Someone else's tag, or none, gets the record; a delegate still gets 403, tag or not.
+    const refused = await fetch(url, {
+      headers: { authorization: `Bearer ${people.brazil.token}`, 'if-none-match': tag! },
+    });
+    expect(refused.status).toBe(403);
+  });
+
   it('sends the log as JSON Lines: every stored event, e-mail addresses only for the secretariat', async () => {
     const { record: r } = await record();
     const asChair = await get('/events.jsonl', chair.token);

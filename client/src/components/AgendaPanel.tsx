@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem } from '../../../shared';
+import { type AgendaItem, itemSpentSeconds, overPlan } from '../../../shared';
 import { duration } from '../format';
 import { useRoom, useRoomPort, useServerNow } from '../room/RoomContext';
-import { iCan, itemSpentSeconds } from '../room/selectors';
+import { iCan } from '../room/selectors';
 import { useUndo } from './floor/UndoBar';
 import { isolatedIn, SLOT_VALUE } from './Isolated';
 import { ItemDocuments } from './ItemDocuments';
@@ -103,7 +103,7 @@ function AgendaRow(props: {
     );
   };
   const spent = itemSpentSeconds(item, now);
-  const over = item.plannedMinutes > 0 && spent > item.plannedMinutes * 60;
+  const over = overPlan(item.plannedMinutes, spent);
   return (
     <li
       ref={row}

@@ -124,8 +124,6 @@ export function InterventionLog() {
   );
 }
 
-/** A part's length in whole seconds, as the domain rounds an intervention's duration. */
-
 const isRegion = (key: string): key is Region => (REGIONS as readonly string[]).includes(key);
 
 /** Radio buttons drawn as a segmented control: native radios, so arrow keys and screen readers work. */

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem, RecordItem } from '../../../shared';
+import { type AgendaItem, itemSpentSeconds, overPlan, type RecordItem } from '../../../shared';
 import { duration } from '../format';
 import { useRoom, useServerNow } from '../room/RoomContext';
-import { itemSpentSeconds } from '../room/selectors';
 
 /**
  * The time an item has taken against its plan. The record counts up to its last event; for the
@@ -19,7 +18,7 @@ function RunningTime({ item, running }: { item: RecordItem; running: AgendaItem 
   const now = useServerNow(1000);
   const seconds = itemSpentSeconds(running, now);
   // The agenda's rule (AgendaPanel): an item with no planned time is never over it.
-  const over = item.plannedMinutes > 0 && seconds > item.plannedMinutes * 60;
+  const over = overPlan(item.plannedMinutes, seconds);
   return <Spent seconds={seconds} plannedMinutes={item.plannedMinutes} over={over} running />;
 }
 

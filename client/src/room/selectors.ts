@@ -1,7 +1,6 @@
 import {
   type Action,
   type Actor,
-  type AgendaItem,
   type CurrentSpeaker,
   can,
   type Meeting,
@@ -47,13 +46,6 @@ export function iPreside(state: RoomState): boolean {
 }
 
 export const currentItem = (meeting: Meeting) => meeting.agenda.find((i) => i.id === meeting.currentItemId);
-
-/**
- * The agenda clock: the seconds an item has been the current one, with the stretch now running
- * (`openSince`) counted up to server time `now`. The agenda and the record view tick with it.
- */
-export const itemSpentSeconds = (item: Pick<AgendaItem, 'spentSeconds' | 'openSince'>, now: number): number =>
-  item.spentSeconds + (item.openSince ? Math.max(0, Math.round((now - item.openSince) / 1000)) : 0);
 
 /** My open requests with their 1-based place in the list. */
 export function myRequests(meeting: Meeting, participantId: string | null | undefined) {
