@@ -17,6 +17,7 @@ import type { Logger } from '../observability/logger';
 import { composeInvitation } from '../secretariat/invitationMessage';
 import { invitationsCsv } from '../secretariat/invitationsCsv';
 import type { Mailer, OutgoingMail } from '../secretariat/mailer';
+import { attachment } from './attachment';
 import { parseBody } from './body';
 import { BULK_REFUSALS, type BulkGate, bulkKey } from './bulkGate';
 import { sendError } from './errors';
@@ -92,7 +93,7 @@ export function invitationRoutes(
     // Every link signs someone in: the file is not for caches.
     res
       .set('cache-control', 'no-store')
-      .set('content-disposition', attachment(`${fileName(title)}-invitations.csv`))
+      .set('content-disposition', attachment(`${title}-invitations.csv`))
       .type('text/csv; charset=utf-8')
       .send(invitationsCsv(rows, { delimiter: query.delimiter }));
   });
@@ -206,24 +207,3 @@ function addresseesOf(
 const RESEND_AFTER_MS = 10 * 60_000;
 /** What signing one join link costs, counted against the bulk budget like a row of a registration list. */
 const COST_PER_LINK = 500;
-
-/** The meeting's title as a file name: without what a file system or a header would choke on. */
-const fileName = (title: string) =>
-  title
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')
-    .trim()
-    .slice(0, 100) || 'meeting';
-
-/**
- * `attachment; filename="…"`, with the name in ASCII for every client and, when it is not ASCII
- * (a title in Arabic or Chinese), also in UTF-8 (`filename*`, RFC 6266) for those that read it.
- */
-function attachment(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_');
-  if (ascii === name) return `attachment; filename="${name}"`;
-  const utf8 = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
-}

@@ -1,11 +1,11 @@
 import type { Request, Response, Router } from 'express';
 import { can } from '../../shared';
+import { attachment } from '../http/attachment';
 import { type BulkGate, bulkKey } from '../http/bulkGate';
 import { sendError } from '../http/errors';
 import { actorOf, type FindMeeting, type Permission } from '../http/meetingAccess';
 import type { HttpReadBudget } from '../http/readBudget';
 import type { Logger } from '../observability/logger';
-import { attachment } from './attachment';
 import { sendEventsJsonl } from './eventsJsonl';
 import { type EventPages, RecordCache } from './recordCache';
 import { logCost, RECORD_REFUSALS, recordCost, sendRecordUnavailable } from './recordLimits';

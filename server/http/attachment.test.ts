@@ -10,7 +10,7 @@ describe('attachment', () => {
       `attachment; filename="______ record.md"; filename*=UTF-8''%D8%A7%D8%AC%D8%AA%D9%85%D8%A7%D8%B9%20record.md`,
     ],
     ["IRM (Q'1) *draft*.md", `attachment; filename="IRM (Q'1) -draft-.md"`],
-    ['.docx', 'attachment; filename="record.docx"'],
+    ['.docx', 'attachment; filename="download.docx"'],
   ])('%j → %s', (name, header) => {
     expect(attachment(name)).toBe(header);
   });

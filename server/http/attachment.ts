@@ -29,5 +29,5 @@ function safeFileName(name: string): string {
     .slice(0, MAX_STEM)
     .join('')
     .trim();
-  return `${stem || 'record'}${ext}`;
+  return `${stem || 'download'}${ext}`;
 }
