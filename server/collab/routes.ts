@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { ADMIN, ARCHIVED_WORDS, can, nameText, proposalIdSchema, VIEWER } from '../../shared';
+import { ADMIN, ARCHIVED_WORDS, can, nameText, proposalIdSchema, TEXT_RULES, VIEWER } from '../../shared';
 import type { TokenService } from '../auth/tokens';
 import { authenticate } from '../http/auth';
 import { sendError } from '../http/errors';
@@ -89,10 +89,7 @@ export function collabRouter({ collab, service, tokens, versionLimits, reads }: 
         caller.kind === 'admin' ? ADMIN : identity?.kind === 'participant' ? identity.participant : VIEWER;
       // A chair's summary's versions are its writers' (`summary.editText`), as its text is.
       const summary = found.proposal.kind === 'chair-summary';
-      const may = summary
-        ? can(meeting, actor, 'summary.editText')
-        : can(meeting, actor, 'proposal.saveVersion');
-      if (actor.id === null || !may) {
+      if (actor.id === null || !can(meeting, actor, TEXT_RULES[found.proposal.kind].saveVersion)) {
         return sendError(
           res,
           'forbidden',

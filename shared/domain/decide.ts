@@ -6,7 +6,7 @@ import type { MeetingEvent } from './events';
 import { evolve } from './evolve';
 import { endAll, endCurrent, endFloor, endSuspended, giveFloor, nextSpeaker } from './floor';
 import type { FloorRequest, Meeting, Participant } from './model';
-import { accessOf, can, RULES } from './permissions';
+import { accessOf, can, RULES, TEXT_RULES } from './permissions';
 import { clampMove, insertionIndex, priorityFor } from './queue';
 import { AGENDA_QUOTA, PROPOSAL_QUOTA } from './quotas';
 import { ARCHIVED_WORDS } from './secretariat';
@@ -47,7 +47,7 @@ export function decide(
   if (access === 'no') return reject('forbidden', forbiddenWords(actor, command.type));
   if (meeting.archived) return reject('conflict', ARCHIVED_WORDS);
   // The chair's summary is written after the session: its drafts stay in use once it closes.
-  if (meeting.status === 'closed' && !onChairSummary(meeting, command))
+  if (meeting.status === 'closed' && !onTextOutlivingSession(meeting, command))
     return reject('conflict', statusWords('closed'));
   const own = access === 'own';
 
@@ -437,14 +437,16 @@ function defined<T extends object>(changes: T): { [K in keyof T]?: Exclude<T[K],
   };
 }
 
-/** Whether `command` acts on a chair's summary (its metadata, status or lock), which outlives the session. */
-function onChairSummary(meeting: Meeting, command: Command): boolean {
+/** Whether `command` acts on a text that outlives the session (a chair's summary): its metadata, status or lock. */
+function onTextOutlivingSession(meeting: Meeting, command: Command): boolean {
   switch (command.type) {
     case 'proposal.update':
     case 'proposal.setStatus':
     case 'proposal.lock':
-    case 'proposal.unlock':
-      return meeting.proposals.some((p) => p.id === command.proposalId && p.kind === 'chair-summary');
+    case 'proposal.unlock': {
+      const proposal = meeting.proposals.find((p) => p.id === command.proposalId);
+      return !!proposal && TEXT_RULES[proposal.kind].outlivesSession;
+    }
     default:
       return false;
   }

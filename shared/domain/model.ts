@@ -245,7 +245,7 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
  * the summary edit.
  */
 const PROPOSAL_KINDS = ['proposal', 'chair-summary'] as const;
-type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
 /** Metadata of a consensus text; the text itself is a Yjs document (co-editing issue). */
 export interface Proposal {

@@ -1,6 +1,6 @@
 import type { ParticipantId } from '../ids';
 import type { CommandType } from '../protocol/commands';
-import type { Meeting, Proposal, Role } from './model';
+import type { Meeting, Proposal, ProposalKind, Role } from './model';
 import { ROLES } from './model';
 
 /**
@@ -225,6 +225,19 @@ export const addParticipantAction = (role: Role): Appointment =>
       ? 'participant.appointViceChair'
       : 'participant.add';
 
+/**
+ * How each kind of text is written: the action that changes its text and saves its versions, and
+ * whether it stays in use once the meeting is closed. A chair's summary is its writers' (not every
+ * delegation's) and is written after the session.
+ */
+export const TEXT_RULES: Record<
+  ProposalKind,
+  { edit: 'proposal.editText' | 'summary.editText'; saveVersion: Action; outlivesSession: boolean }
+> = {
+  proposal: { edit: 'proposal.editText', saveVersion: 'proposal.saveVersion', outlivesSession: false },
+  'chair-summary': { edit: 'summary.editText', saveVersion: 'summary.editText', outlivesSession: true },
+};
+
 /** Why an actor may only read a proposal's text now, or null when they may change it. */
 export type TextReadOnly = 'role' | 'closed' | 'locked';
 
@@ -239,11 +252,10 @@ export function textReadOnly(
   actor: Actor,
   proposal: Pick<Proposal, 'locked' | 'kind'>,
 ): TextReadOnly | null {
-  const edit = proposal.kind === 'chair-summary' ? 'summary.editText' : 'proposal.editText';
-  if (!can(meeting, actor, edit)) return 'role';
-  // An archived meeting is out of use: its texts are as final as a closed meeting's. The chair's
-  // summary is written after the session: closing the meeting does not close it.
-  if (meeting.archived || (meeting.status === 'closed' && proposal.kind !== 'chair-summary')) return 'closed';
+  const rules = TEXT_RULES[proposal.kind];
+  if (!can(meeting, actor, rules.edit)) return 'role';
+  // An archived meeting is out of use: its texts are as final as a closed meeting's.
+  if (meeting.archived || (meeting.status === 'closed' && !rules.outlivesSession)) return 'closed';
   if (proposal.locked) return 'locked';
   return null;
 }

@@ -1,5 +1,6 @@
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TEXT_RULES } from '../../../../shared';
 import { useCollabStatus, useDocConnection } from '../../collab/hooks';
 import { editorUser } from '../../collab/identity';
 import { readOnlyReason } from '../../collab/readOnly';
@@ -115,10 +116,7 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           readOnly={reason !== null || refused}
           user={user}
           versions={versions}
-          canSaveVersions={
-            !!user &&
-            iCan(state, proposal.kind === 'chair-summary' ? 'summary.editText' : 'proposal.saveVersion')
-          }
+          canSaveVersions={!!user && iCan(state, TEXT_RULES[proposal.kind].saveVersion)}
           onLockedUnderCursor={() => explanation.current?.focus({ preventScroll: true })}
         />
       ) : (
