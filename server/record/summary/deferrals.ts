@@ -17,13 +17,8 @@ const ms = Date.parse;
  * (deferred again while pending), the last is told: it is the one the meeting acted on.
  */
 export function deferrals(item: RecordItem): Deferral[] {
-  // `deferredAt` lists them all; a record without it still has the sessions that ended deferred.
-  const moments = [
-    ...new Set([
-      ...item.deferredAt,
-      ...item.sessions.flatMap((s) => (s.ended === 'deferred' && s.endedAt ? [s.endedAt] : [])),
-    ]),
-  ].sort((a, b) => ms(a) - ms(b));
+  // `deferredAt` lists every deferral in order (shared/record/fold.ts), pending or current.
+  const moments = item.deferredAt;
   const told = new Map<ZonedTime, Deferral>();
   for (const deferredAt of moments) {
     const next = item.sessions.find((s) => ms(s.openedAt) >= ms(deferredAt));
