@@ -9,7 +9,7 @@ import type { Logger } from '../observability/logger';
 import { sendEventsJsonl } from './eventsJsonl';
 import { type EventPages, RecordCache } from './recordCache';
 import { logCost, RECORD_REFUSALS, recordCost, sendRecordUnavailable } from './recordLimits';
-import { recordLanguage } from './recordQuery';
+import { exportQuery, recordLanguage } from './recordQuery';
 import { RECORD_EXPORTS, type RecordExport } from './render';
 import { exportFileName } from './render/fileName';
 import { RenderFailed, sendRenderFailed } from './renderFailure';
@@ -76,8 +76,8 @@ export function recordRoutes(
   const exportRoute = (name: RecordExport) => async (req: Request, res: Response) => {
     const found = await meetingOf(req, res, { fresh: true, may: RECORD });
     if (!found) return;
-    const lang = recordLanguage(req, res);
-    if (!lang) return;
+    const query = exportQuery(name, req, res);
+    if (!query) return;
     const { meetingId, room } = found;
     // Charged before any work: by the record last made of this meeting (its rows), else by its log.
     const key = bulkKey(req.caller!, meetingId);
@@ -90,7 +90,10 @@ export function recordRoutes(
     }
     const rendered = await gate.run(key, async () => {
       try {
-        return { ok: true as const, file: await renders.render(name, read.record, lang) };
+        return {
+          ok: true as const,
+          file: await renders.render(name, read.record, query.lang, query.options),
+        };
       } catch (error) {
         if (error instanceof RenderFailed) return { ok: false as const, error };
         throw error;

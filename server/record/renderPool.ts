@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { assertNever, type Language, type MeetingRecord, type SummaryDraft } from '../../shared';
-import type { RecordExport, RenderedExport } from './render';
+import type { ExportOptions, RecordExport, RenderedExport } from './render';
 import { RenderFailed, type RenderFailureReason } from './renderFailure';
 
 const RENDER_WORKER = new URL('./renderWorker.mjs', import.meta.url);
@@ -27,7 +27,7 @@ const DEFAULT_RENDER_POOL_OPTIONS: RenderPoolOptions = {
 };
 
 /** The work the worker does on a record: an export, or the draft of the chair's summary. */
-export type RecordWork = { kind: 'export'; name: RecordExport } | { kind: 'summary' };
+export type RecordWork = { kind: 'export'; name: RecordExport; options: ExportOptions } | { kind: 'summary' };
 
 /** What the worker answers a job with (server/record/renderWorker.mjs). */
 type Answer =
@@ -80,11 +80,17 @@ export class RenderPool {
   }
 
   /**
-   * The export `name` of `record` in `lang`, as `renderExport` renders it; rejects with a
-   * `RenderFailed` (timeout, memory, crashed, threw, closed), never hangs past the pool's timeouts.
+   * The export `name` of `record` in `lang` with `options`, as `renderExport` renders it; rejects
+   * with a `RenderFailed` (timeout, memory, crashed, threw, closed), never hangs past the pool's
+   * timeouts.
    */
-  render(name: RecordExport, record: MeetingRecord, lang: Language): Promise<RenderedExport> {
-    return this.submit<RenderedExport>({ kind: 'export', name }, record, lang, (done) =>
+  render(
+    name: RecordExport,
+    record: MeetingRecord,
+    lang: Language,
+    options: ExportOptions = {},
+  ): Promise<RenderedExport> {
+    return this.submit<RenderedExport>({ kind: 'export', name, options }, record, lang, (done) =>
       done.kind === 'rendered'
         ? { body: Buffer.from(done.bytes), contentType: done.contentType, fileName: done.fileName }
         : undefined,

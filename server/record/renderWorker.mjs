@@ -27,7 +27,7 @@ async function answer(id, work, record, lang) {
     return;
   }
   if (work.kind !== 'export') throw new Error(`unknown work ${String(work.kind)}`);
-  const { body, contentType, fileName } = await renderExport(work.name, record, lang);
+  const { body, contentType, fileName } = await renderExport(work.name, record, lang, work.options);
   const bytes = ownBuffer(body);
   parentPort?.postMessage({ kind: 'rendered', id, bytes, contentType, fileName }, [bytes]);
 }

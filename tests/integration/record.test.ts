@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RECORD_EXPORTS } from '../../server/record/render';
@@ -236,6 +237,28 @@ describe('the meeting record', () => {
       expect(JSON.parse(res.text).error.code).toBe('invalid');
     }
     expect((await get('/record?lang=zh', chair.token)).status).toBe(200);
+  });
+
+  it('separates the CSVs’ cells by ";" when asked (delimiter=semicolon), and takes no other separator', async () => {
+    for (const name of ['interventions.csv', 'attendance.csv']) {
+      const semicolon = await get(`/${name}?lang=fr&delimiter=semicolon`, secretariat);
+      expect(semicolon.status, semicolon.text.slice(0, 200)).toBe(200);
+      const headerLine = semicolon.text.slice(1, semicolon.text.indexOf('\r\n'));
+      expect(headerLine, name).toContain(';');
+      const comma = await get(`/${name}?lang=fr&delimiter=comma`, secretariat);
+      expect(comma.bytes.equals((await get(`/${name}?lang=fr`, secretariat)).bytes), name).toBe(true);
+      // The same cells either way.
+      expect(parse(semicolon.text, { bom: true, delimiter: ';' })).toEqual(parse(comma.text, { bom: true }));
+      for (const bad of ['tab', 'SEMICOLON', ';', 'semicolon&delimiter=comma']) {
+        const res = await get(`/${name}?delimiter=${bad}`, secretariat);
+        expect([res.status, JSON.parse(res.text).error.code], `${name} ${bad}`).toEqual([400, 'invalid']);
+      }
+    }
+    // The other routes have no cells to separate: refused like any unknown parameter.
+    for (const rest of ['/record.xlsx', '/record.docx', '/record.md', '/record', '/events.jsonl']) {
+      const res = await get(`${rest}?delimiter=semicolon`, secretariat);
+      expect(res.status, rest).toBe(400);
+    }
   });
 
   it('exports the record as files to save, the same bytes for the same log', async () => {

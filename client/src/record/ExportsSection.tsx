@@ -2,11 +2,12 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared';
 import { saveBlob } from '../admin/participants/download';
+import { type CsvSeparator, separatorFor } from '../admin/participants/invitationsFile';
 import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
 import { LANGUAGES } from '../i18n';
 import { useRoom, useRoomPort } from '../room/RoomContext';
 import { iCan } from '../room/selectors';
-import { RECORD_FILES, type RecordApi, type RecordFile } from './api';
+import { isCsvFile, RECORD_FILES, type RecordApi, type RecordFile } from './api';
 import { FailureAlert, type RecordFailure } from './FailureAlert';
 import { whenProposalArrives } from './whenProposalArrives';
 
@@ -25,8 +26,10 @@ type Task = RecordFile | 'summary';
 const interfaceLanguage = (code: string): Language => LANGUAGES.find((l) => l.code === code)?.code ?? 'en';
 
 /**
- * The record's files in the language chosen (the interface's by default), and for those who may
- * draft it, a new draft of the chair's summary in that language, opened in the room's editor.
+ * The record's files in the language chosen (the interface's by default), the CSV ones with the
+ * separator chosen (until then, the one a spreadsheet in the interface's language expects, as for
+ * the invitations' list), and for those who may draft it, a new draft of the chair's summary in
+ * that language, opened in the room's editor.
  * One call at a time; the buttons stay focusable meanwhile (aria-disabled, not disabled, which
  * would drop the focus).
  */
@@ -35,6 +38,8 @@ export function ExportsSection({ api, onOpenText }: { api: RecordApi; onOpenText
   const state = useRoom();
   const room = useRoomPort();
   const [lang, setLang] = useState<Language>(() => interfaceLanguage(i18n.language));
+  const [chosenSeparator, setSeparator] = useState<CsvSeparator | null>(null);
+  const separator = chosenSeparator ?? separatorFor(i18n.language);
   const [busy, setBusy] = useState<Task | null>(null);
   const [notice, setNotice] = useState<ReactNode>('');
   const [failure, setFailure] = useState<RecordFailure | null>(null);
@@ -57,7 +62,7 @@ export function ExportsSection({ api, onOpenText }: { api: RecordApi; onOpenText
 
   const download = (file: RecordFile) =>
     run(file, t('record.exports.downloading'), async () => {
-      const { blob, fileName } = await api.download(file, lang);
+      const { blob, fileName } = await api.download(file, lang, isCsvFile(file) ? separator : undefined);
       saveBlob(blob, fileName);
       return isolatedIn(t('record.exports.downloaded', { file: SLOT_VALUE }), fileName);
     });
@@ -85,6 +90,17 @@ export function ExportsSection({ api, onOpenText }: { api: RecordApi; onOpenText
               {l.name}
             </option>
           ))}
+        </select>
+      </label>
+      <label className="record-lang">
+        {t('record.exports.separator.label')}
+        <select
+          value={separator}
+          onChange={(e) => setSeparator(e.target.value === 'semicolon' ? 'semicolon' : 'comma')}
+          data-testid="record-separator"
+        >
+          <option value="comma">{t('record.exports.separator.comma')}</option>
+          <option value="semicolon">{t('record.exports.separator.semicolon')}</option>
         </select>
       </label>
       <ul className="record-files">

@@ -357,6 +357,49 @@ describe('the record view', () => {
       expect(screen.getByRole('button', { name })).toBeTruthy();
   });
 
+  it('divides the CSVs’ cells by the separator chosen, and sends none with the other files', async () => {
+    const user = userEvent.setup();
+    const saved = captureDownloads();
+    const { api } = setup();
+    await loaded();
+    const separator = screen.getByRole('combobox', {
+      name: 'Separator in the CSV files',
+    }) as HTMLSelectElement;
+    expect(separator.value).toBe('comma'); // an English interface: comma until chosen
+    await user.click(screen.getByRole('button', { name: 'Interventions (CSV)' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(api.calls.at(-1)).toMatchObject({
+      path: '/api/meetings/m_irm1/interventions.csv',
+      delimiter: 'comma',
+    });
+
+    await user.selectOptions(separator, 'semicolon');
+    expect(
+      within(separator).getByRole('option', {
+        name: 'Semicolon (for spreadsheets in French, Spanish, Russian…)',
+      }),
+    ).toBeTruthy();
+    for (const [name, path] of [
+      ['Interventions (CSV)', 'interventions.csv'],
+      ['Attendance (CSV)', 'attendance.csv'],
+    ]) {
+      await user.click(screen.getByRole('button', { name }));
+      await waitFor(() => expect(api.calls.at(-1)?.path).toBe(`/api/meetings/m_irm1/${path}`));
+      expect(api.calls.at(-1)).toMatchObject({ delimiter: 'semicolon', lang: 'en' });
+    }
+    await waitFor(() => expect(saved).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Tables (Excel, .xlsx)' }));
+    await waitFor(() => expect(saved).toHaveLength(4));
+    expect(api.calls.at(-1)).toMatchObject({ path: '/api/meetings/m_irm1/record.xlsx', delimiter: null });
+  });
+
+  it('offers the semicolon first to a French interface', async () => {
+    setup(P.chair, { language: 'fr' });
+    const separator = (await screen.findByTestId('record-separator')) as HTMLSelectElement;
+    expect(separator.value).toBe('semicolon');
+    expect(screen.getByRole('combobox', { name: 'Séparateur dans les fichiers CSV' })).toBe(separator);
+  });
+
   it('creates a draft chair’s summary in the language chosen and opens it once the room has it', async () => {
     const user = userEvent.setup();
     const { api, local, onOpenText } = setup(P.secretariat);

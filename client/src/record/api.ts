@@ -1,6 +1,7 @@
 import type { Language, MeetingRecord, Proposal } from '../../../shared';
 import { apiFetch, apiRequest } from '../admin/http';
 import { fileNameOf } from '../admin/participants/download';
+import type { CsvSeparator } from '../admin/participants/invitationsFile';
 
 /**
  * The files the server exports from a meeting's record (`GET /api/meetings/:id/<file>?lang=`), in
@@ -17,6 +18,10 @@ export const RECORD_FILES = [
 ] as const;
 export type RecordFile = (typeof RECORD_FILES)[number];
 
+/** The files whose cells a separator divides (`?delimiter=`); the server refuses it on the others. */
+export const isCsvFile = (file: RecordFile): boolean =>
+  file === 'interventions.csv' || file === 'attendance.csv';
+
 /** A downloaded file, named as the server's `Content-Disposition` names it. */
 interface DownloadedFile {
   blob: Blob;
@@ -30,8 +35,8 @@ interface DownloadedFile {
 export interface RecordApi {
   /** `GET /api/meetings/:id/record`: the record as of its last event. */
   load(signal?: AbortSignal): Promise<MeetingRecord>;
-  /** One export, with its headings in `lang`. */
-  download(file: RecordFile, lang: Language): Promise<DownloadedFile>;
+  /** One export, with its headings in `lang`; a CSV one with its cells divided by `separator` (default comma). */
+  download(file: RecordFile, lang: Language, separator?: CsvSeparator): Promise<DownloadedFile>;
   /** `POST /api/meetings/:id/summary`: a new draft of the chair's summary (a text of kind `chair-summary`). */
   draftSummary(lang: Language): Promise<Proposal>;
 }
@@ -48,8 +53,9 @@ export function recordApi(meetingId: string, token: string): RecordApi {
   const base = `/meetings/${encodeURIComponent(meetingId)}`;
   return {
     load: (signal) => apiRequest<MeetingRecord>(token, `${base}/record`, signal ? { signal } : {}),
-    download: async (file, lang) => {
-      const res = await apiFetch(token, `${base}/${file}?lang=${encodeURIComponent(lang)}`);
+    download: async (file, lang, separator = 'comma') => {
+      const delimiter = isCsvFile(file) ? `&delimiter=${separator}` : '';
+      const res = await apiFetch(token, `${base}/${file}?lang=${encodeURIComponent(lang)}${delimiter}`);
       return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition'), file) };
     },
     draftSummary: async (lang) => {

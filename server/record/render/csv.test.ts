@@ -8,13 +8,16 @@ import { ATTENDANCE_COLUMNS, INTERVENTION_COLUMNS } from './words/types';
 const BOM = '\ufeff';
 
 /** The file read back as a spreadsheet would: BOM dropped, header row, then the rows. */
-function readBack(file: string): { header: string[]; rows: Record<string, string>[] } {
+function readBack(
+  file: string,
+  delimiter: ',' | ';' = ',',
+): { header: string[]; rows: Record<string, string>[] } {
   expect(file.startsWith(BOM)).toBe(true);
   // Every line ends with CRLF; a bare LF only inside a quoted cell.
   const outsideQuotes = file.replace(/"(?:[^"]|"")*"/g, '""');
   expect(outsideQuotes).not.toMatch(/[^\r]\n/);
   expect(outsideQuotes.endsWith('\r\n')).toBe(true);
-  const [header, ...rows] = parse(file, { bom: true }) as string[][];
+  const [header, ...rows] = parse(file, { bom: true, delimiter }) as string[][];
   return {
     header: header!,
     rows: rows.map((row) => Object.fromEntries(row.map((cell, i) => [header![i]!, cell]))),
@@ -119,5 +122,37 @@ describe('attendance.csv', () => {
     expect(rows.some((row) => row.Name === `'${FORMULA_NAME}`)).toBe(true);
     expect(rows.some((row) => row.Name === `'+cmd|" /C calc"!A0`)).toBe(true);
     expect(rows.every((row) => !/^[=+\-@]/.test(row.Name!))).toBe(true);
+  });
+});
+
+describe('a semicolon between cells', () => {
+  it('writes the same cells, split on ";", for Excel in French, Spanish or Russian settings', () => {
+    const record = hostileRecord();
+    for (const [render, lang] of [
+      [interventionsCsv, 'fr'],
+      [attendanceCsv, 'es'],
+    ] as const) {
+      const words = RECORD_WORDS[lang];
+      const semicolon = render(record, words, ';');
+      const headerLine = semicolon.slice(1, semicolon.indexOf('\r\n'));
+      expect(headerLine.split(';').length).toBeGreaterThan(1);
+      expect(headerLine).not.toContain(',');
+      // The same cells as the comma file (a cell holding ";" quoted, so not split), byte for byte again.
+      expect(readBack(semicolon, ';')).toEqual(readBack(render(record, words)));
+      expect(render(record, words, ';')).toBe(semicolon);
+      expect(readBack(semicolon, ';').rows.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('quotes a cell that holds a semicolon', () => {
+    const record = irmRecord();
+    const name = 'Kenya; Nairobi';
+    const changed = {
+      ...record,
+      outsideAgenda: record.outsideAgenda.map((v) => ({ ...v, delegation: name })),
+    };
+    const file = interventionsCsv(changed, RECORD_WORDS.en, ';');
+    expect(file).toContain(`"${name}"`);
+    expect(readBack(file, ';').rows.at(-1)!.Delegation).toBe(name);
   });
 });

@@ -1,5 +1,5 @@
 import { assertNever, type Language, type MeetingRecord } from '../../../shared';
-import { attendanceCsv, interventionsCsv } from './csv';
+import { attendanceCsv, type CsvDelimiter, interventionsCsv } from './csv';
 import { recordDocx } from './docx';
 import { exportFileName } from './fileName';
 import { recordMarkdown } from './markdown';
@@ -26,13 +26,19 @@ export interface RenderedExport {
   fileName: string;
 }
 
+/** How an export is written beyond its language; each option applies to some exports only. */
+export interface ExportOptions {
+  /** Between the cells of `interventions.csv` and `attendance.csv` (default `,`); the others ignore it. */
+  delimiter?: CsvDelimiter;
+}
+
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Renders one export of the record with its headings in `lang`. Every export is a pure function of
- * the record and the language (the Office files included: their dates are the record's `asOf`),
- * and takes time linear in the record's size.
+ * the record, the language and `options` (the Office files included: their dates are the record's
+ * `asOf`), and takes time linear in the record's size.
  *
  * @example
  * const { body, contentType, fileName } = await renderExport('record.docx', record, 'fr');
@@ -42,6 +48,7 @@ export async function renderExport(
   name: RecordExport,
   record: MeetingRecord,
   lang: Language,
+  { delimiter = ',' }: ExportOptions = {},
 ): Promise<RenderedExport> {
   const words = RECORD_WORDS[lang];
   const file = (what: string, extension: string) => exportFileName(record.meeting.title, what, extension);
@@ -65,13 +72,13 @@ export async function renderExport(
       };
     case 'interventions.csv':
       return {
-        body: Buffer.from(interventionsCsv(record, words), 'utf8'),
+        body: Buffer.from(interventionsCsv(record, words, delimiter), 'utf8'),
         contentType: 'text/csv; charset=utf-8',
         fileName: file(words.fileSuffix.interventions, 'csv'),
       };
     case 'attendance.csv':
       return {
-        body: Buffer.from(attendanceCsv(record, words), 'utf8'),
+        body: Buffer.from(attendanceCsv(record, words, delimiter), 'utf8'),
         contentType: 'text/csv; charset=utf-8',
         fileName: file(words.fileSuffix.attendance, 'csv'),
       };

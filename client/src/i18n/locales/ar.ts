@@ -608,6 +608,11 @@ export const ar = {
         xlsx: 'الجداول (Excel)',
         jsonl: 'سجل الأحداث لأغراض التدقيق (JSON Lines)',
       },
+      separator: {
+        label: 'الفاصل في ملفات CSV',
+        comma: 'فاصلة',
+        semicolon: 'فاصلة منقوطة (لجداول البيانات بالفرنسية أو الإسبانية أو الروسية…)',
+      },
       downloading: 'جارٍ إعداد الملف…',
       downloaded: 'نُزِّل الملف: {{file}}',
     },

@@ -604,6 +604,11 @@ export const en = {
         xlsx: 'Tables (Excel, .xlsx)',
         jsonl: 'Event log for audit (JSON Lines)',
       },
+      separator: {
+        label: 'Separator in the CSV files',
+        comma: 'Comma',
+        semicolon: 'Semicolon (for spreadsheets in French, Spanish, Russian…)',
+      },
       downloading: 'Preparing the file…',
       downloaded: 'Downloaded: {{file}}',
     },

@@ -616,6 +616,11 @@ export const es = {
         xlsx: 'Cuadros (Excel, .xlsx)',
         jsonl: 'Registro de eventos para auditoría (JSON Lines)',
       },
+      separator: {
+        label: 'Separador en los ficheros CSV',
+        comma: 'Coma',
+        semicolon: 'Punto y coma (para hojas de cálculo en francés, en español, en ruso…)',
+      },
       downloading: 'Preparando el fichero…',
       downloaded: 'Fichero descargado: {{file}}',
     },

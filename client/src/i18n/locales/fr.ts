@@ -619,6 +619,11 @@ export const fr = {
         xlsx: 'Tableaux (Excel, .xlsx)',
         jsonl: 'Journal des événements pour audit (JSON Lines)',
       },
+      separator: {
+        label: 'Séparateur dans les fichiers CSV',
+        comma: 'Virgule',
+        semicolon: 'Point-virgule (pour les tableurs en français, en espagnol, en russe…)',
+      },
       downloading: 'Préparation du fichier…',
       downloaded: 'Fichier téléchargé : {{file}}',
     },

@@ -621,6 +621,11 @@ export const ru = {
         xlsx: 'Таблицы (Excel, .xlsx)',
         jsonl: 'Журнал событий для аудита (JSON Lines)',
       },
+      separator: {
+        label: 'Разделитель в файлах CSV',
+        comma: 'Запятая',
+        semicolon: 'Точка с запятой (для электронных таблиц на французском, испанском, русском…)',
+      },
       downloading: 'Подготовка файла…',
       downloaded: 'Файл загружен: {{file}}',
     },

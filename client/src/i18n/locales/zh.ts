@@ -595,6 +595,11 @@ export const zh = {
         xlsx: '表格（Excel，.xlsx）',
         jsonl: '供审计用的事件日志（JSON Lines）',
       },
+      separator: {
+        label: 'CSV 文件中的分隔符',
+        comma: '逗号',
+        semicolon: '分号（适用于法语、西班牙语、俄语等版本的电子表格）',
+      },
       downloading: '正在准备文件…',
       downloaded: '已下载：{{file}}',
     },

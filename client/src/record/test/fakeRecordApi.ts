@@ -12,7 +12,7 @@ import {
 import type { Room } from '../../../../shared/domain/fixtures';
 import { json, refusal } from '../../admin/test/responses';
 import type { RoomState } from '../../room/roomClient';
-import { RECORD_FILES, type RecordFile } from '../api';
+import { isCsvFile, RECORD_FILES, type RecordFile } from '../api';
 import { recordFixture } from './recordFixture';
 
 /** One call the view made. */
@@ -20,6 +20,8 @@ export interface RecordCall {
   method: string;
   path: string;
   lang: string | null;
+  /** `?delimiter=` of a CSV download. */
+  delimiter: string | null;
   body: unknown;
 }
 
@@ -67,7 +69,14 @@ export class FakeRecordApi {
     const url = new URL(String(input), 'http://irm.test');
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    this.calls.push({ method, path: url.pathname, lang: url.searchParams.get('lang'), body });
+    const { searchParams } = url;
+    this.calls.push({
+      method,
+      path: url.pathname,
+      lang: searchParams.get('lang'),
+      delimiter: searchParams.get('delimiter'),
+      body,
+    });
     const token = new Headers(init.headers).get('authorization')?.replace(/^Bearer /, '') ?? '';
     const meeting = this.room.meeting;
     const actor: Actor | undefined = meeting.participants.find((p) => p.id === this.tokens.get(token));
@@ -80,7 +89,13 @@ export class FakeRecordApi {
     if (!can(meeting, actor, 'meeting.record'))
       return refusal('forbidden', 'only the chair, the vice-chairs and the secretariat read the record');
     if (route === 'record') return this.load();
-    if (isRecordFile(route)) return file(route, url.searchParams.get('lang') ?? 'en');
+    if (isRecordFile(route)) {
+      // As the server: a delimiter on a CSV only, comma or semicolon.
+      const delimiter = searchParams.get('delimiter');
+      if (delimiter !== null && (!isCsvFile(route) || !['comma', 'semicolon'].includes(delimiter)))
+        return refusal('invalid', `delimiter: not taken by ${route} as ${delimiter}`);
+      return file(route, searchParams.get('lang') ?? 'en');
+    }
     return refusal('not_found', 'no such route');
   };
 
