@@ -45,14 +45,14 @@ describe('invitationsFile', () => {
     expect(file.fileName).toBe('IRM-2-invitations.csv');
   });
 
-  it('takes semicolons for French and Spanish, commas otherwise', () => {
+  it('takes semicolons for French, Spanish and Russian, commas otherwise', () => {
     expect(['fr', 'fr-CH', 'es', 'en', 'ar', 'ru', 'zh'].map(separatorFor)).toEqual([
       'semicolon',
       'semicolon',
       'semicolon',
       'comma',
       'comma',
-      'comma',
+      'semicolon',
       'comma',
     ]);
   });

@@ -1,11 +1,11 @@
 import { fileNameOf } from './download';
 
-/** What separates the cells of the file: Excel in French or Spanish settings splits on ";". */
+/** What separates the cells of the file: Excel in French, Spanish or Russian settings splits on ";". */
 export type CsvSeparator = 'comma' | 'semicolon';
 
 /** The separator a spreadsheet in this interface language most likely expects. */
 export const separatorFor = (language: string): CsvSeparator =>
-  /^(fr|es)\b/.test(language) ? 'semicolon' : 'comma';
+  /^(fr|es|ru)\b/.test(language) ? 'semicolon' : 'comma';
 
 /**
  * Ids per request: they travel in the address (`?participantIds=…`), which must fit the server's
