@@ -3,9 +3,9 @@ import type {
   Category,
   FloorKind,
   MeetingStatus,
+  Participant,
   ProposalStatus,
   Region,
-  Role,
   RtoCode,
 } from '../domain/model';
 import type { InterventionId, ItemId, MeetingId, ParticipantId, ProposalId } from '../ids';
@@ -57,15 +57,10 @@ export interface RecordMeeting {
 }
 
 /** A participant as the record names them (as they were at `asOf`, or when removed). */
-export interface RecordPerson {
-  participantId: ParticipantId;
-  name: string;
-  delegation: string;
-  role: Role;
-  category: Category;
-  region: Region;
-  rto: RtoCode | null;
-}
+export type RecordPerson = { participantId: ParticipantId } & Pick<
+  Participant,
+  'name' | 'delegation' | 'role' | 'category' | 'region' | 'rto'
+>;
 
 /** How a stretch of an item as the current one ended. */
 export type ItemSessionEnd = 'concluded' | 'deferred' | 'left';

@@ -8,12 +8,17 @@ export function LanguageSelect() {
     <label className="language">
       <span>{t('header.language')}</span>
       <select value={i18n.language} onChange={(e) => chooseLanguage(i18n, e.target.value)}>
-        {LANGUAGES.map((l) => (
-          <option key={l.code} value={l.code} lang={l.code}>
-            {l.name}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
     </label>
   );
+}
+
+/** The six languages as a select's options, each named in itself (and marked as in its language). */
+export function LanguageOptions() {
+  return LANGUAGES.map((l) => (
+    <option key={l.code} value={l.code} lang={l.code}>
+      {l.name}
+    </option>
+  ));
 }

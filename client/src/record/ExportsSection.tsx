@@ -4,6 +4,7 @@ import type { Language } from '../../../shared';
 import { saveBlob } from '../admin/participants/download';
 import { type CsvSeparator, separatorFor } from '../admin/participants/invitationsFile';
 import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
+import { LanguageOptions } from '../components/LanguageSelect';
 import { LANGUAGES } from '../i18n';
 import { useRoom, useRoomPort } from '../room/RoomContext';
 import { iCan } from '../room/selectors';
@@ -85,11 +86,7 @@ export function ExportsSection({ api, onOpenText }: { api: RecordApi; onOpenText
           onChange={(e) => setLang(interfaceLanguage(e.target.value))}
           data-testid="record-lang"
         >
-          {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code} lang={l.code}>
-              {l.name}
-            </option>
-          ))}
+          <LanguageOptions />
         </select>
       </label>
       <label className="record-lang">
