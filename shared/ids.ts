@@ -16,6 +16,10 @@ export type RequestId = Brand<string, 'RequestId'>;
 export type ProposalId = Brand<string, 'ProposalId'>;
 /** Id of one logged intervention, e.g. `"v_1234abcd56"`. */
 export type InterventionId = Brand<string, 'InterventionId'>;
+/** Id of one "any objection?" check or silence procedure, e.g. `"k_3c4d5e6f70"`. */
+export type CheckId = Brand<string, 'CheckId'>;
+/** Id of one link of an intervention to a paragraph, e.g. `"l_8a9b0c1d2e"`. */
+export type LinkId = Brand<string, 'LinkId'>;
 
 /**
  * Brands a string that is an id by construction: the id factories below, a fixed id (the demo
@@ -32,6 +36,8 @@ export interface IdFactories {
   request(): RequestId;
   proposal(): ProposalId;
   intervention(): InterventionId;
+  check(): CheckId;
+  link(): LinkId;
 }
 
 /** The prefix of each kind of id (the letter its ids start with). */
@@ -42,6 +48,8 @@ const ID_PREFIXES = {
   request: 'r',
   proposal: 'x',
   intervention: 'v',
+  check: 'k',
+  link: 'l',
 } as const satisfies Record<keyof IdFactories, string>;
 
 /**
@@ -56,5 +64,7 @@ export function idFactories(newId: (prefix: string) => string): IdFactories {
     request: () => asId<RequestId>(newId(ID_PREFIXES.request)),
     proposal: () => asId<ProposalId>(newId(ID_PREFIXES.proposal)),
     intervention: () => asId<InterventionId>(newId(ID_PREFIXES.intervention)),
+    check: () => asId<CheckId>(newId(ID_PREFIXES.check)),
+    link: () => asId<LinkId>(newId(ID_PREFIXES.link)),
   };
 }

@@ -1,4 +1,6 @@
 export * from './domain/agendaClock';
+export * from './domain/consensusDecide';
+export * from './domain/consensusModel';
 export * from './domain/contacts';
 export * from './domain/decide';
 export * from './domain/errors';

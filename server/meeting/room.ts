@@ -78,7 +78,8 @@ export interface RoomOptions {
 // 3: settings (dates, video call, archived), former participants, contacts and token versions of
 // participants, documents of agenda items.
 // 4: proposals have a kind (a chair's summary).
-export const SNAPSHOT_SCHEMA_VERSION = 4;
+// 5: paragraph consensus (statuses, checks, revisions, intervention links, the screen).
+export const SNAPSHOT_SCHEMA_VERSION = 5;
 const MAX_REMEMBERED_ACKS = 20_000;
 /** Events read from the store per query when catching up. */
 const CATCH_UP_PAGE = 1000;

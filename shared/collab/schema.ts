@@ -70,6 +70,8 @@ export function seedDoc(doc: Y.Doc, baseText: string): void {
       blocks.map((block, i) => {
         const element = new Y.XmlElement(block.heading ? 'heading' : 'paragraph');
         if (block.heading) element.setAttribute('level', 2 as unknown as string);
+        // Fixed pids (b1, b2…): seeding twice, or on two processes at once, gives one text.
+        element.setAttribute('pid', `b${i + 1}`);
         element.insert(0, [texts[i]!]);
         return element;
       }),

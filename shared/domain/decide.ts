@@ -1,5 +1,7 @@
 import type { IdFactories, ParticipantId } from '../ids';
 import type { Command, CommandOf } from '../protocol/commands';
+import type { TextFacts } from './consensusModel';
+import { closeRoomChecks, decideConsensus } from './consensusDecide';
 import { extendedLimit, leavingCurrent, leavingIfCurrent, removalOf, restoresList } from './consequences';
 import { assertNever, type DomainError, refuse } from './errors';
 import type { MeetingEvent } from './events';
@@ -20,6 +22,11 @@ export interface DecideContext {
   now: number;
   /** Fresh unique ids of each kind, e.g. `ids.request()` → `"r_…"`. */
   ids: IdFactories;
+  /**
+   * What the text of the command's proposal says (its paragraphs), read by the server before
+   * deciding a command that needs it (`needsTextFacts`); absent otherwise.
+   */
+  text?: TextFacts;
 }
 
 /** The outcome of a command: the events that follow, or why it was refused. */
@@ -68,7 +75,10 @@ export function decide(
       }
       return accept({ type: 'meeting.resumed', at: ctx.now });
     case 'meeting.close':
-      return accept(...endAll(meeting, ctx), { type: 'meeting.closed', at: ctx.now });
+      return accept(...endAll(meeting, ctx), ...closeRoomChecks(meeting, ctx.now, actor.id), {
+        type: 'meeting.closed',
+        at: ctx.now,
+      });
     case 'meeting.setOptions':
       return accept({
         type: 'meeting.optionsSet',
@@ -312,10 +322,31 @@ export function decide(
         return reject('conflict', `the proposal is already ${locking ? 'locked' : 'unlocked'}`);
       return accept({ type: locking ? 'proposal.locked' : 'proposal.unlocked', proposalId: proposal.id });
     }
+    case 'proposal.publishRevision':
+    case 'consensus.ask':
+    case 'consensus.object':
+    case 'consensus.withdrawObjection':
+    case 'consensus.close':
+    case 'paragraph.setStatus':
+    case 'paragraph.linkIntervention':
+    case 'paragraph.unlinkIntervention':
+    case 'screen.show':
+      return decideConsensus(meeting, command, actor, ctx);
     default:
       return assertNever(command);
   }
 }
+
+/** Commands whose decision reads the proposal's text (`DecideContext.text`): the server reads it first. */
+export const needsTextFacts = (
+  command: Command,
+): command is CommandOf<
+  'proposal.publishRevision' | 'consensus.ask' | 'paragraph.setStatus' | 'paragraph.linkIntervention'
+> =>
+  command.type === 'proposal.publishRevision' ||
+  command.type === 'consensus.ask' ||
+  command.type === 'paragraph.setStatus' ||
+  command.type === 'paragraph.linkIntervention';
 
 function requestFloor(
   meeting: Meeting,
@@ -437,9 +468,16 @@ function defined<T extends object>(changes: T): { [K in keyof T]?: Exclude<T[K],
   };
 }
 
-/** Whether `command` acts on a text that outlives the session (a chair's summary): its metadata, status or lock. */
+/**
+ * Whether `command` acts on something that outlives the session: a chair's summary (its metadata,
+ * status or lock), or a silence procedure (objections and its close run to its deadline).
+ */
 function onTextOutlivingSession(meeting: Meeting, command: Command): boolean {
   switch (command.type) {
+    case 'consensus.object':
+    case 'consensus.withdrawObjection':
+    case 'consensus.close':
+      return meeting.consensus.checks.some((c) => c.id === command.checkId && c.procedure === 'silence');
     case 'proposal.update':
     case 'proposal.setStatus':
     case 'proposal.lock':

@@ -1,4 +1,12 @@
-import type { ItemId, MeetingId, ParticipantId, ProposalId, RequestId } from '../ids';
+import type { CheckId, ItemId, LinkId, MeetingId, ParticipantId, ProposalId, RequestId } from '../ids';
+import type {
+  ConsensusCheck,
+  Objection,
+  ParagraphId,
+  ParagraphStatus,
+  Revision,
+  TextLink,
+} from './consensusModel';
 import type {
   AgendaDocument,
   AgendaItem,
@@ -153,7 +161,52 @@ export type MeetingEvent =
     }
   | { type: 'proposal.statusSet'; proposalId: ProposalId; status: ProposalStatus }
   | { type: 'proposal.locked'; proposalId: ProposalId }
-  | { type: 'proposal.unlocked'; proposalId: ProposalId };
+  | { type: 'proposal.unlocked'; proposalId: ProposalId }
+  /** A numbered revision (`symbol/Rev.N`) was published; the co-editing server saves its text. */
+  | { type: 'proposal.revisionPublished'; proposalId: ProposalId; revision: Revision }
+  /** `delegations`: for `ad-referendum`, who asked for it; [] otherwise. */
+  | {
+      type: 'paragraph.statusSet';
+      proposalId: ProposalId;
+      paragraphId: ParagraphId;
+      paragraphNumber: number;
+      status: ParagraphStatus;
+      delegations: string[];
+      by: ParticipantId;
+      at: number;
+    }
+  | { type: 'paragraph.interventionLinked'; link: TextLink }
+  | { type: 'paragraph.interventionUnlinked'; linkId: LinkId; at: number }
+  /** "Is there any objection?": a check opens (`objections` empty, `result` null). */
+  | { type: 'consensus.asked'; check: ConsensusCheck }
+  | { type: 'consensus.objected'; checkId: CheckId; objection: Objection }
+  /** The delegation's objection is withdrawn (by `participantId`, of that delegation). */
+  | {
+      type: 'consensus.objectionWithdrawn';
+      checkId: CheckId;
+      delegation: string;
+      participantId: ParticipantId;
+      at: number;
+    }
+  /**
+   * The check ended: by the presiding officer (`closedBy`), or at its deadline (`closedBy` null).
+   * `agreed`: its paragraphs become agreed (set by `closedBy`, else by whoever asked); `objected`:
+   * they stay as they were, with the objections named here.
+   */
+  | {
+      type: 'consensus.closed';
+      checkId: CheckId;
+      proposalId: ProposalId;
+      paragraphIds: ParagraphId[];
+      outcome: 'agreed' | 'objected';
+      objections: Objection[];
+      closedAt: number;
+      appliedAt: number;
+      closedBy: ParticipantId | null;
+      early: boolean;
+    }
+  /** The projector shows this proposal's text, following `paragraphId` (null: the floor and agenda). */
+  | { type: 'screen.shown'; proposalId: ProposalId | null; paragraphId: ParagraphId | null };
 
 /** What `meeting.updated` changes; absent fields stay as they were. */
 export interface MeetingChanges {
@@ -189,7 +242,7 @@ export interface ItemLeft {
  * stored before versioning carry no `v` and are version 1; `readStoredEvent` (./upgrade.ts) turns
  * older versions into this one and refuses newer ones.
  */
-export const EVENT_VERSION = 5;
+export const EVENT_VERSION = 6;
 
 /**
  * An event as stored and broadcast: its gap-free per-meeting sequence number, its time and its

@@ -1,4 +1,6 @@
 import type { ItemId } from '../ids';
+import { EMPTY_CONSENSUS } from './consensusModel';
+import { evolveConsensus } from './consensusEvolve';
 import { assertNever } from './errors';
 import type { ItemLeft, MeetingEvent } from './events';
 import {
@@ -47,6 +49,7 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       interventions: [],
       proposals: [],
       recentlyRemoved: { requests: [], items: [] },
+      consensus: EMPTY_CONSENSUS,
     };
   }
   if (!meeting) throw new Error(`${event.type} before meeting.created`);
@@ -272,6 +275,16 @@ export function evolve(meeting: Meeting | null, event: MeetingEvent): Meeting {
       return updateProposal(m, event.proposalId, { locked: true });
     case 'proposal.unlocked':
       return updateProposal(m, event.proposalId, { locked: false });
+    case 'proposal.revisionPublished':
+    case 'paragraph.statusSet':
+    case 'paragraph.interventionLinked':
+    case 'paragraph.interventionUnlinked':
+    case 'consensus.asked':
+    case 'consensus.objected':
+    case 'consensus.objectionWithdrawn':
+    case 'consensus.closed':
+    case 'screen.shown':
+      return evolveConsensus(m, event);
     default:
       return assertNever(event);
   }

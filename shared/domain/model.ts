@@ -1,4 +1,5 @@
 import type { InterventionId, ItemId, MeetingId, ParticipantId, ProposalId, RequestId } from '../ids';
+import type { Consensus } from './consensusModel';
 
 /** Roles a participant can hold in a meeting; they decide what each may do (see `permissions.ts`). */
 export const ROLES = ['chair', 'vice-chair', 'secretariat', 'spokesperson', 'delegate', 'observer'] as const;
@@ -302,4 +303,6 @@ export interface Meeting {
   interventions: Intervention[];
   proposals: Proposal[];
   recentlyRemoved: RecentlyRemoved;
+  /** Paragraph statuses, checks, revisions, intervention links and what the projector shows. */
+  consensus: Consensus;
 }

@@ -151,6 +151,18 @@ export const RULES: Record<Action, Row> = {
   'proposal.setStatus': presideOrSecretariat,
   'proposal.lock': presideOrSecretariat,
   'proposal.unlock': presideOrSecretariat,
+  'proposal.publishRevision': presideOrSecretariat,
+  // The presiding officer asks and closes; delegations (a delegate or their RTO's spokesperson)
+  // object. Officers and the secretariat run the meeting, they do not object in it.
+  'consensus.ask': presideOnly,
+  'consensus.object': row('no', 'no', 'no', 'yes', 'yes', 'no'),
+  'consensus.withdrawObjection': row('no', 'no', 'no', 'own', 'own', 'no'),
+  'consensus.close': presideOnly,
+  // Reopening an agreed paragraph is the presiding officer's alone (decide checks it).
+  'paragraph.setStatus': presideOrSecretariat,
+  'paragraph.linkIntervention': presideOrSecretariat,
+  'paragraph.unlinkIntervention': presideOrSecretariat,
+  'screen.show': presideOrSecretariat,
 
   // The secretariat registers participants; whoever can preside is appointed higher up: a chair
   // only by the administrator (a secretariat-made chair would preside at once), a vice-chair by the

@@ -59,6 +59,9 @@ type MeetingEventV4 =
       proposal: Omit<EventOf<'proposal.created'>['proposal'], 'kind'>;
     });
 
+// Version 6 adds event types only (paragraph consensus: docs/protocol.md): a version-5 event is
+// read as it is, and an older process refuses the new ones by their version.
+
 /** Turns a version-4 event into its version-5 form: every text before version 5 was a proposal. */
 function upgradeV4(event: MeetingEventV4): MeetingEvent {
   if (event.type !== 'proposal.created') return event;
@@ -189,6 +192,15 @@ const KNOWN_TYPES: Record<MeetingEventType, true> = {
   'proposal.statusSet': true,
   'proposal.locked': true,
   'proposal.unlocked': true,
+  'proposal.revisionPublished': true,
+  'paragraph.statusSet': true,
+  'paragraph.interventionLinked': true,
+  'paragraph.interventionUnlinked': true,
+  'consensus.asked': true,
+  'consensus.objected': true,
+  'consensus.objectionWithdrawn': true,
+  'consensus.closed': true,
+  'screen.shown': true,
 };
 
 /** Why a stored event cannot be read by this code. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { PARAGRAPH_STATUSES, ROOM_CHECK_SECONDS } from '../domain/consensusModel';
 import { FLOOR_KINDS, PROPOSAL_STATUSES, RTO_CODES, type RtoCode } from '../domain/model';
-import type { ItemId, ParticipantId, ProposalId, RequestId } from '../ids';
+import type { CheckId, ItemId, LinkId, ParticipantId, ProposalId, RequestId } from '../ids';
 import { ID_MAX_LENGTH, idSchema } from './idSchemas';
 import { longVisibleText, nameText } from './text';
 
@@ -23,6 +24,12 @@ const itemId = idSchema<ItemId>();
 const requestId = idSchema<RequestId>();
 const participantId = idSchema<ParticipantId>();
 const proposalId = idSchema<ProposalId>();
+const checkId = idSchema<CheckId>();
+const linkId = idSchema<LinkId>();
+/** A paragraph's `pid` (docs/collab.md, "Paragraphs"). */
+export const paragraphIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a paragraph id is 1 to 64 letters, digits, _ or -');
 // Names, titles and texts everyone sees: no invisible or bidi control characters (./text.ts).
 const shortText = nameText(LIMITS.shortText);
 const longText = longVisibleText(LIMITS.longText);
@@ -134,6 +141,46 @@ export const commandSchema = z.discriminatedUnion('type', [
   cmd('proposal.setStatus', { proposalId: proposalId, status: z.enum(PROPOSAL_STATUSES) }),
   cmd('proposal.lock', { proposalId: proposalId }),
   cmd('proposal.unlock', { proposalId: proposalId }),
+  /** Freezes the text as `symbol/Rev.N` with its paragraph statuses. */
+  cmd('proposal.publishRevision', { proposalId: proposalId }),
+  /**
+   * "Is there any objection?" on these paragraphs (default: every paragraph not agreed yet): a
+   * window of `seconds` in the room (default 20), or, with `until` (ms since the epoch, 1 hour to
+   * 90 days away), a silence procedure.
+   */
+  cmd('consensus.ask', {
+    proposalId: proposalId,
+    paragraphIds: z
+      .array(paragraphIdSchema)
+      .min(1)
+      .max(500)
+      .refine((list) => new Set(list).size === list.length, 'each paragraph once')
+      .optional(),
+    seconds: z.number().int().min(ROOM_CHECK_SECONDS.min).max(ROOM_CHECK_SECONDS.max).optional(),
+    until: z.number().int().min(0).max(8.64e15).optional(),
+  }).refine((c) => c.seconds === undefined || c.until === undefined, {
+    message: 'either seconds (in the room) or until (a silence procedure), not both',
+  }),
+  cmd('consensus.object', { checkId: checkId, reason: longVisibleText(1000).optional() }),
+  cmd('consensus.withdrawObjection', { checkId: checkId }),
+  /** Ends the check now (before its window is over): the outcome applies at once. */
+  cmd('consensus.close', { checkId: checkId }),
+  cmd('paragraph.setStatus', {
+    proposalId: proposalId,
+    paragraphId: paragraphIdSchema,
+    status: z.enum(PARAGRAPH_STATUSES),
+    /** For `ad-referendum`: the delegation(s) that asked for it (at least one). */
+    delegations: z.array(shortText).max(20).optional(),
+  }),
+  /** Links the intervention under way (the current speaker's) to the paragraph it concerns. */
+  cmd('paragraph.linkIntervention', {
+    proposalId: proposalId,
+    paragraphId: paragraphIdSchema,
+    note: longVisibleText(500).optional(),
+  }),
+  cmd('paragraph.unlinkIntervention', { linkId: linkId }),
+  /** What the projector shows: a proposal's text following a paragraph, or (null) the floor. */
+  cmd('screen.show', { proposalId: proposalId.nullable(), paragraphId: paragraphIdSchema.nullable().optional() }),
 ]);
 
 /** A validated command. */

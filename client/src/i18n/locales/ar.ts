@@ -75,6 +75,21 @@ export const ar = {
         setStatus: 'تغيير حالة المقترح',
         lock: 'قفل النص',
         unlock: 'إلغاء قفل النص',
+        publishRevision: 'نشر المراجعة',
+      },
+      consensus: {
+        ask: 'السؤال «هل من اعتراض؟»',
+        object: 'الاعتراض',
+        withdrawObjection: 'سحب الاعتراض',
+        close: 'إغلاق الاستطلاع',
+      },
+      paragraph: {
+        setStatus: 'تحديد حالة الفقرة',
+        linkIntervention: 'ربط المداخلة بالفقرة',
+        unlinkIntervention: 'حذف الربط',
+      },
+      screen: {
+        show: 'تغيير ما يعرضه جهاز العرض',
       },
     },
     notDone: '{{action}}: لم يتم.',

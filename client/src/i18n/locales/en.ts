@@ -73,6 +73,21 @@ export const en = {
         setStatus: 'Changing the status of the proposal',
         lock: 'Locking the text',
         unlock: 'Unlocking the text',
+        publishRevision: 'Publishing the revision',
+      },
+      consensus: {
+        ask: 'Asking "any objection?"',
+        object: 'Objecting',
+        withdrawObjection: 'Withdrawing the objection',
+        close: 'Closing the check',
+      },
+      paragraph: {
+        setStatus: 'Setting the status of the paragraph',
+        linkIntervention: 'Linking the intervention to the paragraph',
+        unlinkIntervention: 'Removing the link',
+      },
+      screen: {
+        show: 'Changing what the projector shows',
       },
     },
     notDone: '{{action}}: not done.',

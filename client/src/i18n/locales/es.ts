@@ -75,6 +75,21 @@ export const es = {
         setStatus: 'Cambio del estado de la propuesta',
         lock: 'Bloqueo del texto',
         unlock: 'Desbloqueo del texto',
+        publishRevision: 'Publicación de la revisión',
+      },
+      consensus: {
+        ask: 'Pregunta «¿Hay alguna objeción?»',
+        object: 'Objeción',
+        withdrawObjection: 'Retiro de la objeción',
+        close: 'Cierre de la consulta',
+      },
+      paragraph: {
+        setStatus: 'Estado del párrafo',
+        linkIntervention: 'Vínculo de la intervención al párrafo',
+        unlinkIntervention: 'Supresión del vínculo',
+      },
+      screen: {
+        show: 'Cambio de lo que muestra el proyector',
       },
     },
     notDone: '{{action}}: no efectuada.',

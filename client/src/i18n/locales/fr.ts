@@ -75,6 +75,21 @@ export const fr = {
         setStatus: 'Changement du statut de la proposition',
         lock: 'Verrouillage du texte',
         unlock: 'Déverrouillage du texte',
+        publishRevision: 'Publication de la révision',
+      },
+      consensus: {
+        ask: 'Demande « Y a-t-il une objection ? »',
+        object: 'Objection',
+        withdrawObjection: 'Retrait de l\'objection',
+        close: 'Clôture de la consultation',
+      },
+      paragraph: {
+        setStatus: 'Statut du paragraphe',
+        linkIntervention: 'Lien de l\'intervention au paragraphe',
+        unlinkIntervention: 'Suppression du lien',
+      },
+      screen: {
+        show: 'Changement de l\'affichage du projecteur',
       },
     },
     notDone: '{{action}} : non effectuée.',

@@ -75,6 +75,21 @@ export const ru = {
         setStatus: 'Изменение статуса предложения',
         lock: 'Блокировка текста',
         unlock: 'Разблокировка текста',
+        publishRevision: 'Публикация пересмотра',
+      },
+      consensus: {
+        ask: 'Вопрос «Есть ли возражения?»',
+        object: 'Возражение',
+        withdrawObjection: 'Снятие возражения',
+        close: 'Завершение опроса',
+      },
+      paragraph: {
+        setStatus: 'Статус пункта',
+        linkIntervention: 'Привязка выступления к пункту',
+        unlinkIntervention: 'Удаление привязки',
+      },
+      screen: {
+        show: 'Изменение показа на проекторе',
       },
     },
     notDone: '{{action}}: не выполнено.',

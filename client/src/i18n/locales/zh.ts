@@ -74,6 +74,21 @@ export const zh = {
         setStatus: '更改提案状态',
         lock: '锁定文本',
         unlock: '解锁文本',
+        publishRevision: '发布修订版',
+      },
+      consensus: {
+        ask: '询问“是否有异议？”',
+        object: '提出异议',
+        withdrawObjection: '撤回异议',
+        close: '结束征询',
+      },
+      paragraph: {
+        setStatus: '设置段落状态',
+        linkIntervention: '将发言关联到段落',
+        unlinkIntervention: '删除关联',
+      },
+      screen: {
+        show: '更改投影内容',
       },
     },
     notDone: '{{action}}：未完成。',
