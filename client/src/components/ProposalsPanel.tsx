@@ -4,6 +4,7 @@ import { LIMITS, PROPOSAL_STATUSES, type Proposal, type ProposalStatus } from '.
 import { useRoom, useRoomPort } from '../room/RoomContext';
 import type { RoomPort } from '../room/roomClient';
 import { iCan, participantOf } from '../room/selectors';
+import { ProposalConsensusLine } from './consensus/ProposalConsensusLine';
 import { LockIcon } from './editor/Icons';
 import { isolatedIn, SLOT_VALUE } from './Isolated';
 import { useFocusAfterRender } from './useFocusAfterRender';
@@ -85,6 +86,7 @@ function ProposalRow({ proposal, onOpen }: { proposal: Proposal; onOpen: (id: st
           </>
         )}
       </p>
+      <ProposalConsensusLine proposal={proposal} />
       <div className="button-row">
         <button
           type="button"

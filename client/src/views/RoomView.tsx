@@ -2,6 +2,8 @@ import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgendaPanel } from '../components/AgendaPanel';
 import { Announcer, RefusalAlert } from '../components/Announcer';
+import { CheckBanner } from '../components/consensus/CheckBanner';
+import { SilencePanel } from '../components/consensus/SilencePanel';
 import { FloorPanel } from '../components/FloorPanel';
 import { Header } from '../components/Header';
 import { hasConsole, MeetingControls } from '../components/MeetingControls';
@@ -43,6 +45,8 @@ export function RoomView() {
       <Announcer />
       <RefusalAlert />
       <PendingCommands />
+      {/* "Any objection?" over whatever is shown (the text, the floor, the record): everyone sees it. */}
+      <CheckBanner />
       <main>
         <section className="panel current-item" aria-labelledby="item-heading">
           <h2 id="item-heading" className="eyebrow">
@@ -100,6 +104,7 @@ export function RoomView() {
             <div className="column-side">
               <AgendaPanel />
               <ProposalsPanel onOpen={text.show} />
+              <SilencePanel />
               <SpeakingTime />
               <ParticipantsPanel />
             </div>

@@ -7,6 +7,9 @@ import { readOnlyReason } from '../../collab/readOnly';
 import { versionsApi } from '../../collab/versions';
 import { useRoom, useRoomPort } from '../../room/RoomContext';
 import { iCan, me } from '../../room/selectors';
+import { ConsensusMenu } from '../consensus/ConsensusMenu';
+import { RevisionsPanel } from '../consensus/RevisionsPanel';
+import { SilencePanel } from '../consensus/SilencePanel';
 import { ProposalControls } from '../ProposalsPanel';
 import { LockIcon } from './Icons';
 import { LiveEditor } from './LiveEditor';
@@ -74,6 +77,7 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
         </button>
       </div>
       <ProposalControls proposal={proposal} />
+      <ConsensusMenu proposal={proposal} doc={connection?.everSynced() ? connection.doc : null} />
       {reason && (
         <p
           ref={explanation}
@@ -126,6 +130,8 @@ export function ProposalEditor({ proposalId, onClose }: { proposalId: string; on
           </p>
         )
       )}
+      <SilencePanel proposalId={proposal.id} />
+      <RevisionsPanel proposal={proposal} api={versions} />
     </section>
   );
 }

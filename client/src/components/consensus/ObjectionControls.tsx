@@ -1,0 +1,126 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsensusCheck } from '../../../../shared';
+import { useRoom, useRoomPort } from '../../room/RoomContext';
+import { iCan, participantOf } from '../../room/selectors';
+import { useFocusAfterRender } from '../useFocusAfterRender';
+import { objectionOf } from './checks';
+
+/** The longest reason the server takes (`consensus.object` in shared/protocol/commands.ts). */
+const REASON_MAX = 1000;
+
+/**
+ * A delegation's part in a check: "Objection" (then an optional reason, Enter sends) while it has
+ * none standing, "Withdraw the objection" while it has. Offered only to who may object (delegates
+ * and spokespersons, by the permission table); `describedBy` names the check for screen readers
+ * where several are listed, so the buttons keep the same names everywhere.
+ */
+export function ObjectionControls({ check, describedBy }: { check: ConsensusCheck; describedBy?: string }) {
+  const { t } = useTranslation();
+  const state = useRoom();
+  const room = useRoomPort();
+  const meeting = state.meeting!;
+  const myId = state.you?.participantId;
+  const mine = objectionOf(check, participantOf(meeting, myId));
+  const [writing, setWriting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const objectButton = useRef<HTMLButtonElement>(null);
+  const withdrawButton = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+
+  if (!iCan(state, 'consensus.object')) return null;
+
+  if (mine) {
+    // `own`: the delegation's objection is the signed-in delegate's own (decide matches delegations).
+    if (!iCan(state, 'consensus.withdrawObjection', myId)) return null;
+    return (
+      <div className="button-row">
+        <button
+          ref={withdrawButton}
+          type="button"
+          aria-describedby={describedBy}
+          aria-disabled={busy}
+          onClick={async () => {
+            if (busy) return;
+            setBusy(true);
+            const ack = await room.send({ type: 'consensus.withdrawObjection', checkId: check.id });
+            setBusy(false);
+            if (ack.ok) focusAfterRender(() => objectButton.current);
+          }}
+        >
+          {t('consensus.withdraw')}
+        </button>
+      </div>
+    );
+  }
+
+  const cancel = () => {
+    setWriting(false);
+    setReason('');
+    focusAfterRender(() => objectButton.current);
+  };
+  if (!writing)
+    return (
+      <div className="button-row">
+        <button
+          ref={objectButton}
+          type="button"
+          className="objection-button"
+          aria-describedby={describedBy}
+          onClick={() => setWriting(true)}
+        >
+          {t('consensus.object')}
+        </button>
+      </div>
+    );
+  return (
+    <form
+      className="objection-form"
+      aria-label={t('consensus.objectForm')}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        cancel();
+      }}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (busy) return;
+        setBusy(true);
+        const text = reason.trim();
+        const ack = await room.send({
+          type: 'consensus.object',
+          checkId: check.id,
+          ...(text ? { reason: text } : {}),
+        });
+        setBusy(false);
+        if (!ack.ok) return;
+        setWriting(false);
+        setReason('');
+        focusAfterRender(() => withdrawButton.current);
+      }}
+    >
+      <label>
+        {t('consensus.reason')}
+        <input
+          // The form opens on a press of "Objection": typing goes straight into the reason.
+          // biome-ignore lint/a11y/noAutofocus: the field replaces the button that was just pressed.
+          autoFocus
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={REASON_MAX}
+          dir="auto"
+          aria-describedby={describedBy}
+        />
+      </label>
+      <div className="button-row">
+        <button type="submit" className="danger" aria-disabled={busy}>
+          {t('consensus.send')}
+        </button>
+        <button type="button" onClick={cancel}>
+          {t('consensus.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

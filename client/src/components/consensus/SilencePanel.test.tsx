@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeDueChecks, evolve } from '../../../../shared';
+import { P } from '../../../../shared/domain/fixtures';
+import { localZone } from '../../format';
+import { renderWith } from '../../test/localRoom';
+import { SilencePanel } from './SilencePanel';
+import { consensusRoom } from './testRoom';
+
+const NOW = Date.UTC(2025, 6, 14, 9, 0, 0);
+/** Friday 18 July 2025, 15:00 UTC: 17:00 in Geneva (the demo meeting's Europe/Zurich). */
+const DEADLINE = Date.UTC(2025, 6, 18, 15, 0, 0);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** A silence procedure on paragraphs 1 and 2 of IRM-1/5, seen by `as`. */
+function silence(as: (typeof P)[keyof typeof P]) {
+  const local = consensusRoom(as);
+  local.by(P.chair, {
+    type: 'consensus.ask',
+    proposalId: local.proposalId,
+    paragraphIds: ['b1', 'b2'],
+    until: DEADLINE,
+  });
+  const checkId = local.room.meeting.consensus.checks.at(-1)!.id;
+  renderWith(local.port, <SilencePanel />);
+  return { ...local, checkId };
+}
+
+const row = () => within(screen.getByTestId('silence-row'));
+
+describe('silence procedures', () => {
+  it('gives the deadline on the viewer’s clock and on the meeting’s, each labelled', () => {
+    silence(P.kenya);
+    expect(row().getByText('IRM-1/5')).toBeTruthy();
+    expect(row().getByText(/Paragraphs 1 and 2/)).toBeTruthy();
+    const yours = new Intl.DateTimeFormat('en', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: localZone(),
+    }).format(DEADLINE);
+    expect(screen.getByTestId('deadline-yours').textContent).toBe(`${yours} (your time)`);
+    expect(screen.getByTestId('deadline-meeting').textContent).toBe('7/18/25, 5:00 PM (meeting time)');
+  });
+
+  it('takes objections from a delegation even once the meeting is closed; the secretariat sees who objected', async () => {
+    const { by, checkId, sent } = silence(P.kenya);
+    act(() => by(P.chair, { type: 'meeting.close' }));
+    fireEvent.click(row().getByRole('button', { name: 'Objection' }));
+    const reason = row().getByRole('textbox', { name: 'Reason (optional)' });
+    fireEvent.change(reason, { target: { value: 'Awaiting instructions' } });
+    await act(async () => {
+      fireEvent.submit(reason.closest('form')!);
+    });
+    expect(sent.at(-1)).toMatchObject({ type: 'consensus.object', checkId });
+    expect(row().getByText('Awaiting instructions')).toBeTruthy();
+    expect(row().getByRole('button', { name: 'Withdraw the objection' })).toBeTruthy();
+    cleanup();
+
+    const secretariat = silence(P.secretariat);
+    act(() =>
+      secretariat.by(P.kenya, {
+        type: 'consensus.object',
+        checkId: secretariat.checkId,
+        reason: 'Awaiting instructions',
+      }),
+    );
+    const objection = within(screen.getByTestId('objections')).getByRole('listitem');
+    expect(objection.textContent).toContain('Kenya');
+    expect(objection.textContent).toContain(secretariat.room.participant(P.kenya).name);
+    expect(row().queryByRole('button', { name: 'Objection' })).toBeNull();
+  });
+
+  it('lists an ended procedure with its outcome, and offers Close now to the presiding officer only', async () => {
+    const { room, set, checkId, sent } = silence(P.chair);
+    expect(row().queryByRole('button', { name: 'Objection' })).toBeNull();
+    await act(async () => {
+      fireEvent.click(row().getByRole('button', { name: 'Close now' }));
+    });
+    expect(sent.at(-1)).toEqual({ type: 'consensus.close', checkId });
+    expect(screen.getByRole('heading', { name: 'Ended' })).toBeTruthy();
+    expect(row().getByText('Paragraphs 1 and 2 agreed')).toBeTruthy();
+    expect(document.activeElement).toBe(document.getElementById(`silence-${checkId}`));
+
+    // Another, ended by its deadline while the process was away.
+    act(() => {
+      room.ctx.set(Date.now());
+      room.must(P.chair, {
+        type: 'consensus.ask',
+        proposalId: room.meeting.proposals[0]!.id,
+        paragraphIds: ['b4'],
+        until: DEADLINE,
+      });
+      set({ meeting: room.meeting });
+    });
+    const asked = room.meeting.consensus.checks.at(-1)!.id;
+    act(() => room.must(P.egypt, { type: 'consensus.object', checkId: asked }));
+    act(() => {
+      for (const event of closeDueChecks(room.meeting, DEADLINE + 60_000))
+        room.meeting = evolve(room.meeting, event);
+      set({ meeting: room.meeting });
+    });
+    const rows = screen.getAllByTestId('silence-row');
+    expect(rows.map((r) => r.querySelector('.silence-deadline')?.textContent)).toEqual([
+      'Paragraphs 1 and 2 agreed',
+      'Not agreed: objections from Egypt',
+    ]);
+    expect(rows.map((r) => r.querySelector('.silence-title')?.textContent)).toEqual([
+      'IRM-1/5 Paragraphs 1 and 2',
+      'IRM-1/5 Paragraph 4',
+    ]);
+  });
+});

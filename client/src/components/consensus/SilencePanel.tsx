@@ -1,0 +1,130 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsensusCheck } from '../../../../shared';
+import { useRoom, useRoomPort, useServerNow } from '../../room/RoomContext';
+import { iCan, iPreside, me, participantOf } from '../../room/selectors';
+import { useFocusAfterRender } from '../useFocusAfterRender';
+import { Objections } from './CheckBanner';
+import { CheckResultLine } from './CheckResult';
+import { silenceProcedures, takesObjections } from './checks';
+import { useDeadlineWords } from './deadlineWords';
+import { ObjectionControls } from './ObjectionControls';
+import { symbolOf, useCheckWords } from './words';
+
+/**
+ * Silence procedures (adopted unless a delegation objects by the deadline) of one proposal, or of
+ * all when `proposalId` is absent: each open one with its deadline on the viewer's clock and on the
+ * meeting's (both labelled), the objections standing, Object / Withdraw for delegations (from their
+ * join link, whatever the meeting's status, until the deadline) and "Close now" for the presiding
+ * officer; the ended ones with their outcome. Nothing at all when there is none.
+ */
+export function SilencePanel({ proposalId }: { proposalId?: string }) {
+  const { t } = useTranslation();
+  const meeting = useRoom().meeting!;
+  const procedures = silenceProcedures(meeting, proposalId);
+  const headingId = useId();
+  const focusAfterRender = useFocusAfterRender();
+  // A procedure closed with "Close now" moves to the ended ones: the focus follows it there.
+  const onClosed = (checkId: string) => focusAfterRender(() => document.getElementById(titleId(checkId)));
+  if (procedures.length === 0) return null;
+  const open = procedures.filter((c) => c.result === null);
+  const ended = procedures.filter((c) => c.result !== null);
+  return (
+    <section className="panel silence-panel" aria-labelledby={headingId} data-testid="silence-panel">
+      <h2 id={headingId}>{t('consensus.silence.heading')}</h2>
+      {open.length > 0 && (
+        <ul className="silence-list">
+          {open.map((c) => (
+            <SilenceRow key={c.id} check={c} withSymbol={proposalId === undefined} onClosed={onClosed} />
+          ))}
+        </ul>
+      )}
+      {ended.length > 0 && (
+        <>
+          <h3>{t('consensus.silence.ended')}</h3>
+          <ul className="silence-list">
+            {ended.map((c) => (
+              <SilenceRow key={c.id} check={c} withSymbol={proposalId === undefined} onClosed={onClosed} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The id of a procedure's title: the same in the open list and in the ended one. */
+const titleId = (checkId: string) => `silence-${checkId}`;
+
+function SilenceRow(props: {
+  check: ConsensusCheck;
+  withSymbol: boolean;
+  onClosed: (checkId: string) => void;
+}) {
+  const { check, withSymbol, onClosed } = props;
+  const { t } = useTranslation();
+  const state = useRoom();
+  const room = useRoomPort();
+  const meeting = state.meeting!;
+  // Once a minute is enough: the row only needs to know when the deadline has passed.
+  const now = useServerNow(check.result ? 3_600_000 : 30_000);
+  const words = useCheckWords();
+  const when = useDeadlineWords();
+  const id = titleId(check.id);
+  const open = takesObjections(check, now);
+  // The secretariat and whoever presides see who objected for each delegation, not only which.
+  const detail = me(state)?.role === 'secretariat' || iPreside(state);
+  const asker = participantOf(meeting, check.askedBy);
+  return (
+    <li className="silence-row" data-testid="silence-row">
+      <p className="silence-title" id={id} tabIndex={-1}>
+        {withSymbol && (
+          <>
+            <bdi className="proposal-symbol">{symbolOf(meeting, check.proposalId)}</bdi>{' '}
+          </>
+        )}
+        {words.paragraphs(check.paragraphNumbers)}
+      </p>
+      <p className="silence-deadline small">
+        {check.result ? (
+          <CheckResultLine check={check} />
+        ) : (
+          <>
+            {t('consensus.silence.deadline')}{' '}
+            <span data-testid="deadline-yours">{when(check.endsAt, 'yours')}</span>
+            {' · '}
+            <span data-testid="deadline-meeting">{when(check.endsAt, 'meeting')}</span>
+          </>
+        )}
+      </p>
+      {check.result && (
+        <p className="muted small">
+          {t('consensus.silence.closedAt', { time: when(check.result.closedAt, 'meeting') })}
+        </p>
+      )}
+      {asker && !check.result && (
+        <p className="muted small">
+          {t('consensus.silence.askedBy')} <bdi>{asker.name}</bdi>
+        </p>
+      )}
+      <Objections objections={check.result?.objections ?? check.objections} detail={detail} />
+      {open && (
+        <div className="button-row">
+          <ObjectionControls check={check} describedBy={id} />
+          {iCan(state, 'consensus.close') && (
+            <button
+              type="button"
+              aria-describedby={id}
+              onClick={async () => {
+                const ack = await room.send({ type: 'consensus.close', checkId: check.id });
+                if (ack.ok) onClosed(check.id);
+              }}
+            >
+              {t('consensus.closeNow')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
