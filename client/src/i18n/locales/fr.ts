@@ -80,16 +80,16 @@ export const fr = {
       consensus: {
         ask: 'Demande « Y a-t-il une objection ? »',
         object: 'Objection',
-        withdrawObjection: 'Retrait de l\'objection',
+        withdrawObjection: "Retrait de l'objection",
         close: 'Clôture de la consultation',
       },
       paragraph: {
         setStatus: 'Statut du paragraphe',
-        linkIntervention: 'Lien de l\'intervention au paragraphe',
+        linkIntervention: "Lien de l'intervention au paragraphe",
         unlinkIntervention: 'Suppression du lien',
       },
       screen: {
-        show: 'Changement de l\'affichage du projecteur',
+        show: "Changement de l'affichage du projecteur",
       },
     },
     notDone: '{{action}} : non effectuée.',
