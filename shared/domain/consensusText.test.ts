@@ -112,6 +112,21 @@ describe('paragraph status', () => {
     ]);
   });
 
+  it('read-only: the agreed paragraphs and those under an open check, until reopened or ended', () => {
+    const room = consensusRoom();
+    setStatus(room, P.secretariat, 'b1', 'agreed');
+    setStatus(room, P.secretariat, 'b4', 'ad-referendum', ['Japan']);
+    const checkId = askedCheck(
+      room.must(P.chair, { type: 'consensus.ask', proposalId: room.proposalId, paragraphIds: ['b3'] }),
+    );
+    expect(frozenParagraphIds(room.meeting, room.proposalId).sort()).toEqual(['b1', 'b3']);
+    expect(frozenParagraphIds(room.meeting, 'x_other' as typeof room.proposalId)).toEqual([]);
+    room.must(P.kenya, { type: 'consensus.object', checkId });
+    room.must(P.chair, { type: 'consensus.close', checkId });
+    setStatus(room, P.chair, 'b1', 'open');
+    expect(frozenParagraphIds(room.meeting, room.proposalId)).toEqual([]);
+  });
+
   it('a paragraph the text does not have is not_found', () => {
     const room = consensusRoom();
     expect(refused(setStatus(room, P.chair, 'b77', 'agreed'))).toBe('not_found');
