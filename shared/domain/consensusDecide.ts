@@ -90,10 +90,15 @@ export function decideConsensus(
       return accept({ type: 'paragraph.interventionUnlinked', linkId: command.linkId, at: ctx.now });
     }
     case 'screen.show': {
-      if (command.proposalId === null) return accept({ type: 'screen.shown', proposalId: null, paragraphId: null });
+      if (command.proposalId === null)
+        return accept({ type: 'screen.shown', proposalId: null, paragraphId: null });
       const proposal = meeting.proposals.find((p) => p.id === command.proposalId);
       if (!proposal) return reject('not_found', NO_SUCH_PROPOSAL);
-      return accept({ type: 'screen.shown', proposalId: proposal.id, paragraphId: command.paragraphId ?? null });
+      return accept({
+        type: 'screen.shown',
+        proposalId: proposal.id,
+        paragraphId: command.paragraphId ?? null,
+      });
     }
     default:
       return onText(meeting, command, actor, ctx);
@@ -133,7 +138,8 @@ function onText(
           `link quota reached: at most ${CONSENSUS_QUOTA.linksPerMeeting} intervention links per meeting`,
         );
       const twice = meeting.consensus.links.some(
-        (l) => l.requestId === current.requestId && l.proposalId === proposal.id && l.paragraphId === paragraph.id,
+        (l) =>
+          l.requestId === current.requestId && l.proposalId === proposal.id && l.paragraphId === paragraph.id,
       );
       if (twice) return reject('conflict', `this intervention is linked to ${named(paragraph)} already`);
       const speaker =
@@ -185,7 +191,10 @@ function ask(
       `at most ${CONSENSUS_QUOTA.openSilence} silence procedures may be open at once in a meeting`,
     );
   if (meeting.consensus.checksAsked >= CONSENSUS_QUOTA.checksPerMeeting)
-    return reject('rate_limited', `check quota reached: at most ${CONSENSUS_QUOTA.checksPerMeeting} checks per meeting`);
+    return reject(
+      'rate_limited',
+      `check quota reached: at most ${CONSENSUS_QUOTA.checksPerMeeting} checks per meeting`,
+    );
   if (silence) {
     const ahead = command.until! - ctx.now;
     if (ahead < SILENCE_DEADLINE.minMs || ahead > SILENCE_DEADLINE.maxMs)
@@ -203,8 +212,12 @@ function ask(
     }
     paragraphs.sort((a, b) => a.number - b.number);
   } else {
+    // An empty text has nothing to agree: saying "every paragraph is agreed" would be untrue.
+    if (text.paragraphs.length === 0)
+      return reject('conflict', `${proposal.symbol} has no paragraphs to agree yet`);
     paragraphs = text.paragraphs.filter((p) => paragraphStatus(meeting, proposal.id, p.id) !== 'agreed');
-    if (paragraphs.length === 0) return reject('conflict', `every paragraph of ${proposal.symbol} is agreed already`);
+    if (paragraphs.length === 0)
+      return reject('conflict', `every paragraph of ${proposal.symbol} is agreed already`);
   }
   if (paragraphs.length > CONSENSUS_QUOTA.paragraphsPerCheck)
     return reject('invalid', `at most ${CONSENSUS_QUOTA.paragraphsPerCheck} paragraphs in one check`);
@@ -237,13 +250,22 @@ function ask(
 const bracketWords = (p: ParagraphFacts) =>
   `${named(p)} has ${p.openBrackets} open square bracket${p.openBrackets === 1 ? '' : 's'}: agree or remove the bracketed text first`;
 
-function object(meeting: Meeting, checkId: CheckId, reason: string, actor: Participant, now: number): Decision {
+function object(
+  meeting: Meeting,
+  checkId: CheckId,
+  reason: string,
+  actor: Participant,
+  now: number,
+): Decision {
   const check = meeting.consensus.checks.find((c) => c.id === checkId);
   if (!check) return reject('not_found', NO_SUCH_CHECK);
   if (check.result || now >= check.endsAt) return reject('conflict', 'the time for objections has ended');
   const standing = check.objections.find((o) => o.delegation === actor.delegation);
   if (standing)
-    return reject('conflict', `${actor.delegation} has objected already: withdraw the objection to change it`);
+    return reject(
+      'conflict',
+      `${actor.delegation} has objected already: withdraw the objection to change it`,
+    );
   return accept({
     type: 'consensus.objected',
     checkId: check.id,
@@ -254,7 +276,8 @@ function object(meeting: Meeting, checkId: CheckId, reason: string, actor: Parti
 function withdraw(meeting: Meeting, checkId: CheckId, actor: Participant, now: number): Decision {
   const check = meeting.consensus.checks.find((c) => c.id === checkId);
   if (!check) return reject('not_found', NO_SUCH_CHECK);
-  if (check.result || now >= check.endsAt) return reject('conflict', 'the check has ended: its objections stand');
+  if (check.result || now >= check.endsAt)
+    return reject('conflict', 'the check has ended: its objections stand');
   if (!check.objections.some((o) => o.delegation === actor.delegation))
     return reject('not_found', `${actor.delegation} has no objection in this check`);
   return accept({
@@ -298,6 +321,9 @@ export function closeDueChecks(meeting: Meeting, now: number): MeetingEvent[] {
 
 /** When the next open check ends (ms since the epoch), or null: when the scheduler should look again. */
 export function nextCheckDeadline(meeting: Meeting): number | null {
+  // `closeDueChecks` ends nothing in an archived meeting: a past deadline here would have the
+  // scheduler wake at once, find nothing to do and ask again, for ever.
+  if (meeting.archived) return null;
   const ends = openChecks(meeting).map((c) => c.endsAt);
   return ends.length ? Math.min(...ends) : null;
 }
@@ -322,7 +348,8 @@ function setStatus(
   if (!paragraph) return reject('not_found', noParagraph(proposal));
   const current = paragraphStatus(meeting, proposal.id, paragraph.id);
   const status: ParagraphStatus = command.status;
-  const delegations = status === 'ad-referendum' ? [...new Set((command.delegations ?? []).map((d) => d.trim()))] : [];
+  const delegations =
+    status === 'ad-referendum' ? [...new Set((command.delegations ?? []).map((d) => d.trim()))] : [];
   if (status === 'ad-referendum' && delegations.length === 0)
     return reject('invalid', 'name the delegation(s) that agree ad referendum');
   const record = meeting.consensus.paragraphs[proposal.id]?.[paragraph.id];
@@ -332,7 +359,8 @@ function setStatus(
     return reject('conflict', `${named(paragraph)} is under an "any objection?" check: wait for its outcome`);
   if (current === 'agreed' && !presides(meeting, actor))
     return reject('forbidden', `only the presiding officer may reopen ${named(paragraph)}: it is agreed`);
-  if (status === 'agreed' && paragraph.openBrackets > 0) return reject('conflict', bracketWords(paragraph));
+  // Agreed ad referendum is agreed too (pending a capital's confirmation): not with text in brackets.
+  if (status !== 'open' && paragraph.openBrackets > 0) return reject('conflict', bracketWords(paragraph));
   return accept({
     type: 'paragraph.statusSet',
     proposalId: proposal.id,
@@ -345,7 +373,8 @@ function setStatus(
   });
 }
 
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 function publishRevision(
   meeting: Meeting,

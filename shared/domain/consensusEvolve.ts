@@ -1,5 +1,5 @@
 import type { ProposalId } from '../ids';
-import { type Consensus, CONSENSUS_QUOTA, type ConsensusCheck, type ParagraphRecord } from './consensusModel';
+import { CONSENSUS_QUOTA, type Consensus, type ConsensusCheck, type ParagraphRecord } from './consensusModel';
 import { assertNever } from './errors';
 import type { EventOf } from './events';
 import type { Meeting } from './model';
@@ -24,7 +24,10 @@ export function evolveConsensus(m: Meeting, event: ConsensusEvent): Meeting {
   switch (event.type) {
     case 'proposal.revisionPublished':
       return withConsensus({
-        revisions: { ...c.revisions, [event.proposalId]: [...(c.revisions[event.proposalId] ?? []), event.revision] },
+        revisions: {
+          ...c.revisions,
+          [event.proposalId]: [...(c.revisions[event.proposalId] ?? []), event.revision],
+        },
       });
     case 'paragraph.statusSet':
       return withConsensus({
@@ -44,7 +47,10 @@ export function evolveConsensus(m: Meeting, event: ConsensusEvent): Meeting {
       return withConsensus({ checks: [...c.checks, event.check], checksAsked: c.checksAsked + 1 });
     case 'consensus.objected':
       return withConsensus({
-        checks: updateCheck(c.checks, event.checkId, (k) => ({ ...k, objections: [...k.objections, event.objection] })),
+        checks: updateCheck(c.checks, event.checkId, (k) => ({
+          ...k,
+          objections: [...k.objections, event.objection],
+        })),
       });
     case 'consensus.objectionWithdrawn':
       return withConsensus({

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { asId, type ParticipantId, type ProposalId, type RequestId } from '../ids';
+import { asId, type CheckId, type LinkId, type ParticipantId, type ProposalId, type RequestId } from '../ids';
 import { COMMAND_TYPES, type CommandInput } from '../protocol/commands';
 import { type Decision, decide } from './decide';
 import type { ErrorCode } from './errors';
 import type { MeetingEvent } from './events';
-import { command, type DemoOptions, ITEM, P, Room, replayAll, T0, testContext } from './fixtures';
+import {
+  askedCheck,
+  command,
+  type DemoOptions,
+  ITEM,
+  P,
+  paragraphs,
+  Room,
+  replayAll,
+  T0,
+  testContext,
+} from './fixtures';
 import type { FloorKind, MeetingStatus } from './model';
 import { kindsInOrder } from './queue';
 import { addParticipant } from './secretariat';
@@ -1209,12 +1220,21 @@ describe('proposals', () => {
   });
 });
 
-describe('a closed meeting refuses everything', () => {
+describe('a closed meeting refuses everything but a silence procedure', () => {
+  interface Ids {
+    request: RequestId;
+    proposal: ProposalId;
+    removed: RequestId;
+    check: CheckId;
+    link: LinkId;
+  }
+  /** Who sends each command: the chair, but a delegation objects (Kenya) and withdraws (Egypt). */
+  const ACTOR: Partial<Record<CommandInput['type'], ParticipantId>> = {
+    'consensus.object': P.kenya,
+    'consensus.withdrawObjection': P.egypt,
+  };
   /** A command of each type, plausible enough that only the closed meeting stops it. */
-  function plausible(
-    type: CommandInput['type'],
-    ids: { request: RequestId; proposal: ProposalId; removed: RequestId },
-  ): CommandInput {
+  function plausible(type: CommandInput['type'], ids: Ids): CommandInput {
     const inputs: { [K in CommandInput['type']]: Extract<CommandInput, { type: K }> } = {
       'meeting.open': { type: 'meeting.open' },
       'meeting.suspend': { type: 'meeting.suspend' },
@@ -1251,6 +1271,31 @@ describe('a closed meeting refuses everything', () => {
       'proposal.setStatus': { type: 'proposal.setStatus', proposalId: ids.proposal, status: 'agreed' },
       'proposal.lock': { type: 'proposal.lock', proposalId: ids.proposal },
       'proposal.unlock': { type: 'proposal.unlock', proposalId: ids.proposal },
+      'proposal.publishRevision': { type: 'proposal.publishRevision', proposalId: ids.proposal },
+      // A room check is under way, so only a silence procedure can be asked meanwhile.
+      'consensus.ask': {
+        type: 'consensus.ask',
+        proposalId: ids.proposal,
+        paragraphIds: ['b2'],
+        until: T0 + 7 * 86_400_000,
+      },
+      'consensus.object': { type: 'consensus.object', checkId: ids.check },
+      'consensus.withdrawObjection': { type: 'consensus.withdrawObjection', checkId: ids.check },
+      'consensus.close': { type: 'consensus.close', checkId: ids.check },
+      'paragraph.setStatus': {
+        type: 'paragraph.setStatus',
+        proposalId: ids.proposal,
+        paragraphId: 'b3',
+        status: 'ad-referendum',
+        delegations: ['Egypt'],
+      },
+      'paragraph.linkIntervention': {
+        type: 'paragraph.linkIntervention',
+        proposalId: ids.proposal,
+        paragraphId: 'b3',
+      },
+      'paragraph.unlinkIntervention': { type: 'paragraph.unlinkIntervention', linkId: ids.link },
+      'screen.show': { type: 'screen.show', proposalId: ids.proposal },
     };
     return inputs[type];
   }
@@ -1259,6 +1304,7 @@ describe('a closed meeting refuses everything', () => {
     const room = new Room({ openItem: ITEM.rtoReports });
     room.must(P.chair, { type: 'proposal.create', symbol: 'AFCP/1', title: 't', submittedBy: 'ATU' });
     const proposal = room.meeting.proposals[0]!.id;
+    room.setText(proposal, paragraphs('Recognizes', 'Invites', 'Instructs'));
     const request = room.queue(P.chair, 'speak');
     room.giveTo(P.france);
     // Something to undo, and a speaker suspended by a point of order.
@@ -1268,9 +1314,21 @@ describe('a closed meeting refuses everything', () => {
     room.giveTo(P.japan, 'point_of_order');
     room.must(P.chair, { type: 'floor.close' });
     room.must(P.chair, { type: 'presiding.handTo', participantId: P.viceCept });
+    // A check in the room with Egypt's objection, and an intervention linked to the text.
+    const check = askedCheck(
+      room.must(P.chair, { type: 'consensus.ask', proposalId: proposal, paragraphIds: ['b1'] }),
+    );
+    room.must(P.egypt, { type: 'consensus.object', checkId: check });
+    const [linked] = room.must(P.chair, {
+      type: 'paragraph.linkIntervention',
+      proposalId: proposal,
+      paragraphId: 'b1',
+    });
+    if (linked?.type !== 'paragraph.interventionLinked') throw new Error('expected a link');
     // proves the command would be accepted on the open meeting
-    const ids = { request, proposal, removed };
-    const open = decide(room.meeting, command(plausible(type, ids)), P.chair, room.ctx);
+    const ids = { request, proposal, removed, check, link: linked.link.id };
+    const actor = ACTOR[type] ?? P.chair;
+    const open = room.decide(actor, plausible(type, ids));
     // floor.rtoRound queues speakers, which the closed list refuses.
     if (
       !['meeting.open', 'meeting.resume', 'floor.close', 'floor.rtoRound', 'proposal.unlock'].includes(type)
@@ -1280,10 +1338,38 @@ describe('a closed meeting refuses everything', () => {
     room.must(P.chair, { type: 'meeting.close' });
     const closed = room.meeting;
     const snapshot = structuredClone(closed);
-    const decision = room.run(P.chair, plausible(type, ids));
+    const decision = room.run(actor, plausible(type, ids));
     expect(refused(decision)).toBe('conflict');
     expect(room.meeting).toBe(closed);
     expect(closed).toEqual(snapshot);
+  });
+
+  it('ends the check in the room but not a silence procedure, which still takes objections', () => {
+    const room = new Room({ openItem: ITEM.rtoReports });
+    room.must(P.chair, { type: 'proposal.create', symbol: 'AFCP/1', title: 't', submittedBy: 'ATU' });
+    const proposalId = room.meeting.proposals[0]!.id;
+    room.setText(proposalId, paragraphs('Recognizes', 'Invites'));
+    const inRoom = askedCheck(
+      room.must(P.chair, { type: 'consensus.ask', proposalId, paragraphIds: ['b1'] }),
+    );
+    const until = room.ctx.now + 3 * 86_400_000;
+    const silence = askedCheck(
+      room.must(P.chair, { type: 'consensus.ask', proposalId, paragraphIds: ['b2'], until }),
+    );
+    const closing = room.must(P.chair, { type: 'meeting.close' });
+    expect(closing.filter((e) => e.type === 'consensus.closed')).toMatchObject([
+      { checkId: inRoom, outcome: 'agreed', closedBy: P.chair, early: true },
+    ]);
+    room.must(P.egypt, { type: 'consensus.object', checkId: silence, reason: 'capital to confirm' });
+    room.must(P.egypt, { type: 'consensus.withdrawObjection', checkId: silence });
+    room.must(P.kenya, { type: 'consensus.object', checkId: silence });
+    // nothing else about the text moves once closed
+    expect(refused(room.run(P.chair, { type: 'consensus.ask', proposalId, until }))).toBe('conflict');
+    room.ctx.set(until);
+    expect(room.closeDue()).toMatchObject([
+      { type: 'consensus.closed', checkId: silence, outcome: 'objected' },
+    ]);
+    expect(refused(room.run(P.brazil, { type: 'consensus.object', checkId: silence }))).toBe('conflict');
   });
 });
 

@@ -3,10 +3,21 @@
  * server's tests can share them): a deterministic context, a demo IRM built from events, and a
  * small `Room` that decides and evolves commands like the server does, minus the storage.
  */
-import { asId, type ItemId, idFactories, type MeetingId, type ParticipantId, type RequestId } from '../ids';
+import {
+  asId,
+  type CheckId,
+  type ItemId,
+  idFactories,
+  type MeetingId,
+  type ParticipantId,
+  type ProposalId,
+  type RequestId,
+} from '../ids';
 import type { Command, CommandInput } from '../protocol/commands';
 import type { AddParticipantBody } from '../protocol/secretariat';
-import { type DecideContext, type Decision, decide } from './decide';
+import { closeDueChecks } from './consensusDecide';
+import type { ParagraphFacts } from './consensusModel';
+import { type DecideContext, type Decision, decide, needsTextFacts } from './decide';
 import type { MeetingEvent, StoredEvent } from './events';
 import { evolve } from './evolve';
 import type { FloorKind, FloorOptions, Meeting } from './model';
@@ -193,6 +204,20 @@ function mustAccept(decision: Decision, what: string): MeetingEvent[] {
 }
 
 /**
+ * The facts of a text whose paragraphs start with these words, as the co-editing server reads them:
+ * ids `b1`, `b2`… (as `seedDoc` sets them), numbered from 1, each `[` an open bracket.
+ * @example paragraphs('Recognizes the role of ICTs', 'Invites Member States to [consider]')
+ */
+export function paragraphs(...excerpts: string[]): ParagraphFacts[] {
+  return excerpts.map((excerpt, i) => ({
+    id: `b${i + 1}`,
+    number: i + 1,
+    openBrackets: excerpt.split('[').length - 1,
+    excerpt,
+  }));
+}
+
+/**
  * A meeting in memory with its log: `run` decides a command and, if accepted, applies its events;
  * `must` does the same and throws when the command is refused.
  */
@@ -200,6 +225,8 @@ export class Room {
   meeting: Meeting;
   readonly events: MeetingEvent[];
   readonly ctx: TestContext;
+  /** What each proposal's text says now (`setText`); a proposal without one reads as unavailable. */
+  private readonly texts = new Map<string, ParagraphFacts[]>();
 
   /**
    * `offline`: who is not connected; everyone else is (the floor goes to someone offline only when
@@ -216,15 +243,48 @@ export class Room {
     this.meeting = replayAll(events);
   }
 
+  /**
+   * Sets what the proposal's text says, as the server would read it before a command that needs
+   * it (`needsTextFacts`); `null` makes the text unreadable again.
+   */
+  setText(proposalId: ProposalId, facts: ParagraphFacts[] | null): void {
+    if (facts) this.texts.set(proposalId, facts);
+    else this.texts.delete(proposalId);
+  }
+
   run(actor: ParticipantId, input: CommandInput): Decision {
-    const decision = decide(this.meeting, command(input), actor, this.ctx);
-    if (decision.ok) {
-      for (const event of decision.events) {
-        this.meeting = evolve(this.meeting, event);
-        this.events.push(event);
-      }
-    }
+    const decision = this.decide(actor, input);
+    if (decision.ok) this.apply(decision.events);
     return decision;
+  }
+
+  /** What the command would do now, without applying it (ids and the clock are shared with `run`). */
+  decide(actor: ParticipantId, input: CommandInput): Decision {
+    const cmd = command(input);
+    return decide(this.meeting, cmd, actor, this.contextFor(cmd));
+  }
+
+  /** Applies events to the meeting and its log. */
+  apply(events: readonly MeetingEvent[]): void {
+    for (const event of events) {
+      this.meeting = evolve(this.meeting, event);
+      this.events.push(event);
+    }
+  }
+
+  /** What the server's scheduler does at the clock's time: ends the checks due, returning their events. */
+  closeDue(): MeetingEvent[] {
+    const events = closeDueChecks(this.meeting, this.ctx.now);
+    this.apply(events);
+    return events;
+  }
+
+  /** The clock and ids, with the text of the command's proposal when the command reads it. */
+  private contextFor(cmd: Command): DecideContext {
+    if (!needsTextFacts(cmd)) return this.ctx;
+    const facts = this.texts.get(cmd.proposalId);
+    if (!facts) return this.ctx;
+    return { now: this.ctx.now, ids: this.ctx.ids, text: { proposalId: cmd.proposalId, paragraphs: facts } };
   }
 
   must(actor: ParticipantId, input: CommandInput): MeetingEvent[] {
@@ -325,4 +385,37 @@ export function replayStored(log: readonly StoredEvent[]): Meeting {
   }
   if (!meeting) throw new Error('empty log');
   return meeting;
+}
+
+/** The text of `ECP/EUR/1` in `consensusRoom`: paragraph 2 holds text in brackets. */
+export const RES31 = paragraphs(
+  'Recognizes the role of telecommunications/ICTs in emergencies',
+  'Invites Member States to [consider] national emergency plans',
+  'Instructs the Director of BDT to assist Member States',
+  'Requests the Secretary-General to report to the Council',
+);
+
+/**
+ * An open meeting on item 3 with France's proposal `ECP/EUR/1` whose text the room reads as `RES31`
+ * (or `text`); `room.proposalId` is its id.
+ */
+export function consensusRoom(text: ParagraphFacts[] = RES31, opts: DemoOptions = {}) {
+  const room = new Room({ openItem: ITEM.resolution31, ...opts });
+  const [event] = room.must(P.france, {
+    type: 'proposal.create',
+    symbol: 'ECP/EUR/1',
+    title: 'Revision of Resolution 31',
+    submittedBy: 'CEPT',
+    itemId: ITEM.resolution31,
+  });
+  if (event?.type !== 'proposal.created') throw new Error('expected proposal.created');
+  room.setText(event.proposal.id, text);
+  return Object.assign(room, { proposalId: event.proposal.id });
+}
+
+/** The id of the check that the events of a `consensus.ask` opened. */
+export function askedCheck(events: readonly MeetingEvent[]): CheckId {
+  const [event] = events;
+  if (event?.type !== 'consensus.asked') throw new Error(`expected consensus.asked, got ${event?.type}`);
+  return event.check.id;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ParticipantId, ProposalId } from '../ids';
+import type { CheckId, ParticipantId, ProposalId } from '../ids';
 import { COMMAND_TYPES, type CommandInput, type CommandType } from '../protocol/commands';
-import { ITEM, P, Room } from './fixtures';
+import { askedCheck, ITEM, P, paragraphs, Room } from './fixtures';
 import { ROLES, type Role } from './model';
 import { type Access, accessOf, PERMISSIONS } from './permissions';
 
@@ -128,7 +128,63 @@ const SCENARIOS: Record<CommandType, (room: Room, actor: Actor, owner: Owner) =>
     room.must(P.secretariat, { type: 'proposal.lock', proposalId });
     return { type: 'proposal.unlock', proposalId };
   },
+  'proposal.publishRevision': (room) => ({
+    type: 'proposal.publishRevision',
+    proposalId: textProposal(room),
+  }),
+  'consensus.ask': (room) => ({
+    type: 'consensus.ask',
+    proposalId: textProposal(room),
+    paragraphIds: ['b2'],
+  }),
+  'consensus.object': (room) => ({ type: 'consensus.object', checkId: askCheck(room), reason: 'Not yet' }),
+  // An objection is the delegation's: the own case withdraws the actor's delegation's objection;
+  // the other case has only Brazil's standing.
+  'consensus.withdrawObjection': (room, actor, owner) => {
+    const checkId = askCheck(room);
+    room.must(owner === 'own' ? actor.id : P.brazil, { type: 'consensus.object', checkId });
+    return { type: 'consensus.withdrawObjection', checkId };
+  },
+  'consensus.close': (room) => ({ type: 'consensus.close', checkId: askCheck(room) }),
+  'paragraph.setStatus': (room) => ({
+    type: 'paragraph.setStatus',
+    proposalId: textProposal(room),
+    paragraphId: 'b1',
+    status: 'agreed',
+  }),
+  'paragraph.linkIntervention': (room) => {
+    const proposalId = textProposal(room);
+    room.giveTo(P.brazil);
+    return { type: 'paragraph.linkIntervention', proposalId, paragraphId: 'b2', note: 'to add “digital”' };
+  },
+  'paragraph.unlinkIntervention': (room) => {
+    const proposalId = textProposal(room);
+    room.giveTo(P.brazil);
+    const [event] = room.must(P.secretariat, {
+      type: 'paragraph.linkIntervention',
+      proposalId,
+      paragraphId: 'b2',
+    });
+    if (event?.type !== 'paragraph.interventionLinked')
+      throw new Error('expected paragraph.interventionLinked');
+    return { type: 'paragraph.unlinkIntervention', linkId: event.link.id };
+  },
+  'screen.show': (room) => ({ type: 'screen.show', proposalId: textProposal(room), paragraphId: 'b1' }),
 };
+
+/** A proposal whose text the room can read: two paragraphs, no brackets. */
+function textProposal(room: Room): ProposalId {
+  const proposalId = createProposal(room, P.france);
+  room.setText(proposalId, paragraphs('Recognizes the role of ICTs', 'Invites Member States to act'));
+  return proposalId;
+}
+
+/** The chair asks "any objection?" on paragraph 2 of a new proposal; returns the check's id. */
+function askCheck(room: Room): CheckId {
+  return askedCheck(
+    room.must(P.chair, { type: 'consensus.ask', proposalId: textProposal(room), paragraphIds: ['b2'] }),
+  );
+}
 
 /** Creates a proposal by `author` and returns its id. */
 function createProposal(room: Room, author: ParticipantId): ProposalId {
@@ -171,8 +227,11 @@ describe('the permission table', () => {
       expect(Object.keys(PERMISSIONS[type]).sort()).toEqual([...ROLES].sort());
   });
 
-  it('gives the chair every command', () => {
-    for (const type of COMMAND_TYPES) expect(resolve(PERMISSIONS[type].chair, true)).not.toBe('no');
+  it('gives the chair every command but the delegations’ objections', () => {
+    // The presiding officer asks "any objection?"; objecting is for the delegations in the room.
+    const delegations: CommandType[] = ['consensus.object', 'consensus.withdrawObjection'];
+    for (const type of COMMAND_TYPES)
+      expect(resolve(PERMISSIONS[type].chair, true) === 'no', type).toBe(delegations.includes(type));
   });
 
   // The walk below derives its expectations from the table, so pin the rules of DOMAIN.md here.
@@ -192,6 +251,16 @@ describe('the permission table', () => {
     ['proposal.setStatus', 'secretariat', 'yes'], // the secretariat records outcomes
     ['proposal.setStatus', 'delegate', 'no'],
     ['meeting.close', 'secretariat', 'no'],
+    ['consensus.ask', 'secretariat', 'no'], // the presiding officer asks "any objection?"
+    ['consensus.close', 'vice-chair', 'presiding'],
+    ['consensus.object', 'delegate', 'yes'], // delegations object, officers do not
+    ['consensus.object', 'spokesperson', 'yes'],
+    ['consensus.object', 'chair', 'no'],
+    ['consensus.object', 'observer', 'no'],
+    ['consensus.withdrawObjection', 'delegate', 'own'],
+    ['paragraph.setStatus', 'secretariat', 'yes'], // decide keeps reopening an agreed one to presiding
+    ['paragraph.setStatus', 'delegate', 'no'],
+    ['screen.show', 'secretariat', 'yes'],
   ])('%s × %s is %s', (type, role, access) => {
     expect(PERMISSIONS[type][role]).toBe(access);
   });
@@ -219,11 +288,16 @@ describe('decide follows the permission table cell by cell', () => {
   });
 
   const ownCells = CELLS.filter((c) => c.resolved === 'own');
-  it.each(ownCells)('$type × $label on someone else’s thing is forbidden', ({ type, actor }) => {
+  it.each(ownCells)('$type × $label on someone else’s thing is refused', ({ type, actor }) => {
     const room = roomFor(actor, type);
     const input = SCENARIOS[type](room, actor, 'other');
+    const before = room.meeting;
     const decision = room.run(actor.id, input);
-    expect(decision).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A withdrawal names no objection, only the check: it withdraws the actor's delegation's, and
+    // finds none when only another delegation objected.
+    const code = type === 'consensus.withdrawObjection' ? 'not_found' : 'forbidden';
+    expect(decision).toMatchObject({ ok: false, error: { code } });
+    expect(room.meeting).toBe(before);
   });
 
   const yesWithOwnScenario = CELLS.filter(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_CONSENSUS } from './consensusModel';
 import { EVENT_VERSION, type MeetingEvent, type StoredEvent } from './events';
 import { evolve } from './evolve';
-import { ITEM, P, Room, replayStored } from './fixtures';
+import { askedCheck, consensusRoom, ITEM, P, Room, replayStored } from './fixtures';
 import type { Meeting } from './model';
 // Recorded with the code before event versioning (commit abd4f49): the events as v1 stored them
 // (no `v`) and the state v1's evolve built from them.
@@ -41,6 +42,8 @@ function withoutV3Additions(meeting: Meeting): unknown {
     agenda,
     // Version 5: every text has a kind.
     proposals,
+    // Version 6: paragraph consensus (empty in an older log, see `expectV3Additions`).
+    consensus: _c,
     ...rest
   } = meeting;
   const { suspended: _s, ...v1Floor } = floor;
@@ -63,6 +66,8 @@ function expectV3Additions(meeting: Meeting): void {
   // Version 5: every text before it was a proposal.
   expect(meeting.proposals.length).toBeGreaterThan(0);
   for (const p of meeting.proposals) expect(p.kind).toBe('proposal');
+  // Version 6: nothing was agreed paragraph by paragraph before it.
+  expect(meeting.consensus).toEqual(EMPTY_CONSENSUS);
 }
 
 const eventAt = (log: readonly StoredEvent[], seq: number): MeetingEvent => log[seq - 1]!.event;
@@ -127,6 +132,21 @@ describe('reading stored events', () => {
     const log = room.events.map((event, i) => ({ seq: i + 1, at: i, v: EVENT_VERSION, event }));
     expect(replayStored(log)).toEqual(room.meeting);
     expect(room.meeting.parkedLists).toEqual({});
+  });
+
+  it('version 6 adds event types only: a log written by versions 5 then 6 replays as written', () => {
+    const room = consensusRoom();
+    const upgradedAt = room.events.length;
+    const checkId = askedCheck(
+      room.must(P.chair, { type: 'consensus.ask', proposalId: room.proposalId, paragraphIds: ['b1'] }),
+    );
+    room.must(P.kenya, { type: 'consensus.object', checkId });
+    room.must(P.chair, { type: 'consensus.close', checkId });
+    room.must(P.secretariat, { type: 'proposal.publishRevision', proposalId: room.proposalId });
+    expect(EVENT_VERSION).toBe(6);
+    const log = room.events.map((event, i) => ({ seq: i + 1, at: i, v: i < upgradedAt ? 5 : 6, event }));
+    expect(readAll(log).map((e) => e.event)).toEqual(room.events);
+    expect(replayStored(log)).toEqual(room.meeting);
   });
 
   it('refuses an event of a newer version, naming it, rather than applying it', () => {
