@@ -1,7 +1,7 @@
 import type { IdFactories, ParticipantId } from '../ids';
 import type { Command, CommandOf } from '../protocol/commands';
-import type { TextFacts } from './consensusModel';
 import { closeRoomChecks, decideConsensus } from './consensusDecide';
+import type { TextFacts } from './consensusModel';
 import { extendedLimit, leavingCurrent, leavingIfCurrent, removalOf, restoresList } from './consequences';
 import { assertNever, type DomainError, refuse } from './errors';
 import type { MeetingEvent } from './events';

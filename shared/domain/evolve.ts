@@ -1,6 +1,6 @@
 import type { ItemId } from '../ids';
-import { EMPTY_CONSENSUS } from './consensusModel';
 import { evolveConsensus } from './consensusEvolve';
+import { EMPTY_CONSENSUS } from './consensusModel';
 import { assertNever } from './errors';
 import type { ItemLeft, MeetingEvent } from './events';
 import {
