@@ -8,6 +8,8 @@ import { TokenService } from './auth/tokens';
 import { collabRouter } from './collab/routes';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
+import { CheckDeadlines } from './consensus/deadlines';
+import { storedTextFacts, type TextFactsSource } from './consensus/textFacts';
 import { openDeployment } from './deploy';
 import { mountClient } from './http/client';
 import { sendError } from './http/errors';
@@ -38,7 +40,17 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** What a server runs with besides its configuration. */
+export interface ServerRuntime {
+  /**
+   * The clock the meetings run on (decisions, check deadlines, what clients are told the time is),
+   * ms since the epoch; default Date.now. Tests move it (server/main.ts, IRM_TEST_CLOCK_OFFSET_MS).
+   */
+  now?: () => number;
+}
+
+export async function startServer(config: Config, runtime: ServerRuntime = {}): Promise<RunningServer> {
+  const now = runtime.now ?? Date.now;
   const log = createLogger(config.logLevel);
   const adminToken = loadOrCreateSecret(config.dataDir, 'admin-token', config.adminToken);
   const secret = loadOrCreateSecret(config.dataDir, 'token-secret', config.secret);
@@ -57,6 +69,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const service = await MeetingService.load(store, {
     newId,
+    now,
     bus: deployment.bus,
     presence: deployment.presence,
     presenceSweepMs: deployment.presenceSweepMs,
@@ -73,15 +86,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
       log.error({ err: error, ...context }, 'command failed: internal error'),
   });
 
+  // Checks whose deadline passed while no process ran end now; then each at its deadline.
+  const deadlines = new CheckDeadlines(service, { now, log });
+  deadlines.start();
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer: HttpServer = createServer(app);
+  // Late-bound: the gateway is built before the collab server whose documents it reads.
+  let textFacts: TextFactsSource = async () => undefined;
   // Both follow the service's stored events: the Socket.IO rooms get them, and the collab server
   // reacts to locks, the meeting closing and new proposals' base texts.
   const realtime = new RealtimeGateway(httpServer, service, tokens, metrics, log, {
     allowedOrigins: config.allowedOrigins,
     storeHealth: health,
     adapter: deployment.socketIoAdapter,
+    textFacts: (proposalId) => textFacts(proposalId),
+    now,
     ...(config.realtime ? { limits: config.realtime } : {}),
   });
   const collab = new CollabServer(
@@ -101,6 +122,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       allowedOrigins: [...config.allowedOrigins, ...(config.collab?.allowedOrigins ?? [])],
     },
   );
+  // TEMPORARY (until CollabServer.textFacts lands): the text as the document store holds it.
+  textFacts = storedTextFacts(store);
 
   let publicUrl = config.publicUrl ?? '';
   const invites = new Invites(tokens, () => publicUrl);
@@ -174,6 +197,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // No deadline fires into a service that is closing.
+      deadlines.close();
       // First: the HTTP server's close waits for upgraded sockets, and documents need the store.
       await collab.close();
       // Before the HTTP server: an export in progress is answered 503 instead of holding up its close.

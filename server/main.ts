@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   // Known before start: the server generates the admin token only when neither is there.
   const adminTokenGiven = config.adminToken !== undefined;
   const adminTokenKept = !adminTokenGiven && fs.existsSync(adminTokenFile);
-  const server = await startServer(config);
+  const server = await startServer(config, { now: testClock(process.env.IRM_TEST_CLOCK_OFFSET_MS) });
   const { service, invites, log } = server;
   const seeded = await seedDemoIfEmpty(service);
 
@@ -58,6 +58,20 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * FOR TESTS ONLY: `IRM_TEST_CLOCK_OFFSET_MS` runs the meetings that many ms ahead of the machine's
+ * clock (decisions, check deadlines, the time clients are told), so a test can restart a server
+ * "after" a silence procedure's deadline (at least an hour away by the rules) without waiting for it.
+ * Unset (always, in a deployment): the real clock. Anything but an integer is refused at start.
+ */
+function testClock(offset: string | undefined): (() => number) | undefined {
+  if (offset === undefined || offset === '') return undefined;
+  const ms = Number(offset);
+  if (!Number.isSafeInteger(ms)) throw new Error('IRM_TEST_CLOCK_OFFSET_MS must be an integer (ms)');
+  process.stderr.write(`IRM_TEST_CLOCK_OFFSET_MS: the meetings' clock runs ${ms} ms off (tests only)\n`);
+  return () => Date.now() + ms;
 }
 
 main().catch((error) => {

@@ -1,6 +1,33 @@
 import type { AddParticipantBody } from '../../shared';
 
 /**
+ * The base text of IRM1/DT/1 (the base-text syntax of shared/collab/baseTextSyntax.ts): a heading
+ * and six paragraphs, numbered 1-6 by the room (headings are not counted). Paragraph 2 has no square
+ * brackets, so the chair can ask "any objection?" on it at once; paragraphs 4 and 5 have bracketed
+ * text still to be negotiated, so they cannot be agreed until it is resolved.
+ */
+const DECLARATION_OUTLINE = [
+  '# Draft WTDC-25 Declaration (Baku Declaration): outline',
+  'We, the ministers, heads of delegation and representatives of the Member States of the ' +
+    'International Telecommunication Union, together with ITU-D Sector Members and Academia, ' +
+    'gathered in Baku, Azerbaijan, from 17 to 28 November 2025 for the World Telecommunication ' +
+    'Development Conference (WTDC-25),',
+  'Recognizing that one third of the world’s population remains offline, and that the gaps in ' +
+    'connectivity, affordability and digital skills are widest in the least developed countries, ' +
+    'landlocked developing countries and small island developing States,',
+  'Recalling the outcomes of the six Regional Preparatory Meetings held in 2024 and 2025 and the ' +
+    'regional initiatives they proposed,',
+  'Commit to [achieving universal and meaningful connectivity by 2030] [accelerating progress ' +
+    'towards universal and meaningful connectivity], including through the deployment of resilient ' +
+    'broadband infrastructure, the availability of spectrum and [innovative financing mechanisms];',
+  'Commit to building confidence and security in the use of telecommunications/ICTs, including ' +
+    'through national capacity for cybersecurity [in accordance with national legislation];',
+  'Invite the Director of the Telecommunication Development Bureau to implement the Baku Action ' +
+    'Plan in close collaboration with the regional offices, and to report each year to the ' +
+    'Telecommunication Development Advisory Group (TDAG) on its progress.',
+].join('\n\n');
+
+/**
  * The demo meeting, modelled on the first virtual Inter-Regional Meeting for WTDC-25 (14-15 July
  * 2025). Facts from the project lead's kit (shared/data/irm-demo.json beside the checkout); the
  * project keeps its own copy so it never depends on that folder.
@@ -73,6 +100,7 @@ export const IRM1 = {
       title: 'Draft WTDC-25 Declaration (outline)',
       submittedBy: 'Chair',
       agendaNumber: '6',
+      baseText: DECLARATION_OUTLINE,
     },
   ],
 } as const;

@@ -17,6 +17,7 @@ import {
   type ParticipantId,
   type StoredEvent,
   storedEvent,
+  type TextFacts,
 } from '../../shared';
 import type { MeetingStore } from '../store/types';
 import { LocalPresence, type PresenceRegistry } from './presence';
@@ -38,6 +39,8 @@ export type ServiceOptions = Omit<RoomOptions, 'store' | 'sink'> & {
 export type EventsStoredListener = (meetingId: MeetingId, events: readonly StoredEvent[]) => void;
 /** Told that a meeting cannot be read by this code (see `MeetingService.onUnreadable`). */
 export type UnreadableListener = (meetingId: MeetingId, problem: MeetingUnreadable) => void;
+/** Told that this process opened a meeting's room (see `MeetingService.onRoomOpened`). */
+type RoomOpenedListener = (meetingId: MeetingId) => void;
 
 /** How long a handshake waits for this process to catch up with the seq a reconnecting client holds. */
 const SYNC_ON_CONNECT_MS = 2000;
@@ -61,6 +64,7 @@ export class MeetingService {
   private readonly heard = new Map<MeetingId, number>();
   private readonly listeners = new Set<EventsStoredListener>();
   private readonly unreadableListeners = new Set<UnreadableListener>();
+  private readonly openedListeners = new Set<RoomOpenedListener>();
   /** What every room publishes to: each listener, in the order they subscribed. */
   private readonly sink: EventSink = {
     publish: (meetingId, events) => {
@@ -128,6 +132,18 @@ export class MeetingService {
     this.unreadableListeners.add(listener);
     return () => {
       this.unreadableListeners.delete(listener);
+    };
+  }
+
+  /**
+   * Calls `listener` each time this process opens a meeting's room from now on (a meeting created
+   * here, or one another process created and this one loads): its state may already hold things to
+   * act on (a check's deadline) without any event arriving. Returns the unsubscribe.
+   */
+  onRoomOpened(listener: RoomOpenedListener): () => void {
+    this.openedListeners.add(listener);
+    return () => {
+      this.openedListeners.delete(listener);
     };
   }
 
@@ -266,14 +282,21 @@ export class MeetingService {
 
   /**
    * Applies a client command; resolves with the ack only after its events are durably stored. The
-   * room applies a command id of a participant once (also across restarts and processes).
+   * room applies a command id of a participant once (also across restarts and processes). `text`:
+   * what the command's proposal's text says, read by the caller before (`needsTextFacts`), handed
+   * to the decision as `ctx.text`.
    */
-  async submitCommand(meetingId: MeetingId, actorId: ParticipantId, command: Command): Promise<Ack> {
+  async submitCommand(
+    meetingId: MeetingId,
+    actorId: ParticipantId,
+    command: Command,
+    text?: TextFacts,
+  ): Promise<Ack> {
     const room = await this.ensureRoom(meetingId);
     if (!room) return { ok: false, error: { code: 'not_found', message: 'no such meeting' } };
     return room.submit({
       idempotencyKey: { participantId: actorId, commandId: command.id },
-      decide: (meeting, ctx) => decide(meeting, command, actorId, ctx),
+      decide: (meeting, ctx) => decide(meeting, command, actorId, text ? { ...ctx, text } : ctx),
     });
   }
 
@@ -297,6 +320,7 @@ export class MeetingService {
     await this.drain();
     this.listeners.clear();
     this.unreadableListeners.clear();
+    this.openedListeners.clear();
   }
 
   /** Another process stored events of a meeting up to `seq`. */
@@ -339,6 +363,7 @@ export class MeetingService {
   private open(id: MeetingId, meeting: Meeting, seq: number): MeetingRoom {
     const room = new MeetingRoom(id, meeting, seq, { ...this.options, store: this.store, sink: this.sink });
     this.rooms.set(id, room);
+    for (const listener of this.openedListeners) listener(id);
     return room;
   }
 

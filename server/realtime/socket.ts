@@ -21,6 +21,7 @@ import {
 import { mayCatchUp, tokenCurrent } from '../auth/current';
 import type { ParticipantClaims, TokenService } from '../auth/tokens';
 import type { StoreHealth } from '../cluster/health';
+import type { TextFactsSource } from '../consensus/textFacts';
 import { type ParticipantEntry, ParticipantLimits, participantKey } from '../limits/participants';
 import { RefusalLog, remoteOf } from '../limits/refusals';
 import type { MeetingRoom } from '../meeting/room';
@@ -28,6 +29,7 @@ import type { MeetingService } from '../meeting/service';
 import { MeetingUnreadable } from '../meeting/unreadable';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { textForCommand } from './commandText';
 import { type HandshakeRefusal, readHandshake, refusedAs } from './handshake';
 import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from './limits';
 import { originAllowed } from './origin';
@@ -54,6 +56,13 @@ export interface RealtimeOptions {
    * while it is not `ok` is told at once. A command that fails with an error is reported to it.
    */
   storeHealth?: Pick<StoreHealth, 'state' | 'onChange' | 'failed'>;
+  /**
+   * Reads what a proposal's text says (the co-editing server's documents), for the commands whose
+   * decision needs it (`needsTextFacts`); unset: those commands are refused "could not be read".
+   */
+  textFacts?: TextFactsSource;
+  /** The server's clock (ms since the epoch) as `clock` answers and snapshots tell it; default Date.now. */
+  now?: () => number;
 }
 
 type Budgets = 'messages' | 'resyncBytes';
@@ -242,6 +251,10 @@ export class RealtimeGateway {
     batch.timer = setTimeout(() => this.flushBatch(meetingId), BATCH_WINDOW_MS);
   }
 
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
   async close(): Promise<void> {
     this.unfollowEvents();
     this.unfollowUnreadable();
@@ -335,7 +348,7 @@ export class RealtimeGateway {
     socket.on('command', (payload, ack) => void this.handleCommand(socket, payload, ack));
     socket.on('resync', (payload, ack) => this.handleResync(socket, payload, ack));
     socket.on('clock', (ack) => {
-      if (typeof ack === 'function' && this.takeMessage(socket)) ack(Date.now());
+      if (typeof ack === 'function' && this.takeMessage(socket)) ack(this.now());
     });
     socket.on('disconnect', () => {
       this.participants.remove(socket.data.key, socket);
@@ -437,7 +450,15 @@ export class RealtimeGateway {
       return this.closeRevoked(socket, stale);
     }
     try {
-      answer(await this.service.submitCommand(meetingId, participantId, parsed.data));
+      // Read after the rate limit and the checks above, so a flood of them loads no document.
+      const text = await textForCommand(
+        this.service.room(meetingId)?.state,
+        participantId,
+        parsed.data,
+        this.options.textFacts,
+        this.log,
+      );
+      answer(await this.service.submitCommand(meetingId, participantId, parsed.data, text));
     } catch (error) {
       this.log.error({ err: error, type }, 'command failed');
       this.options.storeHealth?.failed(error);
@@ -474,7 +495,7 @@ export class RealtimeGateway {
     const you = room.state.participants.find((p) => p.id === participantId);
     return {
       seq: room.seq,
-      serverTime: Date.now(),
+      serverTime: this.now(),
       meeting: meetingForRoom(room.state),
       you: you ? { participantId: you.id, role: you.role } : { participantId: null, role: 'viewer' },
     };
