@@ -1,4 +1,5 @@
 import type { ProposalId } from '../../shared';
+import type { DocVersionMeta } from '../store/types';
 import { DocumentGone } from './doc/jobQueue';
 import { LiveDoc, type LiveDocDeps } from './liveDoc';
 import { CLOSE } from './protocol';
@@ -12,6 +13,12 @@ export interface RegistryDeps extends Omit<LiveDocDeps, 'onIdle' | 'onBroken'> {
    * store: the server may have stopped between storing `proposal.created` and seeding the text.
    */
   baseTextOf: (docId: ProposalId) => Promise<string | undefined>;
+  /**
+   * The versions the server keeps of a document under fixed ids (its revisions' texts), from the
+   * meeting. Those the store lacks are saved when the document is loaded: the server may have
+   * stopped between storing `proposal.revisionPublished` and saving the text. Default: none.
+   */
+  serverVersionsOf?: (docId: ProposalId) => DocVersionMeta[];
 }
 
 /**
@@ -31,7 +38,8 @@ export class DocRegistry {
 
   /**
    * The live document, loaded from the store if it is not in memory. A document loaded empty is
-   * seeded with its proposal's base text first, unless `recover` is false (the caller seeds it).
+   * seeded with its proposal's base text first, and revision versions it lacks are saved, unless
+   * `recover` is false (the caller seeds it).
    */
   open(docId: ProposalId, { recover = true }: { recover?: boolean } = {}): LiveDoc {
     this.cancelUnload(docId);
@@ -47,13 +55,15 @@ export class DocRegistry {
     if (recover) {
       live
         .run(async () => {
-          if (!live.empty) return;
-          const baseText = await this.deps.baseTextOf(docId);
-          if (baseText) await live.seedBaseText(baseText);
+          if (live.empty) {
+            const baseText = await this.deps.baseTextOf(docId);
+            if (baseText) await live.seedBaseText(baseText);
+          }
+          await live.saveServerVersions(this.deps.serverVersionsOf?.(docId) ?? []);
         })
         .catch((error) => {
           if (!(error instanceof DocumentGone))
-            this.deps.log.error({ err: error, doc: docId }, 'seeding the base text failed');
+            this.deps.log.error({ err: error, doc: docId }, 'recovering the base text or revisions failed');
         });
     }
     return live;

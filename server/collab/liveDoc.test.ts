@@ -1,15 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { asId, type MeetingId, type Participant, type ProposalId } from '../../shared';
+import { asId, type MeetingId, type Participant, type ParticipantId, type ProposalId } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
 import { syncMessage } from '../../tests/support/collab';
 import { MemoryDocStore } from '../../tests/support/memoryDocStore';
 import { waitFor } from '../../tests/support/wait';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
+import type { DocVersionMeta } from '../store/types';
 import { Connection } from './connection';
 import { DocFolder } from './doc/folder';
+import { saveFixedVersion } from './doc/serverVersions';
 import { DocRegistry } from './docRegistry';
 import { LOCAL_FANOUT } from './fanout';
 import { DEFAULT_COLLAB_OPTIONS } from './server';
@@ -51,8 +53,16 @@ afterAll(async () => {
   await folder.close();
 });
 
-function setup(options: { compactEvery?: number; unloadDelayMs?: number; baseText?: string } = {}) {
-  const store = new MemoryDocStore();
+function setup(
+  options: {
+    compactEvery?: number;
+    unloadDelayMs?: number;
+    baseText?: string;
+    serverVersions?: DocVersionMeta[];
+    store?: MemoryDocStore;
+  } = {},
+) {
+  const store = options.store ?? new MemoryDocStore();
   const broken: string[] = [];
   const registry = new DocRegistry({
     store,
@@ -63,6 +73,7 @@ function setup(options: { compactEvery?: number; unloadDelayMs?: number; baseTex
     compactEvery: options.compactEvery ?? 200,
     unloadDelayMs: options.unloadDelayMs ?? 10_000,
     baseTextOf: async () => options.baseText,
+    serverVersionsOf: () => options.serverVersions ?? [],
     fanout: LOCAL_FANOUT,
   });
   const join = (docId: ProposalId, who: string) => {
@@ -154,5 +165,38 @@ describe('LiveDoc and DocRegistry', () => {
     await a.live.run(() => a.live.seedBaseText('Other text'));
     expect(plainText(a.live.doc)).toBe('Recovered base text');
     expect((await store.listVersions('x_4')).length).toBe(1);
+  });
+
+  it('saves a revision the store lacks when the document loads, once however many save it', async () => {
+    const rev1: DocVersionMeta = {
+      id: 'v_rev1_x_5',
+      name: 'Rev.1',
+      createdBy: asId<ParticipantId>('p_chair'),
+      createdAt: 1000,
+    };
+    const first = setup({ baseText: 'Agreed text', serverVersions: [rev1] });
+    const a = first.join(proposalIdOf('x_5'), 'a');
+    await settle(a.live);
+    expect(await first.store.listVersions('x_5')).toEqual([
+      expect.objectContaining({ name: 'Base text' }),
+      rev1,
+    ]);
+    const state = await first.store.loadVersion(asId('x_5'), rev1.id);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state!);
+    expect(plainText(doc)).toBe('Agreed text');
+    // A second process on the same store, and repeats on this one at once: still one version.
+    const second = setup({ store: first.store, serverVersions: [rev1] });
+    const b = second.join(proposalIdOf('x_5'), 'b');
+    await Promise.all([
+      settle(b.live),
+      a.live.run(() => a.live.saveServerVersions([rev1])),
+      b.live.run(() => b.live.saveServerVersions([rev1])),
+    ]);
+    expect((await first.store.listVersions('x_5')).filter((v) => v.id === rev1.id)).toHaveLength(1);
+    // The loser of a race (its list did not show the winner's save yet): the store refuses, it is fine.
+    await expect(
+      saveFixedVersion(first.store, asId('x_5'), rev1, () => new Uint8Array([0, 0]), []),
+    ).resolves.toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { judgeUpdate, participantWriter } from './doc/judge';
 import { docOriginOf, fromConnection, REMOTE, SEED } from './doc/origins';
 import { DocPersistence } from './doc/persistence';
 import { DocRefusals } from './doc/refusals';
+import { saveFixedVersion } from './doc/serverVersions';
 import type { DocFanout, FanoutMessage } from './fanout';
 import {
   CLOSE,
@@ -200,7 +201,25 @@ export class LiveDoc {
   /** Stores the current (stored) state as a named version. Call it from inside `run`. */
   async saveVersion(meta: DocVersionMeta): Promise<void> {
     await this.deps.store.saveVersion(this.id, meta, Y.encodeStateAsUpdate(this.doc));
-    // Everyone with the text open sees the new version at once; the list itself stays on HTTP.
+    this.announce(meta);
+  }
+
+  /**
+   * Stores the current state as each of the versions the server keeps under fixed ids (revisions)
+   * that the store lacks, once however often or by however many processes it is asked
+   * (doc/serverVersions.ts). Call it from inside `run`.
+   */
+  async saveServerVersions(metas: readonly DocVersionMeta[]): Promise<void> {
+    if (metas.length === 0) return;
+    const saved = await this.deps.store.listVersions(this.id);
+    const state = () => Y.encodeStateAsUpdate(this.doc);
+    for (const meta of metas) {
+      if (await saveFixedVersion(this.deps.store, this.id, meta, state, saved)) this.announce(meta);
+    }
+  }
+
+  /** Everyone with the text open sees a new version at once; the list itself stays on HTTP. */
+  private announce(meta: DocVersionMeta): void {
     const notice = encodeVersionNotice(meta);
     for (const conn of this.conns) conn.send(notice);
     // And to the text's connections on the other processes.

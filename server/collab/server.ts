@@ -2,13 +2,17 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
+  frozenParagraphIds,
   type MeetingId,
   type ParticipantId,
   type ProposalId,
   proposalIdSchema,
+  type Revision,
   type StoredEvent,
+  type TextFacts,
 } from '../../shared';
 import { writerName } from '../../shared/collab/limits';
+import { paragraphFacts } from '../../shared/collab/paragraphs';
 import { can } from '../../shared/domain/permissions';
 import type { TokenService } from '../auth/tokens';
 import { ParticipantLimits, participantKey } from '../limits/participants';
@@ -23,6 +27,7 @@ import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
 import { DocFolder } from './doc/folder';
 import { participantWriter } from './doc/judge';
+import { revisionVersion } from './doc/serverVersions';
 import { DocRegistry } from './docRegistry';
 import type { DocFanout } from './fanout';
 import { CLOSE } from './protocol';
@@ -91,6 +96,8 @@ export interface CollabDeps {
 }
 
 const PATH_PREFIX = '/collab/';
+/** How long `textFacts` waits for a document (its load, or a queue busy judging updates). */
+const TEXT_FACTS_TIMEOUT_MS = 5000;
 /** A replaced or revoked connection that has not completed its close this long after is cut. */
 const REPLACED_GRACE_MS = 2000;
 
@@ -149,6 +156,7 @@ export class CollabServer {
       compactEvery: this.options.compactEvery,
       unloadDelayMs: this.options.unloadDelayMs,
       baseTextOf: (docId) => this.baseTextOf(docId),
+      serverVersionsOf: (docId) => this.revisionVersionsOf(docId),
       writerOf: (conn) => this.writerOf(conn),
       retryTimeoutMs: this.options.validation.retryTimeoutMs,
       fanout: deps.fanout,
@@ -164,9 +172,11 @@ export class CollabServer {
   /**
    * Reacts to stored meeting events (each batch `service.onEventsStored` gives, on every process):
    * closes this process's connections of a participant whose link was reissued or who was removed,
-   * seeds new proposals' base texts, and recomputes read-only access of open connections when a
-   * proposal is locked or unlocked or the meeting closes or is archived. Never throws: it runs inside the meeting's
-   * writer.
+   * seeds new proposals' base texts, saves published revisions' texts, and recomputes read-only
+   * access of open connections when a proposal is locked or unlocked or the meeting closes or is
+   * archived. (Frozen paragraphs need nothing here: each update is judged against the meeting as it
+   * is then, and judged again if more froze meanwhile: doc/judge.ts.) Never throws: it runs inside
+   * the meeting's writer.
    */
   handleMeetingEvents(meetingId: MeetingId, events: readonly StoredEvent[]): void {
     if (this.closing) return;
@@ -179,6 +189,9 @@ export class CollabServer {
           case 'proposal.created':
             if (event.baseText) this.seed(event.proposal.id, event.baseText);
             else this.noBaseText.add(event.proposal.id);
+            break;
+          case 'proposal.revisionPublished':
+            this.saveRevision(event.proposalId, event.revision);
             break;
           case 'proposal.locked':
           case 'proposal.unlocked':
@@ -209,6 +222,35 @@ export class CollabServer {
 
   loadVersion(proposalId: ProposalId, versionId: string): Promise<Uint8Array | null> {
     return this.deps.store.loadVersion(proposalId, versionId);
+  }
+
+  /**
+   * What the proposal's text says of its paragraphs (`paragraphFacts`), for `decide` (the gateway
+   * reads it before a command that `needsTextFacts`). From the live document as stored (between
+   * batches of its queue); a document not in memory is loaded for it and unloaded again like any
+   * document nobody is connected to (after `unloadDelayMs`), so a burst of commands loads it once.
+   * Undefined when the proposal is unknown, the document cannot be loaded, or it takes longer than
+   * {@link TEXT_FACTS_TIMEOUT_MS}: `decide` then refuses the command as unavailable.
+   */
+  async textFacts(proposalId: ProposalId): Promise<TextFacts | undefined> {
+    if (this.closing || !findProposal(this.deps.service, proposalId)) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), TEXT_FACTS_TIMEOUT_MS);
+      timer.unref();
+    });
+    const read = this.registry.use(proposalId, (live) => paragraphFacts(live.doc, proposalId));
+    try {
+      const facts = await Promise.race([read, timeout]);
+      if (!facts) this.deps.log.warn({ doc: proposalId }, 'text facts not read in time');
+      return facts;
+    } catch (error) {
+      this.deps.log.warn({ err: error, doc: proposalId }, 'text facts could not be read');
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+      read.catch(() => {}); // settled after the timeout: nobody waits for it any more
+    }
   }
 
   /**
@@ -357,6 +399,29 @@ export class CollabServer {
     });
   }
 
+  /**
+   * Saves a published revision's text as its version (doc/serverVersions.ts): on every process that
+   * hears the event, so one of them saves it and the others find it saved; a process that stopped
+   * first saves it when the document is next loaded (`revisionVersionsOf`).
+   */
+  private saveRevision(proposalId: ProposalId, revision: Revision): void {
+    this.registry
+      .use(proposalId, (live) => live.saveServerVersions([revisionVersion(revision)]))
+      .catch((error) =>
+        this.deps.log.error(
+          { err: error, doc: proposalId, versionId: revision.versionId },
+          'revision not saved',
+        ),
+      );
+  }
+
+  /** The versions of a proposal's published revisions, as the meeting lists them. */
+  private revisionVersionsOf(proposalId: ProposalId) {
+    const found = findProposal(this.deps.service, proposalId);
+    const meeting = found ? this.deps.service.room(found.meetingId)?.state : undefined;
+    return (meeting?.consensus.revisions[proposalId] ?? []).map(revisionVersion);
+  }
+
   private seed(proposalId: ProposalId, baseText: string): void {
     this.registry
       .use(proposalId, (live) => live.seedBaseText(baseText), { recover: false })
@@ -395,8 +460,9 @@ export class CollabServer {
   }
 
   /**
-   * Who writes on a connection, as the document's authorship rules see it: its participant as the
-   * meeting knows them now; the presiding officer and the secretariat may remove others' comments.
+   * Who writes on a connection, as the document's rules see it: its participant as the meeting
+   * knows them now; the presiding officer and the secretariat may remove others' comments; nobody
+   * may change the paragraphs the meeting has frozen now (agreed, or under a check).
    */
   private writerOf(conn: Connection): Writer | null {
     const writer = participantWriter(conn);
@@ -410,6 +476,8 @@ export class CollabServer {
       delegation: current.delegation,
       displayName: writerName(current),
       moderates: can(meeting, current, 'comment.moderate'),
+      // Sorted: the worker keeps the frozen blocks it serialized for as long as the set is the same.
+      frozen: frozenParagraphIds(meeting, conn.proposalId).sort(),
     };
   }
 

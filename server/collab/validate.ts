@@ -42,6 +42,11 @@ export interface Writer {
   displayName: string;
   /** May delete others' comments and replies (presiding officer, secretariat). */
   moderates: boolean;
+  /**
+   * The paragraphs (pids, sorted) nobody may change now: `frozenParagraphIds` of the meeting when the
+   * update is judged (docs/collab.md, "Paragraphs"). Absent or empty: none.
+   */
+  frozen?: readonly string[];
 }
 
 /** Judge an update against a live document (its mirror in the worker) rather than an empty one. */

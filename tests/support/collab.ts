@@ -1,14 +1,29 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { TokenService } from '../../server/auth/tokens';
+import { LOCAL_FANOUT } from '../../server/collab/fanout';
+import { CollabServer, DEFAULT_COLLAB_OPTIONS } from '../../server/collab/server';
+import { newId } from '../../server/ids';
+import { LOCAL_BUS } from '../../server/meeting/bus';
+import { MeetingService } from '../../server/meeting/service';
+import { createLogger } from '../../server/observability/logger';
+import { Metrics } from '../../server/observability/metrics';
+import { SqliteStore } from '../../server/store/sqlite';
+import type { Ack, Command, MeetingId, ParticipantId, TextFacts } from '../../shared';
+import { PARAGRAPH_ATTRIBUTE } from '../../shared/collab/paragraphs';
 import { DOC_FIELDS } from '../../shared/collab/schema';
 import {
   readVersionNotice,
   VERSION_SAVED_MESSAGE,
   type VersionNotice,
 } from '../../shared/collab/versionNotice';
+import { decide } from '../../shared/domain/decide';
 import type { TestClient } from './client';
 import { waitFor } from './wait';
 
@@ -265,4 +280,94 @@ export function versionNotices(raw: RawCollab): VersionNotice[] {
     if (notice) out.push(notice);
   }
   return out;
+}
+
+/**
+ * Submits a command that reads the text (`needsTextFacts`) as the gateway does: decided with the
+ * given text facts. For tests that drive the meeting through the service.
+ */
+export function submitWithText(
+  service: MeetingService,
+  meetingId: string,
+  actorId: string,
+  command: Command,
+  text: TextFacts,
+): Promise<Ack> {
+  const room = service.room(meetingId as MeetingId);
+  if (!room) throw new Error(`submitWithText: no meeting ${meetingId}`);
+  return room.submit({
+    idempotencyKey: { participantId: actorId as ParticipantId, commandId: command.id },
+    decide: (meeting, ctx) => decide(meeting, command, actorId as ParticipantId, { ...ctx, text }),
+  });
+}
+
+/**
+ * A co-editing server alone over SQLite in `dataDir`: its HTTP server on a free port, the
+ * MeetingService and the CollabServer as app.ts builds them, without Socket.IO or the HTTP API. For
+ * tests that call the CollabServer itself.
+ */
+export interface CollabAlone {
+  url: string;
+  httpServer: HttpServer;
+  service: MeetingService;
+  collab: CollabServer;
+  metrics: Metrics;
+  tokens: TokenService;
+  close: () => Promise<void>;
+}
+
+export async function startCollabAlone(dataDir: string, options: { unloadDelayMs?: number } = {}) {
+  const log = createLogger('silent');
+  const metrics = new Metrics();
+  const store = SqliteStore.open(path.join(dataDir, 'irm.sqlite'));
+  const tokens = new TokenService('collab-alone-secret', 'collab-alone-admin', 3600);
+  const httpServer = createServer((_req, res) => {
+    res.statusCode = 404;
+    res.end();
+  });
+  const service = await MeetingService.load(store, { newId, bus: LOCAL_BUS });
+  const collab = new CollabServer(
+    {
+      httpServer,
+      service,
+      tokens,
+      store,
+      readEvents: (meetingId, afterSeq, limit) => store.readEvents(meetingId, afterSeq, limit),
+      metrics,
+      log,
+      newId,
+      fanout: LOCAL_FANOUT,
+    },
+    {
+      unloadDelayMs: options.unloadDelayMs ?? 300,
+      validation: { ...DEFAULT_COLLAB_OPTIONS.validation, workers: 1 },
+    },
+  );
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = httpServer.address() as AddressInfo;
+  const alone: CollabAlone = {
+    url: `http://127.0.0.1:${port}`,
+    httpServer,
+    service,
+    collab,
+    metrics,
+    tokens,
+    close: async () => {
+      await collab.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await service.close();
+      await store.close();
+    },
+  };
+  return alone;
+}
+
+/** The Y.XmlText of the top-level block whose pid is `pid` (a seeded paragraph holds one). */
+export function paragraphText(doc: Y.Doc, pid: string): Y.XmlText {
+  for (const block of doc.getXmlFragment(DOC_FIELDS.text).toArray()) {
+    if (block instanceof Y.XmlElement && block.getAttribute(PARAGRAPH_ATTRIBUTE) === pid)
+      return block.get(0) as Y.XmlText;
+  }
+  throw new Error(`no paragraph ${pid}`);
 }

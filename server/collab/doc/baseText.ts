@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ProposalId } from '../../../shared';
 import { seedDoc } from '../../../shared/collab/schema';
 import type { DocStore } from '../../store/types';
+import { saveFixedVersion } from './serverVersions';
 
 /** A fixed Yjs client id per document for its base text (FNV-1a of the id, 31 bits, never 0). */
 function seedClientId(docId: ProposalId): number {
@@ -34,19 +35,11 @@ export function baseTextUpdate(docId: ProposalId, baseText: string): Uint8Array 
  * Keeps `state` as the document's first version, "Base text" (by nobody), unless it has versions
  * already. The version id is fixed per document (`v_base_<docId>`) for the same reason as the seed's
  * client id: a second save of one id is refused by the store, so two saves racing (two processes, or
- * a retry after a crash) keep one version.
+ * a retry after a crash) keep one version (./serverVersions.ts).
  */
 export async function saveBaseVersion(store: DocStore, docId: ProposalId, state: () => Uint8Array) {
-  if ((await store.listVersions(docId)).length > 0) return;
-  const id = `v_base_${docId}`;
-  try {
-    await store.saveVersion(
-      docId,
-      { id, name: 'Base text', createdBy: null, createdAt: Date.now() },
-      state(),
-    );
-  } catch (error) {
-    const saved = await store.listVersions(docId);
-    if (!saved.some((v) => v.id === id)) throw error;
-  }
+  const saved = await store.listVersions(docId);
+  if (saved.length > 0) return;
+  const meta = { id: `v_base_${docId}`, name: 'Base text', createdBy: null, createdAt: Date.now() };
+  await saveFixedVersion(store, docId, meta, state, saved);
 }

@@ -189,3 +189,26 @@ export function checkEdits(before, after, writer, ownerOf, limits, now) {
     } else forbid(`an edit log entry with the fields ${fields}`);
   }
 }
+
+const FROZEN = 'which is frozen (agreed, or under an "any objection?" check)';
+
+/**
+ * Frozen paragraphs (docs/collab.md, "Paragraphs"): for each frozen pid, the top-level blocks that
+ * carry it after the update (`after`, pid → blocks) are the ones before it (`before`, pid →
+ * `{ block, json }`), as many, each serialized the same. So an update may neither change a frozen
+ * paragraph's content, marks or attributes, nor delete it, rename its pid, nor add a second block
+ * with its pid. A block that is the same object as before and that the update did not touch
+ * (`untouched`) is not serialized again: the cost is the frozen blocks the update reached.
+ */
+export function checkFrozen(frozen, before, after, untouched, serialize) {
+  for (const pid of frozen) {
+    const was = before.get(pid) ?? [];
+    const now = after.get(pid) ?? [];
+    if (now.length > was.length) forbid(`adds a second paragraph with the pid ${pid}, ${FROZEN}`);
+    if (now.length < was.length) forbid(`deletes paragraph ${pid} or changes its pid, ${FROZEN}`);
+    for (let i = 0; i < now.length; i++) {
+      if (now[i] === was[i].block && untouched(now[i])) continue;
+      if (serialize(now[i]) !== was[i].json) forbid(`changes paragraph ${pid}, ${FROZEN}`);
+    }
+  }
+}

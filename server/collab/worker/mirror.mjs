@@ -3,11 +3,25 @@
 // how large it makes the document and what it changes in comments, bracket log and authors are all
 // measured on the real content, never guessed from the message alone.
 import * as Y from 'yjs';
-import { checkAuthors, checkBracketLog, checkComments, checkEdits, RuleError } from './docRules.mjs';
+import {
+  checkAuthors,
+  checkBracketLog,
+  checkComments,
+  checkEdits,
+  checkFrozen,
+  RuleError,
+} from './docRules.mjs';
+import { blockOf, frozenBlocks, serializeBlock } from './frozenBlocks.mjs';
 import { scanUpdate } from './scanUpdate.mjs';
 
 /** The document's parts (shared/collab/schema.ts DOC_FIELDS; kept in step by hand: no TS here). */
-const FIELDS = { comments: 'comments', bracketLog: 'bracketLog', authors: 'authors', edits: 'edits' };
+const FIELDS = {
+  text: 'default',
+  comments: 'comments',
+  bracketLog: 'bracketLog',
+  authors: 'authors',
+  edits: 'edits',
+};
 
 /** The edit log's bounds (shared/collab/edits.ts EDIT_LIMITS; kept in step by hand). */
 const EDIT_LIMITS = { rangeNumbers: 3 * 2000, futureMs: 5 * 60_000 };
@@ -39,11 +53,23 @@ export class Mirror {
      */
     this.owners = new Map();
     this.touched = new Set();
+    /** The types of the text (`default`) the last change touched, to find the blocks it reached. */
+    this.textTypes = [];
+    /**
+     * The frozen paragraphs as they are now, for the frozen set `key` (pids joined): pid →
+     * `[{ block, json }]`. Valid while every change since was judged against it (an accepted update
+     * leaves frozen blocks as they were); a tracked change to the text drops it.
+     */
+    this.frozen = null;
     this.doc.on('afterTransaction', (tr) => {
-      for (const type of tr.changed.keys()) this.touched.add(rootName(this.doc, type));
+      for (const type of tr.changed.keys()) {
+        const root = rootName(this.doc, type);
+        this.touched.add(root);
+        if (root === FIELDS.text) this.textTypes.push(type);
+      }
     });
     Y.applyUpdate(this.doc, state);
-    this.touched.clear();
+    this.clearTouched();
     /** An upper bound of the encoded size: exact after a load or a check, plus what was added since. */
     this.size = state.length;
     this.cache = {
@@ -83,7 +109,9 @@ export class Mirror {
         `${live} deletions in one update (limit ${limits.maxDeleteRangesPerUpdate})`,
       );
 
-    this.touched.clear();
+    // Before the update: the frozen blocks as they are (computed once per frozen set).
+    const frozen = this.frozenBefore(writer.frozen);
+    this.clearTouched();
     const started = performance.now();
     try {
       Y.applyUpdate(this.doc, update);
@@ -103,6 +131,7 @@ export class Mirror {
     }
     this.checkSize(update, shape);
     try {
+      if (frozen && this.touched.has(FIELDS.text)) this.checkFrozen(frozen);
       this.checkRules(writer, fresh);
     } catch (error) {
       this.broken = true;
@@ -116,8 +145,10 @@ export class Mirror {
 
   /** Applies an update the main thread applied without asking (other processes, seeding). */
   track(update) {
-    this.touched.clear();
+    this.clearTouched();
     Y.applyUpdate(this.doc, update);
+    // Judged elsewhere (another process) or the server's own: the frozen blocks are read again.
+    if (this.touched.has(FIELDS.text)) this.frozen = null;
     this.size += update.length;
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) this.broken = true;
     this.refresh();
@@ -126,6 +157,51 @@ export class Mirror {
 
   destroy() {
     this.doc.destroy();
+  }
+
+  clearTouched() {
+    this.touched.clear();
+    this.textTypes = [];
+  }
+
+  /**
+   * The frozen paragraphs before the update (see `this.frozen`), or null when nothing is frozen.
+   * Serializes every frozen block only when the frozen set changed (or the text changed untracked).
+   */
+  frozenBefore(pids) {
+    if (!Array.isArray(pids) || pids.length === 0) return null;
+    const key = pids.join(',');
+    if (this.frozen?.key === key) return this.frozen;
+    const set = new Set(pids);
+    const blocks = new Map();
+    for (const [pid, list] of frozenBlocks(this.doc.getXmlFragment(FIELDS.text), set))
+      blocks.set(
+        pid,
+        list.map((block) => ({ block, json: serializeBlock(block) })),
+      );
+    this.frozen = { key, set, blocks };
+    return this.frozen;
+  }
+
+  /**
+   * Refuses a change to a frozen paragraph (docRules.mjs `checkFrozen`): one pass over the top level
+   * finds the frozen blocks now; only those the update reached are serialized again.
+   */
+  checkFrozen(frozen) {
+    const fragment = this.doc.getXmlFragment(FIELDS.text);
+    const reached = new Set();
+    for (const type of this.textTypes) {
+      const block = blockOf(fragment, type);
+      if (block !== null && block !== fragment) reached.add(block);
+    }
+    const after = frozenBlocks(fragment, frozen.set);
+    checkFrozen(frozen.set, frozen.blocks, after, (block) => !reached.has(block), serializeBlock);
+    // Accepted: the same content, perhaps in other blocks (one deleted and an equal one inserted).
+    for (const [pid, list] of after)
+      frozen.blocks.set(
+        pid,
+        list.map((block, i) => ({ block, json: frozen.blocks.get(pid)[i].json })),
+      );
   }
 
   /**

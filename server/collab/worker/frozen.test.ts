@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { COLLAB_LIMITS, writerName } from '../../../shared/collab/limits';
+import { PARAGRAPH_ATTRIBUTE } from '../../../shared/collab/paragraphs';
+import { DOC_FIELDS, plainText, seedDoc } from '../../../shared/collab/schema';
+import type { Writer } from '../validate';
+import { PID } from './frozenBlocks.mjs';
+import { Mirror } from './mirror.mjs';
+
+const ana = (frozen: string[] = []): Writer => ({
+  participantId: 'ana',
+  name: 'ana',
+  delegation: 'D',
+  displayName: writerName({ name: 'ana', delegation: 'D' }),
+  moderates: false,
+  frozen,
+});
+
+/** A main document seeded b1…b4, a mirror of it, and clients whose changes the mirror judges. */
+function setup() {
+  const main = new Y.Doc();
+  seedDoc(main, 'Title\n\nFirst\n\nSecond [open]\n\nThird');
+  // A list as a fifth top-level block (one paragraph: the whole list).
+  const list = new Y.XmlElement('bulletList');
+  list.setAttribute('pid', 'l1');
+  const item = new Y.XmlElement('listItem');
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText('Item')]);
+  item.insert(0, [p]);
+  list.insert(0, [item]);
+  main.getXmlFragment(DOC_FIELDS.text).push([list]);
+  const box = { mirror: new Mirror(Y.encodeStateAsUpdate(main), COLLAB_LIMITS) };
+  const change = (fn: (doc: Y.Doc, text: Y.XmlFragment) => void) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(main));
+    const sv = Y.encodeStateVector(doc);
+    fn(doc, doc.getXmlFragment(DOC_FIELDS.text));
+    return Y.encodeStateAsUpdate(doc, sv);
+  };
+  const judge = (update: Uint8Array, as: Writer) => {
+    try {
+      box.mirror.judge(update, as);
+      Y.applyUpdate(main, update);
+      return 'ok';
+    } catch (error) {
+      if (box.mirror.broken) box.mirror = new Mirror(Y.encodeStateAsUpdate(main), COLLAB_LIMITS);
+      return `${(error as { kind?: string }).kind}: ${(error as Error).message}`;
+    }
+  };
+  return { main, box, change, judge };
+}
+
+/** The Y.XmlText of the top-level block at `index` (seeded blocks hold one). */
+const textOf = (fragment: Y.XmlFragment, index: number) =>
+  (fragment.get(index) as Y.XmlElement).get(0) as Y.XmlText;
+
+const refused = (what: string, pid: string) =>
+  `invalid: ${what === 'changes' ? `changes paragraph ${pid}` : what}, which is frozen (agreed, or under an "any objection?" check)`;
+
+describe('Mirror: frozen paragraphs', () => {
+  it('names paragraphs by the attribute the editor and seedDoc write (kept in step by hand)', () => {
+    expect(PID).toBe(PARAGRAPH_ATTRIBUTE);
+  });
+
+  // b1 is the heading, b2 "First", b3 "Second [open]", b4 "Third", l1 the list.
+  const frozen = ['b3', 'l1'];
+
+  it.each([
+    ['its text', (_d: Y.Doc, t: Y.XmlFragment) => textOf(t, 2).insert(0, 'Forged '), 'b3'],
+    ['a mark', (_d: Y.Doc, t: Y.XmlFragment) => textOf(t, 2).format(0, 6, { bold: {} }), 'b3'],
+    [
+      'a bracket removed',
+      (_d: Y.Doc, t: Y.XmlFragment) => textOf(t, 2).format(7, 4, { bracket: null }),
+      'b3',
+    ],
+    [
+      'an attribute',
+      (_d: Y.Doc, t: Y.XmlFragment) => (t.get(2) as Y.XmlElement).setAttribute('align', 'x'),
+      'b3',
+    ],
+    [
+      'a list item deep inside',
+      (_d: Y.Doc, t: Y.XmlFragment) => {
+        const list = t.get(4) as Y.XmlElement;
+        const paragraph = (list.get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+        (paragraph.get(0) as Y.XmlText).insert(4, 's');
+      },
+      'l1',
+    ],
+  ])('refuses a change to a frozen paragraph: %s', (_what, edit, pid) => {
+    const s = setup();
+    expect(s.judge(s.change(edit), ana(frozen))).toBe(refused('changes', pid));
+  });
+
+  it('refuses deleting it, renaming its pid, and a second block with its pid', () => {
+    const s = setup();
+    expect(
+      s.judge(
+        s.change((_d, t) => t.delete(2, 1)),
+        ana(frozen),
+      ),
+    ).toBe(refused('deletes paragraph b3 or changes its pid', 'b3'));
+    expect(
+      s.judge(
+        s.change((_d, t) => (t.get(2) as Y.XmlElement).setAttribute('pid', 'b9')),
+        ana(frozen),
+      ),
+    ).toBe(refused('deletes paragraph b3 or changes its pid', 'b3'));
+    expect(
+      s.judge(
+        s.change((_d, t) => (t.get(3) as Y.XmlElement).setAttribute('pid', 'b3')),
+        ana(frozen),
+      ),
+    ).toBe(refused('adds a second paragraph with the pid b3', 'b3'));
+    expect(
+      s.judge(
+        s.change((_d, t) => {
+          const copy = new Y.XmlElement('paragraph');
+          copy.setAttribute('pid', 'b3');
+          t.insert(0, [copy]);
+        }),
+        ana(frozen),
+      ),
+    ).toBe(refused('adds a second paragraph with the pid b3', 'b3'));
+    expect(plainText(s.main)).toBe('Title\n\nFirst\n\nSecond open\n\nThird\n\nItem');
+  });
+
+  it('accepts edits elsewhere: other paragraphs, new ones, comments, and a whole-state resend', () => {
+    const s = setup();
+    const everyone = ana(frozen);
+    expect(
+      s.judge(
+        s.change((_d, t) => textOf(t, 1).insert(5, ' edited')),
+        everyone,
+      ),
+    ).toBe('ok');
+    expect(
+      s.judge(
+        s.change((_d, t) => t.delete(3, 1)),
+        everyone,
+      ),
+    ).toBe('ok'); // "Third" goes
+    expect(
+      s.judge(
+        s.change((_d, t) => {
+          const added = new Y.XmlElement('paragraph');
+          added.setAttribute('pid', 'n1');
+          added.insert(0, [new Y.XmlText('New')]);
+          t.insert(3, [added]); // right after the frozen b3
+        }),
+        everyone,
+      ),
+    ).toBe('ok');
+    expect(
+      s.judge(
+        s.change((d) => d.getMap('other').set('k', 1)),
+        everyone,
+      ),
+    ).toBe('ok');
+    // y-websocket's sync step 2 on reconnect: the client's whole state, nothing new in it.
+    expect(s.judge(Y.encodeStateAsUpdate(s.main), everyone)).toBe('ok');
+    expect(plainText(s.main)).toBe('Title\n\nFirst edited\n\nSecond open\n\nNew\n\nItem');
+  });
+
+  it('accepts a resent offline edit to another paragraph, and an insert-then-delete that changes nothing', () => {
+    const s = setup();
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(s.main));
+    textOf(offline.getXmlFragment(DOC_FIELDS.text), 3).insert(5, '!');
+    expect(s.judge(Y.encodeStateAsUpdate(offline), ana(frozen))).toBe('ok');
+    const noop = s.change((d, t) =>
+      d.transact(() => {
+        textOf(t, 2).insert(0, 'x');
+        textOf(t, 2).delete(0, 1);
+      }),
+    );
+    expect(s.judge(noop, ana(frozen))).toBe('ok');
+  });
+
+  it('follows the frozen set: reopened, the paragraph takes edits; a tracked change is read again', () => {
+    const s = setup();
+    const edit = (text: string) => s.change((_d, t) => textOf(t, 2).insert(0, text));
+    expect(s.judge(edit('A '), ana(['b3']))).toMatch(/changes paragraph b3/);
+    expect(s.judge(edit('B '), ana([]))).toBe('ok');
+    expect(s.judge(edit('C '), ana(['b3']))).toMatch(/changes paragraph b3/);
+    // Another process changed b3 (judged there before it froze): the mirror takes it as it is.
+    const remote = edit('Remote ');
+    s.box.mirror.track(remote);
+    Y.applyUpdate(s.main, remote);
+    expect(
+      s.judge(
+        s.change((_d, t) => textOf(t, 3).insert(0, '> ')),
+        ana(['b3']),
+      ),
+    ).toBe('ok');
+    expect(s.judge(edit('D '), ana(['b3']))).toMatch(/changes paragraph b3/);
+    expect(plainText(s.main)).toBe('Title\n\nFirst\n\nRemote B Second open\n\n> Third\n\nItem');
+  });
+});
