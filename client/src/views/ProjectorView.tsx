@@ -1,28 +1,37 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DocConnector } from '../collab/docConnection';
+import { versionsApi } from '../collab/versions';
+import { CheckCountdown } from '../components/projector/CheckCountdown';
+import { ProjectorFloor } from '../components/projector/ProjectorFloor';
+import { ProjectorText } from '../components/projector/ProjectorText';
 import { ReplacedNotice } from '../components/ReplacedNotice';
-import { SpeakerTimer } from '../components/SpeakerTimer';
-import { personalName } from '../format';
-import { useRoom } from '../room/RoomContext';
-import { currentItem, participantOf } from '../room/selectors';
+import { useRoom, useRoomPort } from '../room/RoomContext';
+import { currentItem } from '../room/selectors';
 import { Status } from './RoomView';
 
-/** How many next speakers the projector names; the rest are counted ("+N more"). */
-const NEXT_SHOWN = 5;
-
-/** For screen sharing or streaming: the item, the speaker with the timer, the next speakers. */
-export function ProjectorView() {
+/**
+ * For screen sharing or streaming: the item, the speaker with the timer, the next speakers; the
+ * "any objection?" countdown while a check runs in the room; and, when the presiding officer or the
+ * secretariat puts a proposal on the screen (`screen.show`), its text read-only and live, with the
+ * speakers in a strip below. `connect` opens the text (tests give an in-memory one).
+ */
+export function ProjectorView({ connect }: { connect?: DocConnector } = {}) {
   const { t } = useTranslation();
   const state = useRoom();
+  const token = useRoomPort().token;
   const meeting = state.meeting;
+  const screenId = meeting?.consensus.screen?.proposalId ?? null;
+  const versions = useMemo(
+    () => (screenId && token ? versionsApi(screenId, token) : null),
+    [screenId, token],
+  );
   if (!meeting)
     return <Status text={state.connection === 'unauthorized' ? t('app.invalid') : t('app.loading')} />;
   const item = currentItem(meeting);
-  const current = meeting.floor.current;
-  const speaker = participantOf(meeting, current?.participantId);
-  const next = meeting.floor.queue.slice(0, NEXT_SHOWN);
-  const more = meeting.floor.queue.length - next.length;
+  const shown = meeting.proposals.find((p) => p.id === screenId);
   return (
-    <main className="projector">
+    <main className={shown ? 'projector projector-with-text' : 'projector'}>
       {/* More projector screens opened than the server keeps (a few): this one stopped; it says so
           rather than show a frozen speaker. */}
       <ReplacedNotice />
@@ -40,51 +49,9 @@ export function ProjectorView() {
           )}
         </h1>
       </header>
-      <section className="projector-speaker" aria-live="polite">
-        {current && speaker ? (
-          <>
-            <p className="eyebrow">{t('floor.hasFloor')}</p>
-            <p className="projector-delegation" dir="auto">
-              {speaker.delegation}
-            </p>
-            <p className="projector-name">
-              {personalName(speaker.name) && (
-                <>
-                  <bdi>{personalName(speaker.name)}</bdi> ·{' '}
-                </>
-              )}
-              {t(`kinds.${current.kind}`)}
-            </p>
-            <SpeakerTimer current={current} large />
-          </>
-        ) : (
-          <p className="projector-delegation muted">{t('floor.nobody')}</p>
-        )}
-      </section>
-      <section className="projector-next">
-        <h2>{t('projector.next')}</h2>
-        {next.length === 0 ? (
-          <p className="muted">{t('floor.empty')}</p>
-        ) : (
-          <ol>
-            {next.map((r) => (
-              <li key={r.id} className={`kind-${r.kind}`}>
-                <strong>
-                  <bdi>{participantOf(meeting, r.participantId)?.delegation}</bdi>
-                </strong>
-                {r.kind !== 'speak' && (
-                  <span className={`kind-badge kind-${r.kind}`}>{t(`kinds.${r.kind}`)}</span>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-        {more > 0 && (
-          <p className="projector-more" data-testid="projector-more">
-            {t('shell.more', { count: more })}
-          </p>
-        )}
-      </section>
+      <CheckCountdown />
+      {shown && <ProjectorText key={shown.id} proposal={shown} versions={versions} connect={connect} />}
+      <ProjectorFloor meeting={meeting} compact={!!shown} />
     </main>
   );
 }

@@ -649,6 +649,28 @@ export const en = {
     next: 'Next speakers',
     noItem: 'The meeting will begin shortly',
   },
+  projectorText: {
+    paragraph: 'Para. {{number}}',
+    status: {
+      open: 'Open',
+      'ad-referendum': 'Agreed ad ref.',
+      agreed: 'Agreed',
+      checking: 'Under check',
+    },
+    marks: 'Changes since {{name}}: insertions underlined, deletions struck through',
+    baseText: 'the base text',
+    connecting: 'Opening the text…',
+    offline: 'Connection lost, reconnecting: the text shown may not be up to date.',
+    refused: 'The text cannot be shown on this screen.',
+    check: {
+      question: 'Is there any objection?',
+      secondsLeft: 'seconds left',
+      noneYet: 'No objection so far',
+      objections: 'Objections ({{count}}):',
+      agreed: 'No objection: agreed',
+      objected: 'There are objections: the text stays open',
+    },
+  },
   people: {
     heading: 'Participants',
     readOnly: 'You can read this list; the secretariat changes it.',

@@ -661,6 +661,28 @@ export const es = {
     next: 'Próximos oradores',
     noItem: 'La reunión comenzará en breve',
   },
+  projectorText: {
+    paragraph: 'Párr. {{number}}',
+    status: {
+      open: 'Abierto',
+      'ad-referendum': 'Aprobado ad réf.',
+      agreed: 'Aprobado',
+      checking: 'En examen',
+    },
+    marks: 'Cambios desde {{name}}: inserciones subrayadas, supresiones tachadas',
+    baseText: 'el texto de base',
+    connecting: 'Abriendo el texto…',
+    offline: 'Conexión perdida, reconectando: puede que el texto mostrado no esté actualizado.',
+    refused: 'El texto no se puede mostrar en esta pantalla.',
+    check: {
+      question: '¿Hay alguna objeción?',
+      secondsLeft: 'segundos restantes',
+      noneYet: 'Ninguna objeción por ahora',
+      objections: 'Objeciones ({{count}}):',
+      agreed: 'Sin objeciones: aprobado',
+      objected: 'Hay objeciones: el texto sigue abierto',
+    },
+  },
   people: {
     heading: 'Participantes',
     readOnly: 'Puede consultar esta lista; la secretaría la modifica.',

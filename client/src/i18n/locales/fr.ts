@@ -664,6 +664,28 @@ export const fr = {
     next: 'Prochains orateurs',
     noItem: 'La séance va bientôt commencer',
   },
+  projectorText: {
+    paragraph: 'Par. {{number}}',
+    status: {
+      open: 'Ouvert',
+      'ad-referendum': 'Approuvé ad réf.',
+      agreed: 'Approuvé',
+      checking: 'En cours d’examen',
+    },
+    marks: 'Modifications depuis {{name}} : ajouts soulignés, suppressions barrées',
+    baseText: 'le texte de base',
+    connecting: 'Ouverture du texte…',
+    offline: 'Connexion perdue, reconnexion en cours : le texte affiché n’est peut-être pas à jour.',
+    refused: 'Le texte ne peut pas être affiché sur cet écran.',
+    check: {
+      question: 'Y a-t-il une objection ?',
+      secondsLeft: 'secondes restantes',
+      noneYet: 'Aucune objection pour l’instant',
+      objections: 'Objections ({{count}}) :',
+      agreed: 'Aucune objection : approuvé',
+      objected: 'Il y a des objections : le texte reste ouvert',
+    },
+  },
   people: {
     heading: 'Liste des participants',
     readOnly: 'Vous pouvez consulter cette liste ; le secrétariat la modifie.',

@@ -640,6 +640,28 @@ export const zh = {
     next: '后续发言者',
     noItem: '会议即将开始',
   },
+  projectorText: {
+    paragraph: '第{{number}}段',
+    status: {
+      open: '未决',
+      'ad-referendum': '待核准同意',
+      agreed: '已同意',
+      checking: '征询中',
+    },
+    marks: '相对于{{name}}的修改：插入加下划线，删除加删除线',
+    baseText: '基础文本',
+    connecting: '正在打开文本…',
+    offline: '连接中断，正在重新连接：显示的文本可能不是最新的。',
+    refused: '此屏幕无法显示该文本。',
+    check: {
+      question: '是否有异议？',
+      secondsLeft: '剩余秒数',
+      noneYet: '目前没有异议',
+      objections: '异议（{{count}}）：',
+      agreed: '无异议：已同意',
+      objected: '有异议：文本仍未决',
+    },
+  },
   people: {
     heading: '与会者',
     readOnly: '您可以查看此名单；由秘书处修改。',
