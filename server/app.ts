@@ -9,7 +9,6 @@ import { collabRouter } from './collab/routes';
 import { CollabServer } from './collab/server';
 import type { Config } from './config';
 import { CheckDeadlines } from './consensus/deadlines';
-import { storedTextFacts, type TextFactsSource } from './consensus/textFacts';
 import { openDeployment } from './deploy';
 import { mountClient } from './http/client';
 import { sendError } from './http/errors';
@@ -24,6 +23,7 @@ import { MeetingUnreadable } from './meeting/unreadable';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { RealtimeGateway } from './realtime/socket';
+import type { TextFactsSource } from './realtime/textFactsSource';
 import { RenderPool } from './record/renderPool';
 import { Mailer } from './secretariat/mailer';
 
@@ -122,8 +122,7 @@ export async function startServer(config: Config, runtime: ServerRuntime = {}): 
       allowedOrigins: [...config.allowedOrigins, ...(config.collab?.allowedOrigins ?? [])],
     },
   );
-  // TEMPORARY (until CollabServer.textFacts lands): the text as the document store holds it.
-  textFacts = storedTextFacts(store);
+  textFacts = (proposalId) => collab.textFacts(proposalId);
 
   let publicUrl = config.publicUrl ?? '';
   const invites = new Invites(tokens, () => publicUrl);

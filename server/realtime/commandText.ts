@@ -6,8 +6,8 @@ import {
   type ParticipantId,
   type TextFacts,
 } from '../../shared';
-import type { TextFactsSource } from '../consensus/textFacts';
 import type { Logger } from '../observability/logger';
+import type { TextFactsSource } from './textFactsSource';
 
 /** A text that takes longer than this to read is not waited for: the command is refused "try again". */
 const READ_TIMEOUT_MS = 5000;

@@ -21,7 +21,6 @@ import {
 import { mayCatchUp, tokenCurrent } from '../auth/current';
 import type { ParticipantClaims, TokenService } from '../auth/tokens';
 import type { StoreHealth } from '../cluster/health';
-import type { TextFactsSource } from '../consensus/textFacts';
 import { type ParticipantEntry, ParticipantLimits, participantKey } from '../limits/participants';
 import { RefusalLog, remoteOf } from '../limits/refusals';
 import type { MeetingRoom } from '../meeting/room';
@@ -36,6 +35,7 @@ import { originAllowed } from './origin';
 import { dropConnection, OutboundGuard } from './outbound';
 import { Revocations, type RevokedReason, staleReason } from './revocations';
 import { eventsForRoom, meetingForRoom } from './roomView';
+import type { TextFactsSource } from './textFactsSource';
 
 export interface RealtimeOptions {
   allowedOrigins: readonly string[];
