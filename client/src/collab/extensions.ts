@@ -1,7 +1,35 @@
-import { type AnyExtension, getSchema } from '@tiptap/core';
+import { type AnyExtension, Extension, getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
+import { PARAGRAPH_ATTRIBUTE, PARAGRAPH_TYPES } from '../../../shared/collab/paragraphs';
 import { Bracket } from './bracket';
+
+/**
+ * The `pid` attribute of the top-level blocks (shared/collab/paragraphs.ts): without it in the
+ * schema, y-prosemirror would drop the attribute when it reads the document, and the editor would
+ * then write the blocks back without it. Shown as `data-pid` (the margin and tests find blocks by
+ * it); never read from pasted HTML, so a copy never takes another paragraph's identity.
+ */
+const ParagraphAttribute = Extension.create({
+  name: 'paragraphAttribute',
+  addGlobalAttributes() {
+    return [
+      {
+        types: [...PARAGRAPH_TYPES],
+        attributes: {
+          [PARAGRAPH_ATTRIBUTE]: {
+            default: null,
+            parseHTML: () => null,
+            renderHTML: (attributes) => {
+              const pid = attributes[PARAGRAPH_ATTRIBUTE];
+              return typeof pid === 'string' ? { [`data-${PARAGRAPH_ATTRIBUTE}`]: pid } : {};
+            },
+          },
+        },
+      },
+    ];
+  },
+});
 
 /**
  * The editor's content extensions, without the collaboration ones: they define the schema that the
@@ -26,6 +54,7 @@ export function contentExtensions(): AnyExtension[] {
       heading: { levels: [1, 2, 3] },
     }),
     Bracket,
+    ParagraphAttribute,
   ];
 }
 

@@ -22,6 +22,19 @@ import { BracketList } from './BracketList';
 import { type CommentDraft, CommentsPanel } from './CommentsPanel';
 import { CompareView } from './CompareView';
 import { ExportPanel } from './ExportPanel';
+import { FrozenParagraphs } from './paragraphs/frozen';
+import { ParagraphShortcut, useFrozenNotice } from './paragraphs/frozenNotice';
+import { type MarginModel, ParagraphMargin } from './paragraphs/margin';
+import { paragraphAtCaret } from './paragraphs/model';
+import { DETAILS_SHORTCUT, ParagraphSummary } from './paragraphs/ParagraphSummary';
+import { type OpenParagraph, ParagraphsPanel } from './paragraphs/ParagraphsPanel';
+import { paragraphIds } from './paragraphs/paragraphIds';
+import {
+  marginModel,
+  useParagraphSync,
+  useParagraphsView,
+  useTextParagraphs,
+} from './paragraphs/useParagraphs';
 import { Toolbar } from './Toolbar';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -69,7 +82,9 @@ const CommentShortcut = Extension.create<{ run: () => void }>({
 
 /**
  * The co-editing surface of one proposal, once its text has arrived: Tiptap over the shared Y.Doc
- * with live carets, the toolbar, and beside it brackets, comments, versions, agreed text and export.
+ * with live carets, the toolbar, the paragraphs' summary and margin (agreed paragraphs and those
+ * under a check are read-only), and beside it the paragraphs, brackets, comments, versions, agreed
+ * text and export.
  */
 export function LiveEditor(props: {
   connection: DocConnection;
@@ -91,11 +106,27 @@ export function LiveEditor(props: {
   const [draft, setDraft] = useState<CommentDraft | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [comparing, setComparing] = useState<Version | null>(null);
+  const [openParagraph, setOpenParagraph] = useState<OpenParagraph | null>(null);
+  const openSeq = useRef(0);
+  const showParagraph = (open: { pid: string; from: OpenParagraph['from'] } | null) =>
+    setOpenParagraph(open && { ...open, seq: ++openSeq.current });
+  const paragraphsView = useParagraphsView(proposal);
   // Read by editor callbacks created once per connection.
-  const live = useRef({ user, active, readOnly, startComment: (): void => undefined });
+  const live = useRef({
+    user,
+    active,
+    readOnly,
+    startComment: (): void => undefined,
+    frozen: paragraphsView.consensus.frozen,
+    margin: null as MarginModel | null,
+    refuse: (_pid: string): void => undefined,
+    openAtCaret: (): boolean => false,
+  });
   live.current.user = user;
   live.current.active = active;
   live.current.readOnly = readOnly;
+  live.current.frozen = paragraphsView.consensus.frozen;
+  live.current.margin = marginModel(paragraphsView, (pid) => showParagraph({ pid, from: 'text' }));
 
   const editor = useEditor(
     {
@@ -110,6 +141,13 @@ export function LiveEditor(props: {
         }),
         CommentHighlights.configure({ doc: connection.doc, active: () => live.current.active }),
         CommentShortcut.configure({ run: () => live.current.startComment() }),
+        paragraphIds(() => !live.current.readOnly),
+        FrozenParagraphs.configure({
+          frozen: () => live.current.frozen,
+          onRefused: (pid) => live.current.refuse(pid),
+        }),
+        ParagraphMargin.configure({ model: () => live.current.margin }),
+        ParagraphShortcut.configure({ keys: DETAILS_SHORTCUT, run: () => live.current.openAtCaret() }),
       ],
       editable: !readOnly,
       editorProps: {
@@ -182,11 +220,28 @@ export function LiveEditor(props: {
     if (editor && !editor.isDestroyed) refreshHighlights(editor.view);
   }, [editor, active]);
 
+  const paragraphs = useTextParagraphs(editor);
+  useParagraphSync(editor, paragraphsView);
+  const { notice, refuse } = useFrozenNotice(paragraphs, paragraphsView);
+  live.current.refuse = refuse;
+  live.current.openAtCaret = () => {
+    const pid = editor && paragraphAtCaret(editor.state);
+    if (!pid) return false;
+    showParagraph({ pid, from: 'text' });
+    return true;
+  };
+
   const me = useMemo(() => (user ? { id: user.participantId, name: displayName(user) } : null), [user]);
   if (!editor) return null;
   return (
     <div className="editor-layout">
       <div className="editor-main">
+        <ParagraphSummary
+          editor={editor}
+          paragraphs={paragraphs}
+          view={paragraphsView}
+          onOpen={(pid) => showParagraph({ pid, from: 'text' })}
+        />
         <Toolbar
           editor={editor}
           readOnly={readOnly}
@@ -194,6 +249,9 @@ export function LiveEditor(props: {
           controls={contentId}
         />
         <EditorContent editor={editor} className={`editor-frame ${readOnly ? 'read-only' : ''}`} />
+        <p className="frozen-notice" role="status" data-testid="frozen-notice">
+          {notice}
+        </p>
         <AwarenessBar awareness={connection.provider.awareness} />
         {comparing && versions && (
           <CompareView
@@ -207,6 +265,14 @@ export function LiveEditor(props: {
         )}
       </div>
       <div className="editor-side">
+        <ParagraphsPanel
+          editor={editor}
+          proposal={proposal}
+          paragraphs={paragraphs}
+          view={paragraphsView}
+          open={openParagraph}
+          onOpen={showParagraph}
+        />
         <BracketList editor={editor} />
         <CommentsPanel
           editor={editor}

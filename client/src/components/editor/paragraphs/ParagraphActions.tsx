@@ -1,0 +1,120 @@
+import { type RefObject, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Proposal } from '../../../../../shared';
+import { useRoom, useRoomPort } from '../../../room/RoomContext';
+import { iCan, participantOf } from '../../../room/selectors';
+import { isolatedIn, SLOT_VALUE } from '../../Isolated';
+import type { ParagraphConsensus, TextParagraph } from './model';
+import { StatusForm } from './StatusForm';
+
+const NOTE_CHARS = 500;
+
+/**
+ * What the signed-in participant may do with one paragraph, by the permission table (`can`): set
+ * its status, ask "any objection?" on it, link the intervention under way to it, show it on the
+ * projector. Nothing for those who may do none of it. Refusals are shown by the room's RefusalAlert.
+ */
+export function ParagraphActions(props: {
+  proposal: Proposal;
+  paragraph: TextParagraph;
+  consensus: ParagraphConsensus;
+  /** Where the focus goes when the control that had it goes away (the check asked, say). */
+  heading: RefObject<HTMLElement | null>;
+}) {
+  const { proposal, paragraph, consensus: c, heading } = props;
+  const { t } = useTranslation();
+  const state = useRoom();
+  const room = useRoomPort();
+  const meeting = state.meeting!;
+  const noteId = useId();
+  const [note, setNote] = useState('');
+  const pid = paragraph.id!;
+  const number = paragraph.number;
+  const speaker = meeting.floor.current
+    ? participantOf(meeting, meeting.floor.current.participantId)
+    : undefined;
+
+  const canAsk = iCan(state, 'consensus.ask') && c.status !== 'agreed' && !c.check;
+  const canLink = iCan(state, 'paragraph.linkIntervention') && !!meeting.floor.current;
+  const canShow = iCan(state, 'screen.show');
+
+  const canSet = iCan(state, 'paragraph.setStatus');
+  if (!canSet && !canAsk && !canLink && !canShow) return null;
+  return (
+    <div className="paragraph-actions">
+      {canSet && (
+        <StatusForm
+          // A status set by someone else starts the form again from it.
+          key={`${c.status}|${c.record?.delegations.join('|') ?? ''}`}
+          proposalId={proposal.id}
+          paragraph={paragraph}
+          consensus={c}
+        />
+      )}
+      {(canAsk || canShow) && (
+        <div className="button-row">
+          {canAsk && (
+            <button
+              type="button"
+              className="primary"
+              aria-label={t('paragraphs.actions.askLabel', { number })}
+              onClick={() => {
+                // The button goes once the check is under way: the focus stays in the details.
+                heading.current?.focus();
+                void room.send({ type: 'consensus.ask', proposalId: proposal.id, paragraphIds: [pid] });
+              }}
+            >
+              {t('paragraphs.actions.ask')}
+            </button>
+          )}
+          {canShow && (
+            <button
+              type="button"
+              aria-label={t('paragraphs.actions.showLabel', { number })}
+              onClick={() =>
+                void room.send({ type: 'screen.show', proposalId: proposal.id, paragraphId: pid })
+              }
+            >
+              {t('paragraphs.actions.show')}
+            </button>
+          )}
+        </div>
+      )}
+      {canLink && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const text = note.trim();
+            void room
+              .send({
+                type: 'paragraph.linkIntervention',
+                proposalId: proposal.id,
+                paragraphId: pid,
+                ...(text ? { note: text } : {}),
+              })
+              .then((ack) => {
+                if (ack.ok) setNote('');
+              });
+          }}
+        >
+          <label htmlFor={noteId}>{t('paragraphs.actions.note')}</label>
+          <textarea
+            id={noteId}
+            rows={2}
+            maxLength={NOTE_CHARS}
+            value={note}
+            dir="auto"
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <button type="submit">
+            {isolatedIn(
+              t('paragraphs.actions.link', { delegation: SLOT_VALUE }),
+              speaker?.delegation ?? speaker?.name ?? '',
+            )}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

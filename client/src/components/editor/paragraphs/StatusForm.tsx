@@ -1,0 +1,148 @@
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, PARAGRAPH_STATUSES, type ParagraphStatus, type ProposalId } from '../../../../../shared';
+import { useRoom, useRoomPort } from '../../../room/RoomContext';
+import { iPreside } from '../../../room/selectors';
+import { isolatedIn, SLOT_VALUE } from '../../Isolated';
+import type { ParagraphConsensus, TextParagraph } from './model';
+
+/** At most this many delegations agree ad referendum at once (the command's bound). */
+const MAX_DELEGATIONS = 20;
+
+/**
+ * Sets a paragraph's status: open, agreed ad referendum (with the delegations, picked from the
+ * meeting's or typed) or agreed. Reopening an agreed paragraph is the presiding officer's alone, so
+ * the secretariat sees the choice but cannot make it; under a check, the check decides.
+ */
+export function StatusForm(props: {
+  proposalId: ProposalId;
+  paragraph: TextParagraph;
+  consensus: ParagraphConsensus;
+}) {
+  const { proposalId, paragraph, consensus: c } = props;
+  const { t } = useTranslation();
+  const state = useRoom();
+  const room = useRoomPort();
+  const meeting = state.meeting!;
+  const id = useId();
+  const [status, setStatus] = useState<ParagraphStatus>(c.status);
+  const [delegations, setDelegations] = useState<string[]>(c.record?.delegations ?? []);
+  const [typed, setTyped] = useState('');
+  const [missing, setMissing] = useState(false);
+  const known = useMemo(
+    () =>
+      [
+        ...new Set(
+          meeting.participants
+            .filter((p) => p.role === 'delegate' || p.role === 'spokesperson')
+            .map((p) => p.delegation.trim())
+            .filter(Boolean),
+        ),
+      ].sort((a, b) => a.localeCompare(b)),
+    [meeting.participants],
+  );
+  const number = paragraph.number;
+  const locked = c.status === 'agreed' && !iPreside(state);
+
+  if (c.check) return <p className="muted small">{t('paragraphs.actions.checkDecides')}</p>;
+
+  const add = () => {
+    const name = typed.trim().slice(0, LIMITS.shortText);
+    if (!name) return;
+    setDelegations((list) =>
+      list.includes(name) || list.length >= MAX_DELEGATIONS ? list : [...list, name],
+    );
+    setTyped('');
+    setMissing(false);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (status === 'ad-referendum' && delegations.length === 0) {
+      setMissing(true);
+      return;
+    }
+    void room.send({
+      type: 'paragraph.setStatus',
+      proposalId,
+      paragraphId: paragraph.id!,
+      status,
+      ...(status === 'ad-referendum' ? { delegations } : {}),
+    });
+  };
+
+  return (
+    <form className="paragraph-status-form" onSubmit={submit}>
+      <fieldset disabled={locked}>
+        <legend>{t('paragraphs.actions.legend', { number })}</legend>
+        {PARAGRAPH_STATUSES.map((s) => (
+          <label key={s} className="radio">
+            <input
+              type="radio"
+              name={`${id}-status`}
+              value={s}
+              checked={status === s}
+              onChange={() => setStatus(s)}
+            />
+            {t(`paragraphs.status.${s}`)}
+          </label>
+        ))}
+        {status === 'ad-referendum' && (
+          <fieldset className="paragraph-delegations">
+            <legend>{t('paragraphs.actions.delegations')}</legend>
+            {delegations.length > 0 && (
+              <ul className="chip-list">
+                {delegations.map((d) => (
+                  <li key={d}>
+                    <button
+                      type="button"
+                      className="chip"
+                      onClick={() => {
+                        setDelegations((list) => list.filter((x) => x !== d));
+                        document.getElementById(`${id}-delegation`)?.focus();
+                      }}
+                    >
+                      {isolatedIn(t('paragraphs.actions.removeDelegation', { delegation: SLOT_VALUE }), d)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <label htmlFor={`${id}-delegation`}>{t('paragraphs.actions.delegation')}</label>
+            <input
+              id={`${id}-delegation`}
+              list={`${id}-known`}
+              value={typed}
+              maxLength={LIMITS.shortText}
+              dir="auto"
+              aria-invalid={missing || undefined}
+              aria-describedby={missing ? `${id}-missing` : undefined}
+              onChange={(e) => setTyped(e.target.value)}
+              onKeyDown={(e) => {
+                // Enter adds the delegation rather than sending the form half-filled.
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  add();
+                }
+              }}
+            />
+            <datalist id={`${id}-known`}>
+              {known.map((d) => (
+                <option key={d} value={d} />
+              ))}
+            </datalist>
+            <button type="button" onClick={add} disabled={delegations.length >= MAX_DELEGATIONS}>
+              {t('paragraphs.actions.addDelegation')}
+            </button>
+            {missing && (
+              <p id={`${id}-missing`} className="error" role="alert">
+                {t('paragraphs.actions.noDelegation')}
+              </p>
+            )}
+          </fieldset>
+        )}
+        <button type="submit">{t('paragraphs.actions.set')}</button>
+      </fieldset>
+      {locked && <p className="muted small">{t('paragraphs.actions.reopenPresiding')}</p>}
+    </form>
+  );
+}

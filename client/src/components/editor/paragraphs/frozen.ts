@@ -1,0 +1,77 @@
+import { Extension } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { PARAGRAPH_ATTRIBUTE } from '../../../../../shared/collab/paragraphs';
+
+const key = new PluginKey('frozenParagraphs');
+
+const pidOf = (node: PMNode): string | null => {
+  const pid = node.attrs[PARAGRAPH_ATTRIBUTE] as unknown;
+  return typeof pid === 'string' ? pid : null;
+};
+
+/**
+ * The first frozen paragraph that `after` changes or loses, or null. A frozen paragraph is kept when
+ * `after` still holds a top-level block with its pid equal to one it had in `before` (type,
+ * attributes, text and marks): so typing in it, deleting across it, pasting over it, marking it or
+ * joining the next paragraph into it are caught, while a new paragraph before or after it is not.
+ * Between a split and the id fix-up that follows it (one batch of transactions), two blocks carry
+ * the pid for a moment; keeping either one of them is keeping the paragraph.
+ * Cost: one pass over the top-level blocks of each document; unchanged blocks compare by identity.
+ */
+function changedFrozenParagraph(before: PMNode, after: PMNode, frozen: ReadonlySet<string>): string | null {
+  if (frozen.size === 0 || before === after) return null;
+  const blocks = (doc: PMNode) => {
+    const byPid = new Map<string, PMNode[]>();
+    doc.forEach((node) => {
+      const pid = pidOf(node);
+      if (pid && frozen.has(pid)) byPid.set(pid, [...(byPid.get(pid) ?? []), node]);
+    });
+    return byPid;
+  };
+  const now = blocks(after);
+  for (const [pid, was] of blocks(before)) {
+    const kept = now.get(pid) ?? [];
+    if (!was.some((old) => kept.some((n) => n === old || n.eq(old)))) return pid;
+  }
+  return null;
+}
+
+/** Options of {@link FrozenParagraphs}: read on every transaction, so they follow the meeting live. */
+export interface FrozenOptions {
+  /** The pids nobody may change now (`frozenParagraphIds`, shared/domain/consensusDecide.ts). */
+  frozen: () => ReadonlySet<string>;
+  /** Told which paragraph a refused edit would have changed, to say why. */
+  onRefused: (pid: string) => void;
+}
+
+/**
+ * Makes the agreed paragraphs and those under a check read-only in this editor: a local transaction
+ * that would change one is refused whole (ProseMirror then puts back what the browser had already
+ * drawn). Remote changes (the y-sync plugin's) always apply: the server has accepted them, and
+ * refusing them would leave this editor out of step with the shared text. The server enforces the
+ * same rule; this is what an honest user sees.
+ */
+export const FrozenParagraphs = Extension.create<FrozenOptions>({
+  name: 'frozenParagraphs',
+
+  addOptions() {
+    return { frozen: () => new Set<string>(), onRefused: () => undefined };
+  },
+
+  addProseMirrorPlugins() {
+    const { frozen, onRefused } = this.options;
+    return [
+      new Plugin({
+        key,
+        filterTransaction: (tr) => {
+          if (!tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined) return true;
+          const pid = changedFrozenParagraph(tr.before, tr.doc, frozen());
+          if (pid) onRefused(pid);
+          return pid === null;
+        },
+      }),
+    ];
+  },
+});
