@@ -180,7 +180,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   cmd('paragraph.unlinkIntervention', { linkId: linkId }),
   /** What the projector shows: a proposal's text following a paragraph, or (null) the floor. */
-  cmd('screen.show', { proposalId: proposalId.nullable(), paragraphId: paragraphIdSchema.nullable().optional() }),
+  cmd('screen.show', {
+    proposalId: proposalId.nullable(),
+    paragraphId: paragraphIdSchema.nullable().optional(),
+  }),
 ]);
 
 /** A validated command. */
