@@ -3,7 +3,7 @@ import type { EventOf, MeetingEvent } from '../domain/events';
 import type { CheckId, ParticipantId, ProposalId } from '../ids';
 
 /** An objection as the log tells it: made, and perhaps withdrawn. */
-export interface ObjectionFacts {
+interface ObjectionFacts {
   objection: Objection;
   withdrawnAt: number | null;
   withdrawnBy: ParticipantId | null;
@@ -17,7 +17,7 @@ export interface CheckFacts {
 }
 
 /** A paragraph's change of status, in ms. */
-export interface StatusMark {
+interface StatusMark {
   paragraphId: ParagraphId;
   paragraph: number;
   status: ParagraphStatus;

@@ -190,7 +190,7 @@ export interface RecordCheck {
 }
 
 /** A delegation's objection in a check. */
-export interface RecordObjection {
+interface RecordObjection {
   delegation: string;
   by: RecordPerson;
   /** As typed ('' when none). */
@@ -202,7 +202,7 @@ export interface RecordObjection {
 }
 
 /** The end of a check. */
-export interface RecordCheckResult {
+interface RecordCheckResult {
   /** `agreed`: no objection stood, its paragraphs were agreed; `objected`: they stayed as they were. */
   outcome: 'agreed' | 'objected';
   /** When the window ended: the deadline, or when the presiding officer closed it early. */
@@ -253,7 +253,7 @@ export interface RecordRevision {
 }
 
 /** An intervention linked to the paragraph it concerns ("Egypt proposed to add …"). */
-export interface RecordTextLink {
+interface RecordTextLink {
   linkId: LinkId;
   paragraph: number;
   paragraphId: ParagraphId;

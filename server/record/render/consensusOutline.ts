@@ -13,7 +13,7 @@ const text = (header: string): Column => ({ header, numeric: false });
 const figure = (header: string): Column => ({ header, numeric: true });
 
 /** Whether anything of paragraph consensus happened to the text. */
-export const hasConsensus = ({ consensus: c }: RecordProposal): boolean =>
+const hasConsensus = ({ consensus: c }: RecordProposal): boolean =>
   c.checks.length + c.statuses.length + c.revisions.length + c.links.length > 0;
 
 /** "Elnur Mammadov (Azerbaijan)": who did it, and for which delegation. */
