@@ -36,6 +36,7 @@ const WORK_COST: Record<RecordExport | 'summary', { base: number; perRow: number
   'record.md': { base: 4 * KiB, perRow: 64 },
   'interventions.csv': { base: 4 * KiB, perRow: 64 },
   'attendance.csv': { base: 4 * KiB, perRow: 64 },
+  'checks.csv': { base: 4 * KiB, perRow: 64 },
   summary: { base: 4 * KiB, perRow: 64 },
 };
 

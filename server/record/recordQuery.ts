@@ -14,7 +14,7 @@ const language = z.enum(LANGUAGES, { error: `a language of the meeting: one of $
 const recordQuerySchema = z.strictObject({ lang: language.optional() });
 
 /**
- * The query of `interventions.csv` and `attendance.csv`: `?lang=` and `delimiter=semicolon` for a
+ * The query of `interventions.csv`, `attendance.csv` and `checks.csv`: `?lang=` and `delimiter=semicolon` for a
  * spreadsheet that splits on ";" (Excel in French, Spanish or Russian settings), `comma` by default,
  * the words of `invitations.csv`.
  */
@@ -35,7 +35,7 @@ export interface ExportQuery {
 }
 
 /** The exports whose cells a `delimiter` separates. */
-const CSV_EXPORTS: ReadonlySet<RecordExport> = new Set(['interventions.csv', 'attendance.csv']);
+const CSV_EXPORTS: ReadonlySet<RecordExport> = new Set(['interventions.csv', 'attendance.csv', 'checks.csv']);
 
 /** The query parsed by `schema`, or undefined once `400 invalid` is sent, naming each problem. */
 function parseQuery<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefined {

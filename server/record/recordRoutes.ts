@@ -44,7 +44,7 @@ const recordTag = (seq: number) => `"record-${seq}"`;
 /**
  * The meeting's record (docs/protocol.md, "The meeting record"): `GET /api/meetings/:id/record` as
  * JSON, its exports (`record.docx`, `record.md`, `interventions.csv`, `attendance.csv`,
- * `record.xlsx`), the raw log (`events.jsonl`) and `POST /api/meetings/:id/summary`. One record
+ * `checks.csv`, `record.xlsx`), the raw log (`events.jsonl`) and `POST /api/meetings/:id/summary`. One record
  * cache for the process: each request folds only the events stored since the last one. The exports
  * are rendered, and the summary drafted, in the render pool's worker thread; one it could not make
  * is `503 unavailable`.

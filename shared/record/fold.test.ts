@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent } from '../domain/events';
+import { EVENT_VERSION, type StoredEvent } from '../domain/events';
 import { ITEM, P } from '../domain/fixtures';
 import type { Actor } from '../domain/permissions';
 import { removeParticipant, updateParticipant } from '../domain/secretariat';
@@ -822,7 +822,7 @@ describe('folding a log', () => {
     const newer: StoredEvent = { seq: events.length + 1, at: 1, v: 99, event: { type: 'floor.closed' } };
     expect(fold.apply(newer)).toEqual({
       ok: false,
-      reason: 'event version 99 is newer than this code reads (5)',
+      reason: `event version 99 is newer than this code reads (${EVENT_VERSION})`,
     });
     expect(fold.record()).toEqual(before);
     expect(fold.lastSeq).toBe(events.length);

@@ -3,6 +3,7 @@ import { evolve } from '../domain/evolve';
 import type { Meeting, ProposalStatus, Role, RtoCode } from '../domain/model';
 import { describeUnreadable, readStoredEvent } from '../domain/upgrade';
 import type { InterventionId, ItemId, ParticipantId, ProposalId, RequestId } from '../ids';
+import { type ConsensusFacts, emptyConsensusFacts, noteConsensus } from './consensusFold';
 import type { ItemSessionEnd, MeetingRecord } from './model';
 import { recordOf } from './recordOf';
 
@@ -58,6 +59,8 @@ export interface RecordFacts {
   added: ParticipantId[];
   presence: Map<ParticipantId, Span[]>;
   removedAt: Map<ParticipantId, number>;
+  /** Every check, objection and paragraph status, which the state keeps only in part. */
+  consensus: ConsensusFacts;
 }
 
 /** Why an event could not be folded (written by newer code, or not an event of this meeting's log). */
@@ -109,6 +112,7 @@ export class RecordFold {
         added: [],
         presence: new Map(),
         removedAt: new Map(),
+        consensus: emptyConsensusFacts(),
       };
       return { ok: true };
     }
@@ -246,6 +250,13 @@ function noteFacts(facts: RecordFacts, event: MeetingEvent, storedAt: number): v
         at: storedAt,
         change: event.type === 'proposal.locked' ? 'locked' : 'unlocked',
       });
+      return;
+    case 'consensus.asked':
+    case 'consensus.objected':
+    case 'consensus.objectionWithdrawn':
+    case 'consensus.closed':
+    case 'paragraph.statusSet':
+      noteConsensus(facts.consensus, event);
       return;
     default:
       // Every other event changes only where things stand, which the state keeps.

@@ -1,3 +1,4 @@
+import type { CheckProcedure, ParagraphId, ParagraphStatus } from '../domain/consensusModel';
 import type {
   AgendaDocument,
   Category,
@@ -8,7 +9,16 @@ import type {
   Region,
   RtoCode,
 } from '../domain/model';
-import type { InterventionId, ItemId, MeetingId, ParticipantId, ProposalId } from '../ids';
+import type {
+  CheckId,
+  InterventionId,
+  ItemId,
+  LinkId,
+  MeetingId,
+  ParticipantId,
+  ProposalId,
+  RequestId,
+} from '../ids';
 
 /**
  * A moment in the meeting's zone with its UTC offset, ISO 8601 to the second, e.g.
@@ -28,6 +38,12 @@ export interface MeetingRecord {
   items: RecordItem[];
   /** Interventions made while no item was current, or on an item since removed, in order. */
   outsideAgenda: RecordIntervention[];
+  /**
+   * Proposals linked to no agenda item at `asOf` that were agreed paragraph by paragraph (a check,
+   * a paragraph status, a revision or a linked intervention), in the order they were created: the
+   * items list only their own proposals, and no check may be left out of the record.
+   */
+  unlinkedProposals: RecordProposal[];
   attendance: Attendance;
   speakingTime: SpeakingTime;
 }
@@ -141,6 +157,116 @@ export interface RecordProposal {
   createdAt: ZonedTime;
   /** Its status changes, locks and unlocks, in order. */
   history: ProposalChange[];
+  /** How its text was agreed paragraph by paragraph (all empty for a text never checked). */
+  consensus: ProposalConsensus;
+}
+
+/** Paragraph consensus on one proposal's text, each list in the order of the log. */
+export interface ProposalConsensus {
+  /** Every "any objection?" check and silence procedure on it, in the order asked. */
+  checks: RecordCheck[];
+  /** Every change of a paragraph's status: set directly, or agreed as a check's outcome. */
+  statuses: RecordParagraphStatus[];
+  /** Its numbered revisions, Rev.1 first. */
+  revisions: RecordRevision[];
+  /** Interventions linked to its paragraphs (a link removed afterwards was a correction: not listed). */
+  links: RecordTextLink[];
+}
+
+/** An "any objection?" check in the room, or a silence procedure (`procedure`). */
+export interface RecordCheck {
+  checkId: CheckId;
+  procedure: CheckProcedure;
+  /** The paragraphs' numbers in the text when the check was asked, in order. */
+  paragraphs: number[];
+  askedBy: RecordPerson;
+  askedAt: ZonedTime;
+  /** When the window in the room ends, or the silence procedure's deadline, as asked. */
+  endsAt: ZonedTime;
+  /** Every objection made, in order, withdrawn ones too (`withdrawnAt`). */
+  objections: RecordObjection[];
+  /** How it ended; null while still open at `asOf`. */
+  result: RecordCheckResult | null;
+}
+
+/** A delegation's objection in a check. */
+interface RecordObjection {
+  delegation: string;
+  by: RecordPerson;
+  /** As typed ('' when none). */
+  reason: string;
+  at: ZonedTime;
+  /** When it was withdrawn, and by whom (of the same delegation); null: it stood. */
+  withdrawnAt: ZonedTime | null;
+  withdrawnBy: RecordPerson | null;
+}
+
+/** The end of a check. */
+interface RecordCheckResult {
+  /** `agreed`: no objection stood, its paragraphs were agreed; `objected`: they stayed as they were. */
+  outcome: 'agreed' | 'objected';
+  /** When the window ended: the deadline, or when the presiding officer closed it early. */
+  closedAt: ZonedTime;
+  /** When the outcome was applied. */
+  appliedAt: ZonedTime;
+  /**
+   * Applied a minute or more after it closed: the server was down at the deadline and applied it
+   * on its return. A scheduler's few milliseconds are not a delay worth telling.
+   */
+  appliedLate: boolean;
+  /** Who closed it; null when it ended at its deadline. */
+  closedBy: RecordPerson | null;
+  /** Closed before its window or deadline ended. */
+  early: boolean;
+  /** The delegations whose objections stood at the close, in the order they objected. */
+  objectedBy: string[];
+}
+
+/** A paragraph's new status. */
+export interface RecordParagraphStatus {
+  /** Its number in the text then. */
+  paragraph: number;
+  paragraphId: ParagraphId;
+  status: ParagraphStatus;
+  /** For `ad-referendum`, the delegations that asked for it; [] otherwise. */
+  delegations: string[];
+  /** Who set it: the presiding officer or the secretariat; for a check's outcome, whoever closed or asked it. */
+  by: RecordPerson | null;
+  at: ZonedTime;
+  /** The check whose outcome it was; null when set directly. */
+  checkId: CheckId | null;
+}
+
+/** A numbered revision of the proposal (`symbol/Rev.N`), with its paragraphs' statuses then. */
+export interface RecordRevision {
+  number: number;
+  /** e.g. `IRM-1/5/Rev.1`. */
+  symbol: string;
+  /** The saved version holding its text. */
+  versionId: string;
+  publishedAt: ZonedTime;
+  publishedBy: RecordPerson;
+  /** Its paragraphs in all. */
+  paragraphs: number;
+  /** How many of them were open, agreed ad referendum and agreed. */
+  counts: Record<ParagraphStatus, number>;
+}
+
+/** An intervention linked to the paragraph it concerns ("Egypt proposed to add …"). */
+interface RecordTextLink {
+  linkId: LinkId;
+  paragraph: number;
+  paragraphId: ParagraphId;
+  /** The delegation that spoke, and the speaker. */
+  delegation: string;
+  speaker: RecordPerson;
+  /** What the speaker proposed, as noted ('' when none). */
+  note: string;
+  at: ZonedTime;
+  by: RecordPerson;
+  requestId: RequestId;
+  /** The logged intervention (of the same request); null while it was still under way at `asOf`. */
+  interventionId: InterventionId | null;
 }
 
 /** One change of a proposal's standing. */

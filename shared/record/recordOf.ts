@@ -11,6 +11,7 @@ import {
   type RtoCode,
 } from '../domain/model';
 import type { ItemId, ParticipantId } from '../ids';
+import { consensusIndex } from './consensusOf';
 import type { RecordFacts, Span } from './fold';
 import type {
   AttendanceCount,
@@ -19,6 +20,7 @@ import type {
   RecordIntervention,
   RecordItem,
   RecordPerson,
+  RecordProposal,
   SpeakingShare,
   SpeakingShares,
 } from './model';
@@ -114,9 +116,32 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
     } else outside.push(i);
   }
 
+  const consensus = consensusIndex(facts.consensus, meeting, {
+    at,
+    person: (id, delegation) =>
+      people.has(id) ? person(id, null) : { ...person(id, null), name: delegation || id, delegation },
+  });
+  const proposal = (p: Proposal): RecordProposal => ({
+    proposalId: p.id,
+    symbol: p.symbol,
+    title: p.title,
+    submittedBy: p.submittedBy,
+    status: p.status,
+    locked: p.locked,
+    createdAt: at(p.createdAt),
+    history: (facts.proposalMarks.get(p.id) ?? []).map((m) => ({ ...m, at: at(m.at) })),
+    consensus: consensus.of(p.id),
+  });
+
   const proposalsOf = new Map<ItemId, Proposal[]>();
+  const unlinked: Proposal[] = [];
   for (const p of meeting.proposals) {
-    if (p.kind !== 'proposal' || p.itemId === null) continue;
+    if (p.kind !== 'proposal') continue;
+    // A proposal whose item was removed is linked to none (the removal unlinks it).
+    if (p.itemId === null || !agendaIds.has(p.itemId)) {
+      if (consensus.has(p.id)) unlinked.push(p);
+      continue;
+    }
     const list = proposalsOf.get(p.itemId);
     if (list) list.push(p);
     else proposalsOf.set(p.itemId, [p]);
@@ -144,16 +169,7 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
       interventions: spoken.map(intervention),
       pointsOfOrder: spoken.filter((i) => i.kind === 'point_of_order').length,
       replies: spoken.filter((i) => i.kind === 'reply').length,
-      proposals: (proposalsOf.get(item.id) ?? []).map((p) => ({
-        proposalId: p.id,
-        symbol: p.symbol,
-        title: p.title,
-        submittedBy: p.submittedBy,
-        status: p.status,
-        locked: p.locked,
-        createdAt: at(p.createdAt),
-        history: (facts.proposalMarks.get(p.id) ?? []).map((m) => ({ ...m, at: at(m.at) })),
-      })),
+      proposals: (proposalsOf.get(item.id) ?? []).map(proposal),
     };
   });
 
@@ -261,6 +277,7 @@ export function recordOf(facts: RecordFacts): MeetingRecord {
     },
     items,
     outsideAgenda: outside.map(intervention),
+    unlinkedProposals: unlinked.map(proposal),
     attendance: {
       participants: rows,
       byRegion: countBy(REGIONS, (p) => p.region),

@@ -12,14 +12,15 @@ import { isCsvFile, RECORD_FILES, type RecordApi, type RecordFile } from './api'
 import { FailureAlert, type RecordFailure } from './FailureAlert';
 import { whenProposalArrives } from './whenProposalArrives';
 
-/** The label of each file's button (record.exports.files.*). */
+/** The key of each file's button's label. */
 const FILE_LABEL = {
-  'record.docx': 'docx',
-  'record.md': 'md',
-  'interventions.csv': 'interventionsCsv',
-  'attendance.csv': 'attendanceCsv',
-  'record.xlsx': 'xlsx',
-  'events.jsonl': 'jsonl',
+  'record.docx': 'record.exports.files.docx',
+  'record.md': 'record.exports.files.md',
+  'interventions.csv': 'record.exports.files.interventionsCsv',
+  'attendance.csv': 'record.exports.files.attendanceCsv',
+  'checks.csv': 'record.consensus.checksCsv',
+  'record.xlsx': 'record.exports.files.xlsx',
+  'events.jsonl': 'record.exports.files.jsonl',
 } as const satisfies Record<RecordFile, string>;
 
 type Task = RecordFile | 'summary';
@@ -109,7 +110,7 @@ export function ExportsSection({ api, onOpenText }: { api: RecordApi; onOpenText
               data-testid={`record-download-${file}`}
               onClick={() => void download(file)}
             >
-              {t(`record.exports.files.${FILE_LABEL[file]}`)}
+              {t(FILE_LABEL[file])}
             </button>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordItem, SpeakingShares } from '../../../shared';
 import { DeferredAt } from './Deferrals';
@@ -23,6 +24,11 @@ export function ItemDetails(props: {
   const { item, shares, clock, id } = props;
   const { t } = useTranslation();
   const number = item.number;
+  // A linked intervention is named by its number in the table above.
+  const interventionNumbers = useMemo(
+    () => new Map<string, number>(item.interventions.map((v, i) => [v.interventionId, i + 1])),
+    [item.interventions],
+  );
   return (
     <div className="record-item-details" id={id} data-testid="record-item-details">
       <p className="hint">{t('record.item.clock', { offset: clock.offset })}</p>
@@ -71,7 +77,12 @@ export function ItemDetails(props: {
       {item.proposals.length === 0 ? (
         <p className="muted">{t('record.item.noProposals')}</p>
       ) : (
-        <ProposalHistory proposals={item.proposals} clock={clock} />
+        <ProposalHistory
+          proposals={item.proposals}
+          clock={clock}
+          level={5}
+          interventionNumbers={interventionNumbers}
+        />
       )}
     </div>
   );

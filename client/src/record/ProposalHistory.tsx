@@ -1,21 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { assertNever, type ProposalChange, type RecordProposal } from '../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
+import { ConsensusTables } from './ConsensusTables';
 import { RecordTime } from './RecordTime';
 import type { RecordClock } from './recordClock';
 
-/** The proposals considered under an item, each with its status now and every change of standing. */
-export function ProposalHistory({ proposals, clock }: { proposals: RecordProposal[]; clock: RecordClock }) {
+/** Where a list of proposals is: the heading level of their consensus, the interventions they refer to. */
+interface ProposalContext {
+  /** The level of each text's paragraph-consensus heading (one below the list's). */
+  level: 4 | 5;
+  /** The number of each intervention in the item's table (none for texts under no item). */
+  interventionNumbers: ReadonlyMap<string, number>;
+}
+
+/**
+ * Proposals (those considered under an item, or texts under none), each with its status now, every
+ * change of standing, and how it was agreed paragraph by paragraph.
+ */
+export function ProposalHistory(
+  props: { proposals: RecordProposal[]; clock: RecordClock } & ProposalContext,
+) {
+  const { proposals, ...rest } = props;
   return (
     <ul className="record-proposals">
       {proposals.map((p) => (
-        <ProposalEntry key={p.proposalId} proposal={p} clock={clock} />
+        <ProposalEntry key={p.proposalId} proposal={p} {...rest} />
       ))}
     </ul>
   );
 }
 
-function ProposalEntry({ proposal, clock }: { proposal: RecordProposal; clock: RecordClock }) {
+function ProposalEntry(props: { proposal: RecordProposal; clock: RecordClock } & ProposalContext) {
+  const { proposal, clock, level, interventionNumbers } = props;
   const { t } = useTranslation();
   return (
     <li data-testid="record-proposal">
@@ -39,6 +55,12 @@ function ProposalEntry({ proposal, clock }: { proposal: RecordProposal; clock: R
           </li>
         ))}
       </ol>
+      <ConsensusTables
+        proposal={proposal}
+        clock={clock}
+        level={level}
+        interventionNumbers={interventionNumbers}
+      />
     </li>
   );
 }

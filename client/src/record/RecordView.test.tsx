@@ -213,6 +213,86 @@ describe('the record view', () => {
     expect(details.textContent).toContain('not connected when given the floor');
   });
 
+  it('shows how a text was agreed paragraph by paragraph: calls for objections, statuses, revisions, links', async () => {
+    const user = userEvent.setup();
+    setup();
+    await loaded();
+    await user.click(screen.getByRole('button', { name: 'Draft revision of Resolution 31' }));
+    const details = screen.getByTestId('record-item-details');
+    const consensus = within(details).getByTestId('record-consensus');
+    expect(within(consensus).getByRole('heading', { level: 5 }).textContent).toBe(
+      'IRM-1/3(Rev.1), paragraph by paragraph',
+    );
+    const checks = within(consensus).getByRole('table', {
+      name: 'Calls for objections and silence procedures on IRM-1/3(Rev.1). Times are meeting time (UTC+02:00).',
+    });
+    // The scroller is reachable by keyboard and named as its table.
+    expect(checks.closest('[role="group"]')?.getAttribute('tabindex')).toBe('0');
+    const [first, second] = within(checks).getAllByTestId('record-check');
+    expect(first!.textContent).toContain('Egypt 02:50:05 PM · withdrawn at 02:50:12 PM');
+    // The reason as typed, quoted (<q>: the browser adds the language's quotation marks).
+    expect(first!.textContent).toContain('Japan 02:50:09 PM: Keep “[regional]” in brackets');
+    expect(first!.querySelector('q bdi')?.textContent).toBe('Keep “[regional]” in brackets');
+    expect(first!.textContent).toContain('Not agreed: objection by Japan');
+    expect(first!.textContent).toContain('02:50:20 PM (at the deadline)');
+    expect(second!.textContent).toContain('Agreed: no objection');
+    expect(second!.textContent).toContain('02:55:10 PM (early, by Chair-designate)');
+    // The delegation isolated where it objects and in the outcome.
+    expect(
+      within(first!)
+        .getAllByText('Japan')
+        .map((e) => e.tagName),
+    ).toEqual(['BDI', 'BDI']);
+
+    const statuses = within(consensus).getByRole('table', {
+      name: /^Changes of paragraph status in IRM-1\/3\(Rev\.1\)/,
+    });
+    expect(
+      within(statuses)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual([
+      '1Agreed ad referendum (Kenya)BDT secretariat02:52:00 PMset directly',
+      '2AgreedChair-designate02:55:10 PMoutcome of call no. 2',
+    ]);
+    const revisions = within(consensus).getByRole('table', { name: /^Revisions of IRM-1\/3\(Rev\.1\)/ });
+    expect(within(revisions).getAllByRole('row')[1]!.textContent).toBe(
+      'IRM-1/3(Rev.1)/Rev.102:57:00 PMBDT secretariat2011',
+    );
+    const links = within(consensus).getByRole('table', {
+      name: /^Interventions on paragraphs of IRM-1\/3\(Rev\.1\)/,
+    });
+    expect(within(links).getAllByRole('row')[1]!.textContent).toBe(
+      '2Arab Groupليلى حدادproposed to add “regional”02:35:00 PMno. 1 in the table of interventions',
+    );
+    // The withdrawn text never went through a check: nothing of consensus under it.
+    expect(within(details).getAllByTestId('record-consensus')).toHaveLength(1);
+  });
+
+  it('lists texts under no item that went through a silence procedure, applied late', async () => {
+    setup();
+    await loaded();
+    const section = screen.getByRole('region', {
+      name: 'Texts under no agenda item, agreed paragraph by paragraph',
+    });
+    expect(within(section).getByRole('heading', { level: 4 }).textContent).toBe(
+      'IRM-1/5, paragraph by paragraph',
+    );
+    const row = within(section).getByTestId('record-check');
+    expect(row.textContent).toContain('Silence procedure');
+    expect(row.textContent).toContain('02:30:00 PM (at the deadline)');
+    expect(row.textContent).toContain(
+      '02:45:00 PM (later than the close: the server was down at the deadline)',
+    );
+  });
+
+  it('shows no such section when every text is under an item', async () => {
+    setup(P.chair, { change: (record) => ({ ...record, unlinkedProposals: [] }) });
+    await loaded();
+    expect(screen.queryByRole('region', { name: /^Texts under no agenda item/ })).toBeNull();
+  });
+
   it('shows attendance by region, RTO and category, and speaking time against the share of participants', async () => {
     const user = userEvent.setup();
     setup();
@@ -351,6 +431,7 @@ describe('the record view', () => {
     for (const name of [
       'Record (Markdown, .md)',
       'Interventions (CSV)',
+      'Calls for objections (CSV)',
       'Tables (Excel, .xlsx)',
       'Event log for audit (JSON Lines)',
     ])
@@ -382,14 +463,15 @@ describe('the record view', () => {
     for (const [name, path] of [
       ['Interventions (CSV)', 'interventions.csv'],
       ['Attendance (CSV)', 'attendance.csv'],
+      ['Calls for objections (CSV)', 'checks.csv'],
     ]) {
       await user.click(screen.getByRole('button', { name }));
       await waitFor(() => expect(api.calls.at(-1)?.path).toBe(`/api/meetings/m_irm1/${path}`));
       expect(api.calls.at(-1)).toMatchObject({ delimiter: 'semicolon', lang: 'en' });
     }
-    await waitFor(() => expect(saved).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: 'Tables (Excel, .xlsx)' }));
     await waitFor(() => expect(saved).toHaveLength(4));
+    await user.click(screen.getByRole('button', { name: 'Tables (Excel, .xlsx)' }));
+    await waitFor(() => expect(saved).toHaveLength(5));
     expect(api.calls.at(-1)).toMatchObject({ path: '/api/meetings/m_irm1/record.xlsx', delimiter: null });
   });
 

@@ -8,6 +8,7 @@ import { ExportsSection } from './ExportsSection';
 import { FailureAlert } from './FailureAlert';
 import { InterventionsTable } from './InterventionsTable';
 import { ItemsTable } from './ItemsTable';
+import { ProposalHistory } from './ProposalHistory';
 import { recordClock } from './recordClock';
 import { SpeakingTimeSection } from './SpeakingTimeSection';
 import { useMeetingRecord } from './useMeetingRecord';
@@ -22,12 +23,16 @@ export interface RecordViewProps {
   focusRequest: number;
 }
 
+/** Texts under no item refer to no item's table of interventions. */
+const NO_NUMBERS: ReadonlyMap<string, number> = new Map();
+
 /** Whether the record still changes: while the meeting is in session or suspended. */
 const isLive = (status: MeetingStatus | undefined) => status === 'open' || status === 'suspended';
 
 /**
  * The record of the meeting for the chair, the vice-chairs and the secretariat: the agenda items
- * against their plan (each item's interventions and proposals on demand), attendance, speaking time
+ * against their plan (each item's interventions and proposals on demand, with how each text was
+ * agreed paragraph by paragraph), texts under no item that were, attendance, speaking time
  * against each region's share, the exports and the draft chair's summary. Live while the meeting
  * runs: loaded again as the room's events arrive (throttled), the current item's time ticking.
  */
@@ -94,6 +99,18 @@ export function RecordView({ onClose, onOpenText, focusRequest }: RecordViewProp
                 interventions={record.outsideAgenda}
                 caption={t('record.outside.caption', { offset: clock.offset })}
                 clock={clock}
+              />
+            </section>
+          )}
+          {record.unlinkedProposals.length > 0 && (
+            <section className="record-section" aria-labelledby="record-unlinked-heading">
+              <h3 id="record-unlinked-heading">{t('record.consensus.unlinked')}</h3>
+              <p className="hint">{t('record.item.clock', { offset: clock.offset })}</p>
+              <ProposalHistory
+                proposals={record.unlinkedProposals}
+                clock={clock}
+                level={4}
+                interventionNumbers={NO_NUMBERS}
               />
             </section>
           )}

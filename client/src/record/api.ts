@@ -13,6 +13,7 @@ export const RECORD_FILES = [
   'record.md',
   'interventions.csv',
   'attendance.csv',
+  'checks.csv',
   'record.xlsx',
   'events.jsonl',
 ] as const;
@@ -20,7 +21,7 @@ export type RecordFile = (typeof RECORD_FILES)[number];
 
 /** The files whose cells a separator divides (`?delimiter=`); the server refuses it on the others. */
 export const isCsvFile = (file: RecordFile): boolean =>
-  file === 'interventions.csv' || file === 'attendance.csv';
+  file === 'interventions.csv' || file === 'attendance.csv' || file === 'checks.csv';
 
 /** A downloaded file, named as the server's `Content-Disposition` names it. */
 interface DownloadedFile {

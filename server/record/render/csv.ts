@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { MeetingRecord } from '../../../shared';
-import { attendanceRows, type Cell, interventionRows, MACHINE_CODES } from './rows';
+import { attendanceRows, type Cell, checkRows, interventionRows, MACHINE_CODES } from './rows';
+import { CHECK_COLUMNS } from './words/consensusTypes';
 import { ATTENDANCE_COLUMNS, INTERVENTION_COLUMNS, type RecordWords } from './words/types';
 
 /**
@@ -60,5 +61,17 @@ export const attendanceCsv = (
   csv(
     ATTENDANCE_COLUMNS.map((column) => words.attendanceHeaders[column]),
     attendanceRows(record, MACHINE_CODES),
+    delimiter,
+  );
+
+/**
+ * `checks.csv`: one row per call for objections or silence procedure (see `checkRows`), the header
+ * in `words`' language; procedures and outcomes as machine codes (`room`, `silence`; `agreed`,
+ * `objected`, `open` while it runs); cells separated by `delimiter`.
+ */
+export const checksCsv = (record: MeetingRecord, words: RecordWords, delimiter: CsvDelimiter = ','): string =>
+  csv(
+    CHECK_COLUMNS.map((column) => words.consensus.checkHeaders[column]),
+    checkRows(record, MACHINE_CODES),
     delimiter,
   );

@@ -61,6 +61,7 @@ describe('record.docx', () => {
     expect(headings(doc, 'Heading1')).toEqual([
       'Meeting',
       'Agenda items',
+      'Texts under no agenda item, agreed paragraph by paragraph',
       'Attendance',
       'Speaking time',
       'Interventions outside the agenda',
@@ -69,6 +70,7 @@ describe('record.docx', () => {
     // Items appear under "Agenda items" and again under "Speaking time".
     expect(headings(doc, 'Heading2')).toEqual([
       ...items,
+      'IRM-1/5, paragraph by paragraph',
       'By region',
       'By RTO',
       'By category',
@@ -77,6 +79,14 @@ describe('record.docx', () => {
       ...items,
     ]);
     expect(headings(doc, 'Heading3').filter((h) => h === 'Interventions')).toHaveLength(items.length);
+    // A text agreed paragraph by paragraph under its item, and its parts a level down.
+    expect(headings(doc, 'Heading3')).toContain('AFCP/31/1, paragraph by paragraph');
+    expect(headings(doc, 'Heading4')).toEqual([
+      'Calls for objections and silence procedures',
+      'Paragraph status',
+      'Revisions',
+      'Interventions on paragraphs',
+    ]);
   });
 
   it('puts the interventions in real tables with a repeated header row, a row each', async () => {

@@ -18,6 +18,7 @@ const HEADINGS = {
   1: HeadingLevel.HEADING_1,
   2: HeadingLevel.HEADING_2,
   3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
 } as const;
 
 /** The width a table may take: A4 portrait less Word's default margins of 1 inch, in twips. */
@@ -173,7 +174,7 @@ function proofingLanguage(language: string): { value: string; eastAsia: string; 
 
 /**
  * The record as a Word document: Title, then Heading 1 for its sections, Heading 2 for each item,
- * Heading 3 for an item's parts, so the headings take the styles of the report template it is pasted
+ * Heading 3 for an item's parts (Heading 4 for a text's calls for objections, statuses…), so the headings take the styles of the report template it is pasted
  * into; label–value lines and real tables with header rows. Right-to-left (Arabic): paragraphs are
  * bidirectional and tables run from the right. The document defaults carry `language` (a BCP 47
  * tag, as w:lang), so Word proofs every style's text in it. The same outline, language and `asOf`

@@ -10,15 +10,18 @@ import {
   asId,
   CATEGORIES,
   type Category,
+  type CheckId,
   type InterventionId,
   type ItemId,
   type MeetingRecord,
   type ParticipantId,
+  type ProposalConsensus,
   type ProposalId,
   REGIONS,
   type RecordIntervention,
   type RecordItem,
   type RecordPerson,
+  type RecordProposal,
   type Region,
   type Role,
   RTO_CODES,
@@ -237,6 +240,7 @@ function assemble(
   items: RecordItem[],
   outsideAgenda: RecordIntervention[],
   participants: AttendanceRow[],
+  unlinkedProposals: RecordProposal[] = [],
 ): MeetingRecord {
   const all = [...items.flatMap((i) => i.interventions), ...outsideAgenda];
   const counted = participants.filter((r) => !r.removed || r.sessions.length > 0);
@@ -244,6 +248,7 @@ function assemble(
     meeting,
     items,
     outsideAgenda,
+    unlinkedProposals,
     attendance: {
       participants,
       byRegion: counts(participants, REGIONS, (r) => r.person.region),
@@ -261,6 +266,163 @@ function assemble(
 
 const ALL_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 
+/** A text never agreed paragraph by paragraph. */
+const NO_CONSENSUS: ProposalConsensus = { checks: [], statuses: [], revisions: [], links: [] };
+
+/**
+ * AFCP/31/1 agreed paragraph by paragraph: Kenya's statement linked to paragraph 1; paragraph 1
+ * agreed ad referendum by Kenya; a first check on paragraphs 1–2 (France objected and withdrew,
+ * Egypt's objection stood at the deadline); a second on paragraph 2 the chair closed early with no
+ * objection; Rev.1 published with its statuses.
+ */
+function afcpConsensus(kenyaStatement: InterventionId): ProposalConsensus {
+  const P = PEOPLE;
+  return {
+    checks: [
+      {
+        checkId: asId('k_1'),
+        procedure: 'room',
+        paragraphs: [1, 2],
+        askedBy: P.chair,
+        askedAt: at('14:05:00'),
+        endsAt: at('14:05:20'),
+        objections: [
+          {
+            delegation: 'France',
+            by: P.france,
+            reason: '',
+            at: at('14:05:04'),
+            withdrawnAt: at('14:05:11'),
+            withdrawnBy: P.france,
+          },
+          {
+            delegation: 'Egypt',
+            by: P.egypt,
+            reason: 'Paragraph 2 must keep “[in consultation with the regions]”',
+            at: at('14:05:09'),
+            withdrawnAt: null,
+            withdrawnBy: null,
+          },
+        ],
+        result: {
+          outcome: 'objected',
+          closedAt: at('14:05:20'),
+          appliedAt: at('14:05:20'),
+          appliedLate: false,
+          closedBy: null,
+          early: false,
+          objectedBy: ['Egypt'],
+        },
+      },
+      {
+        checkId: asId<CheckId>('k_2'),
+        procedure: 'room',
+        paragraphs: [2],
+        askedBy: P.chair,
+        askedAt: at('14:15:00'),
+        endsAt: at('14:15:30'),
+        objections: [],
+        result: {
+          outcome: 'agreed',
+          closedAt: at('14:15:12'),
+          appliedAt: at('14:15:12'),
+          appliedLate: false,
+          closedBy: P.chair,
+          early: true,
+          objectedBy: [],
+        },
+      },
+    ],
+    statuses: [
+      {
+        paragraph: 1,
+        paragraphId: 'b1',
+        status: 'ad-referendum',
+        delegations: ['Kenya'],
+        by: P.bdt,
+        at: at('14:13:00'),
+        checkId: null,
+      },
+      {
+        paragraph: 2,
+        paragraphId: 'b2',
+        status: 'agreed',
+        delegations: [],
+        by: P.chair,
+        at: at('14:15:12'),
+        checkId: asId<CheckId>('k_2'),
+      },
+    ],
+    revisions: [
+      {
+        number: 1,
+        symbol: 'AFCP/31/1/Rev.1',
+        versionId: 'v_rev1_x_afcp',
+        publishedAt: at('14:24:00'),
+        publishedBy: P.bdt,
+        paragraphs: 3,
+        counts: { open: 1, 'ad-referendum': 1, agreed: 1 },
+      },
+    ],
+    links: [
+      {
+        linkId: asId('l_1'),
+        paragraph: 1,
+        paragraphId: 'b1',
+        delegation: 'Kenya',
+        speaker: P.kenya,
+        note: 'proposed to add “in consultation with the regions”',
+        at: at('14:10:00'),
+        by: P.bdt,
+        requestId: asId('r_40'),
+        interventionId: kenyaStatement,
+      },
+    ],
+  };
+}
+
+/**
+ * The draft report, under no item: a silence procedure on its paragraphs 1–4 open until 21 July,
+ * with China's objection standing.
+ */
+function draftReport(): RecordProposal {
+  const P = PEOPLE;
+  return {
+    proposalId: asId<ProposalId>('x_report'),
+    symbol: 'IRM-1/5',
+    title: 'Draft report of IRM-1',
+    submittedBy: 'Secretariat',
+    status: 'under-consideration',
+    locked: false,
+    createdAt: at('14:55:00'),
+    history: [],
+    consensus: {
+      ...NO_CONSENSUS,
+      checks: [
+        {
+          checkId: asId('k_3'),
+          procedure: 'silence',
+          paragraphs: [1, 2, 3, 4],
+          askedBy: P.chair,
+          askedAt: at('15:00:00'),
+          endsAt: at('18:00:00', '2025-07-21'),
+          objections: [
+            {
+              delegation: 'China',
+              by: P.china,
+              reason: '',
+              at: at('15:06:00'),
+              withdrawnAt: null,
+              withdrawnBy: null,
+            },
+          ],
+          result: null,
+        },
+      ],
+    },
+  };
+}
+
 /**
  * IRM-1's first afternoon, closed at 15:10: the agenda adopted; the six RTOs' reports, over plan,
  * with ATU's and LAS's spokespersons speaking on behalf of their RTOs, CEPT's report suspended by
@@ -274,6 +436,7 @@ const ALL_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export function irmRecord(): MeetingRecord {
   const P = PEOPLE;
   const asOf = at('15:12:00');
+  const kenyaOn31 = intervention(P.kenya, 'speak', [[at('14:09:00'), at('14:12:40')]], 180);
   const items: RecordItem[] = [
     item('i_1', {
       number: '1',
@@ -340,7 +503,7 @@ export function irmRecord(): MeetingRecord {
       documents: [],
       interventions: [
         intervention(P.russia, 'speak', [[at('14:05:00'), at('14:08:00')]], 180),
-        intervention(P.kenya, 'speak', [[at('14:09:00'), at('14:12:40')]], 180),
+        kenyaOn31,
         intervention(P.lagos, 'speak', [[at('14:13:00'), at('14:15:00')]], 180),
       ],
       proposals: [
@@ -356,6 +519,7 @@ export function irmRecord(): MeetingRecord {
             { at: at('09:00:00', '2025-07-10'), change: 'status', status: 'draft' },
             { at: at('14:03:00'), change: 'status', status: 'under-consideration' },
           ],
+          consensus: NO_CONSENSUS,
         },
         {
           proposalId: asId<ProposalId>('x_afcp'),
@@ -372,6 +536,7 @@ export function irmRecord(): MeetingRecord {
             { at: at('14:25:00'), change: 'status', status: 'agreed' },
             { at: at('14:26:00'), change: 'locked' },
           ],
+          consensus: afcpConsensus(kenyaOn31.interventionId),
         },
         {
           proposalId: asId<ProposalId>('x_ecp'),
@@ -382,6 +547,7 @@ export function irmRecord(): MeetingRecord {
           locked: false,
           createdAt: at('11:00:00', '2025-07-11'),
           history: [{ at: at('14:28:00'), change: 'status', status: 'withdrawn' }],
+          consensus: NO_CONSENSUS,
         },
       ],
     }),
@@ -451,6 +617,7 @@ export function irmRecord(): MeetingRecord {
     items,
     outsideAgenda,
     participants,
+    [draftReport()],
   );
 }
 

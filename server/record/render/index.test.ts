@@ -15,6 +15,7 @@ describe('renderExport', () => {
       'record.md': ['IRM-1 for WTDC-25 compte rendu.md', 'text/markdown; charset=utf-8'],
       'interventions.csv': ['IRM-1 for WTDC-25 interventions.csv', 'text/csv; charset=utf-8'],
       'attendance.csv': ['IRM-1 for WTDC-25 présence.csv', 'text/csv; charset=utf-8'],
+      'checks.csv': ['IRM-1 for WTDC-25 appels à objection.csv', 'text/csv; charset=utf-8'],
       'record.xlsx': [
         'IRM-1 for WTDC-25 compte rendu.xlsx',
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

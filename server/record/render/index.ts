@@ -1,5 +1,5 @@
 import { assertNever, type Language, type MeetingRecord } from '../../../shared';
-import { attendanceCsv, type CsvDelimiter, interventionsCsv } from './csv';
+import { attendanceCsv, type CsvDelimiter, checksCsv, interventionsCsv } from './csv';
 import { recordDocx } from './docx';
 import { exportFileName } from './fileName';
 import { recordMarkdown } from './markdown';
@@ -13,6 +13,7 @@ export const RECORD_EXPORTS = [
   'record.md',
   'interventions.csv',
   'attendance.csv',
+  'checks.csv',
   'record.xlsx',
 ] as const;
 export type RecordExport = (typeof RECORD_EXPORTS)[number];
@@ -28,7 +29,7 @@ export interface RenderedExport {
 
 /** How an export is written beyond its language; each option applies to some exports only. */
 export interface ExportOptions {
-  /** Between the cells of `interventions.csv` and `attendance.csv` (default `,`); the others ignore it. */
+  /** Between the cells of the CSV files (default `,`); the others ignore it. */
   delimiter?: CsvDelimiter;
 }
 
@@ -81,6 +82,12 @@ export async function renderExport(
         body: Buffer.from(attendanceCsv(record, words, delimiter), 'utf8'),
         contentType: 'text/csv; charset=utf-8',
         fileName: file(words.fileSuffix.attendance, 'csv'),
+      };
+    case 'checks.csv':
+      return {
+        body: Buffer.from(checksCsv(record, words, delimiter), 'utf8'),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: file(words.consensus.fileSuffix, 'csv'),
       };
     case 'record.xlsx':
       return {

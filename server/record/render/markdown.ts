@@ -58,7 +58,7 @@ function block(b: Block, labelEnd: string): string[] {
 
 /**
  * The record as Markdown (GitHub-flavoured: tables), to paste into a report or a wiki: the title as
- * `#`, sections `##`, items `###`, their parts `####`. All text comes from the outline and is
+ * `#`, sections `##`, items `###`, their parts `####` (a text's consensus parts `#####`). All text comes from the outline and is
  * escaped here, the words of the export as much as the names and titles typed by participants.
  */
 export function recordMarkdown(outline: Outline, labelEnd: string): string {

@@ -9,6 +9,7 @@ import type {
   ZonedTime,
 } from '../../../shared';
 import { assertNever } from '../../../shared';
+import { consensusBlocks } from './consensusOutline';
 import {
   clock,
   displayRange,
@@ -37,12 +38,12 @@ export interface Column {
 
 /**
  * A piece of the record as a document, in plain text: headings (level 1 for the record's sections,
- * 2 for an item, 3 for a part of one), paragraphs, label–value lists and tables. The Markdown and
+ * 2 for an item, 3 for a part of one, 4 for a part of that: a text's calls for objections), paragraphs, label–value lists and tables. The Markdown and
  * Word renderers turn the same outline into their format, each escaping the text its own way, so
  * both files say the same thing.
  */
 export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   | { type: 'paragraph'; text: string }
   | { type: 'fields'; fields: Field[] }
   | { type: 'table'; columns: Column[]; rows: string[][] };
@@ -56,7 +57,7 @@ export interface Outline {
 
 const text = (header: string): Column => ({ header, numeric: false });
 const figure = (header: string): Column => ({ header, numeric: true });
-const heading = (level: 1 | 2 | 3, content: string): Block => ({ type: 'heading', level, text: content });
+const heading = (level: 1 | 2 | 3 | 4, content: string): Block => ({ type: 'heading', level, text: content });
 const itemHeading = (item: RecordItem) => `${oneLine(item.number)} ${oneLine(item.title)}`;
 
 /** The record of a meeting as a document in `words`' language (see `Block`). Linear in the record's size. */
@@ -65,6 +66,7 @@ export function recordOutline(record: MeetingRecord, words: RecordWords): Outlin
   const blocks: Block[] = [
     ...meetingBlocks(record, words),
     ...itemBlocks(record, words),
+    ...unlinkedBlocks(record, words),
     ...attendanceBlocks(record, words),
     ...speakingBlocks(record, words),
   ];
@@ -120,10 +122,29 @@ function itemBlocks(record: MeetingRecord, words: RecordWords): Block[] {
         ? interventionsTable(item.interventions, reference, words)
         : { type: 'paragraph', text: words.noInterventions },
     );
-    if (item.proposals.length > 0)
+    if (item.proposals.length > 0) {
       blocks.push(heading(3, words.item.proposals), proposalsTable(item.proposals, reference, words));
+      const interventionNumbers = new Map(
+        item.interventions.map((v, i) => [v.interventionId as string, i + 1]),
+      );
+      for (const proposal of item.proposals)
+        blocks.push(...consensusBlocks(proposal, 3, { reference, interventionNumbers }, words));
+    }
   }
   if (record.items.length === 0) blocks.push({ type: 'paragraph', text: words.noItems });
+  return blocks;
+}
+
+/** Texts under no agenda item that were agreed paragraph by paragraph: a section, when there are any. */
+function unlinkedBlocks(record: MeetingRecord, words: RecordWords): Block[] {
+  if (record.unlinkedProposals.length === 0) return [];
+  const reference = record.meeting.openedAt;
+  const blocks: Block[] = [
+    heading(1, words.consensus.unlinked),
+    proposalsTable(record.unlinkedProposals, reference, words),
+  ];
+  for (const proposal of record.unlinkedProposals)
+    blocks.push(...consensusBlocks(proposal, 2, { reference, interventionNumbers: new Map() }, words));
   return blocks;
 }
 

@@ -1,6 +1,7 @@
 import type {
   AttendanceRow,
   Category,
+  CheckProcedure,
   FloorKind,
   MeetingRecord,
   RecordIntervention,
@@ -8,6 +9,7 @@ import type {
   Role,
   ZonedTime,
 } from '../../../shared';
+import { CHECK_COLUMNS, type CheckColumn } from './words/consensusTypes';
 import {
   ATTENDANCE_COLUMNS,
   type AttendanceColumn,
@@ -25,6 +27,9 @@ export interface EnumWriter {
   role(role: Role): string;
   category(category: Category): string;
   region(region: Region): string;
+  procedure(procedure: CheckProcedure): string;
+  /** A check's outcome; `open` while it runs. */
+  outcome(outcome: 'agreed' | 'objected' | 'open'): string;
 }
 
 /**
@@ -36,6 +41,8 @@ export const MACHINE_CODES: EnumWriter = {
   role: (role) => role,
   category: (category) => category,
   region: (region) => region,
+  procedure: (procedure) => procedure,
+  outcome: (outcome) => outcome,
 };
 
 /** The words of `lang`, for the spreadsheet, which people read. */
@@ -44,6 +51,8 @@ export const wordsFor = (words: RecordWords): EnumWriter => ({
   role: (role) => words.roles[role],
   category: (category) => words.categories[category],
   region: (region) => words.regions[region],
+  procedure: (procedure) => words.consensus.procedure[procedure],
+  outcome: (outcome) => words.consensus.outcomeWord[outcome],
 });
 
 const secondsBetween = (from: ZonedTime, to: ZonedTime) =>
@@ -130,5 +139,43 @@ export function attendanceRows(record: MeetingRecord, write: EnumWriter): Cell[]
     for (const session of participant.sessions)
       rows.push(attendanceRow(participant, session, record.meeting.asOf, write));
   }
+  return rows;
+}
+
+/**
+ * One row per check ("any objection?" in the room, or a silence procedure) in `CHECK_COLUMNS`
+ * order: the texts of each item in agenda order, then those under no item, each text's checks in
+ * the order asked (numbered from 1, as in the record's document). Paragraph numbers are
+ * space-separated; delegations, which hold spaces, `; `-separated.
+ */
+export function checkRows(record: MeetingRecord, write: EnumWriter): Cell[][] {
+  const rows: Cell[][] = [];
+  const texts = [
+    ...record.items.flatMap((item) => item.proposals.map((proposal) => ({ item, proposal }))),
+    ...record.unlinkedProposals.map((proposal) => ({ item: null, proposal })),
+  ];
+  for (const { item, proposal } of texts)
+    proposal.consensus.checks.forEach((check, i) => {
+      const result = check.result;
+      const row: Record<CheckColumn, Cell> = {
+        itemNumber: item?.number ?? null,
+        symbol: proposal.symbol,
+        order: i + 1,
+        procedure: write.procedure(check.procedure),
+        paragraphs: check.paragraphs.join(' '),
+        askedBy: check.askedBy.name,
+        askedAt: check.askedAt,
+        endsAt: check.endsAt,
+        objections: check.objections.length,
+        withdrawn: check.objections.filter((o) => o.withdrawnAt !== null).length,
+        objectedBy: result ? result.objectedBy.join('; ') : null,
+        outcome: write.outcome(result?.outcome ?? 'open'),
+        closedAt: result?.closedAt ?? null,
+        closedBy: result?.closedBy?.name ?? null,
+        early: result ? result.early : null,
+        appliedAt: result?.appliedAt ?? null,
+      };
+      rows.push(CHECK_COLUMNS.map((column) => row[column]));
+    });
   return rows;
 }

@@ -21,19 +21,23 @@ afterEach(() => {
 });
 
 describe('record.xlsx', () => {
-  it('has the four sheets, named in the language', async () => {
+  it('has the five sheets, named in the language', async () => {
     const { workbook } = await readBack(irmRecord(), 'fr');
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Points',
       'Interventions',
       'Présence',
       'Temps de parole',
+      'Appels à objection',
     ]);
   });
 
   it('keeps every language’s sheet names within Excel’s rules', () => {
     for (const lang of LANGUAGES)
-      for (const name of Object.values(RECORD_WORDS[lang].spreadsheet.sheets)) {
+      for (const name of [
+        ...Object.values(RECORD_WORDS[lang].spreadsheet.sheets),
+        RECORD_WORDS[lang].consensus.sheet,
+      ]) {
         expect(name.length, `${lang}: ${name}`).toBeLessThanOrEqual(31);
         expect(name, lang).not.toMatch(/[[\]:*?/\\]/);
         expect(name.trim(), lang).toBe(name);

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { MeetingRecord, SpeakingShare, SpeakingShares } from '../../../shared';
 import { pointsBetween } from './format';
-import { attendanceRows, type Cell, interventionRows, wordsFor } from './rows';
+import { attendanceRows, type Cell, checkRows, interventionRows, wordsFor } from './rows';
+import { CHECK_COLUMNS } from './words/consensusTypes';
 import {
   ATTENDANCE_COLUMNS,
   INTERVENTION_COLUMNS,
@@ -114,8 +115,8 @@ function speakingRows(record: MeetingRecord, words: RecordWords): Cell[][] {
 }
 
 /**
- * The record as an Excel workbook: sheets Items, Interventions, Attendance and Speaking time (names
- * in `words`' language), each with a bold, frozen, filterable header row. Durations are numbers
+ * The record as an Excel workbook: sheets Items, Interventions, Attendance, Speaking time and Calls
+ * for objections (names in `words`' language), each with a bold, frozen, filterable header row. Durations are numbers
  * (seconds; planned time in minutes), shares numbers shown as percentages and their difference in
  * percentage points, yes/no real booleans; times ZonedTime strings, which sort and read the same
  * anywhere (several in a cell, such as an item's deferrals, space-separated). Unlike the CSV
@@ -169,6 +170,15 @@ export async function recordWorkbook(record: MeetingRecord, words: RecordWords):
         // Points, signed, with no % sign: the header names the unit.
         [SPEAKING_COLUMNS.indexOf('difference')]: '+0.0;-0.0;0.0',
       },
+    },
+    rtl,
+  );
+  addSheet(
+    workbook,
+    {
+      name: words.consensus.sheet,
+      headers: CHECK_COLUMNS.map((c) => words.consensus.checkHeaders[c]),
+      rows: checkRows(record, write),
     },
     rtl,
   );

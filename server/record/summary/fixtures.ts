@@ -154,6 +154,7 @@ function proposal(
     locked: locks.at(-1)?.change === 'locked',
     createdAt,
     history,
+    consensus: { checks: [], statuses: [], revisions: [], links: [] },
   };
 }
 
@@ -479,6 +480,7 @@ export const IRM1_RECORD: MeetingRecord = {
   },
   items: ITEMS,
   outsideAgenda: OUTSIDE_AGENDA,
+  unlinkedProposals: [],
   attendance: {
     participants: ROWS,
     byRegion: countBy(REGIONS, (p) => p.region),

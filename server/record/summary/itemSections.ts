@@ -1,5 +1,6 @@
 import { assertNever, type MeetingStatus, type ProposalStatus, type RecordItem } from '../../../shared';
 import type { SummaryLimits } from './compose';
+import { consensusSentences } from './consensus';
 import { deferrals } from './deferrals';
 import { capped, moment, speakerGroups, speakerName, userText } from './phrases';
 import { type Block, heading, inline, paragraph } from './plainText';
@@ -128,5 +129,6 @@ function outcomeSentences(
     const listed = formatList(t.locale, capped(t, symbols, limits.names, 'proposals'));
     sentences.push(t.proposalStatus(status, listed, symbols.length));
   }
+  sentences.push(...consensusSentences(item.proposals, t));
   return sentences.join(t.sentenceSpace);
 }

@@ -1,8 +1,10 @@
 import {
   asId,
+  type CheckId,
   type InterventionId,
   type MeetingRecord,
   type ParticipantId,
+  type ProposalConsensus,
   type ProposalId,
   REGIONS,
   type RecordIntervention,
@@ -125,6 +127,7 @@ export function recordFixture(): MeetingRecord {
               { at: at('14:58'), change: 'status', status: 'agreed' },
               { at: at('14:59'), change: 'locked' },
             ],
+            consensus: resolutionConsensus(),
           },
           {
             proposalId: asId<ProposalId>('x_2'),
@@ -138,6 +141,7 @@ export function recordFixture(): MeetingRecord {
               { at: at('14:45'), change: 'status', status: 'under-consideration' },
               { at: at('14:50'), change: 'status', status: 'withdrawn' },
             ],
+            consensus: NO_CONSENSUS,
           },
         ],
       },
@@ -162,6 +166,19 @@ export function recordFixture(): MeetingRecord {
       },
     ],
     outsideAgenda: [speech('v_1', PEOPLE.bdt, 'speak', '13:00:20', '13:00:50', 180)],
+    unlinkedProposals: [
+      {
+        proposalId: asId<ProposalId>('x_3'),
+        symbol: 'IRM-1/5',
+        title: 'Draft report of IRM-1',
+        submittedBy: 'Secretariat',
+        status: 'under-consideration',
+        locked: false,
+        createdAt: at('13:20'),
+        history: [],
+        consensus: { ...NO_CONSENSUS, checks: [silenceProcedure()] },
+      },
+    ],
     attendance: {
       participants: [
         row(PEOPLE.chair, [['13:00:00', null]]),
@@ -281,6 +298,141 @@ export function recordFixture(): MeetingRecord {
         },
         { itemId: ITEM.aob, byRegion: regions({}), byRto: rtos({}), byDelegation: [] },
       ],
+    },
+  };
+}
+
+const NO_CONSENSUS: ProposalConsensus = { checks: [], statuses: [], revisions: [], links: [] };
+
+/**
+ * IRM-1/3(Rev.1) agreed paragraph by paragraph: LAS's statement linked to paragraph 2; Egypt
+ * objected to paragraph 2 and withdrew, Japan's objection stood at the end of the window; asked
+ * again, the chair closed it early with no objection; paragraph 1 agreed ad referendum by Kenya;
+ * Rev.1 published.
+ */
+function resolutionConsensus(): ProposalConsensus {
+  return {
+    checks: [
+      {
+        checkId: asId('k_1'),
+        procedure: 'room',
+        paragraphs: [2],
+        askedBy: PEOPLE.chair,
+        askedAt: at('14:50:00'),
+        endsAt: at('14:50:20'),
+        objections: [
+          {
+            delegation: 'Egypt',
+            by: PEOPLE.egypt,
+            reason: '',
+            at: at('14:50:05'),
+            withdrawnAt: at('14:50:12'),
+            withdrawnBy: PEOPLE.egypt,
+          },
+          {
+            delegation: 'Japan',
+            by: PEOPLE.japan,
+            reason: 'Keep “[regional]” in brackets',
+            at: at('14:50:09'),
+            withdrawnAt: null,
+            withdrawnBy: null,
+          },
+        ],
+        result: {
+          outcome: 'objected',
+          closedAt: at('14:50:20'),
+          appliedAt: at('14:50:20'),
+          appliedLate: false,
+          closedBy: null,
+          early: false,
+          objectedBy: ['Japan'],
+        },
+      },
+      {
+        checkId: asId<CheckId>('k_2'),
+        procedure: 'room',
+        paragraphs: [2],
+        askedBy: PEOPLE.chair,
+        askedAt: at('14:55:00'),
+        endsAt: at('14:55:20'),
+        objections: [],
+        result: {
+          outcome: 'agreed',
+          closedAt: at('14:55:10'),
+          appliedAt: at('14:55:10'),
+          appliedLate: false,
+          closedBy: PEOPLE.chair,
+          early: true,
+          objectedBy: [],
+        },
+      },
+    ],
+    statuses: [
+      {
+        paragraph: 1,
+        paragraphId: 'b1',
+        status: 'ad-referendum',
+        delegations: ['Kenya'],
+        by: PEOPLE.bdt,
+        at: at('14:52:00'),
+        checkId: null,
+      },
+      {
+        paragraph: 2,
+        paragraphId: 'b2',
+        status: 'agreed',
+        delegations: [],
+        by: PEOPLE.chair,
+        at: at('14:55:10'),
+        checkId: asId<CheckId>('k_2'),
+      },
+    ],
+    revisions: [
+      {
+        number: 1,
+        symbol: 'IRM-1/3(Rev.1)/Rev.1',
+        versionId: 'v_rev1_x_1',
+        publishedAt: at('14:57:00'),
+        publishedBy: PEOPLE.bdt,
+        paragraphs: 2,
+        counts: { open: 0, 'ad-referendum': 1, agreed: 1 },
+      },
+    ],
+    links: [
+      {
+        linkId: asId('l_1'),
+        paragraph: 2,
+        paragraphId: 'b2',
+        delegation: 'Arab Group',
+        speaker: PEOPLE.las,
+        note: 'proposed to add “regional”',
+        at: at('14:35:00'),
+        by: PEOPLE.bdt,
+        requestId: asId('r_9'),
+        interventionId: asId<InterventionId>('v_9'),
+      },
+    ],
+  };
+}
+
+/** A silence procedure on the draft report whose deadline passed while the server was down. */
+function silenceProcedure(): ProposalConsensus['checks'][number] {
+  return {
+    checkId: asId('k_3'),
+    procedure: 'silence',
+    paragraphs: [1, 2, 3],
+    askedBy: PEOPLE.chair,
+    askedAt: at('13:30:00'),
+    endsAt: at('14:30:00'),
+    objections: [],
+    result: {
+      outcome: 'agreed',
+      closedAt: at('14:30:00'),
+      appliedAt: at('14:45:00'),
+      appliedLate: true,
+      closedBy: null,
+      early: false,
+      objectedBy: [],
     },
   };
 }

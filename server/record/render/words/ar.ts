@@ -1,3 +1,4 @@
+import { AR_CONSENSUS } from './consensus/ar';
 import type { RecordWords } from './types';
 
 /** "n minutes" as Arabic counts them: the noun's number follows the numeral. */
@@ -160,6 +161,7 @@ export const AR: RecordWords = {
     participantShare: 'حصة المشاركين',
     difference: 'الفرق (بالنقاط المئوية)',
   },
+  consensus: AR_CONSENSUS,
   interventionHeaders: {
     itemNumber: 'البند',
     itemTitle: 'عنوان البند',

@@ -1,3 +1,4 @@
+import { EN_CONSENSUS } from './consensus/en';
 import type { RecordWords } from './types';
 
 /** English. */
@@ -155,6 +156,7 @@ export const EN: RecordWords = {
     participantShare: 'Share of participants',
     difference: 'Difference (percentage points)',
   },
+  consensus: EN_CONSENSUS,
   interventionHeaders: {
     itemNumber: 'Item',
     itemTitle: 'Item title',

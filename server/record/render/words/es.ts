@@ -1,3 +1,4 @@
+import { ES_CONSENSUS } from './consensus/es';
 import type { RecordWords } from './types';
 
 /** Spanish. */
@@ -157,6 +158,7 @@ export const ES: RecordWords = {
     participantShare: 'Proporción de participantes',
     difference: 'Diferencia (puntos porcentuales)',
   },
+  consensus: ES_CONSENSUS,
   interventionHeaders: {
     itemNumber: 'Punto',
     itemTitle: 'Título del punto',

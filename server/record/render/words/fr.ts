@@ -1,3 +1,4 @@
+import { FR_CONSENSUS } from './consensus/fr';
 import type { RecordWords } from './types';
 
 const NB = '\u00a0'; // before ":" and inside « », as French typography wants
@@ -160,6 +161,7 @@ export const FR: RecordWords = {
     participantShare: 'Part des participants',
     difference: 'Écart (points de pourcentage)',
   },
+  consensus: FR_CONSENSUS,
   interventionHeaders: {
     itemNumber: 'Point',
     itemTitle: 'Intitulé du point',

@@ -1,3 +1,4 @@
+import { RU_CONSENSUS } from './consensus/ru';
 import type { RecordWords } from './types';
 
 /** Russian. */
@@ -161,6 +162,7 @@ export const RU: RecordWords = {
     participantShare: 'Доля участников',
     difference: 'Разница (процентные пункты)',
   },
+  consensus: RU_CONSENSUS,
   interventionHeaders: {
     itemNumber: 'Пункт',
     itemTitle: 'Название пункта',

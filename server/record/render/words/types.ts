@@ -8,6 +8,7 @@ import type {
   Region,
   Role,
 } from '../../../../shared';
+import type { ConsensusWords } from './consensusTypes';
 
 /** The columns of `interventions.csv` and of the spreadsheet's Interventions sheet, in order. */
 export const INTERVENTION_COLUMNS = [
@@ -228,6 +229,8 @@ export interface RecordWords {
     /** Speaking share less participant share, in percentage points (the header says so). */
     difference: string;
   };
+  /** Paragraph consensus: a text's calls for objections, statuses, revisions, linked interventions. */
+  consensus: ConsensusWords;
   /** The header rows of the CSV files and of the matching sheets. */
   interventionHeaders: Record<InterventionColumn, string>;
   attendanceHeaders: Record<AttendanceColumn, string>;

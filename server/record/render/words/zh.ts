@@ -1,3 +1,4 @@
+import { ZH_CONSENSUS } from './consensus/zh';
 import type { RecordWords } from './types';
 
 /** Chinese (simplified). */
@@ -150,6 +151,7 @@ export const ZH: RecordWords = {
     participantShare: '参会人员占比',
     difference: '差异（百分点）',
   },
+  consensus: ZH_CONSENSUS,
   interventionHeaders: {
     itemNumber: '议项',
     itemTitle: '议项标题',

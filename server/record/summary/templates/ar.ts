@@ -317,6 +317,12 @@ export const AR: SummaryTemplates = {
     `أُرجئ النظر في هذا البند ${deferredAt} قبل الشروع فيه، ثم بدأ النظر فيه ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) => byNumber(n, STATUS[status]).replace('{s}', () => symbols),
 
+  paragraphsAgreed: (symbol, numbers, n) =>
+    `في الوثيقة ${symbol}، تمت الموافقة على ${byNumber(n, { one: 'الفقرة', two: 'الفقرتين', more: 'الفقرات' })} ${numbers}.`,
+  paragraphsAdReferendum: (symbol, numbers, n) =>
+    `في الوثيقة ${symbol}، تمت الموافقة رهناً بالتأكيد على ${byNumber(n, { one: 'الفقرة', two: 'الفقرتين', more: 'الفقرات' })} ${numbers}.`,
+  revisionsPublished: (symbols, n) =>
+    `${byNumber(n, { one: 'نُشر التنقيح', two: 'نُشر التنقيحان', more: 'نُشرت التنقيحات' })} ${symbols}.`,
   itemReference: (number, title) => `${number} «${title}»`,
   notTakenUp: (list, n) =>
     `${byNumber(n, {

@@ -209,6 +209,16 @@ export const EN: SummaryTemplates = {
     `Consideration of this item, deferred ${deferredAt} before it was taken up, began ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) => count(n, STATUS[status]).replace('{s}', () => symbols),
 
+  paragraphsAgreed: (symbol, numbers, n) =>
+    n === 1
+      ? `In ${symbol}, paragraph ${numbers} was agreed.`
+      : `In ${symbol}, paragraphs ${numbers} were agreed.`,
+  paragraphsAdReferendum: (symbol, numbers, n) =>
+    n === 1
+      ? `In ${symbol}, paragraph ${numbers} was agreed ad referendum.`
+      : `In ${symbol}, paragraphs ${numbers} were agreed ad referendum.`,
+  revisionsPublished: (symbols, n) =>
+    n === 1 ? `Revision ${symbols} was published.` : `Revisions ${symbols} were published.`,
   itemReference: (number, title) => `${number}, “${title}”`,
   notTakenUp: (series, n) =>
     n === 1

@@ -239,6 +239,16 @@ export const ES: SummaryTemplates = {
     `El examen de este punto, aplazado ${deferredAt} antes de haberse iniciado, comenzó ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) => count(n, STATUS[status]).replace('{s}', () => symbols),
 
+  paragraphsAgreed: (symbol, numbers, n) =>
+    n === 1
+      ? `En el documento ${symbol}, se aprobó el párrafo ${numbers}.`
+      : `En el documento ${symbol}, se aprobaron los párrafos ${numbers}.`,
+  paragraphsAdReferendum: (symbol, numbers, n) =>
+    n === 1
+      ? `En el documento ${symbol}, se aprobó ad referéndum el párrafo ${numbers}.`
+      : `En el documento ${symbol}, se aprobaron ad referéndum los párrafos ${numbers}.`,
+  revisionsPublished: (symbols, n) =>
+    n === 1 ? `Se publicó la revisión ${symbols}.` : `Se publicaron las revisiones ${symbols}.`,
   itemReference: (number, title) => `${number}, «${title}»`,
   notTakenUp: (list, n) =>
     n === 1

@@ -262,6 +262,16 @@ export const FR: SummaryTemplates = {
     `L’examen de ce point, reporté ${deferredAt} avant d’avoir commencé, a débuté ${takenUpAt}.`,
   proposalStatus: (status, symbols, n) => count(n, STATUS[status]).replace('{s}', () => symbols),
 
+  paragraphsAgreed: (symbol, numbers, n) =>
+    n === 1
+      ? `Dans le document ${symbol}, le paragraphe ${numbers} a été approuvé.`
+      : `Dans le document ${symbol}, les paragraphes ${numbers} ont été approuvés.`,
+  paragraphsAdReferendum: (symbol, numbers, n) =>
+    n === 1
+      ? `Dans le document ${symbol}, le paragraphe ${numbers} a été approuvé ad referendum.`
+      : `Dans le document ${symbol}, les paragraphes ${numbers} ont été approuvés ad referendum.`,
+  revisionsPublished: (symbols, n) =>
+    n === 1 ? `La révision ${symbols} a été publiée.` : `Les révisions ${symbols} ont été publiées.`,
   itemReference: (number, title) => `${number}, «${NNBSP}${title}${NNBSP}»`,
   notTakenUp: (list, n) =>
     n === 1

@@ -279,6 +279,16 @@ export const RU: SummaryTemplates = {
   proposalStatus: (status, symbols, n) =>
     (n === 1 ? STATUS[status].one : STATUS[status].more).replace('{s}', () => symbols),
 
+  paragraphsAgreed: (symbol, numbers, n) =>
+    n === 1
+      ? `В документе ${symbol} был согласован пункт ${numbers}.`
+      : `В документе ${symbol} были согласованы пункты ${numbers}.`,
+  paragraphsAdReferendum: (symbol, numbers, n) =>
+    n === 1
+      ? `В документе ${symbol} был согласован ad referendum пункт ${numbers}.`
+      : `В документе ${symbol} были согласованы ad referendum пункты ${numbers}.`,
+  revisionsPublished: (symbols, n) =>
+    n === 1 ? `Был опубликован пересмотр ${symbols}.` : `Были опубликованы пересмотры ${symbols}.`,
   itemReference: (number, title) => `${number} «${title}»`,
   notTakenUp: (list, n) =>
     n === 1

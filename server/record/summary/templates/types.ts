@@ -167,6 +167,12 @@ export interface SummaryTemplates {
   deferredBeforeTakenUp(deferredAt: string, takenUpAt: string): string;
   /** "Proposal ACP/67A1/1 was agreed." for `count` proposals of that status (symbols joined). */
   proposalStatus(status: ProposalStatus, symbols: string, count: number): string;
+  /** "In AFCP/31/1, paragraphs 1 to 3 and 5 were agreed." (`count` paragraphs, their numbers joined). */
+  paragraphsAgreed(symbol: string, numbers: string, count: number): string;
+  /** The same for paragraphs agreed ad referendum (pending confirmation by a capital). */
+  paragraphsAdReferendum(symbol: string, numbers: string, count: number): string;
+  /** "Revision AFCP/31/1/Rev.1 was published." for `count` revisions (symbols joined). */
+  revisionsPublished(symbols: string, count: number): string;
 
   /** "8, “Review of WTDC Resolutions”". */
   itemReference(number: string, title: string): string;

@@ -160,6 +160,9 @@ export const ZH: SummaryTemplates = {
     `本议程项目在开始审议之前于${deferredAt}被推迟，并于${takenUpAt}开始审议。`,
   proposalStatus: (status, symbols) => STATUS[status].replace('{s}', () => symbols),
 
+  paragraphsAgreed: (symbol, numbers) => `在${symbol}中，第${numbers}段获得通过。`,
+  paragraphsAdReferendum: (symbol, numbers) => `在${symbol}中，第${numbers}段在待核准的基础上获得通过。`,
+  revisionsPublished: (symbols) => `发布了修订本${symbols}。`,
   itemReference: (number, title) => `${number}“${title}”`,
   notTakenUp: (list) => `以下议程项目未予审议：${list}。`,
   range: (first, last) => `${first}至${last}`,
