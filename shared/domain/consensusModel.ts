@@ -59,7 +59,7 @@ export interface Objection {
 export type CheckProcedure = 'room' | 'silence';
 
 /** How a check ended. */
-export interface CheckResult {
+interface CheckResult {
   /** `agreed`: no objection, the paragraphs are agreed; `objected`: they stay as they were. */
   outcome: 'agreed' | 'objected';
   /** The end of the window: the deadline, or when the presiding officer closed it early. */
@@ -91,7 +91,7 @@ export interface ConsensusCheck {
 }
 
 /** A paragraph's status as a revision froze it. */
-export interface RevisionParagraph {
+interface RevisionParagraph {
   id: ParagraphId;
   number: number;
   status: ParagraphStatus;
@@ -126,7 +126,7 @@ export interface TextLink {
 }
 
 /** What the projector shows: a proposal's text, following a paragraph. */
-export interface Screen {
+interface Screen {
   proposalId: ProposalId;
   /** The paragraph the secretariat points at, or null (a check's paragraph goes first). */
   paragraphId: ParagraphId | null;

@@ -27,7 +27,7 @@ const proposalId = idSchema<ProposalId>();
 const checkId = idSchema<CheckId>();
 const linkId = idSchema<LinkId>();
 /** A paragraph's `pid` (docs/collab.md, "Paragraphs"). */
-export const paragraphIdSchema = z
+const paragraphIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a paragraph id is 1 to 64 letters, digits, _ or -');
 // Names, titles and texts everyone sees: no invisible or bidi control characters (./text.ts).
