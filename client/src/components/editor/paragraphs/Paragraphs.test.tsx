@@ -137,7 +137,9 @@ describe('paragraphs in the editor', () => {
       paragraphId: 'b4',
       delegations: ['Brazil'],
     });
-    await waitFor(() => expect(margins()[2]!.textContent).toBe('3Ad ref. (Brazil)'));
+    // Refused: agreed ad referendum is still agreed, and a bracket is open.
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('open square bracket'));
+    expect(margins()[2]!.textContent).toBe('3Open');
 
     await user.click(within(details).getByRole('button', { name: 'Ask: any objection? on paragraph 3' }));
     // Refused (a bracket is open): the room's alert says so, and the focus is still in the details.
@@ -151,9 +153,7 @@ describe('paragraphs in the editor', () => {
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Paragraph 3' })).toBeNull();
-    expect(document.activeElement).toBe(
-      screen.getByRole('button', { name: /^Paragraph 3: Ad ref\. \(Brazil\)/ }),
-    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Paragraph 3: Open/ }));
   });
 
   it('puts a paragraph under check: read-only and marked so; the secretariat cannot reopen an agreed one', async () => {
