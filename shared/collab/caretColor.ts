@@ -1,14 +1,15 @@
 /** Distinct, readable caret colours; a participant keeps theirs across connections and documents. */
 const PALETTE = [
-  '#1f77b4',
-  '#d62728',
-  '#2ca02c',
-  '#9467bd',
+  // Each at least 4.5:1 against white: a caret's label is white text on its colour (WCAG AA).
+  '#1a5f96',
+  '#b81f1f',
+  '#1d7321',
+  '#7a4fa8',
   '#8c564b',
-  '#e377c2',
-  '#17becf',
-  '#bcbd22',
-  '#ff7f0e',
+  '#b0347f',
+  '#0e6f7a',
+  '#6b6a12',
+  '#a84f00',
   '#005f73',
   '#ae2012',
   '#3a5a40',

@@ -18,6 +18,7 @@ import { symbolOf, useCheckWords } from './words';
  * objection, the last ten seconds and the result (politely, never every second).
  */
 export function CheckBanner() {
+  const { t } = useTranslation();
   const state = useRoom();
   const meeting = state.meeting!;
   const open = roomCheckOpen(meeting);
@@ -65,6 +66,9 @@ export function CheckBanner() {
             <div
               ref={result}
               tabIndex={-1}
+              // A landmark of its own, as the open check's banner is: it sits outside <main>.
+              role="region"
+              aria-label={t('consensus.question')}
               className={`check-banner check-result check-${closed.result?.outcome}`}
               data-testid="check-result"
             >

@@ -31,7 +31,8 @@ export function BracketList({ editor }: { editor: Editor }) {
                 aria-label={t('brackets.jump', { n: i + 1, text: r.text })}
                 onClick={() => showRange(editor, r)}
               >
-                <span className="bracket">{r.text.length > 60 ? `${r.text.slice(0, 57)}…` : r.text}</span>
+                {/* Cut by CSS, not here: the visible text stays part of the button's name. */}
+                <span className="bracket bracket-jump-text">{r.text}</span>
               </button>
             </li>
           ))}

@@ -141,7 +141,7 @@ describe('paragraphs in the editor', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('open square bracket'));
     expect(margins()[2]!.textContent).toBe('3Open');
 
-    await user.click(within(details).getByRole('button', { name: 'Ask: any objection? on paragraph 3' }));
+    await user.click(within(details).getByRole('button', { name: 'Ask: any objection? — Paragraph 3' }));
     // Refused (a bracket is open): the room's alert says so, and the focus is still in the details.
     expect(sent.at(-1)).toEqual({
       type: 'consensus.ask',
@@ -170,7 +170,7 @@ describe('paragraphs in the editor', () => {
     expect(details.textContent).toContain('Only the presiding officer can reopen an agreed paragraph.');
     // The secretariat does not ask: that is the presiding officer's.
     expect(within(details).queryByRole('button', { name: /any objection/ })).toBeNull();
-    expect(within(details).getByRole('button', { name: 'Show paragraph 1 on the projector' })).toBeTruthy();
+    expect(within(details).getByRole('button', { name: 'Show on the projector — Paragraph 1' })).toBeTruthy();
   });
 
   it('opens the paragraph at the cursor from the keyboard (Ctrl+Alt+P)', async () => {
