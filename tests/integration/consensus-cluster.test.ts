@@ -5,7 +5,7 @@ import { type RedisServer, startRedis } from '../../scripts/redisServer';
 import { RedisStore } from '../../server/store/redis';
 import type { MeetingEvent, MeetingId, StoredEvent } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
-import { connect, type TestClient } from '../support/client';
+import { applied, connect, type TestClient } from '../support/client';
 import { openEditor, waitUntil } from '../support/collab';
 import { type ServerProcess, spawnServer } from '../support/process';
 import { tempDir } from '../support/server';
@@ -55,12 +55,6 @@ describe('a check deadline with two processes on Redis', () => {
     clients.push(client);
     return client;
   };
-  const ok = async (client: TestClient, command: Parameters<TestClient['send']>[0]) => {
-    const ack = await client.send(command);
-    if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error.code} ${ack.error.message}`);
-    await client.waitForSeq(ack.seq);
-    return ack.seq;
-  };
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -92,19 +86,24 @@ describe('a check deadline with two processes on Redis', () => {
     await waitUntil(() => plainText(editor.doc).includes('Recognizing'), 'the demo text on B');
     editor.destroy();
 
-    await ok(chair, { type: 'meeting.open' });
-    await ok(chair, { type: 'consensus.ask', proposalId: proposal.id, paragraphIds: ['b3'], seconds: 5 });
+    await applied(chair, { type: 'meeting.open' });
+    await applied(chair, {
+      type: 'consensus.ask',
+      proposalId: proposal.id,
+      paragraphIds: ['b3'],
+      seconds: 5,
+    });
     const check = chair.meeting().consensus.checks.at(-1)!;
     expect(check.paragraphNumbers).toEqual([2]);
     // Asked on A, objected to on B and withdrawn there: commands of both processes count.
     await egypt.waitForSeq(chair.seq());
-    await ok(egypt, {
+    await applied(egypt, {
       type: 'consensus.object',
       checkId: check.id,
       reason: 'Egypt would like time to consult.',
     });
-    await ok(egypt, { type: 'consensus.withdrawObjection', checkId: check.id });
-    await ok(nigeria, { type: 'consensus.object', checkId: check.id });
+    await applied(egypt, { type: 'consensus.withdrawObjection', checkId: check.id });
+    await applied(nigeria, { type: 'consensus.object', checkId: check.id });
 
     const closedOf = (c: TestClient) =>
       c.events.map((s) => s.event).filter((e): e is Closed => e.type === 'consensus.closed');

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MeetingEvent } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
-import { connect, type TestClient } from '../support/client';
+import { applied, connect, type TestClient } from '../support/client';
 import { openEditor, waitUntil } from '../support/collab';
 import { type ServerProcess, spawnServer } from '../support/process';
 import { tempDir } from '../support/server';
@@ -45,12 +45,6 @@ describe('a silence procedure across a restart', () => {
     clients.push(client);
     return client;
   };
-  const ok = async (client: TestClient, command: Parameters<TestClient['send']>[0]) => {
-    const ack = await client.send(command);
-    if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error.code} ${ack.error.message}`);
-    await client.waitForSeq(ack.seq);
-    return ack.seq;
-  };
 
   it('applies the outcome on restart; the objection from a join link stands', async () => {
     dataDir = await tempDir('irm-silence-');
@@ -66,20 +60,20 @@ describe('a silence procedure across a restart', () => {
 
     // Two silence procedures with the same deadline, just over the hour the rules require.
     const until = Date.now() + HOUR + 60_000;
-    await ok(chair, { type: 'consensus.ask', proposalId: proposal.id, paragraphIds: ['b2'], until });
-    await ok(chair, { type: 'consensus.ask', proposalId: proposal.id, paragraphIds: ['b4'], until });
+    await applied(chair, { type: 'consensus.ask', proposalId: proposal.id, paragraphIds: ['b2'], until });
+    await applied(chair, { type: 'consensus.ask', proposalId: proposal.id, paragraphIds: ['b4'], until });
     const [quiet, objected] = chair.meeting().consensus.checks;
     expect([quiet?.paragraphNumbers, objected?.paragraphNumbers]).toEqual([[1], [3]]);
     expect(objected).toMatchObject({ procedure: 'silence', endsAt: until });
     // The session ends; silence procedures run on (only the room's checks end with it).
-    await ok(chair, { type: 'meeting.open' });
-    await ok(chair, { type: 'meeting.close' });
+    await applied(chair, { type: 'meeting.open' });
+    await applied(chair, { type: 'meeting.close' });
     chair.close();
 
     // Egypt opens its join link between sessions (its only connection) and objects.
     const egypt = await join(first, link('Egypt').token);
     expect(egypt.meeting().status).toBe('closed');
-    await ok(egypt, {
+    await applied(egypt, {
       type: 'consensus.object',
       checkId: objected!.id,
       reason: 'Egypt cannot accept paragraph 3.',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsensusCheck, MeetingEvent, ProposalId, StoredEvent } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
-import { connect, type TestClient } from '../support/client';
+import { applied, connect, type TestClient } from '../support/client';
 import { createProposal, type Editor, openEditor, waitUntil } from '../support/collab';
 import { createMeetingWith, type Invitee, STANDARD_PEOPLE } from '../support/meeting';
 import { startTestServer } from '../support/server';
@@ -38,12 +38,6 @@ describe('a check in the room with several delegates', () => {
     clients.push(client);
     return client;
   };
-  const ok = async (client: TestClient, command: Parameters<TestClient['send']>[0]) => {
-    const ack = await client.send(command);
-    if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error.code} ${ack.error.message}`);
-    await client.waitForSeq(ack.seq);
-    return ack.seq;
-  };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -63,7 +57,7 @@ describe('a check in the room with several delegates', () => {
       [invites.people.brazil, invites.people.france, invites.people.egypt].map((p) => join(p.token)),
     );
     const everyone = [chair, brazil!, france!, egypt!];
-    await ok(chair, { type: 'meeting.open' });
+    await applied(chair, { type: 'meeting.open' });
     const proposalId = (await createProposal(chair, { symbol: 'IRM/DT/20', baseText: TEXT })) as ProposalId;
     // The chair has the text open, as in the room: its document is seeded and stored.
     const editor = openEditor(server.url, proposalId, invites.chair.token);
@@ -81,7 +75,12 @@ describe('a check in the room with several delegates', () => {
     expect(byDelegate).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // First round: paragraph 2, read from the document when the command arrived.
-    const asked = await ok(chair, { type: 'consensus.ask', proposalId, paragraphIds: ['b3'], seconds: 120 });
+    const asked = await applied(chair, {
+      type: 'consensus.ask',
+      proposalId,
+      paragraphIds: ['b3'],
+      seconds: 120,
+    });
     const first = chair.meeting().consensus.checks.at(-1)!;
     expect(first).toMatchObject({
       paragraphIds: ['b3'],
@@ -92,16 +91,16 @@ describe('a check in the room with several delegates', () => {
     await Promise.all(everyone.map((c) => c.waitForSeq(asked)));
     for (const c of everyone) expect(c.meeting().consensus.checks.at(-1)?.id).toBe(first.id);
 
-    await ok(brazil!, {
+    await applied(brazil!, {
       type: 'consensus.object',
       checkId: first.id,
       reason: 'Brazil needs to consult its capital.',
     });
-    await ok(france!, { type: 'consensus.object', checkId: first.id });
+    await applied(france!, { type: 'consensus.object', checkId: first.id });
     const twice = await france!.send({ type: 'consensus.object', checkId: first.id });
     expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await ok(france!, { type: 'consensus.withdrawObjection', checkId: first.id });
-    const closedSeq = await ok(chair, { type: 'consensus.close', checkId: first.id });
+    await applied(france!, { type: 'consensus.withdrawObjection', checkId: first.id });
+    const closedSeq = await applied(chair, { type: 'consensus.close', checkId: first.id });
     await Promise.all(everyone.map((c) => c.waitForSeq(closedSeq)));
     for (const c of everyone) {
       const [closed] = closedEvents(c.events, first.id);
@@ -116,7 +115,7 @@ describe('a check in the room with several delegates', () => {
     }
 
     // Second round: nobody objects and the window (the shortest there is) ends by itself.
-    await ok(chair, { type: 'consensus.ask', proposalId, paragraphIds: ['b3'], seconds: 5 });
+    await applied(chair, { type: 'consensus.ask', proposalId, paragraphIds: ['b3'], seconds: 5 });
     const second: ConsensusCheck = chair.meeting().consensus.checks.at(-1)!;
     expect(second.id).not.toBe(first.id);
     await waitFor(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared';
-import { api, connect, type TestClient } from '../support/client';
+import { api, applied, connect, type TestClient } from '../support/client';
 import { createMeetingWith, type Invitee, STANDARD_PEOPLE } from '../support/meeting';
 import { startTestServer } from '../support/server';
 import { delay, waitFor } from '../support/wait';
@@ -21,12 +21,6 @@ describe('a point of order suspends the speaker, who resumes afterwards', () => 
     const client = await connect(server.url, token);
     clients.push(client);
     return client;
-  };
-  const ok = async (client: TestClient, command: Parameters<TestClient['send']>[0]) => {
-    const ack = await client.send(command);
-    if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error.code} ${ack.error.message}`);
-    await client.waitForSeq(ack.seq);
-    return ack.seq;
   };
 
   beforeAll(async () => {
@@ -51,9 +45,9 @@ describe('a point of order suspends the speaker, who resumes afterwards', () => 
     const chair = await join(chairInvite.token);
     const france = await join(people.france.token);
     const egypt = await join(people.egypt.token);
-    await ok(chair, { type: 'meeting.open' });
-    await ok(chair, { type: 'agenda.add', title: 'Outcomes of the RPMs', plannedMinutes: 30 });
-    await ok(chair, { type: 'agenda.open', itemId: chair.meeting().agenda[0]!.id });
+    await applied(chair, { type: 'meeting.open' });
+    await applied(chair, { type: 'agenda.add', title: 'Outcomes of the RPMs', plannedMinutes: 30 });
+    await applied(chair, { type: 'agenda.open', itemId: chair.meeting().agenda[0]!.id });
     const franceId = france.snapshot.you.participantId;
     const egyptId = egypt.snapshot.you.participantId;
     await waitFor(
@@ -65,15 +59,15 @@ describe('a point of order suspends the speaker, who resumes afterwards', () => 
       'the two delegates online',
     );
 
-    await ok(france, { type: 'floor.request', kind: 'speak' });
-    await ok(chair, { type: 'floor.next' });
+    await applied(france, { type: 'floor.request', kind: 'speak' });
+    await applied(chair, { type: 'floor.next' });
     const speech = chair.meeting().floor.current!;
     expect(speech.participantId).toBe(franceId);
     await delay(1100); // France speaks for a moment
 
-    await ok(egypt, { type: 'floor.request', kind: 'point_of_order' });
+    await applied(egypt, { type: 'floor.request', kind: 'point_of_order' });
     const order = chair.meeting().floor.queue.find((r) => r.participantId === egyptId)!;
-    await ok(chair, { type: 'floor.give', requestId: order.id });
+    await applied(chair, { type: 'floor.give', requestId: order.id });
     await france.waitForSeq(chair.seq());
     const seenByFrance = france.meeting().floor;
     expect(seenByFrance.current?.participantId).toBe(egyptId);
@@ -84,7 +78,7 @@ describe('a point of order suspends the speaker, who resumes afterwards', () => 
     expect(suspended.remainingSeconds).toBeGreaterThanOrEqual(speech.limitSeconds - 3);
 
     await delay(1100); // the point of order is heard; France's clock is stopped meanwhile
-    await ok(chair, { type: 'floor.end' });
+    await applied(chair, { type: 'floor.end' });
     await france.waitForSeq(chair.seq());
     const resumed = france.meeting().floor.current!;
     expect(resumed).toMatchObject({
@@ -97,7 +91,7 @@ describe('a point of order suspends the speaker, who resumes afterwards', () => 
     expect(france.meeting().floor.suspended).toEqual([]);
 
     await delay(1100);
-    await ok(france, { type: 'floor.end' }); // France yields
+    await applied(france, { type: 'floor.end' }); // France yields
     const { body } = await api<{ meeting: Meeting }>(
       server.url,
       'GET',
@@ -126,12 +120,12 @@ describe('a point of order suspends the speaker, who resumes afterwards', () => 
     const observer = chair.meeting().participants.find((p) => p.delegation === 'Youth representative')!;
     expect(observer.online).toBe(false);
     const observerId = observer.id;
-    await ok(chair, { type: 'floor.request', kind: 'speak', participantId: observerId });
+    await applied(chair, { type: 'floor.request', kind: 'speak', participantId: observerId });
     const request = chair.meeting().floor.queue.find((r) => r.participantId === observerId)!;
     const refused = await chair.send({ type: 'floor.give', requestId: request.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'offline' } });
     if (!refused.ok) expect(refused.error.message).toContain('Youth representative');
-    await ok(chair, { type: 'floor.give', requestId: request.id, confirmOffline: true });
+    await applied(chair, { type: 'floor.give', requestId: request.id, confirmOffline: true });
     expect(chair.meeting().floor.current).toMatchObject({ participantId: observerId, offline: true });
   });
 });

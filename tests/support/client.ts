@@ -144,3 +144,14 @@ export function connect(
     });
   });
 }
+
+/** Sends `command` from `client`, throws if it is refused, and resolves with its seq once the client has seen it. */
+export async function applied(
+  client: TestClient,
+  command: Parameters<TestClient['send']>[0],
+): Promise<number> {
+  const ack = await client.send(command);
+  if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error.code} ${ack.error.message}`);
+  await client.waitForSeq(ack.seq);
+  return ack.seq;
+}

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordItem } from '../../../shared';
-import { SLOT_VALUE } from '../components/Isolated';
+import { SLOT_VALUE, slotted } from '../components/Isolated';
 import type { RecordClock } from './recordClock';
-import { slotted } from './slotted';
 import { TimeList } from './TimeList';
 
 /**

@@ -1,11 +1,10 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordIntervention } from '../../../shared';
-import { SLOT_VALUE } from '../components/Isolated';
+import { SLOT_VALUE, slotted } from '../components/Isolated';
 import { Duration } from './Duration';
 import { RecordTime } from './RecordTime';
 import type { RecordClock } from './recordClock';
-import { slotted } from './slotted';
 import { ScrollCaption, TableScroll } from './TableScroll';
 
 /**

@@ -24,7 +24,7 @@ export function CheckBanner() {
   const open = roomCheckOpen(meeting);
   const closed = open ? undefined : lastRoomResult(meeting);
   const container = useRef<HTMLDivElement>(null);
-  const result = useRef<HTMLDivElement>(null);
+  const result = useRef<HTMLElement>(null);
   const hadFocus = useFocusWithin(container);
   // The result stays while it holds the focus (given to it when the check's controls went away);
   // the banner renders four times a second meanwhile, so this is read again soon after it moves.
@@ -63,11 +63,11 @@ export function CheckBanner() {
         ) : (
           showResult &&
           closed && (
-            <div
+            // A landmark of its own (a named section), as the open check's banner is: it sits
+            // outside <main>.
+            <section
               ref={result}
               tabIndex={-1}
-              // A landmark of its own, as the open check's banner is: it sits outside <main>.
-              role="region"
               aria-label={t('consensus.question')}
               className={`check-banner check-result check-${closed.result?.outcome}`}
               data-testid="check-result"
@@ -76,7 +76,7 @@ export function CheckBanner() {
                 <bdi className="proposal-symbol">{symbolOf(meeting, closed.proposalId)}</bdi>{' '}
                 <CheckResultLine check={closed} />
               </p>
-            </div>
+            </section>
           )
         )}
       </div>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsensusCheck } from '../../../../shared';
-import { SLOT_VALUE } from '../Isolated';
-import { IsolatedList, useCheckWords, withNode } from './words';
+import { SLOT_VALUE, slotted } from '../Isolated';
+import { IsolatedList, useCheckWords } from './words';
 
 /**
  * How a check ended, in one line: "Paragraph 2 agreed" / "Paragraphs 2 and 3 agreed", or "Not
@@ -16,7 +16,7 @@ export function CheckResultLine({ check }: { check: ConsensusCheck }) {
     return <span>{t('consensus.agreed', { paragraphs: words.paragraphs(check.paragraphNumbers) })}</span>;
   return (
     <span>
-      {withNode(
+      {slotted(
         t('consensus.notAgreed', { delegations: SLOT_VALUE }),
         <IsolatedList items={result.objections.map((o) => o.delegation)} language={words.language} />,
       )}

@@ -1,7 +1,6 @@
 import { Fragment, type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../shared';
-import { SLOT_VALUE } from '../Isolated';
 
 /** A list in the UI language ("2, 3 and 5", « 2, 3 et 5 », "2 و3 و5"), as Intl writes it. */
 function listFormat(language: string): Intl.ListFormat {
@@ -50,17 +49,4 @@ export function IsolatedList({ items, language }: { items: readonly string[]; la
     at += part.value.length;
   }
   return <>{nodes}</>;
-}
-
-/** A translated sentence (made with `SLOT_VALUE` as its value) with `node` in the value's place. */
-export function withNode(sentence: string, node: ReactNode): ReactNode {
-  const [before, ...after] = sentence.split(SLOT_VALUE);
-  if (after.length === 0) return sentence;
-  return (
-    <>
-      {before}
-      {node}
-      {after.join('')}
-    </>
-  );
 }
