@@ -262,7 +262,8 @@ describe('asking', () => {
       'paragraph 3 (“Instructs the Director of BDT to assist Member States”) is under another check already',
     ]);
     expect(frozenParagraphIds(room.meeting, room.proposalId)).toEqual(['b3']);
-    room.must(P.chair, { type: 'consensus.close', checkId });
+    room.ctx.set(room.ctx.now + DAY);
+    room.closeDue();
     const agreed = room.run(P.chair, {
       type: 'consensus.ask',
       proposalId: room.proposalId,
@@ -361,13 +362,14 @@ describe('a silence procedure', () => {
     const checkId = ask(room, { paragraphIds: ['b1', 'b4'], until });
     const inRoom = ask(room, { paragraphIds: ['b3'] });
     room.must(P.kenya, { type: 'consensus.object', checkId: inRoom });
-    const closing = room.must(P.chair, { type: 'meeting.close' });
-    expect(closing.map((e) => e.type)).toEqual(['consensus.closed', 'meeting.closed']);
+    expect(refused(room.run(P.chair, { type: 'meeting.close' }))).toBe('conflict');
+    room.must(P.chair, { type: 'consensus.close', checkId: inRoom });
     expect(checkOf(room, inRoom)?.result).toMatchObject({
       outcome: 'objected',
       closedBy: P.chair,
       early: true,
     });
+    expect(room.must(P.chair, { type: 'meeting.close' }).map((e) => e.type)).toEqual(['meeting.closed']);
     room.ctx.advance(5 * 86_400);
     room.must(P.france, { type: 'consensus.object', checkId });
     room.must(P.france, { type: 'consensus.withdrawObjection', checkId });

@@ -82,6 +82,12 @@ export function decideConsensus(
       const check = meeting.consensus.checks.find((c) => c.id === command.checkId);
       if (!check) return reject('not_found', NO_SUCH_CHECK);
       if (check.result) return reject('conflict', 'the check is closed already');
+      // Silence is kept until the deadline: only a broken silence (an objection) ends it early.
+      if (check.procedure === 'silence' && check.objections.length === 0 && ctx.now < check.endsAt)
+        return reject(
+          'conflict',
+          'nobody has objected: a silence procedure ends at its deadline, it cannot be agreed early',
+        );
       return accept(closing(check, ctx.now, actor.id));
     }
     case 'paragraph.unlinkIntervention': {
@@ -328,11 +334,14 @@ export function nextCheckDeadline(meeting: Meeting): number | null {
   return ends.length ? Math.min(...ends) : null;
 }
 
-/** Closing the meeting ends the checks in the room as if the presiding officer closed them then. */
-export function closeRoomChecks(meeting: Meeting, now: number, by: ParticipantId): MeetingEvent[] {
-  return openChecks(meeting)
-    .filter((c) => c.procedure === 'room')
-    .map((c) => closing(c, now, by));
+/**
+ * Why the meeting cannot be suspended or closed now, or null: a check in the room is under way (its
+ * outcome must not depend on a suspension or a closure that interrupts it).
+ */
+export function roomCheckUnderWay(meeting: Meeting): string | null {
+  return openChecks(meeting).some((c) => c.procedure === 'room')
+    ? 'a check is under way in the room: close it (Close now) or wait for its end first'
+    : null;
 }
 
 function setStatus(

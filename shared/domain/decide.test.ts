@@ -1329,12 +1329,14 @@ describe('a closed meeting refuses everything but a silence procedure', () => {
     const ids = { request, proposal, removed, check, link: linked.link.id };
     const actor = ACTOR[type] ?? P.chair;
     const open = room.decide(actor, plausible(type, ids));
-    // floor.rtoRound queues speakers, which the closed list refuses.
-    if (
-      !['meeting.open', 'meeting.resume', 'floor.close', 'floor.rtoRound', 'proposal.unlock'].includes(type)
-    ) {
+    // floor.rtoRound queues speakers, which the closed list refuses; the check in the room holds
+    // off a suspension and the close (they are accepted once it ends).
+    const notNow = ['meeting.open', 'meeting.resume', 'meeting.suspend', 'meeting.close'];
+    if (![...notNow, 'floor.close', 'floor.rtoRound', 'proposal.unlock'].includes(type)) {
       expect(refused(open)).toBe('ok');
     }
+    // A check in the room holds the meeting open: it ends first.
+    room.must(P.chair, { type: 'consensus.close', checkId: check });
     room.must(P.chair, { type: 'meeting.close' });
     const closed = room.meeting;
     const snapshot = structuredClone(closed);
@@ -1344,7 +1346,7 @@ describe('a closed meeting refuses everything but a silence procedure', () => {
     expect(closed).toEqual(snapshot);
   });
 
-  it('ends the check in the room but not a silence procedure, which still takes objections', () => {
+  it('waits for the check in the room; a silence procedure outlives the close and still takes objections', () => {
     const room = new Room({ openItem: ITEM.rtoReports });
     room.must(P.chair, { type: 'proposal.create', symbol: 'AFCP/1', title: 't', submittedBy: 'ATU' });
     const proposalId = room.meeting.proposals[0]!.id;
@@ -1356,10 +1358,20 @@ describe('a closed meeting refuses everything but a silence procedure', () => {
     const silence = askedCheck(
       room.must(P.chair, { type: 'consensus.ask', proposalId, paragraphIds: ['b2'], until }),
     );
-    const closing = room.must(P.chair, { type: 'meeting.close' });
-    expect(closing.filter((e) => e.type === 'consensus.closed')).toMatchObject([
-      { checkId: inRoom, outcome: 'agreed', closedBy: P.chair, early: true },
+    // Neither a suspension nor the close may cut the check in the room short.
+    const blocked = [
+      room.run(P.chair, { type: 'meeting.suspend' }),
+      room.run(P.chair, { type: 'meeting.close' }),
+    ];
+    expect(blocked.map(refused)).toEqual(['conflict', 'conflict']);
+    expect(blocked.map((d) => (d.ok ? '' : d.error.message))).toEqual([
+      expect.stringContaining('a check is under way in the room'),
+      expect.stringContaining('a check is under way in the room'),
     ]);
+    room.must(P.chair, { type: 'consensus.close', checkId: inRoom });
+    room.must(P.chair, { type: 'meeting.close' });
+    // Nobody objected yet: the silence procedure cannot be agreed early.
+    expect(refused(room.run(P.chair, { type: 'consensus.close', checkId: silence }))).toBe('conflict');
     room.must(P.egypt, { type: 'consensus.object', checkId: silence, reason: 'capital to confirm' });
     room.must(P.egypt, { type: 'consensus.withdrawObjection', checkId: silence });
     room.must(P.kenya, { type: 'consensus.object', checkId: silence });
@@ -1370,6 +1382,19 @@ describe('a closed meeting refuses everything but a silence procedure', () => {
       { type: 'consensus.closed', checkId: silence, outcome: 'objected' },
     ]);
     expect(refused(room.run(P.brazil, { type: 'consensus.object', checkId: silence }))).toBe('conflict');
+  });
+
+  it('lets the presiding officer end a silence procedure early once it is broken: not agreed', () => {
+    const room = new Room({ openItem: ITEM.rtoReports });
+    room.must(P.chair, { type: 'proposal.create', symbol: 'AFCP/1', title: 't', submittedBy: 'ATU' });
+    const proposalId = room.meeting.proposals[0]!.id;
+    room.setText(proposalId, paragraphs('Recognizes'));
+    const until = room.ctx.now + 2 * 86_400_000;
+    const silence = askedCheck(room.must(P.chair, { type: 'consensus.ask', proposalId, until }));
+    room.must(P.kenya, { type: 'consensus.object', checkId: silence });
+    expect(room.must(P.chair, { type: 'consensus.close', checkId: silence })).toMatchObject([
+      { type: 'consensus.closed', outcome: 'objected', early: true, closedBy: P.chair },
+    ]);
   });
 });
 

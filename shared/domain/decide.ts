@@ -1,6 +1,6 @@
 import type { IdFactories, ParticipantId } from '../ids';
 import type { Command, CommandOf } from '../protocol/commands';
-import { closeRoomChecks, decideConsensus } from './consensusDecide';
+import { decideConsensus, roomCheckUnderWay } from './consensusDecide';
 import type { TextFacts } from './consensusModel';
 import { extendedLimit, leavingCurrent, leavingIfCurrent, removalOf, restoresList } from './consequences';
 import { assertNever, type DomainError, refuse } from './errors';
@@ -62,10 +62,13 @@ export function decide(
     case 'meeting.open':
       if (meeting.status !== 'scheduled') return reject('conflict', statusWords(meeting.status));
       return accept({ type: 'meeting.opened', at: ctx.now });
-    case 'meeting.suspend':
+    case 'meeting.suspend': {
       if (meeting.status !== 'open') return reject('conflict', statusWords(meeting.status));
+      const checking = roomCheckUnderWay(meeting);
+      if (checking) return reject('conflict', checking);
       // Interrupted speakers keep waiting through the suspension; the one speaking stops.
       return accept(...endCurrent(meeting, ctx), { type: 'meeting.suspended', at: ctx.now });
+    }
     case 'meeting.resume':
       if (meeting.status !== 'suspended') {
         return reject(
@@ -74,11 +77,11 @@ export function decide(
         );
       }
       return accept({ type: 'meeting.resumed', at: ctx.now });
-    case 'meeting.close':
-      return accept(...endAll(meeting, ctx), ...closeRoomChecks(meeting, ctx.now, actor.id), {
-        type: 'meeting.closed',
-        at: ctx.now,
-      });
+    case 'meeting.close': {
+      const checking = roomCheckUnderWay(meeting);
+      if (checking) return reject('conflict', checking);
+      return accept(...endAll(meeting, ctx), { type: 'meeting.closed', at: ctx.now });
+    }
     case 'meeting.setOptions':
       return accept({
         type: 'meeting.optionsSet',
