@@ -26,20 +26,30 @@ export function paragraphIdOf(element: Y.XmlElement): string | null {
 /**
  * The paragraphs of a text as the domain sees them (`TextFacts`): numbered from 1 in order,
  * headings not counted; a block without a pid (a text written before pids) is counted but cannot
- * be named; a pid seen twice names only its first block.
+ * be named. A pid seen twice (only a forged update makes one: the editor gives copies new pids)
+ * names its first block, but the brackets of every block carrying it count, since the co-editing
+ * server freezes them all: a bracket hidden in a copy still keeps the paragraph from being agreed.
  */
 export function paragraphFacts(doc: Y.Doc, proposalId: ProposalId): TextFacts {
   const paragraphs: ParagraphFacts[] = [];
-  const seen = new Set<string>();
+  const byId = new Map<string, ParagraphFacts>();
   let number = 0;
   for (const child of doc.getXmlFragment(DOC_FIELDS.text).toArray()) {
-    if (!(child instanceof Y.XmlElement) || child.nodeName === 'heading') continue;
-    number++;
+    if (!(child instanceof Y.XmlElement)) continue;
+    const heading = child.nodeName === 'heading';
+    if (!heading) number++;
     const id = paragraphIdOf(child);
-    if (!id || seen.has(id)) continue;
-    seen.add(id);
+    if (!id) continue;
     const { brackets, text } = readBlock(child);
-    paragraphs.push({ id, number, openBrackets: brackets, excerpt: excerpt(text) });
+    const seen = byId.get(id);
+    if (seen) {
+      seen.openBrackets += brackets;
+      continue;
+    }
+    // A heading is not a paragraph, but its pid is taken: a block copying it is counted above.
+    const facts = { id, number, openBrackets: brackets, excerpt: excerpt(text) };
+    byId.set(id, facts);
+    if (!heading) paragraphs.push(facts);
   }
   return { proposalId, paragraphs };
 }

@@ -442,7 +442,9 @@ function forbiddenWords(actor: Participant, type: Command['type']): string {
     return 'only the presiding officer may do this: the chair can hand presiding to you';
   }
   const article = /^[aeiou]/.test(actor.role) ? 'an' : 'a';
-  return `as ${article} ${actor.role} you may not do this: ask the presiding officer or the secretariat`;
+  const whom =
+    actor.role === 'secretariat' ? 'the presiding officer' : 'the presiding officer or the secretariat';
+  return `as ${article} ${actor.role} you may not do this: ask ${whom}`;
 }
 
 /** Which proposal quota a new proposal by `actor` would exceed, as the refusal's message. */
