@@ -10,6 +10,7 @@ import { COLLAB_LIMITS } from '../../../../shared/collab/limits';
 import { type BracketLogEntry, DOC_FIELDS } from '../../../../shared/collab/schema';
 import { registerAuthor } from '../../collab/authors';
 import { removedBracketTexts } from '../../collab/brackets';
+import { EditsAtCaret } from '../../collab/caretEdits';
 import { CommentHighlights, refreshHighlights } from '../../collab/commentHighlights';
 import type { DocConnection } from '../../collab/docConnection';
 import { recordEdits } from '../../collab/editLog';
@@ -133,6 +134,8 @@ export function LiveEditor(props: {
       extensions: [
         ...contentExtensions(),
         Collaboration.configure({ document: connection.doc, field: DOC_FIELDS.text }),
+        // Typed text lands in Yjs at the caret, so every character is credited to whoever typed it.
+        EditsAtCaret,
         CollaborationCaret.configure({
           provider: connection.provider,
           // The server replaces this with the authenticated identity; ours shows until it does.
