@@ -98,6 +98,8 @@ describe('paragraph consensus in the browser', () => {
     await expect
       .poll(async () => (await projector.locator('main').textContent()) ?? '', WAIT)
       .toContain('Affordable connectivity for all.');
+    // The projector marks the chair's words as an insertion since the base text (underlined).
+    await projector.screenshot({ path: path.join(SHOTS, 'consensus-projector-typed.png') });
     await chair.getByRole('button', { name: 'Any objection?…' }).click();
     const dialog = chair.getByRole('dialog');
     await dialog.getByRole('radio', { name: 'These paragraphs:' }).check();

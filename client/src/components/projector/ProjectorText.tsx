@@ -17,6 +17,7 @@ import { followedParagraph, type ParagraphMark, paragraphMarks } from './followi
 import { type MarginInfo, type ProjectorMeta, projectorKey, projectorPlugin } from './projectorPlugin';
 import { readOnlyConnector } from './readOnlyConnection';
 import { revisionDecorations } from './revisionMarks';
+import { scrollToParagraph } from './scrollToParagraph';
 import { projectText } from './yToProse';
 
 /** Remote edits arrive in bursts (50 editors may type at once): the projection is redone at most this often. */
@@ -237,8 +238,8 @@ function useMarginInfo(proposalId: ProposalId): MarginInfo {
 }
 
 /**
- * Scrolls the followed paragraph into view when the paragraph followed changes, or when it first
- * appears in the text, and again (at once) when the text's width changes (the countdown opening
+ * Scrolls the followed paragraph's start to the top of the text panel (./scrollToParagraph.ts) when
+ * the paragraph followed changes, or when it first appears in the text, and again (at once) when the text's width changes (the countdown opening
  * beside it re-wraps every line); edits elsewhere never move the screen.
  */
 function useFollow(editor: Editor | null, followed: string | null) {
@@ -261,7 +262,7 @@ function useFollow(editor: Editor | null, followed: string | null) {
       if (!dom) return;
       scrolled.current = followed;
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      dom.scrollIntoView?.({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+      scrollToParagraph(dom, reduced ? 'auto' : 'smooth');
     };
     check();
     editor.on('transaction', check);
@@ -273,8 +274,8 @@ function useFollow(editor: Editor | null, followed: string | null) {
             const now = editor.view.dom.clientWidth;
             if (now === width) return;
             width = now;
-            if (followed !== null && scrolled.current === followed)
-              followedDom()?.scrollIntoView?.({ block: 'center', behavior: 'auto' });
+            const dom = followed !== null && scrolled.current === followed ? followedDom() : null;
+            if (dom) scrollToParagraph(dom, 'auto');
           });
     resized?.observe(editor.view.dom);
     return () => {

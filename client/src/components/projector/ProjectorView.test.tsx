@@ -23,15 +23,24 @@ const BASE =
   '# Resolves\n\nto instruct the Director of BDT\n\nto invite Member States to contribute\n\nto report';
 const REMOTE = 'remote';
 
-let scrolled: Element[] = [];
+/** Where the text panel was scrolled to, in order. */
+let scrolled: number[] = [];
 beforeAll(() => {
   // jsdom lays nothing out: ProseMirror and the following ask for rectangles and scrolling.
   Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
   Range.prototype.getBoundingClientRect = () => ({ top: 0, left: 0, bottom: 0, right: 0 }) as DOMRect;
   document.elementFromPoint = () => null;
-  Element.prototype.scrollIntoView = function (this: Element) {
-    scrolled.push(this);
+  // Each row of the text (a margin and its block) 100 px below the one before, the panel at 0: the
+  // scroll position tells which paragraph was followed (row n → n × 100 - 8, the outline's room).
+  Element.prototype.getBoundingClientRect = function (this: Element) {
+    const inText = this.parentElement?.classList.contains('projector-doc');
+    const top = inText ? Math.floor([...this.parentElement!.children].indexOf(this) / 2) * 100 : 0;
+    return { top, bottom: top + 50, left: 0, right: 0, width: 0, height: 50 } as DOMRect;
   };
+  Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+    if (this.classList.contains('projector-scroll') && typeof options === 'object')
+      scrolled.push(options.top ?? -1);
+  } as Element['scrollTo'];
 });
 afterEach(() => {
   cleanup();
@@ -99,8 +108,16 @@ const objection = (delegation: string): Objection => ({
 const text = () => screen.getByTestId('projector-text');
 /** The shown blocks: the paragraphs, headings and lists of the text. */
 const blocks = () => [...text().querySelectorAll('.projector-doc > .projector-block')];
+/** Each block's margin as read out (its number's full label, its status), and the number shown. */
 const margins = () =>
-  [...text().querySelectorAll('.projector-doc > .projector-margin')].map((m) => m.textContent);
+  [...text().querySelectorAll('.projector-doc > .projector-margin')].map((m) =>
+    [m.querySelector('.sr-only'), m.querySelector('.projector-pstatus')]
+      .map((e) => e?.textContent ?? '')
+      .join(' ')
+      .trim(),
+  );
+const shownNumbers = () =>
+  [...text().querySelectorAll('.projector-pnum [aria-hidden="true"]')].map((n) => n.textContent);
 const followed = () => text().querySelectorAll('.is-followed');
 
 async function axeViolations(container: Element) {
@@ -131,11 +148,14 @@ describe('the projector', () => {
     expect(screen.getByRole('heading', { name: 'ACP/67A1/1 Resolution 31' })).toBeTruthy();
     // The heading is not numbered; paragraphs count from 1, as the server counts them.
     expect(margins()).toEqual(['', 'Para. 1 Agreed', 'Para. 2 Open', 'Para. 3 Open']);
+    // The margin shows the digits only (it stays narrow); the label is for screen readers.
+    expect(shownNumbers()).toEqual(['1', '2', '3']);
     const editor = text().querySelector('.projector-doc')!;
     expect(editor.getAttribute('contenteditable')).toBe('false');
     expect(editor.querySelectorAll('span.bracket[data-bracket]')).toHaveLength(1);
     expect([...followed()].map((b) => b.textContent)).toEqual(['to invite Member States to contribute']);
-    await waitFor(() => expect(scrolled).toEqual([blocks()[2]]));
+    // The followed paragraph (row 2)'s start at the panel's top, not its middle.
+    await waitFor(() => expect(scrolled).toEqual([192]));
     // The speakers stay, in a strip.
     expect(document.querySelector('.projector-floor.compact')).toBeTruthy();
   });
@@ -143,11 +163,11 @@ describe('the projector', () => {
   it('follows the first paragraph of an open check, which the margin shows under check; edits elsewhere do not move it', async () => {
     const { proposalId, consensus, server, doc, written } = setup();
     consensus({ screen: { proposalId, paragraphId: 'b2' } });
-    await waitFor(() => expect(scrolled).toHaveLength(1));
+    await waitFor(() => expect(scrolled).toEqual([92]));
     consensus({ checks: [check(proposalId, ['b4', 'b3'])] });
     await waitFor(() => expect(followed()[0]?.textContent).toBe('to report'));
     expect(margins()).toEqual(['', 'Para. 1 Open', 'Para. 2 Under check', 'Para. 3 Under check']);
-    expect(scrolled).toHaveLength(2);
+    expect(scrolled).toEqual([92, 292]);
     // Someone types in paragraph 1 (not frozen): the text follows, the screen does not move.
     act(() => blockText(server, 1).insert(0, 'also '));
     await waitFor(() => expect(blocks()[1]!.textContent).toBe('also to instruct the Director of BDT'));

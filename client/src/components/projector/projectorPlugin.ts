@@ -49,7 +49,9 @@ function build(
       }),
     );
     const label =
-      info && number !== null ? { number: info.numberLabel(number), status: info.statusLabel[mark] } : null;
+      info && number !== null
+        ? { n: number, number: info.numberLabel(number), status: info.statusLabel[mark] }
+        : null;
     decorations.push(
       Deco.widget(offset, () => margin(label, mark), {
         side: -1,
@@ -61,8 +63,17 @@ function build(
   return { ...state, decorations: DecorationSet.create(doc, decorations), followedAt };
 }
 
-/** The margin beside a block: its number and status (empty beside a heading, to keep the grid). */
-function margin(label: { number: string; status: string } | null, mark: ParagraphMark): HTMLElement {
+/**
+ * The margin beside a block: its number and status (empty beside a heading, to keep the grid).
+ *
+ * The number is shown as digits only, so that the margin stays narrow and the text wide; the full
+ * label ("Para. 2", in the UI language) is there for screen readers. Label and status are in <bdi>:
+ * the text's `dir="auto"` finds its direction from the text, never from these UI words.
+ */
+function margin(
+  label: { n: number; number: string; status: string } | null,
+  mark: ParagraphMark,
+): HTMLElement {
   const box = document.createElement('span');
   box.className = `projector-margin mark-${mark}`;
   if (!label) {
@@ -71,8 +82,14 @@ function margin(label: { number: string; status: string } | null, mark: Paragrap
   }
   const n = document.createElement('span');
   n.className = 'projector-pnum';
-  n.textContent = label.number;
-  const s = document.createElement('span');
+  const spoken = document.createElement('bdi');
+  spoken.className = 'sr-only';
+  spoken.textContent = label.number;
+  const shown = document.createElement('span');
+  shown.setAttribute('aria-hidden', 'true');
+  shown.textContent = String(label.n);
+  n.append(spoken, shown);
+  const s = document.createElement('bdi');
   s.className = 'projector-pstatus';
   s.textContent = label.status;
   box.append(n, ' ', s);
