@@ -29,15 +29,30 @@ export function useRoom(): RoomState {
   return useSyncExternalStore(room.subscribe, room.getState);
 }
 
-/** Server time now, ticking every `everyMs`: countdowns agree across participants. */
+/**
+ * Server time now, ticking every `everyMs`: countdowns agree across participants. A caller that
+ * speeds up (a banner ticking once a minute at rest, four times a second once a check opens) gets
+ * the time of that render, not the last slow tick's: a 20 s check must not first show 1:05.
+ */
 export function useServerNow(everyMs = 250): number {
   const { clockOffset } = useRoom();
-  const [now, setNow] = useState(() => Date.now());
+  const [tick, setTick] = useState(() => ({ now: Date.now(), everyMs }));
+  // A new pace: read the clock again during this render (React renders again at once, before
+  // anything is shown or any effect reads the stale time).
+  if (tick.everyMs !== everyMs) setTick({ now: Date.now(), everyMs });
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    // The same object when the clock has not moved: no render for nothing.
+    const read = () =>
+      setTick((last) => {
+        const now = Date.now();
+        return last.now === now && last.everyMs === everyMs ? last : { now, everyMs };
+      });
+    // Again when the timer starts: the render that asked for it may be a while ago.
+    read();
+    const timer = setInterval(read, everyMs);
     return () => clearInterval(timer);
   }, [everyMs]);
-  return now + clockOffset;
+  return tick.now + clockOffset;
 }
 
 /**

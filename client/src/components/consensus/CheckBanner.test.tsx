@@ -125,4 +125,63 @@ describe('the "any objection?" banner', () => {
     expect(screen.getByTestId('check-result').textContent).toBe('IRM-1/5 Paragraph 2 agreed');
     expect(announced()).toContain('Paragraph 2 agreed');
   });
+
+  it('counts from what is left, never above the window, even after a minute at rest', () => {
+    const local = consensusRoom(P.brazil);
+    renderWith(local.port, <CheckBanner />);
+    // At rest the banner reads the clock once a minute: 50 s since the last reading.
+    tick(50_000);
+    // The chair asked 3 s ago (the news came late): 17 s are left, not 20 nor 1:10.
+    act(() => {
+      local.room.ctx.set(Date.now() - 3_000);
+      local.room.must(P.chair, {
+        type: 'consensus.ask',
+        proposalId: local.proposalId,
+        paragraphIds: ['b2'],
+        seconds: 20,
+      });
+      local.set({ meeting: local.room.meeting });
+    });
+    expect(countdown()).toBe('0:17');
+    expect(announced()).toContain(': 17 seconds.');
+    const checkId = local.room.meeting.consensus.checks.at(-1)!.id;
+    act(() => local.by(P.chair, { type: 'consensus.close', checkId }));
+    tick(9_000);
+
+    // Our estimate of the server's clock is 1.5 s behind the asking: 0:20 as on the projector.
+    act(() => local.set({ clockOffset: -1_500 }));
+    act(() =>
+      local.by(P.chair, {
+        type: 'consensus.ask',
+        proposalId: local.proposalId,
+        paragraphIds: ['b4'],
+        seconds: 20,
+      }),
+    );
+    expect(countdown()).toBe('0:20');
+    expect(announced()).toContain(': 20 seconds.');
+  });
+
+  it('stops offering Objection once the window has ended, the focus staying on the banner', () => {
+    asking(P.egypt);
+    fireEvent.click(screen.getByRole('button', { name: 'Objection' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Reason (optional)' }));
+    tick(20_000);
+    // The server has not closed it yet: objecting now would be refused.
+    expect(countdown()).toBe('0:00');
+    expect(screen.queryByRole('button', { name: 'Objection' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: /Is there any objection\?/ }));
+  });
+
+  it('lets any member of the objecting delegation withdraw its objection', async () => {
+    const { by, checkId, sent } = asking(P.kenya2);
+    act(() => by(P.kenya, { type: 'consensus.object', checkId, reason: 'Awaiting instructions' }));
+    expect(screen.queryByRole('button', { name: 'Objection' })).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Withdraw the objection' }));
+    });
+    expect(sent.at(-1)).toEqual({ type: 'consensus.withdrawObjection', checkId });
+    expect(screen.getByText('No objection so far.')).toBeTruthy();
+  });
 });

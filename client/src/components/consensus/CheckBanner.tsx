@@ -1,13 +1,14 @@
-import { type RefObject, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsensusCheck, Objection } from '../../../../shared';
 import { clock } from '../../format';
 import { useRoom, useRoomPort, useServerNow } from '../../room/RoomContext';
 import { iCan } from '../../room/selectors';
 import { CheckResultLine } from './CheckResult';
-import { lastRoomResult, RESULT_SHOWN_MS, roomCheckOpen, secondsLeftOf } from './checks';
+import { lastRoomResult, RESULT_SHOWN_MS, roomCheckOpen, secondsLeftOf, takesObjections } from './checks';
 import { ObjectionControls } from './ObjectionControls';
 import { useCheckAnnouncements } from './useCheckAnnouncements';
+import { useFocusKept, useFocusWithin } from './useFocusWithin';
 import { symbolOf, useCheckWords } from './words';
 
 /**
@@ -84,33 +85,6 @@ export function CheckBanner() {
   );
 }
 
-/**
- * Whether the focus was last inside `ref`'s element: kept when the focused control is removed (no
- * event says so), dropped when the focus moves elsewhere.
- */
-function useFocusWithin(ref: RefObject<HTMLElement | null>): RefObject<boolean> {
-  const inside = useRef(false);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const onIn = () => {
-      inside.current = true;
-    };
-    // Only a move to somewhere else counts: a focused control removed (or the window left) moves
-    // the focus to nowhere, and some browsers say so with a focusout whose relatedTarget is null.
-    const onOut = (e: FocusEvent) => {
-      if (e.relatedTarget instanceof Node) inside.current = element.contains(e.relatedTarget);
-    };
-    element.addEventListener('focusin', onIn);
-    element.addEventListener('focusout', onOut);
-    return () => {
-      element.removeEventListener('focusin', onIn);
-      element.removeEventListener('focusout', onOut);
-    };
-  }, [ref]);
-  return inside;
-}
-
 function OpenCheck({ check, now }: { check: ConsensusCheck; now: number }) {
   const { t } = useTranslation();
   const state = useRoom();
@@ -119,10 +93,17 @@ function OpenCheck({ check, now }: { check: ConsensusCheck; now: number }) {
   const words = useCheckWords();
   const left = secondsLeftOf(check, now);
   const symbol = symbolOf(meeting, check.proposalId);
+  // Past its end the check only waits for the server to close it: an objection (or a withdrawal)
+  // would be refused, so neither is offered, as in the silence procedures.
+  const taking = takesObjections(check, now);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const actions = useRef<HTMLDivElement>(null);
+  // "Objection" (or the reason being typed) going under the focus leaves it on the banner's title.
+  useFocusKept(actions, () => heading.current, String(taking));
   return (
     <section className="check-banner" aria-labelledby="check-banner-heading" data-testid="check-banner">
       <div className="check-banner-head">
-        <h2 id="check-banner-heading" className="check-banner-title">
+        <h2 id="check-banner-heading" ref={heading} tabIndex={-1} className="check-banner-title">
           {t('consensus.question')} <bdi className="proposal-symbol">{symbol}</bdi>{' '}
           <span data-testid="check-paragraphs">{words.paragraphs(check.paragraphNumbers)}</span>
         </h2>
@@ -139,8 +120,8 @@ function OpenCheck({ check, now }: { check: ConsensusCheck; now: number }) {
         </span>
       </div>
       <Objections objections={check.objections} />
-      <div className="check-banner-actions">
-        <ObjectionControls check={check} />
+      <div ref={actions} className="check-banner-actions">
+        {taking && <ObjectionControls check={check} />}
         {iCan(state, 'consensus.close') && (
           <button
             type="button"

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsensusCheck } from '../../../../shared';
+import { accessOf, type ConsensusCheck } from '../../../../shared';
 import { useRoom, useRoomPort } from '../../room/RoomContext';
 import { iCan, participantOf } from '../../room/selectors';
 import { useFocusAfterRender } from '../useFocusAfterRender';
@@ -11,8 +11,9 @@ const REASON_MAX = 1000;
 
 /**
  * A delegation's part in a check: "Objection" (then an optional reason, Enter sends) while it has
- * none standing, "Withdraw the objection" while it has. Offered only to who may object (delegates
- * and spokespersons, by the permission table); `describedBy` names the check for screen readers
+ * none standing, "Withdraw the objection" while it has (to any of its members, whoever objected).
+ * Offered only to who may object (delegates and spokespersons, by the permission table), and only
+ * while the check takes objections (the callers decide when); `describedBy` names the check for screen readers
  * where several are listed, so the buttons keep the same names everywhere.
  */
 export function ObjectionControls({ check, describedBy }: { check: ConsensusCheck; describedBy?: string }) {
@@ -20,8 +21,8 @@ export function ObjectionControls({ check, describedBy }: { check: ConsensusChec
   const state = useRoom();
   const room = useRoomPort();
   const meeting = state.meeting!;
-  const myId = state.you?.participantId;
-  const mine = objectionOf(check, participantOf(meeting, myId));
+  const myself = participantOf(meeting, state.you?.participantId);
+  const mine = objectionOf(check, myself);
   const [writing, setWriting] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -32,8 +33,11 @@ export function ObjectionControls({ check, describedBy }: { check: ConsensusChec
   if (!iCan(state, 'consensus.object')) return null;
 
   if (mine) {
-    // `own`: the delegation's objection is the signed-in delegate's own (decide matches delegations).
-    if (!iCan(state, 'consensus.withdrawObjection', myId)) return null;
+    // An objection is the delegation's, not its author's: any member of the objecting delegation
+    // may withdraw it (`withdraw` in consensusDecide.ts matches delegations). So the table's `own`
+    // cell is read as "your delegation's", which `mine` already is: only whether the role may
+    // withdraw at all is asked (not `can` with an owner, which would compare participants).
+    if (!myself || accessOf(meeting, myself, 'consensus.withdrawObjection') === 'no') return null;
     return (
       <div className="button-row">
         <button

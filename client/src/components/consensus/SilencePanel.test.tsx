@@ -79,18 +79,30 @@ describe('silence procedures', () => {
     expect(row().queryByRole('button', { name: 'Objection' })).toBeNull();
   });
 
-  it('lists an ended procedure with its outcome, and offers Close now to the presiding officer only', async () => {
-    const { room, set, checkId, sent } = silence(P.chair);
+  it('offers Close now to the presiding officer once the silence is broken; an ended procedure shows its outcome', async () => {
+    const { room, set, by, checkId, sent } = silence(P.chair);
+    const title = () => document.getElementById(`silence-${checkId}`);
     expect(row().queryByRole('button', { name: 'Objection' })).toBeNull();
+    // Unbroken, the silence runs to its deadline: nothing closes it early.
+    expect(row().queryByRole('button', { name: 'Close now' })).toBeNull();
+    act(() => by(P.egypt, { type: 'consensus.object', checkId }));
+    row().getByRole('button', { name: 'Close now' }).focus();
+    // Egypt withdraws: Close now goes, the focus stays on the procedure.
+    act(() => by(P.egypt, { type: 'consensus.withdrawObjection', checkId }));
+    expect(row().queryByRole('button', { name: 'Close now' })).toBeNull();
+    expect(document.activeElement).toBe(title());
+    act(() => by(P.egypt, { type: 'consensus.object', checkId }));
     await act(async () => {
       fireEvent.click(row().getByRole('button', { name: 'Close now' }));
     });
     expect(sent.at(-1)).toEqual({ type: 'consensus.close', checkId });
     expect(screen.getByRole('heading', { name: 'Ended' })).toBeTruthy();
-    expect(row().getByText('Paragraphs 1 and 2 agreed')).toBeTruthy();
-    expect(document.activeElement).toBe(document.getElementById(`silence-${checkId}`));
+    expect(screen.getByTestId('silence-row').querySelector('.silence-deadline')?.textContent).toBe(
+      'Not agreed: objections from Egypt',
+    );
+    expect(document.activeElement).toBe(title());
 
-    // Another, ended by its deadline while the process was away.
+    // Another, ended by its deadline while the process was away: agreed.
     act(() => {
       room.ctx.set(Date.now());
       room.must(P.chair, {
@@ -101,8 +113,6 @@ describe('silence procedures', () => {
       });
       set({ meeting: room.meeting });
     });
-    const asked = room.meeting.consensus.checks.at(-1)!.id;
-    act(() => room.must(P.egypt, { type: 'consensus.object', checkId: asked }));
     act(() => {
       for (const event of closeDueChecks(room.meeting, DEADLINE + 60_000))
         room.meeting = evolve(room.meeting, event);
@@ -110,8 +120,8 @@ describe('silence procedures', () => {
     });
     const rows = screen.getAllByTestId('silence-row');
     expect(rows.map((r) => r.querySelector('.silence-deadline')?.textContent)).toEqual([
-      'Paragraphs 1 and 2 agreed',
       'Not agreed: objections from Egypt',
+      'Paragraph 4 agreed',
     ]);
     expect(rows.map((r) => r.querySelector('.silence-title')?.textContent)).toEqual([
       'IRM-1/5 Paragraphs 1 and 2',

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsensusCheck } from '../../../../shared';
 import { useRoom, useRoomPort, useServerNow } from '../../room/RoomContext';
@@ -9,6 +9,7 @@ import { CheckResultLine } from './CheckResult';
 import { silenceProcedures, takesObjections } from './checks';
 import { useDeadlineWords } from './deadlineWords';
 import { ObjectionControls } from './ObjectionControls';
+import { useFocusKept } from './useFocusWithin';
 import { symbolOf, useCheckWords } from './words';
 
 /**
@@ -16,7 +17,8 @@ import { symbolOf, useCheckWords } from './words';
  * all when `proposalId` is absent: each open one with its deadline on the viewer's clock and on the
  * meeting's (both labelled), the objections standing, Object / Withdraw for delegations (from their
  * join link, whatever the meeting's status, until the deadline) and "Close now" for the presiding
- * officer; the ended ones with their outcome. Nothing at all when there is none.
+ * officer once a delegation has objected (a silence unbroken runs to its deadline); the ended ones
+ * with their outcome. Nothing at all when there is none.
  */
 export function SilencePanel({ proposalId }: { proposalId?: string }) {
   const { t } = useTranslation();
@@ -72,12 +74,20 @@ function SilenceRow(props: {
   const when = useDeadlineWords();
   const id = titleId(check.id);
   const open = takesObjections(check, now);
+  // Silence is kept until the deadline: only a broken silence (an objection) may be closed early,
+  // and then it ends not agreed (the server refuses any other early close).
+  const closable = iCan(state, 'consensus.close') && check.objections.length > 0;
+  const row = useRef<HTMLLIElement>(null);
+  const title = useRef<HTMLParagraphElement>(null);
+  // The deadline passing, or the last objection withdrawn, takes away the control under the
+  // focus: it goes to the procedure's title.
+  useFocusKept(row, () => title.current, `${open}|${closable}`);
   // The secretariat and whoever presides see who objected for each delegation, not only which.
   const detail = me(state)?.role === 'secretariat' || iPreside(state);
   const asker = participantOf(meeting, check.askedBy);
   return (
-    <li className="silence-row" data-testid="silence-row">
-      <p className="silence-title" id={id} tabIndex={-1}>
+    <li ref={row} className="silence-row" data-testid="silence-row">
+      <p ref={title} className="silence-title" id={id} tabIndex={-1}>
         {withSymbol && (
           <>
             <bdi className="proposal-symbol">{symbolOf(meeting, check.proposalId)}</bdi>{' '}
@@ -111,7 +121,7 @@ function SilenceRow(props: {
       {open && (
         <div className="button-row">
           <ObjectionControls check={check} describedBy={id} />
-          {iCan(state, 'consensus.close') && (
+          {closable && (
             <button
               type="button"
               aria-describedby={id}

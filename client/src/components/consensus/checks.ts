@@ -28,9 +28,17 @@ export function silenceProcedures(meeting: Meeting, proposalId?: string): Consen
     .sort((a, b) => Number(a.result !== null) - Number(b.result !== null) || a.endsAt - b.endsAt);
 }
 
-/** Whole seconds left until `check` ends at server time `now` (0 once past). */
+/** A check's window in whole seconds: what it was asked for (20 for a 20 s check). */
+const windowSecondsOf = (check: ConsensusCheck): number => Math.round((check.endsAt - check.askedAt) / 1000);
+
+/**
+ * Whole seconds left in `check` at server time `now`, the one count every screen shows (the
+ * banner, the projector, the announcements): never below 0 (past its end the server closes it),
+ * never above its window (a clock read a little before the check was asked must not start a 20 s
+ * check at 21).
+ */
 export const secondsLeftOf = (check: ConsensusCheck, now: number): number =>
-  Math.max(0, Math.ceil((check.endsAt - now) / 1000));
+  Math.max(0, Math.min(Math.ceil((check.endsAt - now) / 1000), windowSecondsOf(check)));
 
 /** The standing objection of `who`'s delegation in `check`, or undefined. */
 export const objectionOf = (check: ConsensusCheck, who: Participant | undefined) =>

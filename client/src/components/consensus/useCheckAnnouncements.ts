@@ -24,6 +24,8 @@ export function useCheckAnnouncements(
   const seen = useRef<{ id: string; delegations: Set<string>; warned: boolean } | null | undefined>(
     undefined,
   );
+  // `now` is this render's (useServerNow reads the clock again when the banner speeds up as a check
+  // opens), and the count is capped at the window: a new check is announced with what it has left.
   const left = open ? secondsLeftOf(open, now) : null;
 
   useEffect(() => {

@@ -1,17 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsensusCheck, Meeting } from '../../../../shared';
 import { useRoom, useServerNow } from '../../room/RoomContext';
+import { secondsLeftOf } from '../consensus/checks';
+import { useCheckWords } from '../consensus/words';
 import { shownCheck } from './following';
-
-/**
- * Whole seconds left in a check at server time `now`: never below 0 (the server closes it), never
- * above its window (the clock ticks a little late, and a 20 s check must not start at 21).
- */
-const checkSecondsLeft = (check: ConsensusCheck, now: number) =>
-  Math.max(
-    0,
-    Math.min(Math.ceil((check.endsAt - now) / 1000), Math.round((check.endsAt - check.askedAt) / 1000)),
-  );
 
 /**
  * "Is there any objection?" on the projector, while a room check is open (on any proposal): the
@@ -34,16 +26,18 @@ export function CheckCountdown() {
 
 function CheckPanel({ check, meeting, now }: { check: ConsensusCheck; meeting: Meeting; now: number }) {
   const { t } = useTranslation();
+  const words = useCheckWords();
   const proposal = meeting.proposals.find((p) => p.id === check.proposalId);
   const objections = check.result ? check.result.objections : check.objections;
   const outcome = check.result?.outcome ?? null;
-  const left = checkSecondsLeft(check, now);
+  // The same count and the same words as the room's banner.
+  const left = secondsLeftOf(check, now);
   return (
     <section className={`projector-check ${outcome ? `outcome-${outcome}` : 'is-open'}`}>
       <p className="projector-check-question">{t('projectorText.check.question')}</p>
       <p className="projector-check-on">
         {proposal && <bdi className="proposal-symbol">{proposal.symbol}</bdi>}{' '}
-        {t('projectorText.paragraph', { number: check.paragraphNumbers.join(', ') })}
+        {words.paragraphs(check.paragraphNumbers)}
       </p>
       {outcome === null ? (
         <p className="projector-countdown">

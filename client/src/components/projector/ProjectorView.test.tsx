@@ -179,10 +179,11 @@ describe('the projector', () => {
 
   it('counts the check down, lists the objecting delegations, then shows the outcome', async () => {
     const { proposalId, consensus } = setup();
-    consensus({ checks: [check(proposalId, ['b3'])] });
+    consensus({ checks: [check(proposalId, ['b3', 'b4'])] });
     const panel = within(screen.getByTestId('projector-check'));
     expect(panel.getByText('Is there any objection?')).toBeTruthy();
-    expect(panel.getByText(/Para\. 2/)).toBeTruthy();
+    // In the banner's words.
+    expect(panel.getByText('Paragraphs 2 and 3')).toBeTruthy();
     const seconds = Number(panel.getByTestId('check-seconds').textContent);
     expect(seconds).toBeGreaterThanOrEqual(11);
     expect(seconds).toBeLessThanOrEqual(12);

@@ -43,13 +43,8 @@ export function ParagraphActions(props: {
   return (
     <div className="paragraph-actions">
       {canSet && (
-        <StatusForm
-          // A status set by someone else starts the form again from it.
-          key={`${c.status}|${c.record?.delegations.join('|') ?? ''}`}
-          proposalId={proposal.id}
-          paragraph={paragraph}
-          consensus={c}
-        />
+        // No key: a status set meanwhile restarts the form from it without a remount (StatusForm).
+        <StatusForm proposalId={proposal.id} paragraph={paragraph} consensus={c} />
       )}
       {(canAsk || canShow) && (
         <div className="button-row">

@@ -173,6 +173,36 @@ describe('paragraphs in the editor', () => {
     expect(within(details).getByRole('button', { name: 'Show on the projector — Paragraph 1' })).toBeTruthy();
   });
 
+  it('starts the status form again from a status set meanwhile, the focus staying in it', async () => {
+    const user = userEvent.setup();
+    const { by, proposalId } = setup(P.secretariat);
+    await waitFor(() => expect(margins()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Paragraph 2: Ad ref. (Egypt)' }));
+    const details = screen.getByRole('region', { name: 'Paragraph 2' });
+    const radio = (name: string) => within(details).getByRole('radio', { name }) as HTMLInputElement;
+    await user.click(radio('Open'));
+    // The presiding officer agrees it with Brazil too: the form shows that, not the unsent choice.
+    act(() =>
+      by(P.chair, {
+        type: 'paragraph.setStatus',
+        proposalId,
+        paragraphId: 'b3',
+        status: 'ad-referendum',
+        delegations: ['Egypt', 'Brazil'],
+      }),
+    );
+    expect(radio('Agreed ad referendum').checked).toBe(true);
+    expect(document.activeElement).toBe(radio('Open'));
+    const chip = within(details).getByRole('button', { name: 'Remove Brazil' });
+    chip.focus();
+    // Then agrees it: the form is locked for the secretariat, the focus on why.
+    act(() => by(P.chair, { type: 'paragraph.setStatus', proposalId, paragraphId: 'b3', status: 'agreed' }));
+    expect(radio('Agreed').checked).toBe(true);
+    expect(document.activeElement?.textContent).toBe(
+      'Only the presiding officer can reopen an agreed paragraph.',
+    );
+  });
+
   it('opens the paragraph at the cursor from the keyboard (Ctrl+Alt+P)', async () => {
     const { doc } = setup(P.kenya);
     await waitFor(() => expect(margins()).toHaveLength(3));

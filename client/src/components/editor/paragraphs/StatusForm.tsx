@@ -1,13 +1,17 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, PARAGRAPH_STATUSES, type ParagraphStatus, type ProposalId } from '../../../../../shared';
 import { useRoom, useRoomPort } from '../../../room/RoomContext';
 import { iPreside } from '../../../room/selectors';
+import { useFocusKept } from '../../consensus/useFocusWithin';
 import { isolatedIn, SLOT_VALUE } from '../../Isolated';
 import type { ParagraphConsensus, TextParagraph } from './model';
 
 /** At most this many delegations agree ad referendum at once (the command's bound). */
 const MAX_DELEGATIONS = 20;
+
+/** What a paragraph's status is now, as one string: its status and delegations (in their order). */
+const settingOf = (c: ParagraphConsensus): string => JSON.stringify([c.status, c.record?.delegations ?? []]);
 
 /**
  * Sets a paragraph's status: open, agreed ad referendum (with the delegations, picked from the
@@ -29,6 +33,18 @@ export function StatusForm(props: {
   const [delegations, setDelegations] = useState<string[]>(c.record?.delegations ?? []);
   const [typed, setTyped] = useState('');
   const [missing, setMissing] = useState(false);
+  // A status set while the form is open (by someone else, or by this form) starts the choice again
+  // from it. In this render, not with a remount (a key): the control being used keeps the focus.
+  const setting = settingOf(c);
+  const [shown, setShown] = useState(setting);
+  if (shown !== setting) {
+    setShown(setting);
+    setStatus(c.status);
+    setDelegations(c.record?.delegations ?? []);
+    setMissing(false);
+  }
+  const form = useRef<HTMLFormElement>(null);
+  const lockedNote = useRef<HTMLParagraphElement>(null);
   const known = useMemo(
     () =>
       [
@@ -43,6 +59,13 @@ export function StatusForm(props: {
   );
   const number = paragraph.number;
   const locked = c.status === 'agreed' && !iPreside(state);
+  // The control under the focus gone (the delegations once the status is no longer ad referendum)
+  // or disabled (the whole form, once agreed for who may not reopen): the focus stays in the form.
+  useFocusKept(
+    form,
+    () => (locked ? lockedNote.current : form.current?.querySelector<HTMLElement>('input:checked')),
+    `${setting}|${locked}`,
+  );
 
   if (c.check) return <p className="muted small">{t('paragraphs.actions.checkDecides')}</p>;
 
@@ -71,7 +94,7 @@ export function StatusForm(props: {
   };
 
   return (
-    <form className="paragraph-status-form" onSubmit={submit}>
+    <form ref={form} className="paragraph-status-form" onSubmit={submit}>
       <fieldset disabled={locked}>
         <legend>{t('paragraphs.actions.legend', { number })}</legend>
         {PARAGRAPH_STATUSES.map((s) => (
@@ -142,7 +165,11 @@ export function StatusForm(props: {
         )}
         <button type="submit">{t('paragraphs.actions.set')}</button>
       </fieldset>
-      {locked && <p className="muted small">{t('paragraphs.actions.reopenPresiding')}</p>}
+      {locked && (
+        <p ref={lockedNote} tabIndex={-1} className="muted small">
+          {t('paragraphs.actions.reopenPresiding')}
+        </p>
+      )}
     </form>
   );
 }
