@@ -4,6 +4,7 @@ import { type Action, RTO_CODES, type RtoCode } from '../../../shared';
 import { useRoom, useRoomPort } from '../room/RoomContext';
 import type { RoomState } from '../room/roomClient';
 import { iCan, iPreside, spokespersonOf } from '../room/selectors';
+import { roomCheckOpen } from './consensus/checks';
 import { Presence } from './floor/Presence';
 
 /** What the console offers; whoever may do none of it does not get one. */
@@ -33,6 +34,8 @@ export function MeetingControls() {
   const handedOver =
     meeting.presidingParticipantId !== null && meeting.presidingParticipantId !== state.you?.participantId;
   const send = room.send;
+  // A check in the room holds off the suspension and the close (the server refuses both meanwhile).
+  const checking = roomCheckOpen(meeting) !== undefined;
   return (
     <section className="panel console" aria-labelledby="console-heading">
       <h2 id="console-heading">{t(iPreside(state) ? 'chair.console' : 'chair.secretariatConsole')}</h2>
@@ -43,7 +46,12 @@ export function MeetingControls() {
           </button>
         )}
         {may('meeting.suspend') && meeting.status === 'open' && (
-          <button type="button" onClick={() => void send({ type: 'meeting.suspend' })}>
+          <button
+            type="button"
+            disabled={checking}
+            aria-describedby={checking ? 'console-check-note' : undefined}
+            onClick={() => void send({ type: 'meeting.suspend' })}
+          >
             {t('meeting.suspend')}
           </button>
         )}
@@ -56,6 +64,8 @@ export function MeetingControls() {
           <button
             type="button"
             className="danger"
+            disabled={checking}
+            aria-describedby={checking ? 'console-check-note' : undefined}
             onClick={() => window.confirm(t('meeting.confirmClose')) && void send({ type: 'meeting.close' })}
           >
             {t('meeting.close')}
@@ -80,6 +90,11 @@ export function MeetingControls() {
           </button>
         )}
       </fieldset>
+      {checking && (
+        <p id="console-check-note" className="hint">
+          {t('consensus.ask.roomBusy')}
+        </p>
+      )}
       {may('presiding.handTo') && vices.length > 0 && (
         <div className="inline-form">
           {handedOver ? (
