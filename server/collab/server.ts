@@ -174,9 +174,8 @@ export class CollabServer {
    * Reacts to stored meeting events (each batch `service.onEventsStored` gives, on every process):
    * closes this process's connections of a participant whose link was reissued or who was removed,
    * seeds new proposals' base texts, saves published revisions' texts (unless the command's own
-   * turn here does: ./textStep.ts), and recomputes read-only
-   * access of open connections when a proposal is locked or unlocked or the meeting closes or is
-   * archived. (Frozen paragraphs need nothing here: each update is judged against the meeting as it
+   * turn here does: ./textStep.ts), and recomputes read-only access of open connections when a
+   * proposal is locked or unlocked or the meeting closes or is archived. (Frozen paragraphs need nothing here: each update is judged against the meeting as it
    * is then, and judged again if more froze meanwhile: doc/judge.ts.) Never throws: it runs inside
    * the meeting's writer.
    */
