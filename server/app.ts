@@ -94,14 +94,14 @@ export async function startServer(config: Config, runtime: ServerRuntime = {}): 
   app.disable('x-powered-by');
   const httpServer: HttpServer = createServer(app);
   // Late-bound: the gateway is built before the collab server whose documents it reads.
-  let textFacts: TextFactsSource = async () => undefined;
+  let textFacts: TextFactsSource = (_proposalId, step) => step(undefined);
   // Both follow the service's stored events: the Socket.IO rooms get them, and the collab server
   // reacts to locks, the meeting closing and new proposals' base texts.
   const realtime = new RealtimeGateway(httpServer, service, tokens, metrics, log, {
     allowedOrigins: config.allowedOrigins,
     storeHealth: health,
     adapter: deployment.socketIoAdapter,
-    textFacts: (proposalId) => textFacts(proposalId),
+    textFacts: (proposalId, step) => textFacts(proposalId, step),
     now,
     ...(config.realtime ? { limits: config.realtime } : {}),
   });
@@ -122,7 +122,7 @@ export async function startServer(config: Config, runtime: ServerRuntime = {}): 
       allowedOrigins: [...config.allowedOrigins, ...(config.collab?.allowedOrigins ?? [])],
     },
   );
-  textFacts = (proposalId) => collab.textFacts(proposalId);
+  textFacts = (proposalId, step) => collab.withTextFacts(proposalId, step);
 
   let publicUrl = config.publicUrl ?? '';
   const invites = new Invites(tokens, () => publicUrl);

@@ -12,7 +12,6 @@ import {
   type TextFacts,
 } from '../../shared';
 import { writerName } from '../../shared/collab/limits';
-import { paragraphFacts } from '../../shared/collab/paragraphs';
 import { can } from '../../shared/domain/permissions';
 import type { TokenService } from '../auth/tokens';
 import { ParticipantLimits, participantKey } from '../limits/participants';
@@ -27,10 +26,11 @@ import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
 import { DocFolder } from './doc/folder';
 import { participantWriter } from './doc/judge';
-import { revisionVersion } from './doc/serverVersions';
+import { revisionVersion, saveRevisions } from './doc/serverVersions';
 import { DocRegistry } from './docRegistry';
 import type { DocFanout } from './fanout';
 import { CLOSE } from './protocol';
+import { TextSteps } from './textStep';
 import { UpdateValidator, type ValidatorOptions, type Writer } from './validate';
 
 /** Limits and timings of the collab server (docs/collab.md); every field has a default. */
@@ -96,8 +96,6 @@ export interface CollabDeps {
 }
 
 const PATH_PREFIX = '/collab/';
-/** How long `textFacts` waits for a document (its load, or a queue busy judging updates). */
-const TEXT_FACTS_TIMEOUT_MS = 5000;
 /** A replaced or revoked connection that has not completed its close this long after is cut. */
 const REPLACED_GRACE_MS = 2000;
 
@@ -111,6 +109,8 @@ export class CollabServer {
   private readonly options: CollabOptions;
   private readonly wss: WebSocketServer;
   private readonly registry: DocRegistry;
+  /** Commands that read a text, each in one turn of its document's queue. */
+  private readonly steps: TextSteps;
   private readonly validator: UpdateValidator;
   private readonly folder = new DocFolder();
   private readonly pinger: NodeJS.Timeout;
@@ -161,6 +161,7 @@ export class CollabServer {
       retryTimeoutMs: this.options.validation.retryTimeoutMs,
       fanout: deps.fanout,
     });
+    this.steps = new TextSteps(this.registry, log);
     this.unfollowMeetings = deps.service.onEventsStored((meetingId, events) =>
       this.handleMeetingEvents(meetingId, events),
     );
@@ -172,9 +173,9 @@ export class CollabServer {
   /**
    * Reacts to stored meeting events (each batch `service.onEventsStored` gives, on every process):
    * closes this process's connections of a participant whose link was reissued or who was removed,
-   * seeds new proposals' base texts, saves published revisions' texts, and recomputes read-only
-   * access of open connections when a proposal is locked or unlocked or the meeting closes or is
-   * archived. (Frozen paragraphs need nothing here: each update is judged against the meeting as it
+   * seeds new proposals' base texts, saves published revisions' texts (unless the command's own
+   * turn here does: ./textStep.ts), and recomputes read-only access of open connections when a
+   * proposal is locked or unlocked or the meeting closes or is archived. (Frozen paragraphs need nothing here: each update is judged against the meeting as it
    * is then, and judged again if more froze meanwhile: doc/judge.ts.) Never throws: it runs inside
    * the meeting's writer.
    */
@@ -191,7 +192,9 @@ export class CollabServer {
             else this.noBaseText.add(event.proposal.id);
             break;
           case 'proposal.revisionPublished':
-            this.saveRevision(event.proposalId, event.revision);
+            // Published by a command in a turn of the document here: that turn saves it.
+            if (!this.steps.claim(event.proposalId, event.revision))
+              this.saveRevision(event.proposalId, event.revision);
             break;
           case 'proposal.locked':
           case 'proposal.unlocked':
@@ -225,32 +228,20 @@ export class CollabServer {
   }
 
   /**
-   * What the proposal's text says of its paragraphs (`paragraphFacts`), for `decide` (the gateway
-   * reads it before a command that `needsTextFacts`). From the live document as stored (between
-   * batches of its queue); a document not in memory is loaded for it and unloaded again like any
-   * document nobody is connected to (after `unloadDelayMs`), so a burst of commands loads it once.
-   * Undefined when the proposal is unknown, the document cannot be loaded, or it takes longer than
-   * {@link TEXT_FACTS_TIMEOUT_MS}: `decide` then refuses the command as unavailable.
+   * Runs `step` (the gateway deciding and storing a command that `needsTextFacts`) with what the
+   * proposal's text says of its paragraphs (`paragraphFacts`), in one turn of the document's queue
+   * (./textStep.ts): no client update of the document is judged or applied between the reading and
+   * the command's events being stored, so the next one is judged against the paragraphs it froze;
+   * a revision it published is saved as its version in the same turn. The document is read as
+   * stored; one not in memory is loaded for it and unloaded again like any document nobody is
+   * connected to (after `unloadDelayMs`), so a burst of commands loads it once. `step` gets
+   * undefined (and runs outside the queue) when the proposal is unknown, the server is closing, the
+   * document cannot be loaded, or the turn does not come within 5 s: `decide` then refuses the
+   * command as unavailable.
    */
-  async textFacts(proposalId: ProposalId): Promise<TextFacts | undefined> {
-    if (this.closing || !findProposal(this.deps.service, proposalId)) return undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), TEXT_FACTS_TIMEOUT_MS);
-      timer.unref();
-    });
-    const read = this.registry.use(proposalId, (live) => paragraphFacts(live.doc, proposalId));
-    try {
-      const facts = await Promise.race([read, timeout]);
-      if (!facts) this.deps.log.warn({ doc: proposalId }, 'text facts not read in time');
-      return facts;
-    } catch (error) {
-      this.deps.log.warn({ err: error, doc: proposalId }, 'text facts could not be read');
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-      read.catch(() => {}); // settled after the timeout: nobody waits for it any more
-    }
+  withTextFacts<T>(proposalId: ProposalId, step: (facts: TextFacts | undefined) => Promise<T>): Promise<T> {
+    if (this.closing || !findProposal(this.deps.service, proposalId)) return step(undefined);
+    return this.steps.run(proposalId, step);
   }
 
   /**
@@ -400,13 +391,15 @@ export class CollabServer {
   }
 
   /**
-   * Saves a published revision's text as its version (doc/serverVersions.ts): on every process that
-   * hears the event, so one of them saves it and the others find it saved; a process that stopped
-   * first saves it when the document is next loaded (`revisionVersionsOf`).
+   * Saves the text of a revision published elsewhere (another process, or a command submitted
+   * without the text's turn) as its version (doc/serverVersions.ts). The publishing process saved
+   * it already in the command's turn, as a rule: then this finds it saved and does nothing. If that
+   * failed, this saves the text as this process has it (the fanout may lag by a moment); a process
+   * that stopped first saves it when the document is next loaded (`revisionVersionsOf`).
    */
   private saveRevision(proposalId: ProposalId, revision: Revision): void {
     this.registry
-      .use(proposalId, (live) => live.saveServerVersions([revisionVersion(revision)]))
+      .use(proposalId, (live) => saveRevisions(live, [revision], this.deps.log))
       .catch((error) =>
         this.deps.log.error(
           { err: error, doc: proposalId, versionId: revision.versionId },

@@ -1,4 +1,5 @@
 import {
+  type Ack,
   accessOf,
   type Command,
   type Meeting,
@@ -6,46 +7,31 @@ import {
   type ParticipantId,
   type TextFacts,
 } from '../../shared';
-import type { Logger } from '../observability/logger';
 import type { TextFactsSource } from './textFactsSource';
 
-/** A text that takes longer than this to read is not waited for: the command is refused "try again". */
-const READ_TIMEOUT_MS = 5000;
-
 /**
- * The facts of the text a command needs (`needsTextFacts`), read before it is decided; undefined
- * for any other command, and whenever reading would be wasted: the sender may not do the command,
- * or the proposal is not one of this meeting's consensus texts. `decide` then refuses it with its
- * own words (forbidden, not found, "could not be read"), so the text of another meeting's proposal
- * is never read for this one, and a flood of commands nobody may send costs no document load.
- * Never throws: a failed or slow read is logged and answered undefined ("try again in a moment").
+ * Submits a command with the facts of the text it needs (`needsTextFacts`): `submit` runs inside
+ * the source's step (the document's queue), so the text cannot change between the reading and the
+ * command's events being stored. Any other command, and whenever reading would be wasted, is
+ * submitted without facts: the sender may not do the command, or the proposal is not one of this
+ * meeting's consensus texts. `decide` then refuses it with its own words (forbidden, not found,
+ * "could not be read"), so the text of another meeting's proposal is never read for this one, and a
+ * flood of commands nobody may send costs no document load. The source bounds the wait (one
+ * timeout, `CollabServer.withTextFacts`) and logs what it could not read; `submit`'s errors are the
+ * caller's.
  */
-export async function textForCommand(
+export function commandWithText(
   meeting: Meeting | undefined,
   actorId: ParticipantId,
   command: Command,
   source: TextFactsSource | undefined,
-  log: Logger,
-): Promise<TextFacts | undefined> {
-  if (!source || !meeting || !needsTextFacts(command)) return undefined;
+  submit: (text: TextFacts | undefined) => Promise<Ack>,
+): Promise<Ack> {
+  if (!source || !meeting || !needsTextFacts(command)) return submit(undefined);
   const actor = meeting.participants.find((p) => p.id === actorId);
-  if (!actor || accessOf(meeting, actor, command.type) === 'no') return undefined;
+  if (!actor || accessOf(meeting, actor, command.type) === 'no') return submit(undefined);
   const proposal = meeting.proposals.find((p) => p.id === command.proposalId);
-  if (proposal?.kind !== 'proposal') return undefined;
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const facts = await Promise.race([
-      source(proposal.id),
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), READ_TIMEOUT_MS);
-      }),
-    ]);
-    // Only the facts of the proposal the command names.
-    return facts?.proposalId === proposal.id ? facts : undefined;
-  } catch (error) {
-    log.warn({ err: error, proposalId: proposal.id }, "a proposal's text could not be read for a command");
-    return undefined;
-  } finally {
-    clearTimeout(timer);
-  }
+  if (proposal?.kind !== 'proposal') return submit(undefined);
+  // Only the facts of the proposal the command names.
+  return source(proposal.id, (facts) => submit(facts?.proposalId === proposal.id ? facts : undefined));
 }

@@ -28,7 +28,7 @@ import type { MeetingService } from '../meeting/service';
 import { MeetingUnreadable } from '../meeting/unreadable';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
-import { textForCommand } from './commandText';
+import { commandWithText } from './commandText';
 import { type HandshakeRefusal, readHandshake, refusedAs } from './handshake';
 import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from './limits';
 import { originAllowed } from './origin';
@@ -57,8 +57,9 @@ export interface RealtimeOptions {
    */
   storeHealth?: Pick<StoreHealth, 'state' | 'onChange' | 'failed'>;
   /**
-   * Reads what a proposal's text says (the co-editing server's documents), for the commands whose
-   * decision needs it (`needsTextFacts`); unset: those commands are refused "could not be read".
+   * Runs a command whose decision needs what a proposal's text says (`needsTextFacts`) with the
+   * text's facts, in a turn of the co-editing server's document (`CollabServer.withTextFacts`);
+   * unset: those commands are refused "could not be read".
    */
   textFacts?: TextFactsSource;
   /** The server's clock (ms since the epoch) as `clock` answers and snapshots tell it; default Date.now. */
@@ -450,15 +451,16 @@ export class RealtimeGateway {
       return this.closeRevoked(socket, stale);
     }
     try {
-      // Read after the rate limit and the checks above, so a flood of them loads no document.
-      const text = await textForCommand(
+      // The text is read after the rate limit and the checks above, so a flood of them loads no
+      // document; and the command is stored in the same turn of the document as the reading.
+      const ack = await commandWithText(
         this.service.room(meetingId)?.state,
         participantId,
         parsed.data,
         this.options.textFacts,
-        this.log,
+        (text) => this.service.submitCommand(meetingId, participantId, parsed.data, text),
       );
-      answer(await this.service.submitCommand(meetingId, participantId, parsed.data, text));
+      answer(ack);
     } catch (error) {
       this.log.error({ err: error, type }, 'command failed');
       this.options.storeHealth?.failed(error);

@@ -21,7 +21,7 @@ import {
 } from '../support/collab';
 import { createMeetingWith, type Invitee, STANDARD_PEOPLE } from '../support/meeting';
 import { startTestServer, tempDir } from '../support/server';
-import { waitFor } from '../support/wait';
+import { delay, waitFor } from '../support/wait';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -136,7 +136,7 @@ describe('collab: frozen paragraphs and revision versions (one server)', () => {
     expect(closed.ok).toBe(true);
   });
 
-  it('saves a published revision as the version Rev.N (by the publisher, at its time), listed over HTTP', async () => {
+  it('saves a revision published elsewhere as the version Rev.N (by the publisher, at its time), listed over HTTP', async () => {
     const id = await createProposal(chair, { symbol: 'IRM/DT/62', baseText: BASE });
     const [egypt] = await opened(id, 'egypt');
     type(egypt!, 'b1', 'Revised ');
@@ -154,7 +154,8 @@ describe('collab: frozen paragraphs and revision versions (one server)', () => {
           people.france!.token,
         )
       ).body.versions;
-    // Saved once the event is stored (after the command's ack): waited for, not assumed.
+    // Submitted without the text's turn (as another process's event arrives): saved by the
+    // handler of the stored event, after the ack, so waited for, not assumed.
     await waitFor(async () => (await list()).length === 2, 'the revision version');
     expect(await list()).toEqual([
       expect.objectContaining({ name: 'Base text', createdBy: null }),
@@ -172,13 +173,15 @@ describe('collab: frozen paragraphs and revision versions (one server)', () => {
   });
 });
 
-describe('CollabServer.textFacts', () => {
+describe('CollabServer.withTextFacts: a command that reads the text, in one turn of its document', () => {
   let node: CollabAlone;
   let dataDir: string;
   let meetingId: MeetingId;
   let chairId: ParticipantId;
   const documents = async () =>
     (await node.metrics.registry.getSingleMetric('irm_collab_documents')!.get()).values[0]?.value ?? 0;
+  /** The facts alone, as a step that only returns them. */
+  const factsOf = (id: ProposalId) => node.collab.withTextFacts(id, async (facts) => facts);
 
   beforeAll(async () => {
     dataDir = await tempDir();
@@ -205,6 +208,26 @@ describe('CollabServer.textFacts', () => {
     if (!ack.ok) throw new Error(ack.error.message);
     return node.service.room(meetingId)!.state.proposals.find((p) => p.symbol === symbol)!.id;
   };
+  const openAsChair = async (id: ProposalId) => {
+    const token = await node.tokens.sign({ meetingId, participantId: chairId, role: 'chair' });
+    const editor = openEditor(node.url, id, token);
+    await editor.synced;
+    await waitUntil(() => plainText(editor.doc) !== '', 'the text');
+    return editor;
+  };
+  /**
+   * Sends an edit and gives it time to reach the server, where it queues behind the turn running:
+   * part of what the test does (without the turn, the edit would be applied meanwhile), not a wait
+   * for something to have happened.
+   */
+  const editDuringTurn = async (editor: Editor, pid: string, text: string) => {
+    paragraphText(editor.doc, pid).insert(0, text);
+    await waitUntil(() => editor.provider.ws?.bufferedAmount === 0, 'the edit sent');
+    await delay(300);
+  };
+  let n = 0;
+  const submit = (command: CommandInput, facts: TextFacts | undefined) =>
+    node.service.submitCommand(meetingId, chairId, { ...command, id: `turn-${++n}` } as Command, facts);
 
   it('reads a stored text (loading it, then unloading it), a live one as edited, and nothing for an unknown proposal', async () => {
     const id = await create('IRM/DT/70', '# Heading\n\nInvites [Member States] to act\n\nNotes the report');
@@ -217,18 +240,15 @@ describe('CollabServer.textFacts', () => {
         { id: 'b3', number: 2, openBrackets: 0, excerpt: 'Notes the report' },
       ],
     };
-    expect(await node.collab.textFacts(id)).toEqual(expected);
+    expect(await factsOf(id)).toEqual(expected);
     // Loaded for the facts only: unloaded again after the delay.
     await waitFor(async () => (await documents()) === 0, 'the document unloaded after the facts');
 
-    const token = await node.tokens.sign({ meetingId, participantId: chairId, role: 'chair' });
-    const editor = openEditor(node.url, id, token);
+    const editor = await openAsChair(id);
     try {
-      await editor.synced;
-      await waitUntil(() => plainText(editor.doc) !== '', 'the text');
       paragraphText(editor.doc, 'b3').insert(0, 'Also ');
       await serverRoundTrip(editor.provider.ws);
-      expect((await node.collab.textFacts(id))?.paragraphs[1]).toEqual({
+      expect((await factsOf(id))?.paragraphs[1]).toEqual({
         id: 'b3',
         number: 2,
         openBrackets: 0,
@@ -237,6 +257,55 @@ describe('CollabServer.textFacts', () => {
     } finally {
       editor.destroy();
     }
-    expect(await node.collab.textFacts('pr_unknown' as ProposalId)).toBeUndefined();
+    expect(await factsOf('pr_unknown' as ProposalId)).toBeUndefined();
+  });
+
+  it('judges an edit that arrives while a paragraph is being agreed against the agreed paragraph (4400)', async () => {
+    const id = await create('IRM/DT/71', 'Welcomes the report\n\nNotes the plan');
+    const editor = await openAsChair(id);
+    try {
+      let read: TextFacts | undefined;
+      const ack = await node.collab.withTextFacts(id, async (facts) => {
+        read = facts;
+        // Typed after the facts were read, before the paragraph is agreed on them.
+        await editDuringTurn(editor, 'b2', 'Forged ');
+        return submit(
+          { type: 'paragraph.setStatus', proposalId: id, paragraphId: 'b2', status: 'agreed' },
+          facts,
+        );
+      });
+      expect(ack.ok).toBe(true);
+      expect(read?.paragraphs[1]?.excerpt).toBe('Notes the plan');
+      expect(await closeOrRoundTrip(editor.provider.ws, editor.closed)).toEqual(FROZEN_CLOSE);
+      // Agreed with the text that was read, and the text is still that.
+      expect((await factsOf(id))?.paragraphs[1]?.excerpt).toBe('Notes the plan');
+    } finally {
+      editor.destroy();
+    }
+  });
+
+  it('saves a revision published in the turn in that turn, with exactly the text whose facts were read', async () => {
+    const id = await create('IRM/DT/72', 'Welcomes the report\n\nNotes the plan');
+    const editor = await openAsChair(id);
+    try {
+      const ack = await node.collab.withTextFacts(id, async (facts) => {
+        await editDuringTurn(editor, 'b1', 'Later ');
+        return submit({ type: 'proposal.publishRevision', proposalId: id }, facts);
+      });
+      expect(ack.ok).toBe(true);
+      const [revision] = node.service.room(meetingId)!.state.consensus.revisions[id]!;
+      // Saved before the answer: no waiting for it.
+      const versions = await node.collab.listVersions(id);
+      expect(versions.map((v) => v.id)).toContain(revision!.versionId);
+      const state = await node.collab.loadVersion(id, revision!.versionId);
+      const saved = new Y.Doc();
+      Y.applyUpdate(saved, state!);
+      expect(plainText(saved)).toBe('Welcomes the report\n\nNotes the plan');
+      // The edit waited for the turn, then went in (nothing is frozen by a revision).
+      expect(await closeOrRoundTrip(editor.provider.ws, editor.closed)).toBeNull();
+      expect((await factsOf(id))?.paragraphs[0]?.excerpt).toBe('Later Welcomes the report');
+    } finally {
+      editor.destroy();
+    }
   });
 });

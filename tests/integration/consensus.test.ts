@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocVersionMeta } from '../../server/store/types';
 import type { ConsensusCheck, MeetingEvent, ProposalId, StoredEvent } from '../../shared';
 import { plainText } from '../../shared/collab/schema';
-import { applied, connect, type TestClient } from '../support/client';
+import { api, applied, connect, type TestClient } from '../support/client';
 import { createProposal, type Editor, openEditor, waitUntil } from '../support/collab';
 import { createMeetingWith, type Invitee, STANDARD_PEOPLE } from '../support/meeting';
 import { startTestServer } from '../support/server';
@@ -143,6 +145,27 @@ describe('a check in the room with several delegates', () => {
     expect(!again.ok && again.error.message).toMatch(/paragraph 2 .* is agreed already/);
     expect(closedEvents(chair.events, second.id)).toHaveLength(1);
   }, 40_000);
+
+  it('publishes Rev.1 over Socket.IO: its version holds the text and is saved when the ack arrives', async () => {
+    const chair = await join(invites.chair.token);
+    const proposalId = await createProposal(chair, { symbol: 'IRM/DT/21', baseText: TEXT });
+    // Nobody has the text open: the command's turn loads the document for its facts.
+    await applied(chair, { type: 'proposal.publishRevision', proposalId: proposalId as ProposalId });
+    const revision = chair.meeting().consensus.revisions[proposalId as ProposalId]?.[0];
+    expect(revision?.symbol).toBe('IRM/DT/21/Rev.1');
+    const path = `/api/proposals/${proposalId}/versions`;
+    const listed = await api<{ versions: DocVersionMeta[] }>(server.url, 'GET', path, invites.chair.token);
+    expect(listed.body.versions.map((v) => v.name)).toEqual(['Base text', 'Rev.1']);
+    const got = await api<{ state: string }>(
+      server.url,
+      'GET',
+      `${path}/${revision!.versionId}`,
+      invites.chair.token,
+    );
+    const saved = new Y.Doc();
+    Y.applyUpdate(saved, new Uint8Array(Buffer.from(got.body.state, 'base64')));
+    expect(plainText(saved)).toBe(TEXT.replace('# ', '').replace(/[[\]]/g, ''));
+  });
 
   it("reads no other meeting's text: a proposal of another meeting is not found", async () => {
     const chair = clients[0]!;

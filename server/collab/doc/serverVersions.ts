@@ -1,4 +1,5 @@
 import type { ProposalId, Revision } from '../../../shared';
+import type { Logger } from '../../observability/logger';
 import type { DocStore, DocVersionMeta } from '../../store/types';
 
 /**
@@ -37,5 +38,44 @@ export async function saveFixedVersion(
     const now = await store.listVersions(docId);
     if (!now.some((v) => v.id === meta.id)) throw error;
     return false;
+  }
+}
+
+/**
+ * Pauses between attempts to save revisions' versions: a store hiccup is ridden out in about a
+ * second, while the document's queue (and so its editors) waits; beyond, the on-load recovery saves
+ * them (`DocRegistry.open`).
+ */
+const SAVE_RETRY_DELAYS_MS = [200, 800] as const;
+
+/**
+ * Saves the versions of `revisions` from the document as it is now (`saveServerVersions`: those
+ * the store has already are skipped, so a repeat, or another process's save, is harmless), trying
+ * again after each of `delaysMs` on failure. Never throws: a version still unsaved is logged, and
+ * saved when the document is next loaded. Call it from inside the document's queue.
+ */
+export async function saveRevisions(
+  live: { readonly id: ProposalId; saveServerVersions(metas: readonly DocVersionMeta[]): Promise<void> },
+  revisions: readonly Revision[],
+  log: Logger,
+  delaysMs: readonly number[] = SAVE_RETRY_DELAYS_MS,
+): Promise<boolean> {
+  const metas = revisions.map(revisionVersion);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await live.saveServerVersions(metas);
+      return true;
+    } catch (error) {
+      const versionIds = metas.map((m) => m.id);
+      if (attempt >= delaysMs.length) {
+        log.error({ err: error, doc: live.id, versionIds }, 'revision not saved; saved when next loaded');
+        return false;
+      }
+      log.warn(
+        { err: error, doc: live.id, versionIds, attempt: attempt + 1 },
+        'revision not saved; retrying',
+      );
+      await new Promise((resolve) => setTimeout(resolve, delaysMs[attempt]));
+    }
   }
 }

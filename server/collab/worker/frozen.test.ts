@@ -196,4 +196,42 @@ describe('Mirror: frozen paragraphs', () => {
     expect(s.judge(edit('D '), ana(['b3']))).toMatch(/changes paragraph b3/);
     expect(plainText(s.main)).toBe('Title\n\nFirst\n\nRemote B Second open\n\n> Third\n\nItem');
   });
+
+  it('reads the frozen blocks again after changes judged while nothing was frozen', () => {
+    const s = setup();
+    // Frozen b2 ("First"): its blocks are read; an edit of b1 keeps them.
+    expect(
+      s.judge(
+        s.change((_d, t) => textOf(t, 0).insert(5, ' page')),
+        ana(['b2']),
+      ),
+    ).toBe('ok');
+    // Reopened: b2 is replaced by a new block with the same pid (as an editor may do).
+    expect(
+      s.judge(
+        s.change((_d, t) => {
+          const replaced = new Y.XmlElement('paragraph');
+          replaced.setAttribute('pid', 'b2');
+          replaced.insert(0, [new Y.XmlText('Replaced')]);
+          t.delete(1, 1);
+          t.insert(1, [replaced]);
+        }),
+        ana([]),
+      ),
+    ).toBe('ok');
+    // Frozen again: judged against b2 as it is now, so an edit of b3 alone passes, one of b2 does not.
+    expect(
+      s.judge(
+        s.change((_d, t) => textOf(t, 2).insert(0, '> ')),
+        ana(['b2']),
+      ),
+    ).toBe('ok');
+    expect(
+      s.judge(
+        s.change((_d, t) => textOf(t, 1).insert(0, 'x')),
+        ana(['b2']),
+      ),
+    ).toBe(refused('changes', 'b2'));
+    expect(plainText(s.main)).toBe('Title page\n\nReplaced\n\n> Second open\n\nThird\n\nItem');
+  });
 });

@@ -57,8 +57,10 @@ export class Mirror {
     this.textTypes = [];
     /**
      * The frozen paragraphs as they are now, for the frozen set `key` (pids joined): pid →
-     * `[{ block, json }]`. Valid while every change since was judged against it (an accepted update
-     * leaves frozen blocks as they were); a tracked change to the text drops it.
+     * `[{ block, json }]`. Valid only while every change to the text since it was read was judged
+     * against this same set (an accepted update leaves frozen blocks as they were). So it is dropped
+     * whenever that stops being true: an update judged with nothing frozen (it may change or replace
+     * those blocks freely), or a tracked change to the text; a different set reads them again.
      */
     this.frozen = null;
     this.doc.on('afterTransaction', (tr) => {
@@ -120,6 +122,9 @@ export class Mirror {
       throw new Refusal('invalid', `does not apply: ${error instanceof Error ? error.message : error}`);
     }
     const ms = performance.now() - started;
+    // Judged with nothing frozen, a change to the text may have changed or replaced the blocks the
+    // cache holds: they are read again the next time something is frozen.
+    if (frozen === null && this.touched.has(FIELDS.text)) this.frozen = null;
     const store = this.doc.store;
     if (store.pendingStructs !== null || store.pendingDs !== null) {
       this.broken = true;
@@ -166,7 +171,8 @@ export class Mirror {
 
   /**
    * The frozen paragraphs before the update (see `this.frozen`), or null when nothing is frozen.
-   * Serializes every frozen block only when the frozen set changed (or the text changed untracked).
+   * Serializes every frozen block only when the frozen set changed, or the text changed without
+   * being judged against it (tracked, or judged while nothing was frozen).
    */
   frozenBefore(pids) {
     if (!Array.isArray(pids) || pids.length === 0) return null;
