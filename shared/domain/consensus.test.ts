@@ -251,7 +251,7 @@ describe('asking', () => {
 
   it('a paragraph under another check, or agreed already, is refused by name', () => {
     const room = consensusRoom();
-    const checkId = ask(room, { paragraphIds: ['b3'], until: room.ctx.now + DAY });
+    ask(room, { paragraphIds: ['b3'], until: room.ctx.now + DAY });
     const twice = room.run(P.chair, {
       type: 'consensus.ask',
       proposalId: room.proposalId,
