@@ -135,6 +135,9 @@ function SilenceRow(props: {
           )}
         </div>
       )}
+      {open && iCan(state, 'consensus.close') && check.objections.length === 0 && (
+        <p className="hint">{t('consensus.silence.runsToDeadline')}</p>
+      )}
     </li>
   );
 }

@@ -1214,6 +1214,8 @@ export const en = {
       startSilence: 'Start the silence procedure',
     },
     silence: {
+      runsToDeadline:
+        'Nobody has objected: it runs to its deadline (it can be closed early only once someone objects).',
       heading: 'Silence procedures',
       ended: 'Ended',
       deadline: 'Objections until',

@@ -1234,6 +1234,8 @@ export const es = {
       startSilence: 'Iniciar el procedimiento de silencio',
     },
     silence: {
+      runsToDeadline:
+        'Nadie ha objetado: el procedimiento sigue hasta su plazo (solo puede cerrarse antes tras una objeción).',
       heading: 'Procedimientos de silencio',
       ended: 'Terminados',
       deadline: 'Objeciones hasta',

@@ -1240,6 +1240,8 @@ export const fr = {
       startSilence: 'Lancer la procédure d’approbation tacite',
     },
     silence: {
+      runsToDeadline:
+        'Personne n’a fait objection : la procédure court jusqu’à son échéance (elle ne peut être close plus tôt qu’après une objection).',
       heading: 'Procédures d’approbation tacite',
       ended: 'Terminées',
       deadline: 'Objections jusqu’au',

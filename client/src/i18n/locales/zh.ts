@@ -1193,6 +1193,7 @@ export const zh = {
       startSilence: '启动默许程序',
     },
     silence: {
+      runsToDeadline: '无人提出异议：程序持续至截止时间（只有在有人提出异议后才能提前结束）。',
       heading: '默许程序',
       ended: '已结束',
       deadline: '提出反对的截止时间',
