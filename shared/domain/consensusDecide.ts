@@ -357,10 +357,13 @@ function setStatus(
   if (!paragraph) return reject('not_found', noParagraph(proposal));
   const current = paragraphStatus(meeting, proposal.id, paragraph.id);
   const status: ParagraphStatus = command.status;
-  const delegations =
-    status === 'ad-referendum' ? [...new Set((command.delegations ?? []).map((d) => d.trim()))] : [];
+  // Each as the meeting spells it, once ("egypt " is Egypt).
+  const asked = status === 'ad-referendum' ? (command.delegations ?? []).map((d) => d.trim()) : [];
+  const delegations = [...new Set(asked.map((d) => delegationOf(meeting, d) ?? d))];
   if (status === 'ad-referendum' && delegations.length === 0)
     return reject('invalid', 'name the delegation(s) that agree ad referendum');
+  const unknown = delegations.find((d) => delegationOf(meeting, d) === undefined);
+  if (unknown) return reject('invalid', `${unknown} is not a delegation of this meeting`);
   const record = meeting.consensus.paragraphs[proposal.id]?.[paragraph.id];
   if (current === status && (status !== 'ad-referendum' || same(record?.delegations ?? [], delegations)))
     return accept();
@@ -380,6 +383,12 @@ function setStatus(
     by: actor.id,
     at: now,
   });
+}
+
+/** The meeting's spelling of a delegation named case-insensitively, or undefined when none is. */
+function delegationOf(meeting: Meeting, name: string): string | undefined {
+  const wanted = name.toLocaleLowerCase('en');
+  return meeting.participants.find((p) => p.delegation.toLocaleLowerCase('en') === wanted)?.delegation;
 }
 
 const same = (a: readonly string[], b: readonly string[]) =>

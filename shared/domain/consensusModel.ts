@@ -164,7 +164,8 @@ export const CONSENSUS_QUOTA = {
 } as const;
 
 /** The window of a check in the room, in seconds. */
-export const ROOM_CHECK_SECONDS = { min: 5, default: 20, max: 120 } as const;
+// 30 s by default: time to press "Objection", type a reason and send it.
+export const ROOM_CHECK_SECONDS = { min: 5, default: 30, max: 120 } as const;
 /** How far away a silence procedure's deadline may be, in ms. */
 export const SILENCE_DEADLINE = { minMs: 60 * 60_000, maxMs: 90 * 24 * 3600_000 } as const;
 

@@ -77,7 +77,13 @@ describe('paragraph status', () => {
   it('agreed ad referendum names the delegations, once each; open leaves no entry', () => {
     const room = consensusRoom();
     expect(refused(setStatus(room, P.chair, 'b1', 'ad-referendum'))).toBe('invalid');
-    expect(refused(setStatus(room, P.chair, 'b1', 'ad-referendum', ['Japan', 'Japan ', 'Brazil']))).toBe(
+    // A delegation of the meeting, as the meeting spells it; a name nobody registered is refused.
+    const narnia = setStatus(room, P.chair, 'b1', 'ad-referendum', ['Japan', 'Narnia']);
+    expect([refused(narnia), narnia.ok ? '' : narnia.error.message]).toEqual([
+      'invalid',
+      'Narnia is not a delegation of this meeting',
+    ]);
+    expect(refused(setStatus(room, P.chair, 'b1', 'ad-referendum', ['Japan', 'japan ', 'Brazil']))).toBe(
       'ok',
     );
     expect(room.meeting.consensus.paragraphs[room.proposalId]?.b1).toMatchObject({
@@ -418,9 +424,9 @@ describe('evolve', () => {
     );
     room.must(P.brazil, { type: 'consensus.object', checkId, reason: 'A comma' });
     room.must(P.brazil, { type: 'consensus.withdrawObjection', checkId });
-    room.ctx.advance(20);
+    room.ctx.advance(30);
     room.closeDue();
-    setStatus(room, P.secretariat, 'b4', 'ad-referendum', ['Kazakhstan']);
+    setStatus(room, P.secretariat, 'b4', 'ad-referendum', ['Japan']);
     room.giveTo(P.kazakhstan);
     room.must(P.secretariat, {
       type: 'paragraph.linkIntervention',
