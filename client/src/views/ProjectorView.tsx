@@ -45,7 +45,8 @@ export function ProjectorView({ connect }: { connect?: DocConnector } = {}) {
               <span className="agenda-number">{item.number}</span> <bdi>{item.title}</bdi>
             </>
           ) : (
-            t('projector.noItem')
+            // "Will begin shortly" only before the opening: in session it is between items.
+            t(meeting.status === 'scheduled' ? 'projector.noItem' : 'agenda.none')
           )}
         </h1>
       </header>
