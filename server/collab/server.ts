@@ -2,7 +2,6 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
-  frozenParagraphIds,
   type MeetingId,
   type ParticipantId,
   type ProposalId,
@@ -25,6 +24,7 @@ import type { DocStore, DocVersionMeta, MeetingStore } from '../store/types';
 import { findProposal, identify, readOnlyReason } from './access';
 import { Connection, type ConnectionBudgets, type ConnectionLimits } from './connection';
 import { DocFolder } from './doc/folder';
+import { sortedFrozenIds } from './doc/frozenSet';
 import { participantWriter } from './doc/judge';
 import { revisionVersion, saveRevisions } from './doc/serverVersions';
 import { DocRegistry } from './docRegistry';
@@ -469,8 +469,9 @@ export class CollabServer {
       delegation: current.delegation,
       displayName: writerName(current),
       moderates: can(meeting, current, 'comment.moderate'),
-      // Sorted: the worker keeps the frozen blocks it serialized for as long as the set is the same.
-      frozen: frozenParagraphIds(meeting, conn.proposalId).sort(),
+      // Sorted (the worker keeps the frozen blocks it read for as long as the set is the same), and
+      // computed once per meeting change, not per update.
+      frozen: sortedFrozenIds(meeting, conn.proposalId),
     };
   }
 

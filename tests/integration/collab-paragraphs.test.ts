@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { DocVersionMeta } from '../../server/store/types';
 import type { Command, CommandInput, MeetingId, ParticipantId, ProposalId, TextFacts } from '../../shared';
 import { paragraphFacts } from '../../shared/collab/paragraphs';
-import { plainText } from '../../shared/collab/schema';
+import { DOC_FIELDS, plainText } from '../../shared/collab/schema';
 import { api, connect, type TestClient } from '../support/client';
 import {
   type CollabAlone,
@@ -134,6 +134,37 @@ describe('collab: frozen paragraphs and revision versions (one server)', () => {
       checkId: check.id,
     });
     expect(closed.ok).toBe(true);
+  });
+
+  it('refuses (4400) an agreed paragraph moved as an identical copy, and an attribute set on its text', async () => {
+    const id = await createProposal(chair, { symbol: 'IRM/DT/63', baseText: BASE });
+    const [france, egypt, brazil] = await opened(id, 'france', 'egypt', 'brazil');
+    await asChair(
+      { type: 'paragraph.setStatus', proposalId: id, paragraphId: 'b2', status: 'agreed' },
+      egypt!.doc,
+      id,
+    );
+    const agreedItem = () => paragraphText(brazil!.doc, 'b2').parent!._item!.id;
+    const item = agreedItem();
+
+    // Deleted and inserted again at the end, looking the same: the same text, but new Yjs items.
+    const fragment = france!.doc.getXmlFragment(DOC_FIELDS.text);
+    france!.doc.transact(() => {
+      const copy = (fragment.get(1) as Y.XmlElement).clone();
+      fragment.delete(1, 1);
+      fragment.push([copy]);
+    });
+    expect(await closeOrRoundTrip(france!.provider.ws, france!.closed)).toEqual(FROZEN_CLOSE);
+    // An attribute on the agreed text, which no serialization of its content shows.
+    paragraphText(egypt!.doc, 'b2').setAttribute('lang', 'fr');
+    expect(await closeOrRoundTrip(egypt!.provider.ws, egypt!.closed)).toEqual(FROZEN_CLOSE);
+
+    await serverRoundTrip(brazil!.provider.ws);
+    const [fresh] = await opened(id, 'brazil');
+    expect(plainText(fresh!.doc)).toBe(BASE);
+    expect(paragraphText(fresh!.doc, 'b2').getAttributes()).toEqual({});
+    expect(agreedItem()).toEqual(item);
+    expect(paragraphText(fresh!.doc, 'b2').parent!._item!.id).toEqual(item);
   });
 
   it('saves a revision published elsewhere as the version Rev.N (by the publisher, at its time), listed over HTTP', async () => {

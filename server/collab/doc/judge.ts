@@ -87,7 +87,8 @@ async function judgeOnce(
 /** Whether `now` freezes a paragraph that `before` (the writer judged with) did not. */
 function frozeMeanwhile(before: Writer, now: Writer | null): boolean {
   const frozen = now?.frozen ?? [];
-  if (frozen.length === 0) return false;
+  // The same meeting, the same array (./frozenSet.ts): nothing froze, and no set to build.
+  if (frozen.length === 0 || frozen === before.frozen) return false;
   const had = new Set(before.frozen ?? []);
   return frozen.some((pid) => !had.has(pid));
 }

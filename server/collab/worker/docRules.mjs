@@ -193,22 +193,63 @@ export function checkEdits(before, after, writer, ownerOf, limits, now) {
 const FROZEN = 'which is frozen (agreed, or under an "any objection?" check)';
 
 /**
- * Frozen paragraphs (docs/collab.md, "Paragraphs"): for each frozen pid, the top-level blocks that
- * carry it after the update (`after`, pid → blocks) are the ones before it (`before`, pid →
- * `{ block, json }`), as many, each serialized the same. So an update may neither change a frozen
- * paragraph's content, marks or attributes, nor delete it, rename its pid, nor add a second block
- * with its pid. A block that is the same object as before and that the update did not touch
- * (`untouched`) is not serialized again: the cost is the frozen blocks the update reached.
+ * Frozen paragraphs (docs/collab.md, "Frozen paragraphs"). `before` lists the frozen top-level blocks
+ * before the update, in text order (`{ pid, block, json, ids }`: its serialization and content ids),
+ * `after` those after it (`{ pid, block }`). Each must be the very same Yjs item, with the same pid,
+ * in the same order: Yjs never moves an item, so a paragraph "moved", "swapped" or replaced by an
+ * identical copy is one deleted and a new one inserted, and the copy's text would be the inserter's
+ * (Compare and the Word export credit it to them). Each block the update `reached` must also
+ * serialize the same (text, marks, attributes) and keep the same content items (`ids`): no
+ * character deleted and typed again. So an update may neither change, move, replace nor delete a
+ * frozen paragraph, rename its pid, nor add a second block with its pid. The cost is one comparison
+ * per frozen block, and a serialization of the frozen blocks the update reached.
  */
-export function checkFrozen(frozen, before, after, untouched, serialize) {
-  for (const pid of frozen) {
-    const was = before.get(pid) ?? [];
-    const now = after.get(pid) ?? [];
-    if (now.length > was.length) forbid(`adds a second paragraph with the pid ${pid}, ${FROZEN}`);
-    if (now.length < was.length) forbid(`deletes paragraph ${pid} or changes its pid, ${FROZEN}`);
-    for (let i = 0; i < now.length; i++) {
-      if (now[i] === was[i].block && untouched(now[i])) continue;
-      if (serialize(now[i]) !== was[i].json) forbid(`changes paragraph ${pid}, ${FROZEN}`);
+export function checkFrozen(frozen, before, after, reached, serialize, contentIds) {
+  // A pid with more or fewer blocks than before: said as such (the usual forged edit).
+  const counted = () => {
+    const count = (list) => {
+      const n = new Map();
+      for (const { pid } of list) n.set(pid, (n.get(pid) ?? 0) + 1);
+      return n;
+    };
+    const was = count(before);
+    const now = count(after);
+    for (const pid of frozen) {
+      const more = (now.get(pid) ?? 0) - (was.get(pid) ?? 0);
+      if (more > 0) forbid(`adds a second paragraph with the pid ${pid}, ${FROZEN}`);
+      if (more < 0) forbid(`deletes paragraph ${pid} or changes its pid, ${FROZEN}`);
     }
+  };
+  if (after.length !== before.length) counted();
+  for (let i = 0; i < before.length; i++) {
+    const { pid, block, json, ids } = before[i];
+    const now = after[i];
+    if (now.block !== block || now.pid !== pid) {
+      counted();
+      if (now.block === block) forbid(`deletes paragraph ${pid} or changes its pid, ${FROZEN}`);
+      forbid(`moves or re-creates paragraph ${pid}, ${FROZEN}`);
+    }
+    if (!reached.has(block)) continue;
+    if (serialize(block) !== json || contentIds(block) !== ids) forbid(`changes paragraph ${pid}, ${FROZEN}`);
+  }
+}
+
+/**
+ * {@link checkFrozen} for an update that changed no top-level list (no block inserted or deleted):
+ * the blocks and their order are then as before, so only the blocks the update `reached` are looked
+ * at (their pid now, `pidOf`: null for what is not a block), without a pass over the whole text.
+ * `byBlock` maps each frozen block before the update to its `{ pid, json, ids }`.
+ */
+export function checkFrozenReached(frozen, byBlock, reached, pidOf, serialize, contentIds) {
+  for (const block of reached) {
+    const pid = pidOf(block);
+    const was = byBlock.get(block);
+    if (was === undefined) {
+      if (pid !== null && frozen.has(pid)) forbid(`adds a second paragraph with the pid ${pid}, ${FROZEN}`);
+      continue;
+    }
+    if (pid !== was.pid) forbid(`deletes paragraph ${was.pid} or changes its pid, ${FROZEN}`);
+    if (serialize(block) !== was.json || contentIds(block) !== was.ids)
+      forbid(`changes paragraph ${was.pid}, ${FROZEN}`);
   }
 }

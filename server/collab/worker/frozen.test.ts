@@ -235,3 +235,135 @@ describe('Mirror: frozen paragraphs', () => {
     expect(plainText(s.main)).toBe('Title page\n\nReplaced\n\n> Second open\n\nThird\n\nItem');
   });
 });
+
+describe('Mirror: a frozen paragraph stays the same Yjs item, in its place', () => {
+  // b2 "First", b3 "Second [open]" and b4 "Third" frozen; b1 and the list l1 open.
+  const frozen = ['b2', 'b3', 'b4'];
+  /** An identical copy of the block at `index` (same name, attributes, text and marks). */
+  const copyOf = (t: Y.XmlFragment, index: number) => (t.get(index) as Y.XmlElement).clone();
+  const replaced = (t: Y.XmlFragment, index: number) => {
+    const copy = copyOf(t, index);
+    t.delete(index, 1);
+    t.insert(index, [copy]);
+  };
+  const movedToEnd = (t: Y.XmlFragment, index: number) => {
+    const copy = copyOf(t, index);
+    t.delete(index, 1);
+    t.push([copy]);
+  };
+  const swapped = (t: Y.XmlFragment) => {
+    const [b2, b4] = [copyOf(t, 1), copyOf(t, 3)];
+    t.delete(3, 1);
+    t.insert(3, [b2]);
+    t.delete(1, 1);
+    t.insert(1, [b4]);
+  };
+  const recreated = (pid: string) =>
+    `invalid: moves or re-creates paragraph ${pid}, which is frozen (agreed, or under an "any objection?" check)`;
+  const before = 'Title\n\nFirst\n\nSecond open\n\nThird\n\nItem';
+
+  it.each([
+    ['deleted and an identical copy inserted in its place', (t: Y.XmlFragment) => replaced(t, 2), 'b3'],
+    ['moved to the end', (t: Y.XmlFragment) => movedToEnd(t, 2), 'b3'],
+    ['moved between two other frozen paragraphs', (t: Y.XmlFragment) => movedToEnd(t, 1), 'b2'],
+    ['two frozen paragraphs swapped', swapped, 'b2'],
+  ])('refuses a frozen paragraph %s, as an update and as a sync step 2', (_what, edit, pid) => {
+    const s = setup();
+    expect(
+      s.judge(
+        s.change((_d, t) => edit(t)),
+        ana(frozen),
+      ),
+    ).toBe(recreated(pid));
+    // The same done offline and re-sent as y-websocket's sync step 2 (the client's whole state).
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(s.main));
+    edit(offline.getXmlFragment(DOC_FIELDS.text));
+    expect(s.judge(Y.encodeStateAsUpdate(offline), ana(frozen))).toBe(recreated(pid));
+    expect(plainText(s.main)).toBe(before);
+  });
+
+  it('refuses swapping the pids of two frozen paragraphs', () => {
+    const s = setup();
+    const update = s.change((_d, t) => {
+      (t.get(1) as Y.XmlElement).setAttribute('pid', 'b4');
+      (t.get(3) as Y.XmlElement).setAttribute('pid', 'b2');
+    });
+    expect(s.judge(update, ana(frozen))).toMatch(
+      /^invalid: deletes paragraph b[24] or changes its pid, which is frozen/,
+    );
+  });
+
+  it.each([
+    [
+      'a character deleted and typed again',
+      (t: Y.XmlFragment) => {
+        textOf(t, 2).delete(0, 1);
+        textOf(t, 2).insert(0, 'S');
+      },
+      'b3',
+    ],
+    ['an attribute of its text', (t: Y.XmlFragment) => textOf(t, 2).setAttribute('lang', 'fr'), 'b3'],
+    [
+      'an attribute of an element inside it',
+      (t: Y.XmlFragment) => ((t.get(4) as Y.XmlElement).get(0) as Y.XmlElement).setAttribute('x', '1'),
+      'l1',
+    ],
+  ])('refuses what serializes the same or hides in attributes: %s', (_what, edit, pid) => {
+    const s = setup();
+    expect(
+      s.judge(
+        s.change((_d, t) => edit(t)),
+        ana([...frozen, 'l1']),
+      ),
+    ).toBe(refused('changes', pid));
+    expect(plainText(s.main)).toBe(before);
+  });
+
+  it('accepts new paragraphs before, between and after frozen ones, and an edit that splits nothing it keeps', () => {
+    const s = setup();
+    const block = (pid: string, text: string) => {
+      const added = new Y.XmlElement('paragraph');
+      added.setAttribute('pid', pid);
+      added.insert(0, [new Y.XmlText(text)]);
+      return added;
+    };
+    expect(
+      s.judge(
+        s.change((_d, t) => t.insert(1, [block('n1', 'Before')])),
+        ana(frozen),
+      ),
+    ).toBe('ok');
+    expect(
+      s.judge(
+        s.change((_d, t) => t.insert(3, [block('n2', 'Between')])),
+        ana(frozen),
+      ),
+    ).toBe('ok');
+    expect(
+      s.judge(
+        s.change((_d, t) => t.insert(6, [block('n3', 'After')])),
+        ana(frozen),
+      ),
+    ).toBe('ok');
+    // Typed into the middle of "Second" and taken back at once: Yjs splits the item, nothing else.
+    const noop = s.change((d, t) =>
+      d.transact(() => {
+        textOf(t, 4).insert(3, 'x');
+        textOf(t, 4).delete(3, 1);
+      }),
+    );
+    expect(s.judge(noop, ana(frozen))).toBe('ok');
+    // The frozen blocks kept across those accepted updates are still the ones judged against.
+    expect(
+      s.judge(
+        s.change((_d, t) => replaced(t, 4)),
+        ana(frozen),
+      ),
+    ).toBe(recreated('b3'));
+    expect(s.judge(Y.encodeStateAsUpdate(s.main), ana(frozen))).toBe('ok');
+    expect(plainText(s.main)).toBe(
+      'Title\n\nBefore\n\nFirst\n\nBetween\n\nSecond open\n\nThird\n\nAfter\n\nItem',
+    );
+  });
+});

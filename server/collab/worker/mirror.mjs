@@ -9,9 +9,10 @@ import {
   checkComments,
   checkEdits,
   checkFrozen,
+  checkFrozenReached,
   RuleError,
 } from './docRules.mjs';
-import { blockOf, frozenBlocks, serializeBlock } from './frozenBlocks.mjs';
+import { blockOf, contentIds, frozenBlocks, pidOf, serializeBlock } from './frozenBlocks.mjs';
 import { scanUpdate } from './scanUpdate.mjs';
 
 /** The document's parts (shared/collab/schema.ts DOC_FIELDS; kept in step by hand: no TS here). */
@@ -56,11 +57,12 @@ export class Mirror {
     /** The types of the text (`default`) the last change touched, to find the blocks it reached. */
     this.textTypes = [];
     /**
-     * The frozen paragraphs as they are now, for the frozen set `key` (pids joined): pid →
-     * `[{ block, json }]`. Valid only while every change to the text since it was read was judged
-     * against this same set (an accepted update leaves frozen blocks as they were). So it is dropped
-     * whenever that stops being true: an update judged with nothing frozen (it may change or replace
-     * those blocks freely), or a tracked change to the text; a different set reads them again.
+     * The frozen paragraphs as they are now, for the frozen set `pids` (sorted): `blocks`, in text
+     * order, `{ pid, block, json, ids }` (docRules.mjs `checkFrozen`), and `byBlock`, the same by
+     * block. Valid only while every change to the text since it was read was judged against this
+     * same set (an accepted update leaves frozen blocks as they were). So it is dropped whenever that
+     * stops being true: an update judged with nothing frozen (it may change or replace those blocks
+     * freely), or a tracked change to the text; a different set reads them again.
      */
     this.frozen = null;
     this.doc.on('afterTransaction', (tr) => {
@@ -176,38 +178,44 @@ export class Mirror {
    */
   frozenBefore(pids) {
     if (!Array.isArray(pids) || pids.length === 0) return null;
-    const key = pids.join(',');
-    if (this.frozen?.key === key) return this.frozen;
+    // Compared, not joined into a key: no string the size of the set built on every update.
+    if (this.frozen !== null && samePids(this.frozen.pids, pids)) return this.frozen;
     const set = new Set(pids);
-    const blocks = new Map();
-    for (const [pid, list] of frozenBlocks(this.doc.getXmlFragment(FIELDS.text), set))
-      blocks.set(
-        pid,
-        list.map((block) => ({ block, json: serializeBlock(block) })),
-      );
-    this.frozen = { key, set, blocks };
+    const blocks = frozenBlocks(this.doc.getXmlFragment(FIELDS.text), set).map(({ pid, block }) => ({
+      pid,
+      block,
+      json: serializeBlock(block),
+      ids: contentIds(block),
+    }));
+    this.frozen = {
+      pids: [...pids],
+      set,
+      blocks,
+      byBlock: new Map(blocks.map((entry) => [entry.block, entry])),
+    };
     return this.frozen;
   }
 
   /**
-   * Refuses a change to a frozen paragraph (docRules.mjs `checkFrozen`): one pass over the top level
-   * finds the frozen blocks now; only those the update reached are serialized again.
+   * Refuses a change to a frozen paragraph (docRules.mjs `checkFrozen`). An update that inserted or
+   * deleted top-level blocks gets one pass over the top level to find the frozen blocks now; one
+   * that did not (typing, formatting: the usual case) only has the blocks it reached looked at. Only
+   * the frozen blocks the update reached are serialized again. Accepted, the frozen blocks are the
+   * same items with the same content as before: `frozen` stays as it is.
    */
   checkFrozen(frozen) {
     const fragment = this.doc.getXmlFragment(FIELDS.text);
     const reached = new Set();
+    let topLevel = false;
     for (const type of this.textTypes) {
       const block = blockOf(fragment, type);
-      if (block !== null && block !== fragment) reached.add(block);
+      if (block === fragment) topLevel = true;
+      else if (block !== null) reached.add(block);
     }
-    const after = frozenBlocks(fragment, frozen.set);
-    checkFrozen(frozen.set, frozen.blocks, after, (block) => !reached.has(block), serializeBlock);
-    // Accepted: the same content, perhaps in other blocks (one deleted and an equal one inserted).
-    for (const [pid, list] of after)
-      frozen.blocks.set(
-        pid,
-        list.map((block, i) => ({ block, json: frozen.blocks.get(pid)[i].json })),
-      );
+    if (topLevel) {
+      const after = frozenBlocks(fragment, frozen.set);
+      checkFrozen(frozen.set, frozen.blocks, after, reached, serializeBlock, contentIds);
+    } else checkFrozenReached(frozen.set, frozen.byBlock, reached, pidOf, serializeBlock, contentIds);
   }
 
   /**
@@ -325,6 +333,13 @@ export class Mirror {
         this.owners.set(client, value.participantId);
     }
   }
+}
+
+/** Whether two sorted pid lists are the same. */
+function samePids(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The name of the root type `type` belongs to (doc.share's key). */
