@@ -71,7 +71,7 @@ function consensusLog(): TestLog {
     status: 'ad-referendum',
     delegations: ['Kenya'],
   });
-  log.advance(10).must(P.chair, { type: 'consensus.ask', proposalId: X1, paragraphIds: ['b2'] });
+  log.advance(10).must(P.chair, { type: 'consensus.ask', proposalId: X1, paragraphIds: ['b2'], seconds: 20 });
   log.advance(5).must(P.chair, { type: 'consensus.close', checkId: asId<CheckId>('k_2') });
   log.advance(45).must(P.secretariat, { type: 'proposal.publishRevision', proposalId: X1 });
   // 13:03:00 a silence procedure on the report until 15:03; the server is down until 15:33.
