@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AgendaPanel } from '../components/AgendaPanel';
 import { Announcer, RefusalAlert } from '../components/Announcer';
 import { CheckBanner } from '../components/consensus/CheckBanner';
+import { SilenceBanner } from '../components/consensus/SilenceBanner';
 import { SilencePanel } from '../components/consensus/SilencePanel';
 import { FloorPanel } from '../components/FloorPanel';
 import { Header } from '../components/Header';
@@ -47,6 +48,8 @@ export function RoomView() {
       <PendingCommands />
       {/* "Any objection?" over whatever is shown (the text, the floor, the record): everyone sees it. */}
       <CheckBanner />
+      {/* Open silence procedures a delegation may object to: the panel itself may be below the fold. */}
+      <SilenceBanner reveal={record.open ? record.close : undefined} />
       <main>
         <section className="panel current-item" aria-labelledby="item-heading">
           <h2 id="item-heading" className="eyebrow">

@@ -5,18 +5,20 @@ import { type Proposal, ROOM_CHECK_SECONDS } from '../../../../shared';
 import { paragraphFacts } from '../../../../shared/collab/paragraphs';
 import { Dialog } from '../../admin/Dialog';
 import type { WallTime } from '../../admin/wallClock';
-import { useRoom, useRoomPort } from '../../room/RoomContext';
+import { useRoom } from '../../room/RoomContext';
 import { DeadlineField, defaultDeadline, readDeadline } from './DeadlineField';
-import { ParagraphPicker } from './ParagraphPicker';
+import { askableParagraphs, ParagraphPicker } from './ParagraphPicker';
+import { DialogRefusal, useDialogCommand } from './useDialogCommand';
 
 /** How the check runs: a window of seconds in the room, or a silence procedure with a deadline. */
 export type AskMode = 'room' | 'silence';
 
 /**
  * The presiding officer's "Any objection?" (a window of 5 to 120 seconds in the room) or "Silence
- * procedure…" (a deadline 1 hour to 90 days away) on a proposal: on every paragraph not agreed yet,
- * or on those chosen by number from the live text. The server decides; a refusal is said by the
- * room's refusal alert and the dialog stays open to correct it.
+ * procedure…" (a deadline 1 hour to 90 days away) on a proposal: on every paragraph that can be
+ * agreed now (sent by id), or on those chosen by number from the live text. The window's default is
+ * the domain's (`ROOM_CHECK_SECONDS.default`). The server decides; a refusal is said in the dialog,
+ * which stays open (the focus in it) to correct it; "Ask now" does nothing while the ask is pending.
  */
 export function AskDialog(props: {
   proposal: Proposal;
@@ -27,18 +29,21 @@ export function AskDialog(props: {
   const { t } = useTranslation();
   const { proposal, doc, mode, onClose } = props;
   const state = useRoom();
-  const room = useRoomPort();
   const meeting = state.meeting!;
   // Read once, as the dialog opens: the paragraphs asked are those the chair saw.
   const paragraphs = useMemo(
     () => (doc ? paragraphFacts(doc, proposal.id).paragraphs : null),
     [doc, proposal.id],
   );
-  const [chosen, setChosen] = useState<Set<string> | null>(null);
+  const [picked, setChosen] = useState<Set<string> | null>(null);
+  const askable = paragraphs ? askableParagraphs(meeting, proposal.id, paragraphs) : [];
+  // With nothing that can be agreed now, "every paragraph" is not offered: the list is shown, each
+  // paragraph with why it cannot be asked.
+  const chosen = picked === null && askable.length === 0 ? new Set<string>() : picked;
   const [seconds, setSeconds] = useState(String(ROOM_CHECK_SECONDS.default));
   const serverNow = Date.now() + state.clockOffset;
   const [wall, setWall] = useState<WallTime>(() => defaultDeadline(serverNow));
-  const [busy, setBusy] = useState(false);
+  const { pending, refusal, send } = useDialogCommand();
   const deadline = readDeadline(wall, serverNow);
   const windowSeconds = Number(seconds);
   const secondsOk =
@@ -46,7 +51,7 @@ export function AskDialog(props: {
     windowSeconds >= ROOM_CHECK_SECONDS.min &&
     windowSeconds <= ROOM_CHECK_SECONDS.max;
   const choiceOk = chosen === null || chosen.size > 0;
-  const ready = choiceOk && (mode === 'room' ? secondsOk : deadline.ok) && !busy;
+  const ready = choiceOk && (mode === 'room' ? secondsOk : deadline.ok) && !pending;
   const title = t(mode === 'room' ? 'consensus.ask.roomTitle' : 'consensus.ask.silenceTitle', {
     symbol: proposal.symbol,
   });
@@ -57,18 +62,17 @@ export function AskDialog(props: {
         onSubmit={async (e) => {
           e.preventDefault();
           if (!ready) return;
-          setBusy(true);
+          // Always by id, in the text's order: what the chair saw is what is asked.
           const paragraphIds = chosen
-            ? paragraphs!.filter((p) => chosen.has(p.id)).map((p) => p.id)
-            : undefined;
-          const ack = await room.send({
+            ? (paragraphs ?? []).filter((p) => chosen.has(p.id)).map((p) => p.id)
+            : askable.map((p) => p.id);
+          const done = await send({
             type: 'consensus.ask',
             proposalId: proposal.id,
-            ...(paragraphIds ? { paragraphIds } : {}),
+            paragraphIds,
             ...(mode === 'room' ? { seconds: windowSeconds } : deadline.ok ? { until: deadline.ms } : {}),
           });
-          setBusy(false);
-          if (ack.ok) onClose();
+          if (done) onClose();
         }}
       >
         <ParagraphPicker
@@ -78,7 +82,9 @@ export function AskDialog(props: {
           chosen={chosen}
           onChange={setChosen}
         />
-        {!choiceOk && <p className="hint">{t('consensus.ask.chooseOne')}</p>}
+        {!choiceOk && paragraphs && paragraphs.length > 0 && (
+          <p className="hint">{t('consensus.ask.chooseOne')}</p>
+        )}
         {mode === 'room' ? (
           <label>
             {t('consensus.ask.seconds')}
@@ -102,6 +108,7 @@ export function AskDialog(props: {
         ) : (
           <DeadlineField wall={wall} onChange={setWall} deadline={deadline} />
         )}
+        <DialogRefusal action={t('shell.action.consensus.ask')} refusal={refusal} />
         <div className="button-row">
           <button type="submit" className="primary" aria-disabled={!ready}>
             {t(mode === 'room' ? 'consensus.ask.startRoom' : 'consensus.ask.startSilence')}

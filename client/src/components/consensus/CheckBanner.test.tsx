@@ -5,6 +5,7 @@ import { closeDueChecks, evolve } from '../../../../shared';
 import { P } from '../../../../shared/domain/fixtures';
 import { renderWith } from '../../test/localRoom';
 import { CheckBanner } from './CheckBanner';
+import { holdAnswers } from './slowPort';
 import { consensusRoom } from './testRoom';
 
 const NOW = Date.UTC(2025, 6, 14, 9, 0, 0);
@@ -69,6 +70,19 @@ describe('the "any objection?" banner', () => {
     asking(P.observer);
     expect(screen.queryByRole('button', { name: 'Objection' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Close now' })).toBeNull();
+  });
+
+  it('sends Close now once, however often it is pressed while the first is pending', async () => {
+    const { port, room } = asking(P.chair);
+    const held = holdAnswers(port);
+    const close = screen.getByRole('button', { name: 'Close now' });
+    fireEvent.click(close);
+    fireEvent.click(close);
+    expect(held.sent.map((c) => c.type)).toEqual(['consensus.close']);
+    expect(close.getAttribute('aria-disabled')).toBe('true');
+    await act(held.answer);
+    expect(room.meeting.consensus.checks[0]!.result).not.toBeNull();
+    expect(port.getState().refusal).toBeNull();
   });
 
   it('takes an objection with its reason on Enter, lists it, then withdraws it', async () => {

@@ -9,6 +9,7 @@ import { lastRoomResult, RESULT_SHOWN_MS, roomCheckOpen, secondsLeftOf, takesObj
 import { ObjectionControls } from './ObjectionControls';
 import { useCheckAnnouncements } from './useCheckAnnouncements';
 import { useFocusKept, useFocusWithin } from './useFocusWithin';
+import { usePending } from './usePending';
 import { symbolOf, useCheckWords } from './words';
 
 /**
@@ -97,6 +98,8 @@ function OpenCheck({ check, now }: { check: ConsensusCheck; now: number }) {
   // would be refused, so neither is offered, as in the silence procedures.
   const taking = takesObjections(check, now);
   const heading = useRef<HTMLHeadingElement>(null);
+  // A second "Close now" before the first is answered would be refused ("closed already").
+  const [closing, once] = usePending();
   const actions = useRef<HTMLDivElement>(null);
   // "Objection" (or the reason being typed) going under the focus leaves it on the banner's title.
   useFocusKept(actions, () => heading.current, String(taking));
@@ -125,7 +128,8 @@ function OpenCheck({ check, now }: { check: ConsensusCheck; now: number }) {
         {iCan(state, 'consensus.close') && (
           <button
             type="button"
-            onClick={() => void room.send({ type: 'consensus.close', checkId: check.id })}
+            aria-disabled={closing}
+            onClick={() => void once(() => room.send({ type: 'consensus.close', checkId: check.id }))}
           >
             {t('consensus.closeNow')}
           </button>

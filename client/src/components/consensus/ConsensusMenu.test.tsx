@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Proposal } from '../../../../shared';
+import { type Proposal, ROOM_CHECK_SECONDS } from '../../../../shared';
 import { P } from '../../../../shared/domain/fixtures';
 import { wallTimeOf } from '../../admin/wallClock';
 import { seeded } from '../../collab/testDocs';
 import { localZone } from '../../format';
 import { renderWith } from '../../test/localRoom';
 import { ConsensusMenu } from './ConsensusMenu';
+import { holdAnswers } from './slowPort';
 import { consensusRoom } from './testRoom';
 
 afterEach(cleanup);
@@ -15,8 +16,10 @@ afterEach(cleanup);
 function setup(as: (typeof P)[keyof typeof P]) {
   const local = consensusRoom(as);
   const proposal = local.room.meeting.proposals.find((p) => p.id === local.proposalId) as Proposal;
-  // The live text: pids b1, b2 as the server seeds them.
-  const doc = seeded('Recognizing the digital divide\n\nInvites Member States to cooperate');
+  // The live text as the domain sees it (testRoom.ts): b1, b2, b3 with open brackets, b4.
+  const doc = seeded(
+    'Recognizing the digital divide\n\nInvites Member States to cooperate\n\nInstructs the Director [of BDT]\n\nDecides to review progress',
+  );
   renderWith(local.port, <ConsensusMenu proposal={proposal} doc={doc} />);
   return local;
 }
@@ -63,6 +66,63 @@ describe('asking "any objection?"', () => {
     expect(ask).toMatchObject({ type: 'consensus.ask', proposalId });
     // 18:00 on the chair's own clock, whatever zone the test runs in.
     expect(wallTimeOf(ask.until, localZone())).toEqual({ date: later, time: '18:00' });
+  });
+
+  it('asks by default, by id, on every paragraph that can be agreed now, in the domain’s default window', async () => {
+    const { proposalId, port } = setup(P.chair);
+    fireEvent.click(screen.getByRole('button', { name: 'Any objection?…' }));
+    const every = screen.getByRole('radio', {
+      name: 'Every paragraph that can be agreed now',
+    }) as HTMLInputElement;
+    expect(every.checked).toBe(true);
+    // Paragraph 3 has open brackets: left out, and the choice says which are in.
+    expect(screen.getByTestId('askable').textContent).toBe('Paragraphs 1, 2, and 4');
+    const seconds = screen.getByRole('spinbutton', { name: /Window in seconds/ }) as HTMLInputElement;
+    expect(seconds.value).toBe(String(ROOM_CHECK_SECONDS.default));
+    const held = holdAnswers(port);
+    const ask = screen.getByRole('button', { name: 'Ask now' });
+    fireEvent.click(ask);
+    fireEvent.click(ask);
+    expect(held.sent).toEqual([
+      {
+        type: 'consensus.ask',
+        proposalId,
+        paragraphIds: ['b1', 'b2', 'b4'],
+        seconds: ROOM_CHECK_SECONDS.default,
+      },
+    ]);
+    expect(ask.getAttribute('aria-disabled')).toBe('true');
+    await act(held.answer);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says a refusal in the dialog, which stays open with the focus in it', async () => {
+    const { by, proposalId, port } = setup(P.chair);
+    fireEvent.click(screen.getByRole('button', { name: 'Any objection?…' }));
+    // Meanwhile another check starts in the room (from the chair's other window).
+    act(() => by(P.chair, { type: 'consensus.ask', proposalId, paragraphIds: ['b1'], seconds: 20 }));
+    const dialog = within(screen.getByRole('dialog'));
+    const ask = dialog.getByRole('button', { name: 'Ask now' });
+    ask.focus();
+    await act(async () => {
+      fireEvent.click(ask);
+    });
+    expect(dialog.getByTestId('dialog-refusal').textContent).toMatch(/^Asking "any objection\?": not done\./);
+    expect(port.getState().refusal).toBeNull();
+    expect(document.activeElement).toBe(ask);
+  });
+
+  it('offers no "every paragraph" when none can be agreed now, and says why', () => {
+    const { by, proposalId } = setup(P.chair);
+    for (const paragraphId of ['b1', 'b2', 'b4'])
+      act(() => by(P.chair, { type: 'paragraph.setStatus', proposalId, paragraphId, status: 'agreed' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Silence procedure…' }));
+    const every = screen.getByRole('radio', {
+      name: 'Every paragraph that can be agreed now',
+    }) as HTMLInputElement;
+    expect(every.disabled).toBe(true);
+    expect(screen.getByTestId('askable').textContent).toMatch(/^None now/);
+    expect(screen.getAllByRole('checkbox').every((c) => (c as HTMLInputElement).disabled)).toBe(true);
   });
 
   it('is not offered to a delegate', () => {

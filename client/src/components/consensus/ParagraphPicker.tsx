@@ -8,6 +8,7 @@ import {
   type ProposalId,
   paragraphStatus,
 } from '../../../../shared';
+import { useCheckWords } from './words';
 
 /** Why a paragraph cannot be in a new check, or null when it can. */
 function unavailable(
@@ -22,34 +23,69 @@ function unavailable(
 }
 
 /**
- * Which paragraphs a check is on: every paragraph not agreed yet (the default, as the server takes
- * it), or those ticked, by number with their first words. Paragraphs that cannot be asked (agreed,
- * with open brackets, under a check) are shown, not offered, with the reason.
+ * The paragraphs that can be agreed now: not agreed, without open brackets, under no open check.
+ * What "every paragraph" means in the dialog, sent by id: the server's own default (every paragraph
+ * not agreed yet) is refused as soon as one of them has brackets, which a draft usually has.
+ */
+export function askableParagraphs(
+  meeting: Meeting,
+  proposalId: ProposalId,
+  paragraphs: readonly ParagraphFacts[],
+): ParagraphFacts[] {
+  const open = openChecks(meeting);
+  return paragraphs.filter((p) => unavailable(meeting, proposalId, p, open) === null);
+}
+
+/**
+ * Which paragraphs a check is on: every paragraph that can be agreed now (`chosen` null, the
+ * default, its numbers said), or those ticked, by number with their first words. Paragraphs that
+ * cannot be asked (agreed, with open brackets, under a check) are shown, not offered, with the
+ * reason; "every paragraph" is not offered when none can, and says why.
  */
 export function ParagraphPicker(props: {
   meeting: Meeting;
   proposalId: ProposalId;
-  /** The text's paragraphs, or null while the text is not at hand (then only "all"). */
+  /** The text's paragraphs, or null while the text is not at hand. */
   paragraphs: readonly ParagraphFacts[] | null;
   chosen: ReadonlySet<string> | null;
   onChange: (chosen: Set<string> | null) => void;
 }) {
   const { t } = useTranslation();
+  const words = useCheckWords();
   const { meeting, proposalId, paragraphs, chosen, onChange } = props;
   const name = useId();
+  const allHint = useId();
   const open = openChecks(meeting);
+  const askable = paragraphs ? askableParagraphs(meeting, proposalId, paragraphs) : [];
+  const allHintText = !paragraphs
+    ? t('consensus.ask.textLoading')
+    : askable.length === 0
+      ? t('consensus.ask.noneAskable')
+      : words.paragraphs(askable.map((p) => p.number));
   return (
     <fieldset className="paragraph-picker">
       <legend>{t('consensus.ask.which')}</legend>
-      <label className="check-option">
-        <input type="radio" name={name} checked={chosen === null} onChange={() => onChange(null)} />
-        {t('consensus.ask.all')}
-      </label>
+      <div className="check-choice">
+        <label className="check-option">
+          <input
+            type="radio"
+            name={name}
+            checked={chosen === null}
+            disabled={askable.length === 0}
+            onChange={() => onChange(null)}
+            aria-describedby={allHint}
+          />
+          <span>{t('consensus.ask.all')}</span>
+        </label>
+        <span id={allHint} className="hint check-choice-hint" data-testid="askable">
+          {allHintText}
+        </span>
+      </div>
       {paragraphs && paragraphs.length > 0 && (
         <>
           <label className="check-option">
             <input type="radio" name={name} checked={chosen !== null} onChange={() => onChange(new Set())} />
-            {t('consensus.ask.some')}
+            <span>{t('consensus.ask.some')}</span>
           </label>
           {chosen !== null && (
             <ul className="paragraph-choices">

@@ -5,9 +5,10 @@ import { silenceProcedures } from './checks';
 import { useDeadlineWords } from './deadlineWords';
 
 /**
- * One line under a proposal in the room's list: its latest revision and its open silence procedure
- * with the nearest deadline (on the meeting's clock; the silence panel gives both clocks). Nothing
- * when it has neither.
+ * Under a proposal in the room's list, each on its own line (they are separate facts: a silence
+ * procedure is on paragraphs of the live text, not on the revision): its latest revision ("Latest
+ * revision: Rev.2"), and its open silence procedure with the nearest deadline on the viewer's own
+ * clock, labelled (the silence panel gives both clocks). Nothing when it has neither.
  */
 export function ProposalConsensusLine({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
@@ -17,10 +18,17 @@ export function ProposalConsensusLine({ proposal }: { proposal: Proposal }) {
   const silence = silenceProcedures(meeting, proposal.id).find((c) => c.result === null);
   if (!latest && !silence) return null;
   return (
-    <p className="muted small proposal-consensus" data-testid="proposal-consensus">
-      {latest && <bdi>{latest.symbol}</bdi>}
-      {latest && silence && ' · '}
-      {silence && t('consensus.silence.until', { time: when(silence.endsAt, 'meeting') })}
-    </p>
+    <div className="muted small proposal-consensus" data-testid="proposal-consensus">
+      {latest && (
+        <p className="proposal-consensus-line" data-testid="proposal-revision">
+          {t('consensus.revisions.latest', { revision: `Rev.${latest.number}` })}
+        </p>
+      )}
+      {silence && (
+        <p className="proposal-consensus-line" data-testid="proposal-silence">
+          {t('consensus.silence.until', { time: when(silence.endsAt, 'yours') })}
+        </p>
+      )}
+    </div>
   );
 }

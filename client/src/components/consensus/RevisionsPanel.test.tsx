@@ -11,6 +11,7 @@ import { blockText, seeded, sync } from '../../collab/testDocs';
 import type { Version, VersionsApi } from '../../collab/versions';
 import { renderWith } from '../../test/localRoom';
 import { RevisionsPanel } from './RevisionsPanel';
+import { holdAnswers } from './slowPort';
 import { consensusRoom } from './testRoom';
 
 afterEach(() => {
@@ -91,8 +92,8 @@ function setup(as: (typeof P)[keyof typeof P]) {
 }
 
 describe('the revisions panel', () => {
-  it('publishes Rev.1 and lists it with when, by whom and its paragraphs by status', async () => {
-    const { by, proposalId } = setup(P.secretariat);
+  it('publishes Rev.1 once confirmed, however often pressed, and lists it with when, by whom and its paragraphs by status', async () => {
+    const { by, proposalId, port } = setup(P.secretariat);
     act(() => by(P.chair, { type: 'paragraph.setStatus', proposalId, paragraphId: 'b1', status: 'agreed' }));
     act(() =>
       by(P.chair, {
@@ -104,9 +105,17 @@ describe('the revisions panel', () => {
       }),
     );
     expect(screen.getByText('No revision published yet.')).toBeTruthy();
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Publish Rev.1' }));
-    });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish Rev.1' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Publish IRM-1/5/Rev.1?' }));
+    expect(dialog.getByText('Its number is kept for good.')).toBeTruthy();
+    const held = holdAnswers(port);
+    const confirm = dialog.getByRole('button', { name: 'Publish Rev.1' });
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    expect(held.sent).toEqual([{ type: 'proposal.publishRevision', proposalId }]);
+    expect(confirm.getAttribute('aria-disabled')).toBe('true');
+    await act(held.answer);
+    expect(screen.queryByRole('dialog')).toBeNull();
     const row = within(screen.getByTestId('revision'));
     expect(row.getByText('IRM-1/5/Rev.1')).toBeTruthy();
     expect(row.getByText(/^Published .* \(meeting time\)/)).toBeTruthy();
@@ -125,6 +134,16 @@ describe('the revisions panel', () => {
     const { by, proposalId, keep } = setup(P.chair);
     const { base, edited } = await texts();
     keep(`v_base_${proposalId}`, base);
+    act(() => by(P.chair, { type: 'paragraph.setStatus', proposalId, paragraphId: 'b1', status: 'agreed' }));
+    act(() =>
+      by(P.chair, {
+        type: 'paragraph.setStatus',
+        proposalId,
+        paragraphId: 'b2',
+        status: 'ad-referendum',
+        delegations: ['Brazil', 'Egypt'],
+      }),
+    );
     act(() => by(P.chair, { type: 'proposal.publishRevision', proposalId }));
     keep(revisionVersionId(proposalId, 1), edited);
 
@@ -134,6 +153,15 @@ describe('the revisions panel', () => {
     const clean = await files[0]!.xml;
     expect(clean).toContain('request the Director');
     expect(clean).not.toContain('<w:ins ');
+    // The statuses as Rev.1 froze them, before the text.
+    const statuses = [
+      'Paragraph status in IRM-1/5/Rev.1',
+      'Paragraph 1: Agreed',
+      'Paragraph 2: Agreed ad referendum (Brazil and Egypt)',
+      'Paragraph 3: Open',
+    ];
+    for (const line of statuses) expect(clean).toContain(`>${line}</w:t>`);
+    expect(clean.indexOf('Paragraph 3: Open')).toBeLessThan(clean.indexOf('request the Director'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Comparison with the base text (.docx)' }));
     await waitFor(() => expect(files).toHaveLength(2));
@@ -142,6 +170,7 @@ describe('the revisions panel', () => {
     expect(compared).toMatch(/<w:ins [^>]*w:author="Amina Diallo \(Kenya\)"/);
     expect(compared).toMatch(/<w:del [^>]*w:author="Amina Diallo \(Kenya\)"/);
     expect(compared).toContain('instruct</w:delText>');
+    for (const line of statuses) expect(compared).toContain(`>${line}</w:t>`);
 
     // Rev.2, after Brazil's edit of Rev.1: compared with Rev.1, only Brazil's change shows.
     const later = new Y.Doc();

@@ -1,55 +1,42 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Proposal, Revision } from '../../../../shared';
 import { download } from '../../collab/export/download';
 import type { VersionsApi } from '../../collab/versions';
-import { useRoom, useRoomPort, useTimeFormat } from '../../room/RoomContext';
+import { useRoom, useTimeFormat } from '../../room/RoomContext';
 import { iCan, participantOf } from '../../room/selectors';
+import { PublishRevision } from './PublishRevision';
+import { useRevisionStatuses } from './revisionStatuses';
 
 type Export = 'clean' | 'compared';
 
 /**
  * The numbered revisions of a proposal (`symbol/Rev.N`, each freezing the text and its paragraph
- * statuses): "Publish Rev.N" for the presiding officer and the secretariat; each revision with when
+ * statuses): "Publish Rev.N" for the presiding officer and the secretariat (confirmed first); each revision with when
  * (meeting time) and by whom it was published, its paragraphs by status, and its two Word files:
  * the clean text, and the comparison with the revision before (the base text for Rev.1) as tracked
- * changes with their authors.
+ * changes with their authors, both opening with the paragraphs' statuses as the revision froze them.
  */
 export function RevisionsPanel({ proposal, api }: { proposal: Proposal; api: VersionsApi | null }) {
   const { t } = useTranslation();
   const state = useRoom();
-  const room = useRoomPort();
   const meeting = state.meeting!;
   const revisions = meeting.consensus.revisions[proposal.id] ?? [];
   const [said, setSaid] = useState('');
-  const [busy, setBusy] = useState(false);
   const headingId = useId();
+  const next = `Rev.${revisions.length + 1}`;
+  const onPublished = useCallback(
+    () => setSaid(t('consensus.revisions.published', { symbol: `${proposal.symbol}/${next}` })),
+    [t, proposal.symbol, next],
+  );
   if (proposal.kind !== 'proposal') return null;
   const canPublish = iCan(state, 'proposal.publishRevision');
   if (!canPublish && revisions.length === 0) return null;
-  const next = `Rev.${revisions.length + 1}`;
   return (
     <section className="side-panel revisions-panel" aria-labelledby={headingId} data-testid="revisions">
       <h3 id={headingId}>{t('consensus.revisions.heading')}</h3>
-      {canPublish && (
-        <div className="button-row">
-          <button
-            type="button"
-            aria-disabled={busy}
-            onClick={async () => {
-              if (busy) return;
-              setBusy(true);
-              const ack = await room.send({ type: 'proposal.publishRevision', proposalId: proposal.id });
-              setBusy(false);
-              if (ack.ok)
-                setSaid(t('consensus.revisions.published', { symbol: `${proposal.symbol}/${next}` }));
-            }}
-          >
-            {t('consensus.revisions.publish', { revision: next })}
-          </button>
-        </div>
-      )}
+      {canPublish && <PublishRevision proposal={proposal} next={next} onPublished={onPublished} />}
       <p className="sr-only" role="status">
         {said}
       </p>
@@ -82,6 +69,7 @@ function RevisionRow(props: {
   const { t } = useTranslation();
   const meeting = useRoom().meeting!;
   const time = useTimeFormat();
+  const statusesOf = useRevisionStatuses();
   const titleId = useId();
   const [working, setWorking] = useState<Export | null>(null);
   const [failed, setFailed] = useState(false);
@@ -101,8 +89,12 @@ function RevisionRow(props: {
       const text = await api.load(revision.versionId);
       docs.push(text);
       const title = `${revision.symbol} — ${proposal.title}`;
+      const statuses = statusesOf(revision, meeting.consensus.paragraphs[proposal.id]);
       if (kind === 'clean') {
-        download(await files.cleanDocx(text, title), files.revisionFileName(revision.symbol, false));
+        download(
+          await files.cleanDocx(text, { title, statuses }),
+          files.revisionFileName(revision.symbol, false),
+        );
         return;
       }
       const before = previous ? await api.load(previous.versionId) : await files.baseTextOf(api, proposal.id);
@@ -113,6 +105,7 @@ function RevisionRow(props: {
           ? t('consensus.revisions.comparedWith', { symbol: previous.symbol })
           : t('consensus.revisions.comparedWithBase'),
         unknownAuthor: t('texts.unknownAuthor'),
+        statuses,
       });
       download(blob, files.revisionFileName(revision.symbol, true));
     } catch {

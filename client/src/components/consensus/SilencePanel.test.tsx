@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDueChecks, evolve } from '../../../../shared';
 import { P } from '../../../../shared/domain/fixtures';
 import { localZone } from '../../format';
 import { renderWith } from '../../test/localRoom';
+import { ProposalConsensusLine } from './ProposalConsensusLine';
+import { SilenceBanner } from './SilenceBanner';
 import { SilencePanel } from './SilencePanel';
 import { consensusRoom } from './testRoom';
 
@@ -19,10 +22,11 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
-/** A silence procedure on paragraphs 1 and 2 of IRM-1/5, seen by `as`. */
-function silence(as: (typeof P)[keyof typeof P]) {
+/** A silence procedure on paragraphs 1 and 2 of IRM-1/5, seen by `as` (in the panel, and `more`). */
+function silence(as: (typeof P)[keyof typeof P], more?: ReactNode) {
   const local = consensusRoom(as);
   local.by(P.chair, {
     type: 'consensus.ask',
@@ -31,7 +35,13 @@ function silence(as: (typeof P)[keyof typeof P]) {
     until: DEADLINE,
   });
   const checkId = local.room.meeting.consensus.checks.at(-1)!.id;
-  renderWith(local.port, <SilencePanel />);
+  renderWith(
+    local.port,
+    <>
+      {more}
+      <SilencePanel />
+    </>,
+  );
   return { ...local, checkId };
 }
 
@@ -42,13 +52,54 @@ describe('silence procedures', () => {
     silence(P.kenya);
     expect(row().getByText('IRM-1/5')).toBeTruthy();
     expect(row().getByText(/Paragraphs 1 and 2/)).toBeTruthy();
-    const yours = new Intl.DateTimeFormat('en', {
-      dateStyle: 'short',
+    // The month in words (jsdom's browser is en-US): never "7/18/25", read 18 July or 7 June.
+    const yours = new Intl.DateTimeFormat('en-US', {
+      dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: localZone(),
     }).format(DEADLINE);
     expect(screen.getByTestId('deadline-yours').textContent).toBe(`${yours} (your time)`);
-    expect(screen.getByTestId('deadline-meeting').textContent).toBe('7/18/25, 5:00 PM (meeting time)');
+    expect(screen.getByTestId('deadline-meeting').textContent).toBe('Jul 18, 2025, 5:00 PM (meeting time)');
+  });
+
+  it('writes deadlines in the browser’s own variant of the UI language', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-CH', 'en-GB', 'en']);
+    silence(P.kenya);
+    expect(screen.getByTestId('deadline-meeting').textContent).toBe('18 Jul 2025, 17:00 (meeting time)');
+  });
+
+  it('tells a delegation, at the top, of a procedure open to its objection and takes it to the row', () => {
+    const { by, checkId } = silence(P.kenya, <SilenceBanner />);
+    const banner = within(screen.getByRole('region', { name: 'Silence procedures open to your objection' }));
+    const item = banner.getByTestId('silence-banner-item');
+    expect(item.textContent).toContain('IRM-1/5 Paragraphs 1 and 2');
+    expect(banner.getByTestId('banner-deadline').textContent).toMatch(/^Jul \d+, 2025, .* \(your time\)$/);
+    expect(banner.getByTestId('banner-mine').textContent).toBe('Your delegation has not objected');
+    fireEvent.click(banner.getByRole('button', { name: 'Go to the procedure' }));
+    expect(document.activeElement).toBe(document.querySelector(`[data-silence-title="${checkId}"]`));
+    act(() => by(P.kenya, { type: 'consensus.object', checkId }));
+    expect(banner.getByTestId('banner-mine').textContent).toBe('Your delegation has objected');
+    cleanup();
+    // Not to who may not object.
+    silence(P.chair, <SilenceBanner />);
+    expect(screen.queryByTestId('silence-banner')).toBeNull();
+  });
+
+  it('says under the proposal its latest revision and, apart, the silence procedure on the viewer’s clock', () => {
+    const local = consensusRoom(P.kenya);
+    local.by(P.chair, { type: 'proposal.publishRevision', proposalId: local.proposalId });
+    local.by(P.chair, {
+      type: 'consensus.ask',
+      proposalId: local.proposalId,
+      paragraphIds: ['b1'],
+      until: DEADLINE,
+    });
+    const proposal = local.room.meeting.proposals.find((p) => p.id === local.proposalId)!;
+    renderWith(local.port, <ProposalConsensusLine proposal={proposal} />);
+    expect(screen.getByTestId('proposal-revision').textContent).toBe('Latest revision: Rev.1');
+    expect(screen.getByTestId('proposal-silence').textContent).toMatch(
+      /^Silence procedure until Jul \d+, 2025, .* \(your time\)$/,
+    );
   });
 
   it('takes objections from a delegation even once the meeting is closed; the secretariat sees who objected', async () => {
@@ -81,7 +132,7 @@ describe('silence procedures', () => {
 
   it('offers Close now to the presiding officer once the silence is broken; an ended procedure shows its outcome', async () => {
     const { room, set, by, checkId, sent } = silence(P.chair);
-    const title = () => document.getElementById(`silence-${checkId}`);
+    const title = () => document.querySelector(`[data-silence-title="${checkId}"]`);
     expect(row().queryByRole('button', { name: 'Objection' })).toBeNull();
     // Unbroken, the silence runs to its deadline: nothing closes it early.
     expect(row().queryByRole('button', { name: 'Close now' })).toBeNull();

@@ -10,6 +10,7 @@ import { silenceProcedures, takesObjections } from './checks';
 import { useDeadlineWords } from './deadlineWords';
 import { ObjectionControls } from './ObjectionControls';
 import { useFocusKept } from './useFocusWithin';
+import { usePending } from './usePending';
 import { symbolOf, useCheckWords } from './words';
 
 /**
@@ -25,6 +26,9 @@ export function SilencePanel({ proposalId }: { proposalId?: string }) {
   const meeting = useRoom().meeting!;
   const procedures = silenceProcedures(meeting, proposalId);
   const headingId = useId();
+  // Title ids of this panel's own: the room's panel and the open text's may list the same procedure.
+  const scope = useId();
+  const titleId = (checkId: string) => `${scope}-silence-${checkId}`;
   const focusAfterRender = useFocusAfterRender();
   // A procedure closed with "Close now" moves to the ended ones: the focus follows it there.
   const onClosed = (checkId: string) => focusAfterRender(() => document.getElementById(titleId(checkId)));
@@ -37,7 +41,13 @@ export function SilencePanel({ proposalId }: { proposalId?: string }) {
       {open.length > 0 && (
         <ul className="silence-list">
           {open.map((c) => (
-            <SilenceRow key={c.id} check={c} withSymbol={proposalId === undefined} onClosed={onClosed} />
+            <SilenceRow
+              key={c.id}
+              check={c}
+              id={titleId(c.id)}
+              withSymbol={proposalId === undefined}
+              onClosed={onClosed}
+            />
           ))}
         </ul>
       )}
@@ -46,7 +56,13 @@ export function SilencePanel({ proposalId }: { proposalId?: string }) {
           <h3>{t('consensus.silence.ended')}</h3>
           <ul className="silence-list">
             {ended.map((c) => (
-              <SilenceRow key={c.id} check={c} withSymbol={proposalId === undefined} onClosed={onClosed} />
+              <SilenceRow
+                key={c.id}
+                check={c}
+                id={titleId(c.id)}
+                withSymbol={proposalId === undefined}
+                onClosed={onClosed}
+              />
             ))}
           </ul>
         </>
@@ -55,15 +71,23 @@ export function SilencePanel({ proposalId }: { proposalId?: string }) {
   );
 }
 
-/** The id of a procedure's title: the same in the open list and in the ended one. */
-const titleId = (checkId: string) => `silence-${checkId}`;
+/**
+ * The first title of procedure `checkId` in the page (the open text's panel comes before the room's),
+ * where the silence banner sends the focus; null when no panel lists it (the record is shown).
+ */
+export const silenceTitleOf = (checkId: string): HTMLElement | null =>
+  [...document.querySelectorAll<HTMLElement>('[data-silence-title]')].find(
+    (e) => e.dataset.silenceTitle === checkId,
+  ) ?? null;
 
 function SilenceRow(props: {
   check: ConsensusCheck;
+  /** Its title's id: the same in the open list and in the ended one. */
+  id: string;
   withSymbol: boolean;
   onClosed: (checkId: string) => void;
 }) {
-  const { check, withSymbol, onClosed } = props;
+  const { check, id, withSymbol, onClosed } = props;
   const { t } = useTranslation();
   const state = useRoom();
   const room = useRoomPort();
@@ -72,7 +96,7 @@ function SilenceRow(props: {
   const now = useServerNow(check.result ? 3_600_000 : 30_000);
   const words = useCheckWords();
   const when = useDeadlineWords();
-  const id = titleId(check.id);
+  const [closing, once] = usePending();
   const open = takesObjections(check, now);
   // Silence is kept until the deadline: only a broken silence (an objection) may be closed early,
   // and then it ends not agreed (the server refuses any other early close).
@@ -87,7 +111,7 @@ function SilenceRow(props: {
   const asker = participantOf(meeting, check.askedBy);
   return (
     <li ref={row} className="silence-row" data-testid="silence-row">
-      <p ref={title} className="silence-title" id={id} tabIndex={-1}>
+      <p ref={title} className="silence-title" id={id} tabIndex={-1} data-silence-title={check.id}>
         {withSymbol && (
           <>
             <bdi className="proposal-symbol">{symbolOf(meeting, check.proposalId)}</bdi>{' '}
@@ -125,9 +149,10 @@ function SilenceRow(props: {
             <button
               type="button"
               aria-describedby={id}
+              aria-disabled={closing}
               onClick={async () => {
-                const ack = await room.send({ type: 'consensus.close', checkId: check.id });
-                if (ack.ok) onClosed(check.id);
+                const ack = await once(() => room.send({ type: 'consensus.close', checkId: check.id }));
+                if (ack?.ok) onClosed(check.id);
               }}
             >
               {t('consensus.closeNow')}

@@ -1210,7 +1210,10 @@ export const es = {
       roomTitle: '¿Alguna objeción? sobre {{symbol}}',
       silenceTitle: 'Procedimiento de silencio sobre {{symbol}}',
       which: 'Párrafos',
-      all: 'Todos los párrafos aún no acordados',
+      all: 'Todos los párrafos que pueden acordarse ahora',
+      textLoading: 'El texto aún se está cargando.',
+      noneAskable:
+        'Ninguno por ahora: cada párrafo está acordado, tiene corchetes abiertos o está sometido a una consulta.',
       some: 'Estos párrafos:',
       chooseOne: 'Elija al menos un párrafo.',
       unavailable: {
@@ -1243,7 +1246,24 @@ export const es = {
       askedBy: 'Iniciado por',
       until: 'Procedimiento de silencio hasta {{time}}',
     },
+    silenceBanner: {
+      heading: 'Procedimientos de silencio abiertos a su objeción',
+      objected: 'Su delegación ha presentado una objeción',
+      notObjected: 'Su delegación no ha presentado ninguna objeción',
+      go: 'Ir al procedimiento',
+    },
     revisions: {
+      latest: 'Última revisión: {{revision}}',
+      confirmTitle: '¿Publicar {{symbol}}?',
+      confirmText: 'Su número queda asignado para siempre.',
+      statusHeading: 'Estado de los párrafos en {{symbol}}',
+      statusLine: 'Párrafo {{number}}: {{status}}',
+      status: {
+        open: 'Abierto',
+        'ad-referendum': 'Acordado ad referéndum',
+        agreed: 'Acordado',
+        adReferendumOf: 'Acordado ad referéndum ({{delegations}})',
+      },
       heading: 'Revisiones',
       publish: 'Publicar la {{revision}}',
       published: '{{symbol}} publicada.',

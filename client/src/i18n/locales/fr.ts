@@ -1216,7 +1216,10 @@ export const fr = {
       roomTitle: 'Des objections ? sur {{symbol}}',
       silenceTitle: 'Procédure d’approbation tacite sur {{symbol}}',
       which: 'Paragraphes',
-      all: 'Tous les paragraphes non encore adoptés',
+      all: 'Tous les paragraphes qui peuvent être adoptés maintenant',
+      textLoading: 'Le texte est en cours de chargement.',
+      noneAskable:
+        'Aucun pour l’instant : chaque paragraphe est adopté, comporte des crochets ouverts ou fait l’objet d’une vérification.',
       some: 'Ces paragraphes :',
       chooseOne: 'Choisissez au moins un paragraphe.',
       unavailable: {
@@ -1249,7 +1252,24 @@ export const fr = {
       askedBy: 'Lancée par',
       until: 'Approbation tacite jusqu’au {{time}}',
     },
+    silenceBanner: {
+      heading: 'Procédures d’approbation tacite ouvertes à votre objection',
+      objected: 'Votre délégation a formulé une objection',
+      notObjected: 'Votre délégation n’a pas formulé d’objection',
+      go: 'Aller à la procédure',
+    },
     revisions: {
+      latest: 'Dernière révision : {{revision}}',
+      confirmTitle: 'Publier {{symbol}} ?',
+      confirmText: 'Son numéro est attribué définitivement.',
+      statusHeading: 'État des paragraphes dans {{symbol}}',
+      statusLine: 'Paragraphe {{number}} : {{status}}',
+      status: {
+        open: 'Ouvert',
+        'ad-referendum': 'Adopté ad referendum',
+        agreed: 'Adopté',
+        adReferendumOf: 'Adopté ad referendum ({{delegations}})',
+      },
       heading: 'Révisions',
       publish: 'Publier la {{revision}}',
       published: '{{symbol}} publiée.',

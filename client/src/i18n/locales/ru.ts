@@ -1214,7 +1214,10 @@ export const ru = {
       roomTitle: 'Есть ли возражения? по {{symbol}}',
       silenceTitle: 'Процедура умолчания по {{symbol}}',
       which: 'Пункты',
-      all: 'Все ещё не согласованные пункты',
+      all: 'Все пункты, которые можно согласовать сейчас',
+      textLoading: 'Текст ещё загружается.',
+      noneAskable:
+        'Сейчас таких нет: каждый пункт согласован, содержит открытые квадратные скобки или находится на проверке.',
       some: 'Эти пункты:',
       chooseOne: 'Выберите хотя бы один пункт.',
       unavailable: {
@@ -1247,7 +1250,24 @@ export const ru = {
       askedBy: 'Начата:',
       until: 'Процедура умолчания до {{time}}',
     },
+    silenceBanner: {
+      heading: 'Процедуры умолчания, открытые для ваших возражений',
+      objected: 'Ваша делегация выдвинула возражение',
+      notObjected: 'Ваша делегация не выдвигала возражений',
+      go: 'Перейти к процедуре',
+    },
     revisions: {
+      latest: 'Последний пересмотр: {{revision}}',
+      confirmTitle: 'Опубликовать {{symbol}}?',
+      confirmText: 'Его номер присваивается окончательно.',
+      statusHeading: 'Статус пунктов в {{symbol}}',
+      statusLine: 'Пункт {{number}}: {{status}}',
+      status: {
+        open: 'Открыт',
+        'ad-referendum': 'Согласован ad referendum',
+        agreed: 'Согласован',
+        adReferendumOf: 'Согласован ad referendum ({{delegations}})',
+      },
       heading: 'Пересмотры',
       publish: 'Опубликовать {{revision}}',
       published: '{{symbol}} опубликован.',
