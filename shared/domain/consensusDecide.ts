@@ -417,11 +417,15 @@ function publishRevision(
       versionId: revisionVersionId(proposal.id, number),
       publishedAt: now,
       publishedBy: actor.id,
-      paragraphs: text.paragraphs.map((p) => ({
-        id: p.id,
-        number: p.number,
-        status: paragraphStatus(meeting, proposal.id, p.id),
-      })),
+      paragraphs: text.paragraphs.map((p) => {
+        const record = meeting.consensus.paragraphs[proposal.id]?.[p.id];
+        return {
+          id: p.id,
+          number: p.number,
+          status: record?.status ?? 'open',
+          delegations: record?.status === 'ad-referendum' ? record.delegations : [],
+        };
+      }),
     },
   });
 }

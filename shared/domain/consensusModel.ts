@@ -95,6 +95,8 @@ interface RevisionParagraph {
   id: ParagraphId;
   number: number;
   status: ParagraphStatus;
+  /** For `ad-referendum`: the delegations that asked for it; [] otherwise. */
+  delegations: string[];
 }
 
 /** A numbered revision of a proposal (`symbol/Rev.N`): its text is the version `versionId`. */

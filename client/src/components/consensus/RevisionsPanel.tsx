@@ -89,7 +89,7 @@ function RevisionRow(props: {
       const text = await api.load(revision.versionId);
       docs.push(text);
       const title = `${revision.symbol} — ${proposal.title}`;
-      const statuses = statusesOf(revision, meeting.consensus.paragraphs[proposal.id]);
+      const statuses = statusesOf(revision);
       if (kind === 'clean') {
         download(
           await files.cleanDocx(text, { title, statuses }),

@@ -1,19 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParagraphId, ParagraphRecord, Revision } from '../../../../shared';
+import type { Revision } from '../../../../shared';
 import type { RevisionStatuses } from '../../collab/export/revisions';
 import { useCheckWords } from './words';
-
-/**
- * The delegations that asked for paragraph `id` to be agreed ad referendum when `revision` was
- * published. The revision freezes each status, not its delegations; the paragraph's record still
- * gives them when it has not changed since (set before publication, still ad referendum), else
- * they are not known and none are written rather than later ones.
- */
-function delegationsAt(revision: Revision, record: ParagraphRecord | undefined): string[] {
-  if (record?.status !== 'ad-referendum' || record.setAt > revision.publishedAt) return [];
-  return record.delegations;
-}
 
 /**
  * The paragraph statuses of a revision as its Word files open with them, in the UI language:
@@ -23,10 +12,11 @@ export function useRevisionStatuses() {
   const { t } = useTranslation();
   const words = useCheckWords();
   return useCallback(
-    (revision: Revision, records: Record<ParagraphId, ParagraphRecord> | undefined): RevisionStatuses => ({
+    (revision: Revision): RevisionStatuses => ({
       heading: t('consensus.revisions.statusHeading', { symbol: revision.symbol }),
       lines: revision.paragraphs.map((p) => {
-        const delegations = p.status === 'ad-referendum' ? delegationsAt(revision, records?.[p.id]) : [];
+        // The revision froze them with the status (an older log's revision may lack them).
+        const delegations = p.status === 'ad-referendum' ? (p.delegations ?? []) : [];
         const status =
           delegations.length > 0
             ? t('consensus.revisions.status.adReferendumOf', { delegations: words.list(delegations) })
