@@ -768,6 +768,19 @@ export const fr = {
     links_few: '{{count}} prises de parole',
     links_many: '{{count}} prises de parole',
     links_other: '{{count}} prises de parole',
+    objected_zero: 'Objection : {{delegations}}',
+    objected_one: 'Objection : {{delegations}}',
+    objected_two: 'Objections : {{delegations}}',
+    objected_few: 'Objections : {{delegations}}',
+    objected_many: 'Objections : {{delegations}}',
+    objected_other: 'Objections : {{delegations}}',
+    lastCheck: {
+      heading: 'Dernière question « Y a-t-il des objections ? »',
+      agreed: 'Aucune objection : approuvé, {{time}}',
+      objected: 'Objections : non approuvé, {{time}}',
+      objections: 'Objections soulevées',
+      noReason: 'sans motif',
+    },
     frozen: {
       agreed:
         'Le paragraphe {{number}} est approuvé : il ne peut plus être modifié. Le président peut le rouvrir.',
@@ -803,6 +816,13 @@ export const fr = {
       link: 'Lier la prise de parole de {{delegation}}',
       show: 'Afficher sur le projecteur',
       showLabel: 'Afficher sur le projecteur — Paragraphe {{number}}',
+      linked: 'La prise de parole de {{delegation}} est liée à ce paragraphe.',
+      linkedNote: 'Note : {{note}}',
+      unlink: 'Retirer le lien',
+      delegationHint: 'Délégations de cette réunion uniquement : tapez pour en choisir une dans la liste.',
+      noKnown: 'Aucune délégation de cette réunion ne s’est encore jointe.',
+      unknownDelegation:
+        '« {{delegation}} » n’est pas une délégation de cette réunion : choisissez-en une dans la liste.',
     },
   },
   units: { hm: '{{h}} h {{m}} min', ms: '{{m}} min {{s}} s', s: '{{s}} s' },

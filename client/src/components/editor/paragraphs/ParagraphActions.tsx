@@ -1,13 +1,12 @@
-import { type RefObject, useId, useState } from 'react';
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proposal } from '../../../../../shared';
 import { useRoom, useRoomPort } from '../../../room/RoomContext';
-import { iCan, participantOf } from '../../../room/selectors';
-import { isolatedIn, SLOT_VALUE } from '../../Isolated';
+import { iCan } from '../../../room/selectors';
+import { LinkIntervention } from './LinkIntervention';
 import type { ParagraphConsensus, TextParagraph } from './model';
 import { StatusForm } from './StatusForm';
-
-const NOTE_CHARS = 500;
+import { usePending } from './usePending';
 
 /**
  * What the signed-in participant may do with one paragraph, by the permission table (`can`): set
@@ -26,13 +25,9 @@ export function ParagraphActions(props: {
   const state = useRoom();
   const room = useRoomPort();
   const meeting = state.meeting!;
-  const noteId = useId();
-  const [note, setNote] = useState('');
+  const asking = usePending();
   const pid = paragraph.id!;
   const number = paragraph.number;
-  const speaker = meeting.floor.current
-    ? participantOf(meeting, meeting.floor.current.participantId)
-    : undefined;
 
   const canAsk = iCan(state, 'consensus.ask') && c.status !== 'agreed' && !c.check;
   const canLink = iCan(state, 'paragraph.linkIntervention') && !!meeting.floor.current;
@@ -53,11 +48,14 @@ export function ParagraphActions(props: {
               type="button"
               className="primary"
               aria-label={t('paragraphs.actions.askLabel', { number })}
-              onClick={() => {
-                // The button goes once the check is under way: the focus stays in the details.
-                heading.current?.focus();
-                void room.send({ type: 'consensus.ask', proposalId: proposal.id, paragraphIds: [pid] });
-              }}
+              aria-disabled={asking.busy}
+              onClick={() =>
+                void asking.run(() => {
+                  // The button goes once the check is under way: the focus stays in the details.
+                  heading.current?.focus();
+                  return room.send({ type: 'consensus.ask', proposalId: proposal.id, paragraphIds: [pid] });
+                })
+              }
             >
               {t('paragraphs.actions.ask')}
             </button>
@@ -75,41 +73,7 @@ export function ParagraphActions(props: {
           )}
         </div>
       )}
-      {canLink && (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const text = note.trim();
-            void room
-              .send({
-                type: 'paragraph.linkIntervention',
-                proposalId: proposal.id,
-                paragraphId: pid,
-                ...(text ? { note: text } : {}),
-              })
-              .then((ack) => {
-                if (ack.ok) setNote('');
-              });
-          }}
-        >
-          <label htmlFor={noteId}>{t('paragraphs.actions.note')}</label>
-          <textarea
-            id={noteId}
-            rows={2}
-            maxLength={NOTE_CHARS}
-            value={note}
-            dir="auto"
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <button type="submit">
-            {isolatedIn(
-              t('paragraphs.actions.link', { delegation: SLOT_VALUE }),
-              speaker?.delegation ?? speaker?.name ?? '',
-            )}
-          </button>
-        </form>
-      )}
+      {canLink && <LinkIntervention proposal={proposal} paragraph={paragraph} consensus={c} />}
     </div>
   );
 }

@@ -6,8 +6,11 @@ import type { Proposal } from '../../../../../shared';
 import { displayName } from '../../../collab/identity';
 import { useRoom, useRoomPort, useTimeFormat } from '../../../room/RoomContext';
 import { iCan, participantOf } from '../../../room/selectors';
+import { useFocusKept } from '../../consensus/useFocusWithin';
+import { LastCheck } from './LastCheck';
 import type { ParagraphConsensus, TextParagraph } from './model';
 import { ParagraphActions } from './ParagraphActions';
+import { SaidText } from './SaidText';
 import type { ParagraphWords } from './words';
 
 /** Puts the caret at the start of the paragraph starting at `pos` and shows it (a read-only text too). */
@@ -19,8 +22,8 @@ function goTo(editor: Editor, pos: number): void {
 }
 
 /**
- * One paragraph's details: its words, status and who set it when, the check it is under, the
- * interventions linked to it, and what the signed-in participant may do with it. Takes the focus
+ * One paragraph's details: its words, status and who set it when, the check it is under, how the
+ * latest check on it ended (and who objected, why), the interventions linked to it, and what the signed-in participant may do with it. Takes the focus
  * when it opens; Escape or "Close" closes it (the caller puts the focus back).
  */
 export function ParagraphDetails(props: {
@@ -55,6 +58,9 @@ export function ParagraphDetails(props: {
     element?.addEventListener('keydown', onKey);
     return () => element?.removeEventListener('keydown', onKey);
   }, []);
+  // A control that goes under the focus (a double click's second click focuses "Ask: any
+  // objection?" again, and it goes once the check is under way): the focus stays in the details.
+  useFocusKept(box, () => heading.current, `${c.check?.id}|${c.status}|${c.links.length}`);
   const number = paragraph.number;
   const setter = participantOf(meeting, c.record?.setBy);
   const canUnlink = iCan(state, 'paragraph.unlinkIntervention');
@@ -73,7 +79,9 @@ export function ParagraphDetails(props: {
         </p>
       )}
       <p className="paragraph-status" data-testid="paragraph-status">
-        <strong>{words.status(c)}</strong>
+        <strong>
+          <SaidText said={words.status(c)} />
+        </strong>
         {c.record && (
           <span className="muted small">
             {' · '}
@@ -89,6 +97,7 @@ export function ParagraphDetails(props: {
       {c.check && <p>{t('paragraphs.details.underCheck', { time: time(c.check.endsAt, 'meeting') })}</p>}
       {paragraph.openBrackets > 0 && <p>{t('paragraphs.details.brackets', { n: paragraph.openBrackets })}</p>}
       {onScreen && <p className="muted small">{t('paragraphs.details.onScreen')}</p>}
+      {c.lastCheck && <LastCheck check={c.lastCheck} />}
       <h5>{t('paragraphs.details.linksHeading')}</h5>
       {c.links.length === 0 ? (
         <p className="muted small">{t('paragraphs.details.noLinks')}</p>

@@ -2,17 +2,10 @@
 
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Editor } from '@tiptap/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ParticipantId } from '../../../../../shared';
-import { paragraphFacts } from '../../../../../shared/collab/paragraphs';
 import { P } from '../../../../../shared/domain/fixtures';
-import { localDocConnection } from '../../../collab/docConnection';
-import { CollabProvider } from '../../../collab/hooks';
-import { rangeOf, seeded } from '../../../collab/testDocs';
-import { localRoom, renderWith } from '../../../test/localRoom';
-import { RefusalAlert } from '../../Announcer';
-import { ProposalEditor } from '../ProposalEditor';
+import { rangeOf } from '../../../collab/testDocs';
+import { editorOf, margins, setup } from './testEditor';
 
 beforeAll(() => {
   // jsdom does not lay out text; ProseMirror asks for rectangles when it scrolls to a selection.
@@ -22,46 +15,6 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-// Seeded pids: the heading b1, then paragraphs 1, 2, 3 are b2, b3, b4.
-const BASE = '# Resolves\n\nto instruct BDT\n\nto invite Member States\n\nto report [annually]';
-
-/**
- * A room with one proposal whose paragraph 1 is agreed and paragraph 2 agreed ad referendum by
- * Egypt; the text's facts are what the server would read (`DecideContext.text`).
- */
-function setup(as: ParticipantId, language: 'en' | 'ar' = 'en') {
-  const local = localRoom(as, { open: true });
-  local.by(P.brazil, {
-    type: 'proposal.create',
-    symbol: 'ACP/67A1/1',
-    title: 'Resolution 31',
-    submittedBy: 'APT',
-  });
-  const proposalId = local.room.meeting.proposals[0]!.id;
-  const doc = seeded(BASE);
-  local.room.ctx.text = paragraphFacts(doc, proposalId);
-  local.by(P.chair, { type: 'paragraph.setStatus', proposalId, paragraphId: 'b2', status: 'agreed' });
-  local.by(P.chair, {
-    type: 'paragraph.setStatus',
-    proposalId,
-    paragraphId: 'b3',
-    status: 'ad-referendum',
-    delegations: ['Egypt'],
-  });
-  renderWith(
-    local.port,
-    <CollabProvider connect={() => localDocConnection(doc)}>
-      <RefusalAlert />
-      <ProposalEditor proposalId={proposalId} onClose={() => undefined} />
-    </CollabProvider>,
-    language,
-  );
-  return { ...local, proposalId, doc };
-}
-
-const textbox = () => screen.getByRole('textbox', { name: /ACP\/67A1\/1/ });
-const editorOf = () => (textbox() as unknown as { editor: Editor }).editor;
-const margins = () => [...textbox().querySelectorAll<HTMLElement>('.paragraph-margin')];
 const summary = () => screen.getByTestId('paragraph-summary').textContent;
 
 describe('paragraphs in the editor', () => {
@@ -238,7 +191,11 @@ describe('paragraphs in the editor', () => {
   it('reads right to left in Arabic, margin and summary in the interface’s words', async () => {
     setup(P.kenya, 'ar');
     await waitFor(() => expect(margins()).toHaveLength(3));
-    expect(margins().every((m) => m.dir === 'rtl')).toBe(true);
+    // The margin's words read right to left; the margin itself sits at the text's start side.
+    expect(margins().every((m) => !m.hasAttribute('dir'))).toBe(true);
+    expect(
+      margins().every((m) => m.querySelector('.paragraph-margin-facts')?.getAttribute('dir') === 'rtl'),
+    ).toBe(true);
     expect(margins()[0]!.textContent).toBe('1متفق عليها');
     expect(summary()).toBe('3 فقرات: 1 متفق عليها، 1 رهن الاستشارة، 1 مفتوحة؛ 1 قوس مفتوح');
   });

@@ -2,9 +2,14 @@ import type { Editor } from '@tiptap/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proposal } from '../../../../../shared';
+import { SLOT_VALUE } from '../../Isolated';
 import type { TextParagraph } from './model';
 import { ParagraphDetails } from './ParagraphDetails';
+import { SaidText } from './SaidText';
 import type { ParagraphsView } from './useParagraphs';
+import type { Said } from './words';
+
+const DOT: Said = [{ text: ' · ' }];
 
 /** Which paragraph's details are open, and whether they were opened from the text or the list. */
 export interface OpenParagraph {
@@ -51,10 +56,23 @@ export function ParagraphsPanel(props: {
             );
           const pid = p.id;
           const expanded = open?.pid === pid;
-          const facts = [
-            t('paragraphs.item', { number: p.number, status: view.words.badge(c) }),
+          // "Paragraph 2: Open · Objection: Egypt · 1 intervention", the delegations in <bdi>.
+          const [before = '', after = ''] = t('paragraphs.item', {
+            number: p.number,
+            status: SLOT_VALUE,
+          }).split(SLOT_VALUE);
+          const extra = [
+            view.words.objected(c),
             c.check ? view.words.underCheck : null,
             view.words.links(c.links.length),
+          ];
+          const facts: Said = [
+            { text: before },
+            ...view.words.badge(c),
+            { text: after },
+            ...extra.flatMap(
+              (x): Said => (x === null ? [] : [...DOT, ...(typeof x === 'string' ? [{ text: x }] : x)]),
+            ),
           ];
           return (
             <li key={pid} className={`paragraph-item status-${c.status}`}>
@@ -68,7 +86,7 @@ export function ParagraphsPanel(props: {
                 aria-expanded={expanded}
                 onClick={() => onOpen(expanded ? null : { pid, from: 'list' })}
               >
-                {facts.filter(Boolean).join(' · ')}
+                <SaidText said={facts} />
               </button>
               {expanded && (
                 <ParagraphDetails

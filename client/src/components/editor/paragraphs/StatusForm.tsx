@@ -13,9 +13,12 @@ const MAX_DELEGATIONS = 20;
 /** What a paragraph's status is now, as one string: its status and delegations (in their order). */
 const settingOf = (c: ParagraphConsensus): string => JSON.stringify([c.status, c.record?.delegations ?? []]);
 
+/** What is wrong with the delegations picked: none, or one typed that is not of the meeting. */
+type Problem = { kind: 'missing' } | { kind: 'unknown'; name: string } | null;
+
 /**
- * Sets a paragraph's status: open, agreed ad referendum (with the delegations, picked from the
- * meeting's or typed) or agreed. Reopening an agreed paragraph is the presiding officer's alone, so
+ * Sets a paragraph's status: open, agreed ad referendum (with the delegations, picked among the
+ * meeting's: the server refuses any other) or agreed. Reopening an agreed paragraph is the presiding officer's alone, so
  * the secretariat sees the choice but cannot make it; under a check, the check decides.
  */
 export function StatusForm(props: {
@@ -32,7 +35,7 @@ export function StatusForm(props: {
   const [status, setStatus] = useState<ParagraphStatus>(c.status);
   const [delegations, setDelegations] = useState<string[]>(c.record?.delegations ?? []);
   const [typed, setTyped] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [problem, setProblem] = useState<Problem>(null);
   // A status set while the form is open (by someone else, or by this form) starts the choice again
   // from it. In this render, not with a remount (a key): the control being used keeps the focus.
   const setting = settingOf(c);
@@ -41,7 +44,7 @@ export function StatusForm(props: {
     setShown(setting);
     setStatus(c.status);
     setDelegations(c.record?.delegations ?? []);
-    setMissing(false);
+    setProblem(null);
   }
   const form = useRef<HTMLFormElement>(null);
   const lockedNote = useRef<HTMLParagraphElement>(null);
@@ -70,18 +73,24 @@ export function StatusForm(props: {
   if (c.check) return <p className="muted small">{t('paragraphs.actions.checkDecides')}</p>;
 
   const add = () => {
-    const name = typed.trim().slice(0, LIMITS.shortText);
-    if (!name) return;
+    const typedName = typed.trim().slice(0, LIMITS.shortText);
+    if (!typedName) return;
+    // Spelled as the meeting spells it, whatever the case typed; any other name would be refused.
+    const name = known.find((d) => d.localeCompare(typedName, undefined, { sensitivity: 'accent' }) === 0);
+    if (!name) {
+      setProblem({ kind: 'unknown', name: typedName });
+      return;
+    }
     setDelegations((list) =>
       list.includes(name) || list.length >= MAX_DELEGATIONS ? list : [...list, name],
     );
     setTyped('');
-    setMissing(false);
+    setProblem(null);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (status === 'ad-referendum' && delegations.length === 0) {
-      setMissing(true);
+      setProblem({ kind: 'missing' });
       return;
     }
     void room.send({
@@ -131,14 +140,18 @@ export function StatusForm(props: {
               </ul>
             )}
             <label htmlFor={`${id}-delegation`}>{t('paragraphs.actions.delegation')}</label>
+            <p id={`${id}-hint`} className="muted small">
+              {known.length > 0 ? t('paragraphs.actions.delegationHint') : t('paragraphs.actions.noKnown')}
+            </p>
             <input
               id={`${id}-delegation`}
               list={`${id}-known`}
               value={typed}
               maxLength={LIMITS.shortText}
               dir="auto"
-              aria-invalid={missing || undefined}
-              aria-describedby={missing ? `${id}-missing` : undefined}
+              autoComplete="off"
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-problem ${id}-hint` : `${id}-hint`}
               onChange={(e) => setTyped(e.target.value)}
               onKeyDown={(e) => {
                 // Enter adds the delegation rather than sending the form half-filled.
@@ -156,9 +169,14 @@ export function StatusForm(props: {
             <button type="button" onClick={add} disabled={delegations.length >= MAX_DELEGATIONS}>
               {t('paragraphs.actions.addDelegation')}
             </button>
-            {missing && (
-              <p id={`${id}-missing`} className="error" role="alert">
-                {t('paragraphs.actions.noDelegation')}
+            {problem && (
+              <p id={`${id}-problem`} className="error" role="alert">
+                {problem.kind === 'missing'
+                  ? t('paragraphs.actions.noDelegation')
+                  : isolatedIn(
+                      t('paragraphs.actions.unknownDelegation', { delegation: SLOT_VALUE }),
+                      problem.name,
+                    )}
               </p>
             )}
           </fieldset>

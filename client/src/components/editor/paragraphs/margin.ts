@@ -4,6 +4,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type { ParagraphStatus } from '../../../../../shared';
 import { readParagraphs } from './model';
+import { type Said, tooltipOf } from './words';
 
 const key = new PluginKey<DecorationSet>('paragraphMargin');
 
@@ -12,7 +13,9 @@ interface MarginEntry {
   status: ParagraphStatus;
   underCheck: boolean;
   /** e.g. "Ad ref. (Egypt)". */
-  badge: string;
+  badge: Said;
+  /** e.g. "Objection: Egypt", while the latest check's objections stand; or null. */
+  objected: Said | null;
   /** e.g. "Under check", or null. */
   check: string | null;
   /** e.g. "2 interventions", or null when none. */
@@ -31,25 +34,49 @@ export interface MarginModel {
 }
 
 function marginDom(number: number, pid: string | null, entry: MarginEntry, model: MarginModel): HTMLElement {
+  // Two boxes: the outer one has no direction of its own, so it takes the text's (the editor's
+  // `dir="auto"`) and sits at the text's start side, in the padding kept for it, whatever the UI
+  // language; the inner one reads in the UI's direction. A dir on the outer box would put an Arabic
+  // UI's margin over the end of an English text's lines. The root's `dir="auto"` skips the inner
+  // box (it has a dir), so the margin's words never decide the text's direction.
   const margin = document.createElement('div');
   margin.className = `paragraph-margin status-${entry.status}${entry.underCheck ? ' under-check' : ''}`;
   margin.contentEditable = 'false';
-  margin.dir = model.dir;
   // Seen, not read: the same facts (and the actions) are one Tab away in the paragraphs' list, and
   // inside the textbox they would be read as if they were part of the text.
   margin.setAttribute('aria-hidden', 'true');
   margin.dataset.paragraphNumber = String(number);
-  const part = (className: string, text: string) => {
+  const inner = document.createElement('div');
+  inner.className = 'paragraph-margin-facts';
+  inner.dir = model.dir;
+  margin.append(inner);
+  const part = (className: string, said: Said) => {
     const span = document.createElement('span');
     span.className = className;
-    span.textContent = text;
-    margin.append(span);
+    for (const piece of said) {
+      if (!piece.user) {
+        span.append(piece.text);
+        continue;
+      }
+      const bdi = document.createElement('bdi');
+      bdi.textContent = piece.text;
+      span.append(bdi);
+    }
+    inner.append(span);
   };
-  part('paragraph-number', String(number));
+  part('paragraph-number', [{ text: String(number) }]);
   part('paragraph-badge', entry.badge);
-  if (entry.check) part('paragraph-check', entry.check);
-  if (entry.links) part('paragraph-links', entry.links);
-  margin.title = [entry.badge, entry.check, entry.links].filter(Boolean).join(' · ');
+  if (entry.objected) part('paragraph-objected', entry.objected);
+  if (entry.check) part('paragraph-check', [{ text: entry.check }]);
+  if (entry.links) part('paragraph-links', [{ text: entry.links }]);
+  margin.title = [
+    tooltipOf(entry.badge),
+    entry.objected && tooltipOf(entry.objected),
+    entry.check,
+    entry.links,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   if (pid) {
     // The caret stays where it was; the click opens the details.
     margin.addEventListener('mousedown', (e) => e.preventDefault());

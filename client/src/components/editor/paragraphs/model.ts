@@ -4,6 +4,7 @@ import {
   type ConsensusCheck,
   frozenParagraphIds,
   type Meeting,
+  type Objection,
   openChecks,
   type ParagraphRecord,
   type ParagraphStatus,
@@ -66,6 +67,13 @@ export interface ParagraphConsensus {
   record: ParagraphRecord | null;
   /** The open check it is under, if any. */
   check: ConsensusCheck | null;
+  /** The latest closed check on it among those the state keeps (`CONSENSUS_QUOTA.closedKept`). */
+  lastCheck: ConsensusCheck | null;
+  /**
+   * The objections of the latest check when they still stand: it ended with objections, no check is
+   * under way on the paragraph and its status was not set since. Null otherwise.
+   */
+  objections: Objection[] | null;
   links: TextLink[];
 }
 
@@ -75,7 +83,26 @@ export interface ProposalConsensus {
   frozen: ReadonlySet<string>;
 }
 
-const OPEN: ParagraphConsensus = { status: 'open', record: null, check: null, links: [] };
+const OPEN: ParagraphConsensus = {
+  status: 'open',
+  record: null,
+  check: null,
+  lastCheck: null,
+  objections: null,
+  links: [],
+};
+
+/** The objections of `last` if they still stand on a paragraph (see `ParagraphConsensus`). */
+function standing(
+  last: ConsensusCheck | null,
+  open: ConsensusCheck | null,
+  record: ParagraphRecord | null,
+): Objection[] | null {
+  const result = last?.result;
+  if (result?.outcome !== 'objected' || open) return null;
+  if ((record?.setAt ?? 0) > result.appliedAt) return null;
+  return result.objections.length > 0 ? result.objections : null;
+}
 
 /** Reads `meeting.consensus` for `proposalId` once, for lookups by pid. */
 export function proposalConsensus(meeting: Meeting, proposalId: ProposalId): ProposalConsensus {
@@ -83,6 +110,11 @@ export function proposalConsensus(meeting: Meeting, proposalId: ProposalId): Pro
   const checks = new Map<string, ConsensusCheck>();
   for (const check of openChecks(meeting))
     if (check.proposalId === proposalId) for (const id of check.paragraphIds) checks.set(id, check);
+  // Checks are kept oldest first: the last closed one seen for a paragraph is its latest.
+  const closed = new Map<string, ConsensusCheck>();
+  for (const check of meeting.consensus.checks)
+    if (check.proposalId === proposalId && check.result)
+      for (const id of check.paragraphIds) closed.set(id, check);
   const links = new Map<string, TextLink[]>();
   for (const link of meeting.consensus.links)
     if (link.proposalId === proposalId)
@@ -93,10 +125,14 @@ export function proposalConsensus(meeting: Meeting, proposalId: ProposalId): Pro
     of(pid) {
       if (!pid) return OPEN;
       const record = records[pid] ?? null;
+      const check = checks.get(pid) ?? null;
+      const lastCheck = closed.get(pid) ?? null;
       return {
         status: record?.status ?? 'open',
         record,
-        check: checks.get(pid) ?? null,
+        check,
+        lastCheck,
+        objections: standing(lastCheck, check, record),
         links: links.get(pid) ?? [],
       };
     },

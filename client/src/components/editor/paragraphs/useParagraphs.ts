@@ -69,6 +69,7 @@ export function marginModel(view: ParagraphsView, onOpen: (pid: string) => void)
         status: c.status,
         underCheck: !!c.check,
         badge: words.badge(c),
+        objected: words.objected(c),
         check: c.check ? words.underCheck : null,
         links: words.links(c.links.length),
       };
