@@ -385,10 +385,16 @@ function setStatus(
   });
 }
 
-/** The meeting's spelling of a delegation named case-insensitively, or undefined when none is. */
+/**
+ * The meeting's spelling of a delegation named case-insensitively, or undefined when none is: a
+ * delegation that takes positions (not the secretariat's, not an observer's).
+ */
 function delegationOf(meeting: Meeting, name: string): string | undefined {
   const wanted = name.toLocaleLowerCase('en');
-  return meeting.participants.find((p) => p.delegation.toLocaleLowerCase('en') === wanted)?.delegation;
+  return meeting.participants.find(
+    (p) =>
+      p.role !== 'secretariat' && p.role !== 'observer' && p.delegation.toLocaleLowerCase('en') === wanted,
+  )?.delegation;
 }
 
 const same = (a: readonly string[], b: readonly string[]) =>

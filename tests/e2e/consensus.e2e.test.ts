@@ -132,6 +132,11 @@ describe('paragraph consensus in the browser', () => {
     // Rev.1, and its comparison with the base text: tracked changes credited to the chair.
     const revisions = chair.getByRole('region', { name: 'Revisions' });
     await revisions.getByRole('button', { name: 'Publish Rev.1' }).click();
+    // Its number is kept for good: the chair confirms.
+    await chair
+      .getByRole('dialog', { name: /Rev\.1\?$/ })
+      .getByRole('button', { name: 'Publish Rev.1' })
+      .click();
     await expect.poll(() => revisions.getByTestId('revision').count(), WAIT).toBe(1);
     const [download] = await Promise.all([
       chair.waitForEvent('download'),

@@ -53,7 +53,7 @@ export function StatusForm(props: {
       [
         ...new Set(
           meeting.participants
-            .filter((p) => p.role === 'delegate' || p.role === 'spokesperson')
+            .filter((p) => p.role !== 'secretariat' && p.role !== 'observer')
             .map((p) => p.delegation.trim())
             .filter(Boolean),
         ),
