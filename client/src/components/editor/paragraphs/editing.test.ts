@@ -98,6 +98,24 @@ describe('frozen paragraphs', () => {
     expect(refused).toEqual([]);
   });
 
+  it('refuse moving a paragraph across a frozen one (the shared text would re-create it)', async () => {
+    const doc = seeded(BASE);
+    const { editor, refused } = await open(doc, { frozen: ['b2'] });
+    const third = editor.state.doc.child(2);
+    const thirdStart = editor.state.doc.content.size - third.nodeSize;
+    // Paragraph 3 dragged above agreed paragraph 2: one transaction, as a drop makes it.
+    const moved = editor.state.tr.delete(thirdStart, editor.state.doc.content.size);
+    moved.insert(editor.state.doc.child(0).nodeSize, third);
+    editor.view.dispatch(moved);
+    expect(pids(doc)).toEqual(['b1', 'b2', 'b3']);
+    expect(refused).toEqual(['b2']);
+    // Moving it where it crosses no frozen paragraph is free.
+    const swap = editor.state.tr.delete(0, editor.state.doc.child(0).nodeSize);
+    swap.insert(0, editor.state.doc.child(0));
+    editor.view.dispatch(swap);
+    expect(refused).toEqual(['b2']);
+  });
+
   it('apply remote changes to a frozen paragraph (the server accepted them)', async () => {
     const doc = seeded(BASE);
     const other = new Y.Doc();

@@ -38,6 +38,42 @@ function changedFrozenParagraph(before: PMNode, after: PMNode, frozen: ReadonlyS
   return null;
 }
 
+/**
+ * The frozen paragraph that `after` moves another block across (or reorders), or null. y-tiptap
+ * writes a block dragged up past a frozen one by deleting and re-creating the frozen one (its diff
+ * keeps the dragged block), which the server refuses as re-creating an agreed paragraph: so a block
+ * keeps its place among the frozen ones. Blocks are told apart by their pids; new blocks and blocks
+ * without one stay free to go anywhere.
+ */
+function movedAcrossFrozen(before: PMNode, after: PMNode, frozen: ReadonlySet<string>): string | null {
+  if (frozen.size === 0 || before === after) return null;
+  const layout = (doc: PMNode) => {
+    const order: string[] = [];
+    const segment = new Map<string, number>();
+    doc.forEach((node) => {
+      const pid = pidOf(node);
+      if (!pid) return;
+      // A split lends the pid to its second half for a moment (one batch): the first one counts.
+      if (frozen.has(pid)) {
+        if (!order.includes(pid)) order.push(pid);
+      } else if (!segment.has(pid)) segment.set(pid, order.length);
+    });
+    return { order, segment };
+  };
+  const was = layout(before);
+  const now = layout(after);
+  const kept = now.order.filter((pid) => was.order.includes(pid));
+  const wasKept = was.order.filter((pid) => kept.includes(pid));
+  const reordered = kept.findIndex((pid, i) => pid !== wasKept[i]);
+  if (reordered !== -1) return kept[reordered]!;
+  for (const [pid, from] of was.segment) {
+    const to = now.segment.get(pid);
+    // The frozen block between its two places: the first one it passed.
+    if (to !== undefined && to !== from) return was.order[Math.min(from, to)] ?? null;
+  }
+  return null;
+}
+
 /** Options of {@link FrozenParagraphs}: read on every transaction, so they follow the meeting live. */
 export interface FrozenOptions {
   /** The pids nobody may change now (`frozenParagraphIds`, shared/domain/consensusDecide.ts). */
@@ -67,7 +103,9 @@ export const FrozenParagraphs = Extension.create<FrozenOptions>({
         key,
         filterTransaction: (tr) => {
           if (!tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined) return true;
-          const pid = changedFrozenParagraph(tr.before, tr.doc, frozen());
+          const now = frozen();
+          const pid =
+            changedFrozenParagraph(tr.before, tr.doc, now) ?? movedAcrossFrozen(tr.before, tr.doc, now);
           if (pid) onRefused(pid);
           return pid === null;
         },
