@@ -35,36 +35,27 @@ export function SilencePanel({ proposalId }: { proposalId?: string }) {
   if (procedures.length === 0) return null;
   const open = procedures.filter((c) => c.result === null);
   const ended = procedures.filter((c) => c.result !== null);
+  const list = (checks: typeof procedures) => (
+    <ul className="silence-list">
+      {checks.map((c) => (
+        <SilenceRow
+          key={c.id}
+          check={c}
+          id={titleId(c.id)}
+          withSymbol={proposalId === undefined}
+          onClosed={onClosed}
+        />
+      ))}
+    </ul>
+  );
   return (
     <section className="panel silence-panel" aria-labelledby={headingId} data-testid="silence-panel">
       <h2 id={headingId}>{t('consensus.silence.heading')}</h2>
-      {open.length > 0 && (
-        <ul className="silence-list">
-          {open.map((c) => (
-            <SilenceRow
-              key={c.id}
-              check={c}
-              id={titleId(c.id)}
-              withSymbol={proposalId === undefined}
-              onClosed={onClosed}
-            />
-          ))}
-        </ul>
-      )}
+      {open.length > 0 && list(open)}
       {ended.length > 0 && (
         <>
           <h3>{t('consensus.silence.ended')}</h3>
-          <ul className="silence-list">
-            {ended.map((c) => (
-              <SilenceRow
-                key={c.id}
-                check={c}
-                id={titleId(c.id)}
-                withSymbol={proposalId === undefined}
-                onClosed={onClosed}
-              />
-            ))}
-          </ul>
+          {list(ended)}
         </>
       )}
     </section>
