@@ -145,7 +145,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   cmd('proposal.publishRevision', { proposalId: proposalId }),
   /**
    * "Is there any objection?" on these paragraphs (default: every paragraph not agreed yet): a
-   * window of `seconds` in the room (default 20), or, with `until` (ms since the epoch, 1 hour to
+   * window of `seconds` in the room (default 30), or, with `until` (ms since the epoch, 1 hour to
    * 90 days away), a silence procedure.
    */
   cmd('consensus.ask', {
