@@ -48,9 +48,10 @@ export function MeetingControls() {
         {may('meeting.suspend') && meeting.status === 'open' && (
           <button
             type="button"
-            disabled={checking}
+            // aria-disabled, not disabled: a check opening under the focus must not drop it to the page.
+            aria-disabled={checking}
             aria-describedby={checking ? 'console-check-note' : undefined}
-            onClick={() => void send({ type: 'meeting.suspend' })}
+            onClick={() => !checking && void send({ type: 'meeting.suspend' })}
           >
             {t('meeting.suspend')}
           </button>
@@ -64,9 +65,11 @@ export function MeetingControls() {
           <button
             type="button"
             className="danger"
-            disabled={checking}
+            aria-disabled={checking}
             aria-describedby={checking ? 'console-check-note' : undefined}
-            onClick={() => window.confirm(t('meeting.confirmClose')) && void send({ type: 'meeting.close' })}
+            onClick={() =>
+              !checking && window.confirm(t('meeting.confirmClose')) && void send({ type: 'meeting.close' })
+            }
           >
             {t('meeting.close')}
           </button>

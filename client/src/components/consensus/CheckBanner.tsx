@@ -4,12 +4,12 @@ import type { ConsensusCheck, Objection } from '../../../../shared';
 import { clock } from '../../format';
 import { useRoom, useRoomPort, useServerNow } from '../../room/RoomContext';
 import { iCan } from '../../room/selectors';
+import { usePending } from '../usePending';
 import { CheckResultLine } from './CheckResult';
 import { lastRoomResult, RESULT_SHOWN_MS, roomCheckOpen, secondsLeftOf, takesObjections } from './checks';
 import { ObjectionControls } from './ObjectionControls';
 import { useCheckAnnouncements } from './useCheckAnnouncements';
 import { useFocusKept, useFocusWithin } from './useFocusWithin';
-import { usePending } from './usePending';
 import { symbolOf, useCheckWords } from './words';
 
 /**

@@ -4,13 +4,13 @@ import type { ConsensusCheck } from '../../../../shared';
 import { useRoom, useRoomPort, useServerNow } from '../../room/RoomContext';
 import { iCan, iPreside, me, participantOf } from '../../room/selectors';
 import { useFocusAfterRender } from '../useFocusAfterRender';
+import { usePending } from '../usePending';
 import { Objections } from './CheckBanner';
 import { CheckResultLine } from './CheckResult';
 import { silenceProcedures, takesObjections } from './checks';
 import { useDeadlineWords } from './deadlineWords';
 import { ObjectionControls } from './ObjectionControls';
 import { useFocusKept } from './useFocusWithin';
-import { usePending } from './usePending';
 import { symbolOf, useCheckWords } from './words';
 
 /**
@@ -30,11 +30,9 @@ export function SilencePanel({ proposalId }: { proposalId?: string }) {
   const scope = useId();
   const titleId = (checkId: string) => `${scope}-silence-${checkId}`;
   const focusAfterRender = useFocusAfterRender();
-  // A procedure closed with "Close now" moves to the ended ones: the focus follows it there.
+  // A procedure closed with "Close now" loses the button: the focus goes to its title.
   const onClosed = (checkId: string) => focusAfterRender(() => document.getElementById(titleId(checkId)));
   if (procedures.length === 0) return null;
-  const open = procedures.filter((c) => c.result === null);
-  const ended = procedures.filter((c) => c.result !== null);
   const list = (checks: typeof procedures) => (
     <ul className="silence-list">
       {checks.map((c) => (
@@ -51,13 +49,8 @@ export function SilencePanel({ proposalId }: { proposalId?: string }) {
   return (
     <section className="panel silence-panel" aria-labelledby={headingId} data-testid="silence-panel">
       <h2 id={headingId}>{t('consensus.silence.heading')}</h2>
-      {open.length > 0 && list(open)}
-      {ended.length > 0 && (
-        <>
-          <h3>{t('consensus.silence.ended')}</h3>
-          {list(ended)}
-        </>
-      )}
+      {/* One list in the order of the deadlines: a procedure that ends keeps its row and the focus. */}
+      {list(procedures)}
     </section>
   );
 }

@@ -23,9 +23,12 @@ export function lastRoomResult(meeting: Meeting): ConsensusCheck | undefined {
 
 /** The silence procedures of one proposal, or of every proposal: open ones first, then by deadline. */
 export function silenceProcedures(meeting: Meeting, proposalId?: string): ConsensusCheck[] {
-  return meeting.consensus.checks
-    .filter((c) => c.procedure === 'silence' && (proposalId === undefined || c.proposalId === proposalId))
-    .sort((a, b) => Number(a.result !== null) - Number(b.result !== null) || a.endsAt - b.endsAt);
+  return (
+    meeting.consensus.checks
+      .filter((c) => c.procedure === 'silence' && (proposalId === undefined || c.proposalId === proposalId))
+      // By deadline only: an ending procedure keeps its place (its row, and the focus in it, stay).
+      .sort((a, b) => a.endsAt - b.endsAt)
+  );
 }
 
 /** A check's window in whole seconds: what it was asked for (20 for a 20 s check). */

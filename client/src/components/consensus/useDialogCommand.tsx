@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandInput, DomainError } from '../../../../shared';
 import { useRoomPort } from '../../room/RoomContext';
-import { usePending } from './usePending';
+import { usePending } from '../usePending';
 
 /**
  * Sends a dialog's own command and keeps its refusal in the dialog. The room's refusal alert sits

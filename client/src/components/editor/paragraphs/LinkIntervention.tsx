@@ -5,8 +5,8 @@ import { useRoom, useRoomPort } from '../../../room/RoomContext';
 import { iCan, participantOf } from '../../../room/selectors';
 import { useFocusKept } from '../../consensus/useFocusWithin';
 import { isolatedIn, SLOT_VALUE } from '../../Isolated';
+import { usePending } from '../../usePending';
 import type { ParagraphConsensus, TextParagraph } from './model';
-import { usePending } from './usePending';
 
 const NOTE_CHARS = 500;
 
@@ -28,7 +28,7 @@ export function LinkIntervention(props: {
   const meeting = state.meeting!;
   const noteId = useId();
   const [note, setNote] = useState('');
-  const { busy, run } = usePending();
+  const [busy, run] = usePending();
   const box = useRef<HTMLDivElement>(null);
   const linkedLine = useRef<HTMLParagraphElement>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);

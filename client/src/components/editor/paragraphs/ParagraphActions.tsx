@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Proposal } from '../../../../../shared';
 import { useRoom, useRoomPort } from '../../../room/RoomContext';
 import { iCan } from '../../../room/selectors';
+import { usePending } from '../../usePending';
 import { LinkIntervention } from './LinkIntervention';
 import type { ParagraphConsensus, TextParagraph } from './model';
 import { StatusForm } from './StatusForm';
-import { usePending } from './usePending';
 
 /**
  * What the signed-in participant may do with one paragraph, by the permission table (`can`): set
@@ -25,7 +25,7 @@ export function ParagraphActions(props: {
   const state = useRoom();
   const room = useRoomPort();
   const meeting = state.meeting!;
-  const asking = usePending();
+  const [asking, ask] = usePending();
   const pid = paragraph.id!;
   const number = paragraph.number;
 
@@ -48,9 +48,9 @@ export function ParagraphActions(props: {
               type="button"
               className="primary"
               aria-label={t('paragraphs.actions.askLabel', { number })}
-              aria-disabled={asking.busy}
+              aria-disabled={asking}
               onClick={() =>
-                void asking.run(() => {
+                void ask(() => {
                   // The button goes once the check is under way: the focus stays in the details.
                   heading.current?.focus();
                   return room.send({ type: 'consensus.ask', proposalId: proposal.id, paragraphIds: [pid] });

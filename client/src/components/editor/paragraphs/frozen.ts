@@ -46,24 +46,27 @@ function changedFrozenParagraph(before: PMNode, after: PMNode, frozen: ReadonlyS
  * without one stay free to go anywhere.
  */
 function movedAcrossFrozen(before: PMNode, after: PMNode, frozen: ReadonlySet<string>): string | null {
-  if (frozen.size === 0 || before === after) return null;
+  if (frozen.size === 0 || before === after || withinOneBlock(before, after)) return null;
   const layout = (doc: PMNode) => {
     const order: string[] = [];
+    const seen = new Set<string>();
     const segment = new Map<string, number>();
     doc.forEach((node) => {
       const pid = pidOf(node);
       if (!pid) return;
       // A split lends the pid to its second half for a moment (one batch): the first one counts.
       if (frozen.has(pid)) {
-        if (!order.includes(pid)) order.push(pid);
+        if (!seen.has(pid)) order.push(pid);
+        seen.add(pid);
       } else if (!segment.has(pid)) segment.set(pid, order.length);
     });
-    return { order, segment };
+    return { order, seen, segment };
   };
   const was = layout(before);
   const now = layout(after);
-  const kept = now.order.filter((pid) => was.order.includes(pid));
-  const wasKept = was.order.filter((pid) => kept.includes(pid));
+  const kept = now.order.filter((pid) => was.seen.has(pid));
+  const keptSet = new Set(kept);
+  const wasKept = was.order.filter((pid) => keptSet.has(pid));
   const reordered = kept.findIndex((pid, i) => pid !== wasKept[i]);
   if (reordered !== -1) return kept[reordered]!;
   for (const [pid, from] of was.segment) {
@@ -72,6 +75,19 @@ function movedAcrossFrozen(before: PMNode, after: PMNode, frozen: ReadonlySet<st
     if (to !== undefined && to !== from) return was.order[Math.min(from, to)] ?? null;
   }
   return null;
+}
+
+/**
+ * Whether `after` differs from `before` in one top-level block at most, with the same number of
+ * them: typing, the usual case, which cannot move a block. Compared by identity, so one pass of
+ * pointer checks per keystroke.
+ */
+function withinOneBlock(before: PMNode, after: PMNode): boolean {
+  if (before.childCount !== after.childCount) return false;
+  let differing = 0;
+  for (let i = 0; i < before.childCount && differing < 2; i++)
+    if (before.child(i) !== after.child(i)) differing++;
+  return differing < 2;
 }
 
 /** Options of {@link FrozenParagraphs}: read on every transaction, so they follow the meeting live. */

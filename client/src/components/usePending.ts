@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * Whether a command sent from a button is still waiting for its answer, and a way to send one that
@@ -9,10 +9,18 @@ import { useCallback, useRef, useState } from 'react';
  * @example
  * const [pending, once] = usePending();
  * <button aria-disabled={pending} onClick={() => once(() => room.send(command))}>
+ * `aria-disabled`, not `disabled`: the control keeps the focus, which a disabled one drops to the page.
  */
 export function usePending(): [boolean, <T>(work: () => Promise<T>) => Promise<T | undefined>] {
   const busy = useRef(false);
+  const mounted = useRef(true);
   const [pending, setPending] = useState(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const once = useCallback(async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     if (busy.current) return undefined;
     busy.current = true;
@@ -21,7 +29,8 @@ export function usePending(): [boolean, <T>(work: () => Promise<T>) => Promise<T
       return await work();
     } finally {
       busy.current = false;
-      setPending(false);
+      // The control may have gone with the answer (a check that closed).
+      if (mounted.current) setPending(false);
     }
   }, []);
   return [pending, once];
