@@ -126,6 +126,11 @@ function onText(
     return reject('conflict', "a chair's summary is not agreed paragraph by paragraph");
   const text = ctx.text?.proposalId === proposal.id ? ctx.text : undefined;
   if (!text) return reject('unavailable', TEXT_UNREAD);
+  if (text.paragraphs.length > CONSENSUS_QUOTA.paragraphsPerText)
+    return reject(
+      'invalid',
+      `${proposal.symbol} has ${text.paragraphs.length} paragraphs: at most ${CONSENSUS_QUOTA.paragraphsPerText} are agreed paragraph by paragraph`,
+    );
   switch (command.type) {
     case 'proposal.publishRevision':
       return publishRevision(meeting, proposal, text, actor, ctx.now);
@@ -408,6 +413,12 @@ function publishRevision(
   now: number,
 ): Decision {
   const revisions = meeting.consensus.revisions[proposal.id] ?? [];
+  const inMeeting = Object.values(meeting.consensus.revisions).reduce((n, list) => n + list.length, 0);
+  if (inMeeting >= CONSENSUS_QUOTA.revisionsPerMeeting)
+    return reject(
+      'rate_limited',
+      `revision quota reached: at most ${CONSENSUS_QUOTA.revisionsPerMeeting} revisions per meeting`,
+    );
   if (revisions.length >= CONSENSUS_QUOTA.revisionsPerProposal)
     return reject(
       'rate_limited',

@@ -161,6 +161,16 @@ export const CONSENSUS_QUOTA = {
   paragraphsPerCheck: 500,
   /** Revisions of one proposal. */
   revisionsPerProposal: 99,
+  /**
+   * Revisions in one meeting: each carries every paragraph's status, and the state (every snapshot,
+   * every client's copy) carries them all.
+   */
+  revisionsPerMeeting: 200,
+  /**
+   * Paragraphs of a text agreed paragraph by paragraph (a resolution has tens, a declaration a few
+   * hundred): bounds what a revision, a check and the frozen set of every update carry.
+   */
+  paragraphsPerText: 2000,
   /** Intervention links in one meeting. */
   linksPerMeeting: 5000,
 } as const;

@@ -4,7 +4,7 @@
  * Checks ("any objection?"): consensus.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { ParticipantId } from '../ids';
+import { asId, type ParticipantId, type ProposalId } from '../ids';
 import type { CommandInput } from '../protocol/commands';
 import { frozenParagraphIds, paragraphStatus } from './consensusDecide';
 import { CONSENSUS_QUOTA, type ParagraphStatus } from './consensusModel';
@@ -387,6 +387,46 @@ describe('quotas of checks', () => {
     const room = consensusRoom(paragraphs(...many));
     const over = room.run(P.chair, { type: 'consensus.ask', proposalId: room.proposalId });
     expect([refused(over), messageOf(over)]).toEqual(['invalid', 'at most 500 paragraphs in one check']);
+  });
+});
+
+describe('bounds of a text and of a meeting', () => {
+  it(`a text of more than ${CONSENSUS_QUOTA.paragraphsPerText} paragraphs is not agreed paragraph by paragraph`, () => {
+    const many = Array.from({ length: CONSENSUS_QUOTA.paragraphsPerText + 1 }, (_, i) => `P${i}`);
+    const room = consensusRoom(paragraphs(...many));
+    const commands: CommandInput[] = [
+      { type: 'consensus.ask', proposalId: room.proposalId, paragraphIds: ['b1'] },
+      { type: 'paragraph.setStatus', proposalId: room.proposalId, paragraphId: 'b1', status: 'agreed' },
+      { type: 'proposal.publishRevision', proposalId: room.proposalId },
+    ];
+    for (const command of commands) {
+      const over = room.run(P.chair, command);
+      expect([refused(over), messageOf(over)]).toEqual([
+        'invalid',
+        expect.stringMatching(/has 2001 paragraphs: at most 2000 are agreed paragraph by paragraph$/),
+      ]);
+    }
+  });
+
+  it(`at most ${CONSENSUS_QUOTA.revisionsPerMeeting} revisions in a meeting`, () => {
+    const room = consensusRoom();
+    const publish = { type: 'proposal.publishRevision', proposalId: room.proposalId } as const;
+    room.must(P.secretariat, publish);
+    // Just under the quota, as if other proposals held the rest.
+    const [first] = room.meeting.consensus.revisions[room.proposalId]!;
+    const others = Array.from({ length: CONSENSUS_QUOTA.revisionsPerMeeting - 1 }, () => first!);
+    room.meeting = {
+      ...room.meeting,
+      consensus: {
+        ...room.meeting.consensus,
+        revisions: { [asId<ProposalId>('x_other')]: others, [room.proposalId]: [first!] },
+      },
+    };
+    const over = room.run(P.secretariat, publish);
+    expect([refused(over), messageOf(over)]).toEqual([
+      'rate_limited',
+      `revision quota reached: at most ${CONSENSUS_QUOTA.revisionsPerMeeting} revisions per meeting`,
+    ]);
   });
 });
 
