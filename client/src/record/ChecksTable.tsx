@@ -4,7 +4,7 @@ import type { RecordCheck } from '../../../shared';
 import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
 import { RecordTime } from './RecordTime';
 import type { RecordClock } from './recordClock';
-import { ScrollCaption, TableScroll } from './TableScroll';
+import { RecordTable } from './TableScroll';
 
 /**
  * A text's calls for objections and silence procedures, in the order asked: who asked, until when,
@@ -15,47 +15,43 @@ export function ChecksTable(props: { checks: RecordCheck[]; caption: string; clo
   const { checks, caption, clock } = props;
   const { t } = useTranslation();
   return (
-    <TableScroll label={caption}>
-      <table className="record-table record-checks">
-        <ScrollCaption>{caption}</ScrollCaption>
-        <thead>
-          <tr>
-            <th scope="col">{t('record.consensus.order')}</th>
-            <th scope="col">{t('record.consensus.procedure')}</th>
-            <th scope="col">{t('record.consensus.paragraphs')}</th>
-            <th scope="col">{t('record.consensus.asked')}</th>
-            <th scope="col">{t('record.consensus.askedBy')}</th>
-            <th scope="col">{t('record.consensus.until')}</th>
-            <th scope="col">{t('record.consensus.objections')}</th>
-            <th scope="col">{t('record.consensus.outcome')}</th>
-            <th scope="col">{t('record.consensus.closed')}</th>
-            <th scope="col">{t('record.consensus.applied')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {checks.map((check, index) => (
-            <tr key={check.checkId} data-testid="record-check">
-              <th scope="row">{index + 1}</th>
-              <td>{t(`record.consensus.${check.procedure}`)}</td>
-              <td>{check.paragraphs.join(', ')}</td>
-              <td>
-                <RecordTime time={check.askedAt} clock={clock} seconds />
-              </td>
-              <td>
-                <bdi>{check.askedBy.name}</bdi>
-              </td>
-              <td>
-                <RecordTime time={check.endsAt} clock={clock} seconds />
-              </td>
-              <td>
-                <Objections check={check} clock={clock} />
-              </td>
-              <Result check={check} clock={clock} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <RecordTable
+      caption={caption}
+      className="record-checks"
+      columns={[
+        t('record.consensus.order'),
+        t('record.consensus.procedure'),
+        t('record.consensus.paragraphs'),
+        t('record.consensus.asked'),
+        t('record.consensus.askedBy'),
+        t('record.consensus.until'),
+        t('record.consensus.objections'),
+        t('record.consensus.outcome'),
+        t('record.consensus.closed'),
+        t('record.consensus.applied'),
+      ]}
+    >
+      {checks.map((check, index) => (
+        <tr key={check.checkId} data-testid="record-check">
+          <th scope="row">{index + 1}</th>
+          <td>{t(`record.consensus.${check.procedure}`)}</td>
+          <td>{check.paragraphs.join(', ')}</td>
+          <td>
+            <RecordTime time={check.askedAt} clock={clock} seconds />
+          </td>
+          <td>
+            <bdi>{check.askedBy.name}</bdi>
+          </td>
+          <td>
+            <RecordTime time={check.endsAt} clock={clock} seconds />
+          </td>
+          <td>
+            <Objections check={check} clock={clock} />
+          </td>
+          <Result check={check} clock={clock} />
+        </tr>
+      ))}
+    </RecordTable>
   );
 }
 

@@ -5,7 +5,7 @@ import { isolatedIn, SLOT_VALUE } from '../components/Isolated';
 import { ChecksTable } from './ChecksTable';
 import { RecordTime } from './RecordTime';
 import type { RecordClock } from './recordClock';
-import { ScrollCaption, TableScroll } from './TableScroll';
+import { RecordTable } from './TableScroll';
 
 /** The key of each status's word (record.consensus.status*). */
 const STATUS_KEY = {
@@ -59,122 +59,105 @@ export function ConsensusTables(props: {
         <ChecksTable checks={c.checks} caption={t('record.consensus.checks', values)} clock={clock} />
       )}
       {c.statuses.length > 0 && (
-        <TableScroll label={statusesCaption}>
-          <table className="record-table">
-            <ScrollCaption>{statusesCaption}</ScrollCaption>
-            <thead>
-              <tr>
-                <th scope="col">{t('record.consensus.paragraph')}</th>
-                <th scope="col">{t('record.consensus.status')}</th>
-                <th scope="col">{t('record.consensus.by')}</th>
-                <th scope="col">{t('record.consensus.at')}</th>
-                <th scope="col">{t('record.consensus.check')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.statuses.map((s, index) => (
-                // Changes have no id of their own; their order is the log's and never shifts.
-                // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-                <tr key={index}>
-                  <th scope="row">{s.paragraph}</th>
-                  <td>{statusText(s, t, i18n.language)}</td>
-                  <td>{s.by ? <bdi>{s.by.name}</bdi> : <span className="muted">{t('record.none')}</span>}</td>
-                  <td>
-                    <RecordTime time={s.at} clock={clock} seconds />
-                  </td>
-                  <td>
-                    {s.checkId
-                      ? t('record.consensus.byCheck', { number: checkNumber.get(s.checkId) ?? '?' })
-                      : t('record.consensus.directly')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <RecordTable
+          caption={statusesCaption}
+          columns={[
+            t('record.consensus.paragraph'),
+            t('record.consensus.status'),
+            t('record.consensus.by'),
+            t('record.consensus.at'),
+            t('record.consensus.check'),
+          ]}
+        >
+          {c.statuses.map((s, index) => (
+            // Changes have no id of their own; their order is the log's and never shifts.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+            <tr key={index}>
+              <th scope="row">{s.paragraph}</th>
+              <td>{statusText(s, t, i18n.language)}</td>
+              <td>{s.by ? <bdi>{s.by.name}</bdi> : <span className="muted">{t('record.none')}</span>}</td>
+              <td>
+                <RecordTime time={s.at} clock={clock} seconds />
+              </td>
+              <td>
+                {s.checkId
+                  ? t('record.consensus.byCheck', { number: checkNumber.get(s.checkId) ?? '?' })
+                  : t('record.consensus.directly')}
+              </td>
+            </tr>
+          ))}
+        </RecordTable>
       )}
       {c.revisions.length > 0 && (
-        <TableScroll label={revisionsCaption}>
-          <table className="record-table">
-            <ScrollCaption>{revisionsCaption}</ScrollCaption>
-            <thead>
-              <tr>
-                <th scope="col">{t('record.consensus.revision')}</th>
-                <th scope="col">{t('record.consensus.published')}</th>
-                <th scope="col">{t('record.consensus.by')}</th>
-                <th scope="col">{t('record.consensus.count')}</th>
-                <th scope="col">{t('record.consensus.statusOpen')}</th>
-                <th scope="col">{t('record.consensus.statusAdReferendum')}</th>
-                <th scope="col">{t('record.consensus.statusAgreed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.revisions.map((r) => (
-                <tr key={r.number}>
-                  <th scope="row">
-                    <bdi>{r.symbol}</bdi>
-                  </th>
-                  <td>
-                    <RecordTime time={r.publishedAt} clock={clock} seconds />
-                  </td>
-                  <td>
-                    <bdi>{r.publishedBy.name}</bdi>
-                  </td>
-                  <td>{r.paragraphs}</td>
-                  <td>{r.counts.open}</td>
-                  <td>{r.counts['ad-referendum']}</td>
-                  <td>{r.counts.agreed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <RecordTable
+          caption={revisionsCaption}
+          columns={[
+            t('record.consensus.revision'),
+            t('record.consensus.published'),
+            t('record.consensus.by'),
+            t('record.consensus.count'),
+            t('record.consensus.statusOpen'),
+            t('record.consensus.statusAdReferendum'),
+            t('record.consensus.statusAgreed'),
+          ]}
+        >
+          {c.revisions.map((r) => (
+            <tr key={r.number}>
+              <th scope="row">
+                <bdi>{r.symbol}</bdi>
+              </th>
+              <td>
+                <RecordTime time={r.publishedAt} clock={clock} seconds />
+              </td>
+              <td>
+                <bdi>{r.publishedBy.name}</bdi>
+              </td>
+              <td>{r.paragraphs}</td>
+              <td>{r.counts.open}</td>
+              <td>{r.counts['ad-referendum']}</td>
+              <td>{r.counts.agreed}</td>
+            </tr>
+          ))}
+        </RecordTable>
       )}
       {c.links.length > 0 && (
-        <TableScroll label={linksCaption}>
-          <table className="record-table">
-            <ScrollCaption>{linksCaption}</ScrollCaption>
-            <thead>
-              <tr>
-                <th scope="col">{t('record.consensus.paragraph')}</th>
-                <th scope="col">{t('record.consensus.delegation')}</th>
-                <th scope="col">{t('record.consensus.speaker')}</th>
-                <th scope="col">{t('record.consensus.note')}</th>
-                <th scope="col">{t('record.consensus.at')}</th>
-                <th scope="col">{t('record.consensus.intervention')}</th>
+        <RecordTable
+          caption={linksCaption}
+          columns={[
+            t('record.consensus.paragraph'),
+            t('record.consensus.delegation'),
+            t('record.consensus.speaker'),
+            t('record.consensus.note'),
+            t('record.consensus.at'),
+            t('record.consensus.intervention'),
+          ]}
+        >
+          {c.links.map((l) => {
+            const number = l.interventionId ? interventionNumbers.get(l.interventionId) : undefined;
+            return (
+              <tr key={l.linkId}>
+                <th scope="row">{l.paragraph}</th>
+                <td>
+                  <bdi>{l.delegation}</bdi>
+                </td>
+                <td>
+                  <bdi>{l.speaker.name}</bdi>
+                </td>
+                <td>{l.note ? <bdi>{l.note}</bdi> : <span className="muted">{t('record.none')}</span>}</td>
+                <td>
+                  <RecordTime time={l.at} clock={clock} seconds />
+                </td>
+                <td>
+                  {number !== undefined
+                    ? t('record.consensus.interventionNo', { number })
+                    : l.interventionId
+                      ? t('record.none')
+                      : t('record.consensus.stillSpeaking')}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {c.links.map((l) => {
-                const number = l.interventionId ? interventionNumbers.get(l.interventionId) : undefined;
-                return (
-                  <tr key={l.linkId}>
-                    <th scope="row">{l.paragraph}</th>
-                    <td>
-                      <bdi>{l.delegation}</bdi>
-                    </td>
-                    <td>
-                      <bdi>{l.speaker.name}</bdi>
-                    </td>
-                    <td>
-                      {l.note ? <bdi>{l.note}</bdi> : <span className="muted">{t('record.none')}</span>}
-                    </td>
-                    <td>
-                      <RecordTime time={l.at} clock={clock} seconds />
-                    </td>
-                    <td>
-                      {number !== undefined
-                        ? t('record.consensus.interventionNo', { number })
-                        : l.interventionId
-                          ? t('record.none')
-                          : t('record.consensus.stillSpeaking')}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </RecordTable>
       )}
     </div>
   );

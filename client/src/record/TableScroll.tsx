@@ -27,3 +27,33 @@ export function ScrollCaption({ children }: { children: ReactNode }) {
     </caption>
   );
 }
+
+/**
+ * A record table in its scroller: `caption` names both, `columns` are the column headings in order,
+ * `children` the body's rows.
+ */
+export function RecordTable(props: {
+  caption: string;
+  columns: string[];
+  className?: string;
+  children: ReactNode;
+}) {
+  const { caption, columns, className, children } = props;
+  return (
+    <TableScroll label={caption}>
+      <table className={className ? `record-table ${className}` : 'record-table'}>
+        <ScrollCaption>{caption}</ScrollCaption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}
